@@ -1,0 +1,13 @@
+import { AreaShell, type NavItem } from '@/components/layout/area-shell';
+import { guardArea } from '@/lib/auth/guard';
+
+const MANAGER_NAV: NavItem[] = [{ href: '/manager', label: 'Outcomes', exact: true }];
+
+export default async function ManagerLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await guardArea('manager');
+  return (
+    <AreaShell areaLabel="Manager" homeHref="/manager" userName={viewer.name} nav={MANAGER_NAV} wide>
+      {children}
+    </AreaShell>
+  );
+}

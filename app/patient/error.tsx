@@ -1,0 +1,7 @@
+'use client';
+
+import { AreaError } from '@/components/layout/area-error';
+
+export default function PatientError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <AreaError reset={reset} homeHref="/patient" />;
+}

@@ -1,0 +1,13 @@
+import { AreaShell, type NavItem } from '@/components/layout/area-shell';
+import { guardArea } from '@/lib/auth/guard';
+
+const PATIENT_NAV: NavItem[] = [{ href: '/patient', label: 'Today', exact: true }];
+
+export default async function PatientLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await guardArea('patient');
+  return (
+    <AreaShell areaLabel="Patient" homeHref="/patient" userName={viewer.name} nav={PATIENT_NAV}>
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { signOutAction } from './actions';
+import { NavLinks, type NavItem } from './nav-links';
+
+export type { NavItem };
+
+/** The frame of each area: skip link, brand, navigation, who is signed in, and Sign out. */
+export function AreaShell({
+  areaLabel,
+  homeHref,
+  userName,
+  nav,
+  children,
+  wide = false,
+}: {
+  areaLabel: string;
+  homeHref: string;
+  userName: string;
+  nav: NavItem[];
+  children: React.ReactNode;
+  wide?: boolean;
+}) {
+  const width = wide ? 'max-w-7xl' : 'max-w-3xl';
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-3 px-4 py-3`}>
+          <Link href={homeHref} className="text-xl font-bold text-brand-800">
+            Uplift <span className="sr-only">— {areaLabel} home</span>
+          </Link>
+          <div className="flex items-center gap-3">
+            <span className="hidden text-sm text-slate-700 sm:inline">
+              {userName} · {areaLabel}
+            </span>
+            <form action={signOutAction}>
+              <button
+                type="submit"
+                className="min-h-11 rounded-lg border border-slate-400 px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100"
+              >
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+        <nav aria-label={`${areaLabel} navigation`} className={`mx-auto ${width} px-2`}>
+          <NavLinks items={nav} />
+        </nav>
+      </header>
+      <main id="main" className={`mx-auto ${width} px-4 py-6`}>
+        {children}
+      </main>
+    </>
+  );
+}

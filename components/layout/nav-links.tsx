@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+export type NavItem = { href: string; label: string; badge?: number; exact?: boolean };
+
+export function NavLinks({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <ul className="flex gap-1 overflow-x-auto">
+      {items.map((item) => {
+        const current = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={current ? 'page' : undefined}
+              className={`flex min-h-11 items-center gap-2 border-b-4 px-3 py-2 text-base whitespace-nowrap ${
+                current ? 'border-brand-700 font-semibold text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900'
+              }`}
+            >
+              {item.label}
+              {item.badge ? (
+                <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
+                  {item.badge}
+                  <span className="sr-only"> open</span>
+                </span>
+              ) : null}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

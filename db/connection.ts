@@ -1,0 +1,74 @@
+/**
+ * Opens the database: PostgreSQL through postgres.js when DATABASE_URL is set, otherwise an
+ * embedded PGlite persisted in the data folder. Both expose the same Drizzle API and run the
+ * same migrations. This module has no `server-only` marker so scripts and tests can use it;
+ * application code goes through db/client.ts.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** The transaction handle Drizzle passes to `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export function dataDir(): string {
+  return path.resolve(process.env.UPLIFT_DATA_DIR ?? path.join(process.cwd(), '.data'));
+}
+
+export function pgliteDir(): string {
+  return path.join(dataDir(), 'pglite');
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    // Fail in seconds, not minutes, when the database is unreachable (SECURITY.md: faults).
+    connect_timeout: 5,
+    idle_timeout: 30,
+    connection: { statement_timeout: 15_000, application_name: 'uplift' },
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres(client, { schema });
+  return {
+    db,
+    kind: 'postgres',
+    migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** `dir` undefined opens an in-memory database (tests). */
+export function openPglite(dir?: string): DatabaseHandle {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = dir ? new PGlite(dir) : new PGlite();
+  const pgliteDb = drizzlePglite(client, { schema });
+  return {
+    // The query builders are identical; Drizzle's two database types do not form a callable union.
+    db: pgliteDb as unknown as Db,
+    kind: 'pglite',
+    migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+/** The configured database: DATABASE_URL, else the embedded one in the data folder. */
+export function openConfiguredDatabase(): DatabaseHandle {
+  const url = process.env.DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(pgliteDir());
+}

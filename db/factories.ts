@@ -1,0 +1,94 @@
+/**
+ * Test data builders: each returns the ids it made. Emails are unique per call so tests never
+ * collide, on PGlite or on a shared PostgreSQL server.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '../lib/auth/password';
+import { setTestSession } from '../lib/auth/session-claims';
+import { localDay } from '../lib/time';
+import type { Db } from './connection';
+import * as t from './schema';
+
+let sequence = 0;
+const unique = () => `${Date.now().toString(36)}${(sequence += 1)}${Math.random().toString(36).slice(2, 6)}`;
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let testHash: Promise<string> | undefined;
+
+export async function createClinic(db: Db, overrides: Partial<typeof t.clinics.$inferInsert> = {}) {
+  const [clinic] = await db
+    .insert(t.clinics)
+    .values({ name: `Clinic ${unique()}`, mfaRequiredForManagers: false, ...overrides })
+    .returning();
+  return clinic!;
+}
+
+export async function createUser(
+  db: Db,
+  clinicId: string,
+  role: 'patient' | 'clinician' | 'manager',
+  overrides: Partial<typeof t.users.$inferInsert> = {},
+) {
+  testHash ??= hashPassword(TEST_PASSWORD);
+  const [user] = await db
+    .insert(t.users)
+    .values({
+      clinicId,
+      role,
+      email: `${role}-${unique()}@test.example`,
+      name: `${role[0]!.toUpperCase()}${role.slice(1)} ${unique()}`,
+      passwordHash: await testHash,
+      timeZone: 'Europe/London',
+      ...overrides,
+    })
+    .returning();
+  return user!;
+}
+
+export async function createEpisode(
+  db: Db,
+  input: { clinicId: string; patientId: string; clinicianId: string } & Partial<typeof t.episodes.$inferInsert>,
+) {
+  const [episode] = await db
+    .insert(t.episodes)
+    .values({
+      pseudonym: `EP-${unique().toUpperCase().slice(-8)}`,
+      startedAt: new Date(Date.now() - 28 * 86_400_000),
+      intakeNprs: 6,
+      ...input,
+    })
+    .returning();
+  return episode!;
+}
+
+export async function createPainEntry(db: Db, episodeId: string, score: number, recordedAt = new Date()) {
+  const [entry] = await db
+    .insert(t.painEntries)
+    .values({ episodeId, score, recordedAt, localDay: localDay(recordedAt, 'Europe/London'), submissionId: randomUUID() })
+    .returning();
+  return entry!;
+}
+
+/** A clinic with a clinician, a manager and a patient in active care with that clinician. */
+export async function createCareTeam(db: Db) {
+  const clinic = await createClinic(db);
+  const clinician = await createUser(db, clinic.id, 'clinician');
+  const manager = await createUser(db, clinic.id, 'manager');
+  const patient = await createUser(db, clinic.id, 'patient');
+  const episode = await createEpisode(db, { clinicId: clinic.id, patientId: patient.id, clinicianId: clinician.id });
+  return { clinic, clinician, manager, patient, episode };
+}
+
+/** Acts as `user` for the DAL: the same database check as a real request, minus the cookie. */
+export async function signInAs(db: Db, userId: string | null, options: { signedInAt?: number } = {}) {
+  if (!userId) {
+    setTestSession(null);
+    return;
+  }
+  const [user] = await db.select({ sessionVersion: t.users.sessionVersion }).from(t.users).where(eq(t.users.id, userId));
+  setTestSession(
+    { userId, sessionVersion: user!.sessionVersion, signedInAt: options.signedInAt ?? Date.now() },
+    '203.0.113.9',
+  );
+}

@@ -1,0 +1,521 @@
+/**
+ * The Uplift data model for the whole product. Database constraints mirror the zod rules in
+ * lib/validation so that a bug in a form can never store an impossible value.
+ *
+ * Health data tables reference episodes with ON DELETE RESTRICT: a clinical record is never
+ * removed as a side effect of deleting something else.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Dosage } from '../lib/clinical/dosage';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const roleEnum = pgEnum('role', ['patient', 'clinician', 'manager']);
+export const episodeStatusEnum = pgEnum('episode_status', ['active', 'discharged']);
+export const exerciseLogStatusEnum = pgEnum('exercise_log_status', ['done', 'partial', 'skipped']);
+export const skipReasonEnum = pgEnum('skip_reason', ['pain', 'no-time', 'unclear', 'no-equipment', 'other']);
+export const instrumentEnum = pgEnum('instrument', ['ODI', 'STARTBACK', 'PSFS', 'RMDQ']);
+export const responseStatusEnum = pgEnum('response_status', ['in-progress', 'completed']);
+export const startbackRiskEnum = pgEnum('startback_risk', ['low', 'medium', 'high']);
+export const goalStatusEnum = pgEnum('goal_status', ['active', 'achieved', 'not-achieved', 'cancelled']);
+export const alertReasonEnum = pgEnum('alert_reason', [
+  'red-flag',
+  'worsening',
+  'severe-pain',
+  'inactive',
+  'low-adherence',
+  'questionnaire-worsening',
+  'questionnaire-overdue',
+]);
+export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day', '24h', 'routine']);
+export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
+export const auditOutcomeEnum = pgEnum('audit_outcome', ['success', 'denied', 'failure']);
+
+export const clinics = pgTable('clinics', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('Europe/London'),
+  mfaRequiredForManagers: boolean('mfa_required_for_managers').notNull().default(true),
+  mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
+  /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
+  managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
+  ...timestamps,
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: roleEnum('role').notNull(),
+    /** argon2id; null until an invited user sets a password. Never leaves lib/auth. */
+    passwordHash: text('password_hash'),
+    active: boolean('active').notNull().default(true),
+    /** Bumped on password change, role change, deactivation and "sign out everywhere". */
+    sessionVersion: integer('session_version').notNull().default(1),
+    dateOfBirth: date('date_of_birth'),
+    timeZone: text('time_zone'),
+    mfaSecret: text('mfa_secret'),
+    mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    index('users_clinic_role_idx').on(t.clinicId, t.role),
+    check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
+    check('users_name_length', sql`char_length(${t.name}) between 1 and 200`),
+  ],
+);
+
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('mfa_recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Sign-in throttling, keyed per account ("account:<email>") and per client ("client:<address>"). */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const tokens = pgTable(
+  'tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: tokenKindEnum('kind').notNull(),
+    /** SHA-256 of the secret in the link; the secret itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('tokens_hash_unique').on(t.tokenHash), index('tokens_user_idx').on(t.userId)],
+);
+
+export const episodes = pgTable(
+  'episodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** Stable pseudonymous id shown to managers instead of the patient's name. */
+    pseudonym: text('pseudonym').notNull(),
+    condition: text('condition').notNull().default('Non-specific low back pain'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    intakeNprs: smallint('intake_nprs').notNull(),
+    status: episodeStatusEnum('status').notNull().default('active'),
+    dischargedAt: timestamp('discharged_at', { withTimezone: true }),
+    dischargeSummary: text('discharge_summary'),
+    /** Weeks between routine questionnaires; the clinician may change it. */
+    questionnaireIntervalWeeks: smallint('questionnaire_interval_weeks').notNull().default(4),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('episodes_pseudonym_unique').on(t.pseudonym),
+    index('episodes_clinician_status_idx').on(t.clinicianId, t.status),
+    index('episodes_patient_idx').on(t.patientId),
+    index('episodes_clinic_started_idx').on(t.clinicId, t.startedAt),
+    check('episodes_intake_nprs_range', sql`${t.intakeNprs} between 0 and 10`),
+    check('episodes_interval_range', sql`${t.questionnaireIntervalWeeks} between 1 and 26`),
+    check(
+      'episodes_discharge_consistent',
+      sql`(${t.status} = 'discharged') = (${t.dischargedAt} is not null)`,
+    ),
+  ],
+);
+
+export const exercises = pgTable(
+  'exercises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    summary: text('summary').notNull().default(''),
+    instructions: jsonb('instructions').$type<string[]>().notNull(),
+    safetyNote: text('safety_note').notNull(),
+    acceptablePain: text('acceptable_pain').notNull(),
+    defaultDosage: jsonb('default_dosage')
+      .$type<Dosage>()
+      .notNull(),
+    illustration: text('illustration'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('exercises_clinic_slug_unique').on(t.clinicId, t.slug),
+    check('exercises_name_length', sql`char_length(${t.name}) between 1 and 120`),
+  ],
+);
+
+/** A plan is versioned: saving creates version n+1; the highest version is the one in use. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    version: integer('version').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    note: text('note'),
+    ...timestamps,
+  },
+  (t) => [
+    // Two clinicians saving the same base version: the second insert fails here (optimistic concurrency).
+    uniqueIndex('plans_episode_version_unique').on(t.episodeId, t.version),
+    check('plans_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'restrict' }),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'restrict' }),
+    position: smallint('position').notNull(),
+    sets: smallint('sets'),
+    reps: smallint('reps'),
+    holdSeconds: smallint('hold_seconds'),
+    durationMinutes: smallint('duration_minutes'),
+    timesPerDay: smallint('times_per_day').notNull().default(1),
+    daysPerWeek: smallint('days_per_week').notNull().default(7),
+    perSide: boolean('per_side').notNull().default(false),
+    instructionsNote: text('instructions_note'),
+  },
+  (t) => [
+    uniqueIndex('plan_items_plan_position_unique').on(t.planId, t.position),
+    check('plan_items_sets_range', sql`${t.sets} is null or ${t.sets} between 1 and 10`),
+    check('plan_items_reps_range', sql`${t.reps} is null or ${t.reps} between 1 and 100`),
+    check('plan_items_hold_range', sql`${t.holdSeconds} is null or ${t.holdSeconds} between 1 and 600`),
+    check(
+      'plan_items_duration_range',
+      sql`${t.durationMinutes} is null or ${t.durationMinutes} between 1 and 180`,
+    ),
+    check('plan_items_times_range', sql`${t.timesPerDay} between 1 and 10`),
+    check('plan_items_days_range', sql`${t.daysPerWeek} between 1 and 7`),
+  ],
+);
+
+export const exerciseLogs = pgTable(
+  'exercise_logs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    planItemId: uuid('plan_item_id')
+      .notNull()
+      .references(() => planItems.id, { onDelete: 'restrict' }),
+    status: exerciseLogStatusEnum('status').notNull(),
+    setsDone: smallint('sets_done'),
+    difficulty: smallint('difficulty'),
+    painDuring: smallint('pain_during'),
+    skipReason: skipReasonEnum('skip_reason'),
+    loggedAt: timestamp('logged_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Calendar day in the patient's time zone, so "done today" and adherence need no tz maths in SQL. */
+    localDay: date('local_day').notNull(),
+    /** Idempotency key generated when the form renders: a double submit creates one row. */
+    submissionId: uuid('submission_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('exercise_logs_submission_unique').on(t.submissionId),
+    index('exercise_logs_episode_day_idx').on(t.episodeId, t.localDay),
+    index('exercise_logs_episode_logged_idx').on(t.episodeId, t.loggedAt),
+    check('exercise_logs_difficulty_range', sql`${t.difficulty} is null or ${t.difficulty} between 0 and 10`),
+    check('exercise_logs_pain_range', sql`${t.painDuring} is null or ${t.painDuring} between 0 and 10`),
+    check('exercise_logs_sets_range', sql`${t.setsDone} is null or ${t.setsDone} between 0 and 10`),
+    check(
+      'exercise_logs_skip_reason',
+      sql`(${t.status} = 'done') = (${t.skipReason} is null) or ${t.status} = 'partial'`,
+    ),
+  ],
+);
+
+export const painEntries = pgTable(
+  'pain_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    score: smallint('score').notNull(),
+    worst24h: smallint('worst_24h'),
+    locations: text('locations').array().notNull().default(sql`'{}'::text[]`),
+    belowKnee: boolean('below_knee').notNull().default(false),
+    note: text('note'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    localDay: date('local_day').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    submissionId: uuid('submission_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('pain_entries_submission_unique').on(t.submissionId),
+    index('pain_entries_episode_recorded_idx').on(t.episodeId, t.recordedAt),
+    check('pain_entries_score_range', sql`${t.score} between 0 and 10`),
+    check('pain_entries_worst_range', sql`${t.worst24h} is null or ${t.worst24h} between 0 and 10`),
+    check('pain_entries_note_length', sql`${t.note} is null or char_length(${t.note}) <= 1000`),
+  ],
+);
+
+/** Answers to the red-flag questions, kept whether or not any was "yes". */
+export const redFlagScreens = pgTable(
+  'red_flag_screens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    painEntryId: uuid('pain_entry_id').references(() => painEntries.id, { onDelete: 'set null' }),
+    answers: jsonb('answers').$type<Record<string, boolean>>().notNull(),
+    positives: text('positives').array().notNull().default(sql`'{}'::text[]`),
+    urgency: alertUrgencyEnum('urgency'),
+    submissionId: uuid('submission_id').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('red_flag_screens_submission_unique').on(t.submissionId),
+    index('red_flag_screens_episode_idx').on(t.episodeId, t.createdAt),
+  ],
+);
+
+export const questionnaireResponses = pgTable(
+  'questionnaire_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    instrument: instrumentEnum('instrument').notNull(),
+    status: responseStatusEnum('status').notNull().default('in-progress'),
+    /** Validated per instrument with zod before it is stored. */
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    /** Exact score (ODI %, STarT Back total, PSFS mean, RMDQ count); null when not scorable. */
+    score: doublePrecision('score'),
+    band: text('band'),
+    /** STarT Back psychosocial subscale. */
+    subscore: doublePrecision('subscore'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    submissionId: uuid('submission_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('questionnaire_responses_submission_unique').on(t.submissionId),
+    index('questionnaire_responses_episode_idx').on(t.episodeId, t.instrument, t.completedAt),
+    check(
+      'questionnaire_responses_completed_consistent',
+      sql`(${t.status} = 'completed') = (${t.completedAt} is not null)`,
+    ),
+    check('questionnaire_responses_odi_range', sql`${t.instrument} <> 'ODI' or ${t.score} is null or ${t.score} between 0 and 100`),
+  ],
+);
+
+/** Range of motion and other objective measures. Rows are never changed: an edit supersedes. */
+export const measurements = pgTable(
+  'measurements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    code: text('code').notNull(),
+    value: doublePrecision('value').notNull(),
+    unit: text('unit').notNull(),
+    method: text('method'),
+    measuredAt: timestamp('measured_at', { withTimezone: true }).notNull(),
+    /** The measurement this one corrects; the original stays for history. */
+    supersedesId: uuid('supersedes_id'),
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: uuid('deleted_by').references(() => users.id, { onDelete: 'restrict' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('measurements_episode_code_idx').on(t.episodeId, t.code, t.measuredAt),
+    check('measurements_unit', sql`${t.unit} in ('deg', 'cm')`),
+    check('measurements_value_range', sql`${t.value} between -30 and 120`),
+  ],
+);
+
+export const goals = pgTable(
+  'goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    description: text('description').notNull(),
+    measureCode: text('measure_code'),
+    targetValue: doublePrecision('target_value'),
+    targetDate: date('target_date'),
+    status: goalStatusEnum('status').notNull().default('active'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [
+    index('goals_episode_idx').on(t.episodeId),
+    check('goals_description_length', sql`char_length(${t.description}) between 1 and 500`),
+  ],
+);
+
+/** SOAP notes. Never updated: a correction is a new note that amends the original. */
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    subjective: text('subjective').notNull().default(''),
+    objective: text('objective').notNull().default(''),
+    assessment: text('assessment').notNull().default(''),
+    plan: text('plan').notNull().default(''),
+    amendsId: uuid('amends_id'),
+    ...timestamps,
+  },
+  (t) => [index('notes_episode_idx').on(t.episodeId, t.createdAt)],
+);
+
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    reason: alertReasonEnum('reason').notNull(),
+    urgency: alertUrgencyEnum('urgency').notNull(),
+    message: text('message').notNull(),
+    /** The data that triggered the alert (scores, days, answers), for the inbox. */
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id, { onDelete: 'restrict' }),
+    acknowledgeComment: text('acknowledge_comment'),
+    /** Set when a non-red-flag condition clears by itself; red flags are never auto-closed. */
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    // At most one open alert per episode and reason.
+    uniqueIndex('alerts_open_unique')
+      .on(t.episodeId, t.reason)
+      .where(sql`${t.acknowledgedAt} is null and ${t.resolvedAt} is null`),
+    index('alerts_episode_idx').on(t.episodeId, t.raisedAt),
+    check(
+      'alerts_red_flag_not_auto_resolved',
+      sql`${t.reason} <> 'red-flag' or ${t.resolvedAt} is null`,
+    ),
+  ],
+);
+
+/**
+ * Append-only audit trail. A trigger in the migrations refuses UPDATE and DELETE; each row's
+ * hash covers its content and the previous row's hash so tampering is detectable.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    clinicId: uuid('clinic_id'),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    patientId: uuid('patient_id'),
+    resourceType: text('resource_type'),
+    resourceId: text('resource_id'),
+    outcome: auditOutcomeEnum('outcome').notNull(),
+    clientAddress: text('client_address'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+  },
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_patient_idx').on(t.patientId, t.at),
+    index('audit_events_actor_idx').on(t.actorId, t.at),
+  ],
+);
+
+/** Per-instrument questionnaire settings when the clinician departs from the default schedule. */
+export const questionnaireSchedules = pgTable(
+  'questionnaire_schedules',
+  {
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    instrument: instrumentEnum('instrument').notNull(),
+    intervalWeeks: smallint('interval_weeks'),
+    enabled: boolean('enabled').notNull().default(true),
+    /** A one-off request ("please fill in before Tuesday"). */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.episodeId, t.instrument] })],
+);

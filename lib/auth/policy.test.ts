@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { canLogForEpisode, canManageClinic, canManageEpisode, canReadEpisode, type EpisodeFacts, type ViewerFacts } from './policy';
+
+const CLINIC = 'clinic-a';
+const episode: EpisodeFacts = { clinicId: CLINIC, patientId: 'pat-1', clinicianId: 'cli-1', status: 'active' };
+
+const viewers: Record<string, ViewerFacts> = {
+  ownPatient: { userId: 'pat-1', role: 'patient', clinicId: CLINIC },
+  otherPatient: { userId: 'pat-2', role: 'patient', clinicId: CLINIC },
+  assignedClinician: { userId: 'cli-1', role: 'clinician', clinicId: CLINIC },
+  otherClinician: { userId: 'cli-2', role: 'clinician', clinicId: CLINIC },
+  foreignClinician: { userId: 'cli-1', role: 'clinician', clinicId: 'clinic-b' },
+  manager: { userId: 'man-1', role: 'manager', clinicId: CLINIC },
+  foreignManager: { userId: 'man-2', role: 'manager', clinicId: 'clinic-b' },
+};
+
+describe.each([
+  // viewer,            read,  log,   manage
+  ['ownPatient', true, true, false],
+  ['otherPatient', false, false, false],
+  ['assignedClinician', true, false, true],
+  ['otherClinician', false, false, false],
+  ['foreignClinician', false, false, false],
+  ['manager', false, false, false],
+  ['foreignManager', false, false, false],
+] as const)('%s', (name, read, log, manage) => {
+  const viewer = viewers[name]!;
+  it(`read=${read}`, () => expect(canReadEpisode(viewer, episode)).toBe(read));
+  it(`log=${log}`, () => expect(canLogForEpisode(viewer, episode)).toBe(log));
+  it(`manage=${manage}`, () => expect(canManageEpisode(viewer, episode)).toBe(manage));
+});
+
+describe('discharged episodes', () => {
+  it('stay readable but no longer take diary entries', () => {
+    const discharged = { ...episode, status: 'discharged' as const };
+    expect(canReadEpisode(viewers.ownPatient!, discharged)).toBe(true);
+    expect(canLogForEpisode(viewers.ownPatient!, discharged)).toBe(false);
+  });
+});
+
+describe('canManageClinic', () => {
+  it('allows only managers of the same clinic', () => {
+    expect(canManageClinic(viewers.manager!, CLINIC)).toBe(true);
+    expect(canManageClinic(viewers.foreignManager!, CLINIC)).toBe(false);
+    expect(canManageClinic(viewers.assignedClinician!, CLINIC)).toBe(false);
+    expect(canManageClinic(viewers.ownPatient!, CLINIC)).toBe(false);
+  });
+});

@@ -1,0 +1,100 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { recordAudit } from '@/lib/dal/audit';
+import { AppError } from '@/lib/errors';
+import { clientAddressFrom } from './client-address';
+import { SESSION_ABSOLUTE_MS, type Role } from './roles';
+import { readTestSession, sessionClaimsSchema, type SessionClaims } from './session-claims';
+
+/** The signed-in person, as the database says they are right now. */
+export type Viewer = {
+  userId: string;
+  role: Role;
+  clinicId: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  clientAddress: string | null;
+};
+
+async function readClaims(): Promise<{ claims: SessionClaims | null; clientAddress: string | null }> {
+  const test = readTestSession();
+  if (test) return { claims: test.claims, clientAddress: test.clientAddress ?? null };
+  const { auth } = await import('./index');
+  const session = (await auth()) as { user?: { id?: unknown }; sv?: unknown; sia?: unknown } | null;
+  const parsed = sessionClaimsSchema.safeParse({
+    userId: session?.user?.id,
+    sessionVersion: session?.sv,
+    signedInAt: session?.sia,
+  });
+  return { claims: parsed.success ? parsed.data : null, clientAddress: clientAddressFrom(await headers()) };
+}
+
+/**
+ * The current viewer, or null when there is no valid session. The token's claims are never
+ * trusted alone: role, clinic, active flag and session version are reloaded from the database on
+ * every request, so deactivation, a role change or a password change take effect at once.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const { claims, clientAddress } = await readClaims();
+  if (!claims) return null;
+  if (Date.now() - claims.signedInAt > SESSION_ABSOLUTE_MS) return null;
+  const [user] = await getDb()
+    .select({
+      id: users.id,
+      role: users.role,
+      clinicId: users.clinicId,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+      timeZone: users.timeZone,
+    })
+    .from(users)
+    .where(eq(users.id, claims.userId))
+    .limit(1);
+  if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
+  return {
+    userId: user.id,
+    role: user.role,
+    clinicId: user.clinicId,
+    name: user.name,
+    email: user.email,
+    timeZone: user.timeZone ?? 'Europe/London',
+    clientAddress,
+  };
+});
+
+/** Any signed-in user; otherwise AppError('unauthenticated'). */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError('unauthenticated', 'Please sign in.');
+  return viewer;
+}
+
+/** A signed-in user with one of `roles`; others get AppError('forbidden'), recorded in the audit trail. */
+export async function requireRole(...roles: Role[]): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!roles.includes(viewer.role)) {
+    await recordDenied(viewer, `area.${roles.join('|')}`);
+    throw new AppError('forbidden', 'You do not have access to this page.');
+  }
+  return viewer;
+}
+
+export async function recordDenied(viewer: Viewer, action: string, resource?: { type: string; id: string }) {
+  await recordAudit(getDb(), {
+    action,
+    outcome: 'denied',
+    actorId: viewer.userId,
+    actorRole: viewer.role,
+    clinicId: viewer.clinicId,
+    resourceType: resource?.type ?? null,
+    resourceId: resource?.id ?? null,
+    clientAddress: viewer.clientAddress,
+  });
+}

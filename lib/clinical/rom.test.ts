@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkMeasurement,
+  formatMeasurement,
+  isMeasureCode,
+  isSchoberNormal,
+  LOCAL_CODE_SYSTEM,
+  MEASURE_CODES,
+  type MeasureCode,
+  ROM_MEASURES,
+  ROM_METHOD_LABELS,
+  ROM_METHODS,
+  schoberExcursion,
+} from './rom';
+
+describe('ROM_MEASURES', () => {
+  it('has one entry per code, each keyed by its own code', () => {
+    expect(MEASURE_CODES).toEqual([
+      'lumbar-flexion',
+      'lumbar-extension',
+      'lumbar-lateral-flexion-left',
+      'lumbar-lateral-flexion-right',
+      'lumbar-rotation-left',
+      'lumbar-rotation-right',
+      'modified-schober',
+      'fingertip-to-floor',
+    ]);
+    for (const code of MEASURE_CODES) expect(ROM_MEASURES[code].code).toBe(code);
+  });
+
+  it.each([
+    ['lumbar-flexion', 'deg', 0, 120, 90, 60],
+    ['lumbar-extension', 'deg', 0, 60, 45, 25],
+    ['lumbar-lateral-flexion-left', 'deg', 0, 60, 45, 25],
+    ['lumbar-lateral-flexion-right', 'deg', 0, 60, 45, 25],
+    ['lumbar-rotation-left', 'deg', 0, 60, 30, null],
+    ['lumbar-rotation-right', 'deg', 0, 60, 30, null],
+    ['modified-schober', 'cm', 10, 30, null, 20],
+    ['fingertip-to-floor', 'cm', -30, 70, null, null],
+  ] as const)('%s: %s, accepts %s–%s, warns above %s, normal %s', (code, unit, min, max, warnAbove, normal) => {
+    expect(ROM_MEASURES[code]).toMatchObject({ unit, min, max, warnAbove, normal });
+  });
+
+  it('marks only fingertip-to-floor as lower-is-better', () => {
+    expect(MEASURE_CODES.filter((code) => ROM_MEASURES[code].lowerIsBetter)).toEqual(['fingertip-to-floor']);
+  });
+
+  it('keeps sides consistent with codes', () => {
+    for (const code of MEASURE_CODES) {
+      const expected = code.endsWith('-left') ? 'left' : code.endsWith('-right') ? 'right' : null;
+      expect(ROM_MEASURES[code].side).toBe(expected);
+    }
+  });
+
+  it('uses plain labels for patients and clinical ones for clinicians', () => {
+    expect(ROM_MEASURES['lumbar-flexion'].label).toBe('Bending forward');
+    expect(ROM_MEASURES['lumbar-flexion'].clinicalLabel).toBe('Lumbar flexion');
+    for (const code of MEASURE_CODES) expect(ROM_MEASURES[code].normalText.length).toBeGreaterThan(0);
+  });
+
+  it('uses the local code system under the product URL', () => {
+    expect(LOCAL_CODE_SYSTEM).toBe('https://uplift.example/fhir/CodeSystem/measures');
+  });
+});
+
+describe('ROM_METHODS', () => {
+  it('lists the four methods with a label each', () => {
+    expect(ROM_METHODS).toEqual(['dual-inclinometer', 'single-inclinometer', 'goniometer', 'visual-estimate']);
+    expect(Object.keys(ROM_METHOD_LABELS)).toEqual([...ROM_METHODS]);
+  });
+});
+
+describe('checkMeasurement', () => {
+  it('refuses flexion outside 0–120° in plain words', () => {
+    expect(checkMeasurement('lumbar-flexion', 121)).toEqual({
+      ok: false,
+      error: 'Flexion must be between 0° and 120°.',
+    });
+    expect(checkMeasurement('lumbar-flexion', -1)).toEqual({
+      ok: false,
+      error: 'Flexion must be between 0° and 120°.',
+    });
+  });
+
+  it('queries flexion above 90°', () => {
+    expect(checkMeasurement('lumbar-flexion', 95)).toEqual({
+      ok: true,
+      warning: 'Above 90° is unusual for lumbar flexion — please double-check.',
+    });
+  });
+
+  it.each([
+    ['lumbar-flexion', 0],
+    ['lumbar-flexion', 60],
+    ['lumbar-flexion', 90],
+    ['lumbar-extension', 45],
+    ['lumbar-rotation-left', 30],
+    ['modified-schober', 10],
+    ['modified-schober', 30],
+    ['fingertip-to-floor', -30],
+    ['fingertip-to-floor', 0],
+    ['fingertip-to-floor', 70],
+    ['fingertip-to-floor', 12.5],
+  ] as const)('accepts %s %s without a warning', (code, value) => {
+    expect(checkMeasurement(code, value)).toEqual({ ok: true, warning: null });
+  });
+
+  it.each([
+    ['lumbar-extension', 46],
+    ['lumbar-lateral-flexion-left', 45.5],
+    ['lumbar-lateral-flexion-right', 60],
+    ['lumbar-rotation-left', 31],
+    ['lumbar-rotation-right', 60],
+  ] as const)('accepts %s %s with a warning', (code, value) => {
+    const result = checkMeasurement(code, value);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.warning).toMatch(/is unusual for lumbar .* — please double-check\.$/);
+  });
+
+  it.each([
+    ['lumbar-extension', 61, 'Extension must be between 0° and 60°.'],
+    ['lumbar-rotation-right', 61, 'Right rotation must be between 0° and 60°.'],
+    ['modified-schober', 9.9, 'Modified Schober length must be between 10 cm and 30 cm.'],
+    ['modified-schober', 31, 'Modified Schober length must be between 10 cm and 30 cm.'],
+    ['fingertip-to-floor', -31, 'Fingertip-to-floor distance must be between −30 cm and 70 cm.'],
+    ['fingertip-to-floor', 71, 'Fingertip-to-floor distance must be between −30 cm and 70 cm.'],
+  ] as const)('refuses %s %s', (code, value, error) => {
+    expect(checkMeasurement(code, value)).toEqual({ ok: false, error });
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY])('refuses %s', (value) => {
+    expect(checkMeasurement('lumbar-flexion', value)).toEqual({ ok: false, error: 'Flexion must be a number.' });
+  });
+
+  it('refuses an unknown code from untyped input', () => {
+    expect(checkMeasurement('cervical-flexion' as MeasureCode, 10)).toEqual({
+      ok: false,
+      error: 'Unknown measurement.',
+    });
+    expect(checkMeasurement('toString' as MeasureCode, 10).ok).toBe(false);
+  });
+});
+
+describe('modified Schober', () => {
+  it.each([
+    [20, 5, true],
+    [20.3, 5.3, true],
+    [19.9, 4.9, false],
+    [15, 0, false],
+    [10, -5, false],
+    [24.5, 9.5, true],
+  ])('flexed %s cm is an excursion of %s cm (normal: %s)', (flexed, excursion, normal) => {
+    expect(schoberExcursion(flexed)).toBe(excursion);
+    expect(isSchoberNormal(flexed)).toBe(normal);
+  });
+});
+
+describe('isMeasureCode and formatMeasurement', () => {
+  it('recognises only the eight codes', () => {
+    expect(isMeasureCode('lumbar-flexion')).toBe(true);
+    expect(isMeasureCode('hasOwnProperty')).toBe(false);
+    expect(isMeasureCode(3)).toBe(false);
+  });
+
+  it('formats degrees and centimetres', () => {
+    expect(formatMeasurement(60, 'deg')).toBe('60°');
+    expect(formatMeasurement(-5, 'cm')).toBe('−5 cm');
+    expect(formatMeasurement(12.5, 'cm')).toBe('12.5 cm');
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * Lumbar range-of-motion measures. Limits follow CLINICAL.md: typical values from the AMA Guides
+ * (inclinometer); norms fall with age (Troke et al., Clin Rehabil 2005), so `normal` is a reference to
+ * show beside a value, never a target.
+ */
+
+/** No standard LOINC codes exist for lumbar ROM, RMDQ or PSFS; these codes live under Uplift's own URL. */
+export const LOCAL_CODE_SYSTEM = 'https://uplift.example/fhir/CodeSystem/measures';
+
+export type MeasureCode =
+  | 'lumbar-flexion'
+  | 'lumbar-extension'
+  | 'lumbar-lateral-flexion-left'
+  | 'lumbar-lateral-flexion-right'
+  | 'lumbar-rotation-left'
+  | 'lumbar-rotation-right'
+  | 'modified-schober'
+  | 'fingertip-to-floor';
+
+export type MeasureUnit = 'deg' | 'cm';
+
+export type RomMeasure = {
+  code: MeasureCode;
+  /** Plain words for patients. */
+  label: string;
+  clinicalLabel: string;
+  /** Start of a sentence in messages to the clinician ("Flexion must be …"). */
+  shortLabel: string;
+  unit: MeasureUnit;
+  side: 'left' | 'right' | null;
+  min: number;
+  max: number;
+  warnAbove: number | null;
+  normal: number | null;
+  normalText: string;
+  lowerIsBetter: boolean;
+};
+
+/** Modified Schober: 15 cm is marked on the standing patient; the flexed length is what gets stored. */
+export const SCHOBER_MARKED_LENGTH_CM = 15;
+/** An excursion (flexed − 15 cm) of at least 5 cm is normal. */
+export const SCHOBER_NORMAL_EXCURSION_CM = 5;
+
+const AGE_NOTE = 'Range falls with age; a reference, not a target.';
+
+export const ROM_MEASURES: Readonly<Record<MeasureCode, RomMeasure>> = {
+  'lumbar-flexion': {
+    code: 'lumbar-flexion',
+    label: 'Bending forward',
+    clinicalLabel: 'Lumbar flexion',
+    shortLabel: 'Flexion',
+    unit: 'deg',
+    side: null,
+    min: 0,
+    max: 120,
+    warnAbove: 90,
+    normal: 60,
+    normalText: `Typically about 60°. ${AGE_NOTE}`,
+    lowerIsBetter: false,
+  },
+  'lumbar-extension': {
+    code: 'lumbar-extension',
+    label: 'Bending backward',
+    clinicalLabel: 'Lumbar extension',
+    shortLabel: 'Extension',
+    unit: 'deg',
+    side: null,
+    min: 0,
+    max: 60,
+    warnAbove: 45,
+    normal: 25,
+    normalText: `Typically about 25°. ${AGE_NOTE}`,
+    lowerIsBetter: false,
+  },
+  'lumbar-lateral-flexion-left': {
+    code: 'lumbar-lateral-flexion-left',
+    label: 'Bending sideways to the left',
+    clinicalLabel: 'Lumbar lateral flexion (left)',
+    shortLabel: 'Left lateral flexion',
+    unit: 'deg',
+    side: 'left',
+    min: 0,
+    max: 60,
+    warnAbove: 45,
+    normal: 25,
+    normalText: `Typically about 25°. ${AGE_NOTE}`,
+    lowerIsBetter: false,
+  },
+  'lumbar-lateral-flexion-right': {
+    code: 'lumbar-lateral-flexion-right',
+    label: 'Bending sideways to the right',
+    clinicalLabel: 'Lumbar lateral flexion (right)',
+    shortLabel: 'Right lateral flexion',
+    unit: 'deg',
+    side: 'right',
+    min: 0,
+    max: 60,
+    warnAbove: 45,
+    normal: 25,
+    normalText: `Typically about 25°. ${AGE_NOTE}`,
+    lowerIsBetter: false,
+  },
+  'lumbar-rotation-left': {
+    code: 'lumbar-rotation-left',
+    label: 'Turning to the left',
+    clinicalLabel: 'Lumbar rotation (left)',
+    shortLabel: 'Left rotation',
+    unit: 'deg',
+    side: 'left',
+    min: 0,
+    max: 60,
+    warnAbove: 30,
+    normal: null,
+    normalText: 'The lumbar spine rotates only a little; most turning comes from the hips and upper back.',
+    lowerIsBetter: false,
+  },
+  'lumbar-rotation-right': {
+    code: 'lumbar-rotation-right',
+    label: 'Turning to the right',
+    clinicalLabel: 'Lumbar rotation (right)',
+    shortLabel: 'Right rotation',
+    unit: 'deg',
+    side: 'right',
+    min: 0,
+    max: 60,
+    warnAbove: 30,
+    normal: null,
+    normalText: 'The lumbar spine rotates only a little; most turning comes from the hips and upper back.',
+    lowerIsBetter: false,
+  },
+  'modified-schober': {
+    code: 'modified-schober',
+    label: 'How much your lower back stretches when bending forward',
+    clinicalLabel: 'Modified Schober test',
+    shortLabel: 'Modified Schober length',
+    unit: 'cm',
+    side: null,
+    min: 10,
+    max: 30,
+    warnAbove: null,
+    normal: SCHOBER_MARKED_LENGTH_CM + SCHOBER_NORMAL_EXCURSION_CM,
+    normalText: `The 15 cm mark typically stretches by 5 cm or more (to 20 cm) when bending forward. ${AGE_NOTE}`,
+    lowerIsBetter: false,
+  },
+  'fingertip-to-floor': {
+    code: 'fingertip-to-floor',
+    label: 'How close your fingertips reach to the floor',
+    clinicalLabel: 'Fingertip-to-floor distance',
+    shortLabel: 'Fingertip-to-floor distance',
+    unit: 'cm',
+    side: null,
+    min: -30,
+    max: 70,
+    warnAbove: null,
+    normal: null,
+    normalText:
+      '0 cm means the fingertips touch the floor; a negative value means past floor level on a step. ' +
+      'Lower is better.',
+    lowerIsBetter: true,
+  },
+};
+
+export const MEASURE_CODES = Object.keys(ROM_MEASURES) as MeasureCode[];
+
+export const ROM_METHODS = ['dual-inclinometer', 'single-inclinometer', 'goniometer', 'visual-estimate'] as const;
+export type RomMethod = (typeof ROM_METHODS)[number];
+
+export const ROM_METHOD_LABELS: Readonly<Record<RomMethod, string>> = {
+  'dual-inclinometer': 'Dual inclinometer',
+  'single-inclinometer': 'Single inclinometer',
+  goniometer: 'Goniometer',
+  'visual-estimate': 'Visual estimate',
+};
+
+export function isMeasureCode(value: unknown): value is MeasureCode {
+  return typeof value === 'string' && Object.hasOwn(ROM_MEASURES, value);
+}
+
+/** "60°", "−5 cm": a true minus sign so screen readers say "minus". */
+export function formatMeasurement(value: number, unit: MeasureUnit): string {
+  const number = value < 0 ? `−${Math.abs(value)}` : `${value}`;
+  return unit === 'deg' ? `${number}°` : `${number} cm`;
+}
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+export type MeasurementCheck = { ok: true; warning: string | null } | { ok: false; error: string };
+
+/** Values outside the accepted range are refused; values above the warning limit are kept but queried. */
+export function checkMeasurement(code: MeasureCode, value: number): MeasurementCheck {
+  // Codes arrive from forms: an unknown one is refused, not a crash.
+  const measure = isMeasureCode(code) ? ROM_MEASURES[code] : undefined;
+  if (!measure) return { ok: false, error: 'Unknown measurement.' };
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return { ok: false, error: `${measure.shortLabel} must be a number.` };
+  }
+  const format = (limit: number): string => formatMeasurement(limit, measure.unit);
+  if (value < measure.min || value > measure.max) {
+    return {
+      ok: false,
+      error: `${measure.shortLabel} must be between ${format(measure.min)} and ${format(measure.max)}.`,
+    };
+  }
+  if (measure.warnAbove !== null && value > measure.warnAbove) {
+    const measureName = lowerFirst(measure.clinicalLabel);
+    return {
+      ok: true,
+      warning: `Above ${format(measure.warnAbove)} is unusual for ${measureName} — please double-check.`,
+    };
+  }
+  return { ok: true, warning: null };
+}
+
+/** Excursion of the modified Schober test; rounded to 0.1 mm so 20.3 cm gives 5.3, not 5.300000000000001. */
+export function schoberExcursion(flexedLengthCm: number): number {
+  return Math.round((flexedLengthCm - SCHOBER_MARKED_LENGTH_CM) * 100) / 100;
+}
+
+export function isSchoberNormal(flexedLengthCm: number): boolean {
+  return schoberExcursion(flexedLengthCm) >= SCHOBER_NORMAL_EXCURSION_CM;
+}

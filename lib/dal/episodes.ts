@@ -1,0 +1,40 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { episodes } from '@/db/schema';
+import type { EpisodeFacts } from '@/lib/auth/policy';
+
+export type EpisodeFactsWithId = EpisodeFacts & { id: string };
+
+/** Unscoped lookup of the facts an authorization rule needs; callers must apply a policy rule. */
+export async function loadEpisodeFacts(episodeId: string): Promise<EpisodeFactsWithId | null> {
+  const [row] = await getDb()
+    .select({
+      id: episodes.id,
+      clinicId: episodes.clinicId,
+      patientId: episodes.patientId,
+      clinicianId: episodes.clinicianId,
+      status: episodes.status,
+    })
+    .from(episodes)
+    .where(eq(episodes.id, episodeId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The patient's current episode: the active one, else the most recent. Scoped to the patient. */
+export async function loadCurrentEpisodeForPatient(patientId: string): Promise<EpisodeFactsWithId | null> {
+  const [row] = await getDb()
+    .select({
+      id: episodes.id,
+      clinicId: episodes.clinicId,
+      patientId: episodes.patientId,
+      clinicianId: episodes.clinicianId,
+      status: episodes.status,
+    })
+    .from(episodes)
+    .where(and(eq(episodes.patientId, patientId)))
+    .orderBy(desc(eq(episodes.status, 'active')), desc(episodes.startedAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '../db/connection';
+
+/**
+ * AUTH_SECRET: the environment's when set. In production it must be set (start refuses
+ * otherwise). Elsewhere a random secret is generated once and kept in the data folder, so sessions
+ * survive restarts of the embedded demo.
+ */
+export function resolveAuthSecret(): string {
+  const fromEnv = process.env.AUTH_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) fail('AUTH_SECRET must be at least 32 characters. Generate one with: openssl rand -base64 32');
+    return fromEnv;
+  }
+  if (process.env.NODE_ENV === 'production') {
+    fail(
+      'AUTH_SECRET is not set. In production Uplift needs a secret to sign sessions.\n' +
+        'Generate one with `openssl rand -base64 32` and set AUTH_SECRET in the environment.',
+    );
+  }
+  const dir = dataDir();
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function fail(message: string): never {
+  console.error(`\nUplift could not start: ${message}\n`);
+  process.exit(1);
+}
+
+export function log(message: string): void {
+  console.log(`[uplift] ${message}`);
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm start`: prepare the database (migrate; seed the demo on an empty embedded database), build
+ * when there is no current production build, then serve. The database is opened and closed here
+ * before the server opens it: PGlite allows one process per data folder.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir, openConfiguredDatabase } from '../db/connection';
+import { isDatabaseEmpty, seedDemo } from '../db/seed';
+import { fail, log, resolveAuthSecret } from './lib';
+
+const dev = process.argv.includes('--dev');
+const root = process.cwd();
+const port = process.env.PORT ?? '3000';
+const host = process.env.HOST ?? '127.0.0.1';
+
+const SOURCE_ENTRIES = ['app', 'components', 'lib', 'db', 'public', 'proxy.ts', 'next.config.mjs', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+
+function newestSourceMtime(entry: string): number {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of readdirSync(full)) {
+    if (child.endsWith('.test.ts') || child === 'node_modules') continue;
+    newest = Math.max(newest, newestSourceMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCE_ENTRIES.every((entry) => newestSourceMtime(entry) <= built);
+}
+
+async function prepareDatabase(): Promise<void> {
+  const embedded = !process.env.DATABASE_URL;
+  log(embedded ? `embedded database in ${dataDir()}` : 'PostgreSQL from DATABASE_URL');
+  const handle = openConfiguredDatabase();
+  try {
+    const started = Date.now();
+    await handle.migrate();
+    log(`migrations applied (${Date.now() - started} ms)`);
+    if (embedded && (await isDatabaseEmpty(handle.db))) {
+      const seeded = await seedDemo(handle.db);
+      log(`demo clinic seeded: ${seeded.patients} patients, ${seeded.painEntries} pain entries, ${seeded.exerciseLogs} exercise logs`);
+    }
+  } catch (error) {
+    fail(`the database could not be prepared (${(error as Error).message}).`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main() {
+  const authSecret = resolveAuthSecret();
+  await prepareDatabase();
+  const nextBin = path.join(root, 'node_modules', '.bin', 'next');
+  if (!dev && !buildIsCurrent()) {
+    log('building the production bundle (first run or sources changed)…');
+    const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) fail('the production build failed.');
+  }
+  log(`serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+  // Exec-like: the server is our direct child and receives our signals, so no orphan keeps the port.
+  const server = spawn(nextBin, [dev ? 'dev' : 'start', '-p', port, '-H', host], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      AUTH_SECRET: authSecret,
+      AUTH_TRUST_HOST: 'true',
+      UPLIFT_DATA_DIR: dataDir(),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+void main();
