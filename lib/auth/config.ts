@@ -36,8 +36,8 @@ export const authConfig = {
   logger: {
     error(error) {
       // A wrong password is expected traffic, not a server error; it is audited instead.
-      if (error.name === 'CredentialsSignin') return;
-      console.error(`[auth] ${error.name}`);
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error(`[auth] ${(error as { type?: string }).type ?? 'error'}`);
     },
     warn() {},
   },

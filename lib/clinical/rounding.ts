@@ -1,7 +1,7 @@
 /**
  * Half-up rounding to one decimal, as clinicians and PostgreSQL `round(numeric, 1)` do it: halves go away
- * from zero. Rounds the decimal a number stands for, not its binary approximation — 35.55 is stored as
- * 35.549999…, which naive `Math.round(x * 10) / 10` can get wrong.
+ * from zero. Rounds the decimal a number stands for, not its binary approximation: 35.55 is stored as
+ * 35.549999…, and a sum such as 1.15 + 1.2 gives 2.3499999…, which `Math.round(x * 10) / 10` rounds down.
  */
 export function roundHalfUp1(x: number): number {
   if (!Number.isFinite(x)) throw new RangeError('Only finite numbers can be rounded.');
