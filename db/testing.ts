@@ -35,7 +35,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 /** Installs a fresh database for this test file and returns a getter for it. */
-export function useTestDatabase(): () => Db {
+export function setupTestDatabase(): () => Db {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
     handle = await createTestDatabase();

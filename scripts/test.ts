@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
 
-const steps: { name: string; command: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [
+const steps: { name: string; command: string; args: string[]; env?: Record<string, string> }[] = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', command: bin('eslint'), args: ['--max-warnings=0', '.'] },
   { name: 'unit and integration tests', command: bin('vitest'), args: ['run'] },

@@ -2,12 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, signInAs } from '@/db/factories';
 import { auditEvents, users } from '@/db/schema';
-import { useTestDatabase } from '@/db/testing';
+import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { SESSION_ABSOLUTE_MS } from './roles';
 import { getViewer, requireRole } from './viewer';
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 
 describe('getViewer', () => {
   it('returns the user as the database knows them', async () => {

@@ -2,11 +2,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createPainEntry } from '@/db/factories';
 import { alerts } from '@/db/schema';
-import { useTestDatabase } from '@/db/testing';
+import { setupTestDatabase } from '@/db/testing';
 import { zonedTimeToUtc, addDays, localDay } from '@/lib/time';
 import { evaluatePainAlerts, raiseAlert } from './alert-engine';
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 const now = new Date('2026-11-20T18:00:00Z');
 const today = localDay(now, 'Europe/London');
 

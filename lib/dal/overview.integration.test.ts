@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
-import { useTestDatabase } from '@/db/testing';
+import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { getClinicCounts, getPatientOverview, listCaseloadOverview } from './overview';
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 
 describe('getPatientOverview', () => {
   it('shows the patient their own clinician and latest pain score', async () => {
