@@ -2,14 +2,15 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { ROLE_HOME } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/viewer';
+import { FormAlert } from '@/components/ui/form-alert';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordSet?: string }> }) {
   const viewer = await getViewer();
   if (viewer) redirect(ROLE_HOME[viewer.role]);
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, passwordSet } = await searchParams;
   return (
     <main id="main" className="flex min-h-screen items-start justify-center px-4 py-12 sm:items-center">
       <div className="w-full max-w-md">
@@ -18,6 +19,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <section className="mt-8 rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
           <h1 className="text-2xl font-semibold">Sign in</h1>
           <p className="mt-1 mb-6 text-slate-700">Use the email and password you set up with your clinic.</p>
+          {passwordSet ? (
+            <div className="mb-6">
+              <FormAlert tone="success">Your password is set. Sign in with it now.</FormAlert>
+            </div>
+          ) : null}
           <SignInForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
         </section>
         <p className="mt-6 text-center text-sm text-slate-700">
