@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { loadPage } from '@/lib/auth/guard';
 import { listCaseloadOverview } from '@/lib/dal/overview';
 import { getViewer } from '@/lib/auth/viewer';
 import { formatDate } from '@/lib/time';
@@ -6,7 +7,7 @@ import { formatDate } from '@/lib/time';
 export const metadata: Metadata = { title: 'Caseload' };
 
 export default async function CaseloadPage() {
-  const caseload = await listCaseloadOverview();
+  const caseload = await loadPage(listCaseloadOverview);
   const viewer = await getViewer();
   const timeZone = viewer?.timeZone ?? 'Europe/London';
   return (

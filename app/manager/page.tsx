@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { loadPage } from '@/lib/auth/guard';
 import { getClinicCounts } from '@/lib/dal/overview';
 
 export const metadata: Metadata = { title: 'Clinic overview' };
 
 export default async function ManagerHome() {
-  const counts = await getClinicCounts();
+  const counts = await loadPage(getClinicCounts);
   const figures = [
     { label: 'Patients in active care', value: counts.activePatients },
     { label: 'Active episodes of care', value: counts.activeEpisodes },

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { loadPage } from '@/lib/auth/guard';
 import { getPatientOverview } from '@/lib/dal/overview';
 import { getViewer } from '@/lib/auth/viewer';
 import { formatDateTime } from '@/lib/time';
@@ -6,7 +7,7 @@ import { formatDateTime } from '@/lib/time';
 export const metadata: Metadata = { title: 'Today' };
 
 export default async function PatientHome() {
-  const overview = await getPatientOverview();
+  const overview = await loadPage(getPatientOverview);
   const viewer = await getViewer();
   const timeZone = viewer?.timeZone ?? 'Europe/London';
   return (

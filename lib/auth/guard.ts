@@ -1,5 +1,5 @@
 import 'server-only';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { isAppError } from '@/lib/errors';
 import type { Role } from './roles';
 import { requireRole, type Viewer } from './viewer';
@@ -14,6 +14,21 @@ export async function guardArea(role: Role): Promise<Viewer> {
   } catch (error) {
     if (isAppError(error, 'unauthenticated')) redirect('/login');
     if (isAppError(error, 'forbidden')) forbidden();
+    throw error;
+  }
+}
+
+/**
+ * For pages: runs a data-access call and turns its expected refusals into the right screen
+ * (sign in, 403, 404) instead of an error. Anything unexpected still reaches the error boundary.
+ */
+export async function loadPage<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (isAppError(error, 'unauthenticated')) redirect('/login');
+    if (isAppError(error, 'forbidden')) forbidden();
+    if (isAppError(error, 'not_found')) notFound();
     throw error;
   }
 }

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+describe('npm start', () => {
+  it('refuses to start in production without AUTH_SECRET, with a clear message', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'uplift-start-'));
+    try {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: '', UPLIFT_DATA_DIR: dataDir, DATABASE_URL: '' },
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('AUTH_SECRET is not set');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
