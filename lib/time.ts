@@ -1,28 +1,7 @@
 /** Dates are stored in UTC and shown in the viewer's time zone. */
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day (YYYY-MM-DD) of `date` in `timeZone`. */
-export function localDay(date: Date, timeZone: string): string {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, formatter);
-  }
-  return formatter.format(date);
-}
-
-/** Adds whole days to a YYYY-MM-DD string. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from `a` to `b` (YYYY-MM-DD). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+// Day arithmetic lives with the clinical rules that depend on it; re-exported here for the UI.
+export { addDays, daysBetween, calendarDayIn as localDay } from './clinical/days';
 
 export function formatDateTime(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
