@@ -27,6 +27,7 @@ export function formDataToObject(
     }
   }
   for (const key of options.arrays ?? []) result[key] ??= [];
+  for (const key of options.groups ?? []) result[key] ??= {};
   return result;
 }
 
