@@ -13,6 +13,7 @@ export function ChartFrame({
   columns,
   rows,
   emptyText,
+  before,
   children,
 }: {
   title: string;
@@ -21,6 +22,8 @@ export function ChartFrame({
   columns: TableColumn[];
   rows: Record<string, string | number | null>[];
   emptyText: string;
+  /** Controls shown above the summary, such as a choice of what to plot. */
+  before?: React.ReactNode;
   children: React.ReactNode;
 }) {
   const id = useId();
@@ -29,6 +32,7 @@ export function ChartFrame({
       <h2 id={`${id}-title`} className="text-xl font-semibold">
         {title}
       </h2>
+      {before}
       {rows.length === 0 ? (
         <p className="mt-2 text-lg">{emptyText}</p>
       ) : (

@@ -62,7 +62,7 @@ const URGENCY_RANK: Readonly<Record<RedFlagUrgency, number>> = { emergency: 3, '
 
 export type CreatePainEntryResult =
   | { status: 'created' | 'duplicate'; entryId: string; redFlag: RedFlagOutcome }
-  | { status: 'no-active-episode' };
+  | { status: 'no-active-episode' | 'stale-form' };
 
 /**
  * Patient with an active episode: records a pain entry and its red-flag answers; any yes raises a red-flag alert,
@@ -99,8 +99,8 @@ export async function createPainEntry(input: PainEntryInput): Promise<CreatePain
         .leftJoin(redFlagScreens, eq(redFlagScreens.painEntryId, painEntries.id))
         .where(and(eq(painEntries.submissionId, input.submissionId), eq(painEntries.episodeId, episode.id)))
         .limit(1);
-      // Unreachable for an honest client: the id belongs to someone else's entry. Nothing is written or shown.
-      if (!first) throw new Error('submission id reused across episodes');
+      // Only a tampered form reuses someone else's submission id: nothing is written or shown.
+      if (!first) return { status: 'stale-form' as const };
       return {
         status: 'duplicate',
         entryId: first.id,

@@ -149,16 +149,13 @@ export async function saveQuestionnaireDraft(
 ): Promise<SaveDraftResult> {
   const { viewer, episode } = await getLoggableContext();
   if (!episode) return 'no-active-episode';
-  return getDb().transaction(async (tx) => {
+  const result = await getDb().transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: questionnaireResponses.id, status: questionnaireResponses.status, episodeId: questionnaireResponses.episodeId, instrument: questionnaireResponses.instrument })
       .from(questionnaireResponses)
       .where(eq(questionnaireResponses.submissionId, submissionId))
       .limit(1);
-    if (existing && (existing.episodeId !== episode.id || existing.instrument !== instrument)) {
-      await recordDenied(viewer, 'questionnaire.save', { type: 'questionnaire_response', id: existing.id });
-      return 'not-found' as const;
-    }
+    if (existing && (existing.episodeId !== episode.id || existing.instrument !== instrument)) return 'not-found' as const;
     if (existing?.status === 'completed') return 'already-completed' as const;
     if (existing) {
       await tx.update(questionnaireResponses).set({ answers: draft }).where(eq(questionnaireResponses.id, existing.id));
@@ -170,6 +167,9 @@ export async function saveQuestionnaireDraft(
       .onConflictDoNothing();
     return 'saved' as const;
   });
+  // Audited after the transaction: the audit write must not wait on the transaction's own connection.
+  if (result === 'not-found') await recordDenied(viewer, 'questionnaire.save', { type: 'questionnaire_response', id: submissionId });
+  return result;
 }
 
 type Scored = { score: number | null; band: string | null; subscore: number | null };
@@ -207,16 +207,13 @@ export async function completeQuestionnaire(
   if (!episode) return { status: 'no-active-episode' };
   const scored = scoreAnswers(instrument, answers);
   const now = new Date();
-  return getDb().transaction(async (tx) => {
+  const result = await getDb().transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: questionnaireResponses.id, status: questionnaireResponses.status, episodeId: questionnaireResponses.episodeId, instrument: questionnaireResponses.instrument })
       .from(questionnaireResponses)
       .where(eq(questionnaireResponses.submissionId, submissionId))
       .limit(1);
-    if (existing && (existing.episodeId !== episode.id || existing.instrument !== instrument)) {
-      await recordDenied(viewer, 'questionnaire.complete', { type: 'questionnaire_response', id: existing.id });
-      return { status: 'not-found' as const };
-    }
+    if (existing && (existing.episodeId !== episode.id || existing.instrument !== instrument)) return { status: 'not-found' as const };
     if (existing?.status === 'completed') return { status: 'duplicate' as const, responseId: existing.id };
 
     const [previous] = await tx
@@ -289,6 +286,10 @@ export async function completeQuestionnaire(
     });
     return { status: 'completed' as const, responseId };
   });
+  if (result.status === 'not-found') {
+    await recordDenied(viewer, 'questionnaire.complete', { type: 'questionnaire_response', id: submissionId });
+  }
+  return result;
 }
 
 export type QuestionnaireResult = {

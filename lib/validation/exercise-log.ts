@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import { LOG_STATUSES, SKIP_REASONS } from './exercise-log-options';
 import { optionalWholeNumber, submissionIdField } from './fields';
 
-export const SKIP_REASONS = ['pain', 'no-time', 'unclear', 'no-equipment'] as const;
-export type SkipReason = (typeof SKIP_REASONS)[number];
-
-export const SKIP_REASON_LABELS: Readonly<Record<SkipReason | 'other', string>> = {
-  pain: 'It hurt too much',
-  'no-time': 'I didn’t have time',
-  unclear: 'I wasn’t sure how to do it',
-  'no-equipment': 'I didn’t have what I needed',
-  other: 'Another reason',
-};
-
-export const LOG_STATUSES = ['done', 'partial', 'skipped'] as const;
+export * from './exercise-log-options';
 
 const ZERO_TO_TEN = 'Choose a whole number from 0 to 10.';
 

@@ -1,27 +1,8 @@
 import { z } from 'zod';
-import { RED_FLAG_QUESTIONS } from '@/lib/clinical/red-flags';
 import { freeText, optionalWholeNumber, submissionIdField, wholeNumber, yesNo } from './fields';
+import { PAIN_LOCATIONS, PAIN_LOG_RED_FLAG_QUESTIONS, PAIN_NOTE_MAX } from './pain-options';
 
-export const PAIN_LOCATIONS = ['lower-back', 'buttock', 'left-leg', 'right-leg', 'both-legs', 'other'] as const;
-export type PainLocation = (typeof PAIN_LOCATIONS)[number];
-
-export const PAIN_LOCATION_LABELS: Readonly<Record<PainLocation, string>> = {
-  'lower-back': 'Lower back',
-  buttock: 'Buttock',
-  'left-leg': 'Left leg',
-  'right-leg': 'Right leg',
-  'both-legs': 'Both legs',
-  other: 'Somewhere else',
-};
-
-export const PAIN_NOTE_MAX = 1000;
-/** Own entries can be changed or deleted for this long after they were recorded. */
-export const PAIN_EDIT_WINDOW_HOURS = 24;
-
-/** Asked with every pain log: the cauda equina and progressive-deficit groups (CLINICAL.md, Red flags). */
-export const PAIN_LOG_RED_FLAG_QUESTIONS = RED_FLAG_QUESTIONS.filter(
-  (question) => question.group === 'cauda-equina' || question.group === 'progressive-deficit',
-);
+export * from './pain-options';
 
 const SCORE_MESSAGE = 'Choose a whole number from 0 (no pain) to 10 (worst pain imaginable).';
 

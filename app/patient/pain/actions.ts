@@ -34,6 +34,9 @@ export async function logPainAction(_previous: FormState, form: FormData): Promi
   try {
     const result = await createPainEntry(parsed.data);
     if (result.status === 'no-active-episode') return { ok: false, formError: NO_ACTIVE_CARE, values: submittedValues(form) };
+    if (result.status === 'stale-form') {
+      return { ok: false, formError: 'This form has expired. Please reload the page and try again.', values: submittedValues(form) };
+    }
     entryId = result.entryId;
   } catch (error) {
     return refused(error);

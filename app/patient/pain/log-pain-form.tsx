@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { ChoiceField, FormError, INITIAL_FORM_STATE, valueOf } from '@/components/patient/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { PAIN_LOG_RED_FLAG_QUESTIONS } from '@/lib/validation/pain';
+import { PAIN_LOG_RED_FLAG_QUESTIONS } from '@/lib/validation/pain-options';
 import { logPainAction } from './actions';
 import { PainFields } from './pain-fields';
 

@@ -1,5 +1,5 @@
 import { CheckboxGroup, ChoiceField, ScaleField, TextAreaField, valueOf, type FormState } from '@/components/patient/fields';
-import { PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_NOTE_MAX } from '@/lib/validation/pain';
+import { PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_NOTE_MAX } from '@/lib/validation/pain-options';
 
 export type PainDefaults = {
   score?: number | null;

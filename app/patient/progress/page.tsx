@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdherenceChart } from '@/components/charts/adherence-chart';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { MeasureChart } from '@/components/charts/measure-chart';
-import { OdiChart } from '@/components/charts/odi-chart';
-import { PainChart } from '@/components/charts/pain-chart';
+import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart, LazyPainChart } from '@/components/charts/lazy-charts';
 import { ADHERENCE_DEFINITION } from '@/lib/clinical/adherence';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
@@ -19,11 +16,12 @@ const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numer
 const label = (day: string) => shortDay.format(new Date(`${day}T12:00:00Z`));
 const one = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
 
-export default async function ProgressPage({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
-  const { range: requested } = await searchParams;
+export default async function ProgressPage({ searchParams }: { searchParams: Promise<{ range?: string; measure?: string }> }) {
+  const { range: requested, measure: requestedMeasure } = await searchParams;
   const range: ProgressRange = requested && requested in PROGRESS_RANGES ? (requested as ProgressRange) : '12w';
   const progress = await getProgress(range);
   const { pain, odi, rom, adherence } = progress;
+  const measure = rom.find((entry) => entry.code === requestedMeasure) ?? rom[0];
 
   const averageByDay = new Map(pain.rolling.map((point) => [point.day, point.average]));
   const painPoints = pain.daily.map((point) => ({
@@ -75,7 +73,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         rows={painPoints.map((point) => ({ ...point, average: point.average === null ? null : one(point.average) }))}
         emptyText="When you log your pain, a chart of your daily scores and your weekly average will appear here."
       >
-        <PainChart points={painPoints} baseline={pain.baseline} meaningfulLevel={pain.meaningfulLevel} />
+        <LazyPainChart points={painPoints} baseline={pain.baseline} meaningfulLevel={pain.meaningfulLevel} />
       </ChartFrame>
 
       <ChartFrame
@@ -94,30 +92,46 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         }))}
         emptyText="When you complete the Oswestry questionnaire, your scores will appear here."
       >
-        <OdiChart points={odi.points.map((point) => ({ label: label(point.day), score: Math.round(point.score * 10) / 10 }))} bands={bands} />
+        <LazyOdiChart points={odi.points.map((point) => ({ label: label(point.day), score: Math.round(point.score * 10) / 10 }))} bands={bands} />
       </ChartFrame>
 
-      {rom.length === 0 ? (
+      {measure ? (
+        <ChartFrame
+          title="Movement"
+          summary={measure.summary}
+          explanation={`Measured by your physio. ${measure.normalText}`}
+          columns={[
+            { key: 'label', label: 'Date' },
+            { key: 'value', label: `${measure.label} (${measure.unit})` },
+          ]}
+          rows={measure.points.map((point) => ({ label: label(point.day), value: point.value }))}
+          emptyText=""
+          before={
+            <nav aria-label="Choose a movement" className="mt-3">
+              <ul className="flex flex-wrap gap-2">
+                {rom.map((entry) => (
+                  <li key={entry.code}>
+                    <Link
+                      href={`/patient/progress?range=${range}&measure=${entry.code}`}
+                      aria-current={entry.code === measure.code ? 'true' : undefined}
+                      className={`inline-flex min-h-11 items-center rounded-full border-2 px-3 text-base ${
+                        entry.code === measure.code ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900' : 'border-slate-300 bg-white'
+                      }`}
+                    >
+                      {entry.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          }
+        >
+          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} normal={measure.normal} unit={measure.unit} />
+        </ChartFrame>
+      ) : (
         <ChartFrame title="Movement" summary="" columns={[]} rows={[]} emptyText="When your physio measures how far your back moves, those measurements will appear here.">
           {null}
         </ChartFrame>
-      ) : (
-        rom.map((measure) => (
-          <ChartFrame
-            key={measure.code}
-            title={`Movement: ${measure.label.toLowerCase()}`}
-            summary={measure.summary}
-            explanation={`Measured by your physio. ${measure.normalText}`}
-            columns={[
-              { key: 'label', label: 'Date' },
-              { key: 'value', label: `Measurement (${measure.unit})` },
-            ]}
-            rows={measure.points.map((point) => ({ label: label(point.day), value: point.value }))}
-            emptyText=""
-          >
-            <MeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} normal={measure.normal} unit={measure.unit} />
-          </ChartFrame>
-        ))
       )}
 
       <ChartFrame
@@ -134,7 +148,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           .map((week) => ({ label: label(week.weekStart), sessions: `${week.logged} of ${week.prescribed}`, percent: `${week.percent} %` }))}
         emptyText="When your physio sets exercises and you mark them done, your weekly sessions will appear here."
       >
-        <AdherenceChart points={adherence.weeks.filter((week) => week.percent !== null).map((week) => ({ label: label(week.weekStart), percent: week.percent }))} />
+        <LazyAdherenceChart points={adherence.weeks.filter((week) => week.percent !== null).map((week) => ({ label: label(week.weekStart), percent: week.percent }))} />
       </ChartFrame>
     </div>
   );

@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import { ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { SKIP_REASON_LABELS, SKIP_REASONS } from '@/lib/validation/exercise-log';
+import { SKIP_REASON_LABELS, SKIP_REASONS } from '@/lib/validation/exercise-log-options';
 import { logExerciseAction, undoExerciseLogAction } from '../actions';
 
 const STATUS_OPTIONS = [
