@@ -62,7 +62,8 @@ const URGENCY_RANK: Readonly<Record<RedFlagUrgency, number>> = { emergency: 3, '
 
 export type CreatePainEntryResult =
   | { status: 'created' | 'duplicate'; entryId: string; redFlag: RedFlagOutcome }
-  | { status: 'no-active-episode' | 'stale-form' };
+  | { status: 'no-active-episode' }
+  | { status: 'stale-form' };
 
 /**
  * Patient with an active episode: records a pain entry and its red-flag answers; any yes raises a red-flag alert,
