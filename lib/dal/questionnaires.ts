@@ -87,6 +87,8 @@ export async function listQuestionnaireStatus(): Promise<QuestionnaireStatus[]> 
 export type QuestionnaireSession = {
   instrument: PatientInstrument;
   submissionId: string;
+  /** False for a fresh start: nothing is saved yet and `submissionId` is new on every call. */
+  stored: boolean;
   draft: Draft;
   canAnswer: boolean;
 };
@@ -131,6 +133,7 @@ export async function getQuestionnaireSession(instrument: PatientInstrument): Pr
   return {
     instrument,
     submissionId: draftRow?.submissionId ?? randomUUID(),
+    stored: Boolean(draftRow),
     draft: readDraft(instrument, draftRow?.answers, previousActivities),
     canAnswer: episode.status === 'active',
   };

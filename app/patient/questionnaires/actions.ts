@@ -25,21 +25,23 @@ export async function saveQuestionnaireStepAction(slug: string, _previous: FormS
   try {
     const session = await getQuestionnaireSession(instrument);
     if (!session?.canAnswer) return { ok: false, formError: 'Your care with the clinic has ended, so questionnaires can’t be filled in.' };
-    if (values.submissionId !== session.submissionId) {
+    if (session.stored && values.submissionId !== session.submissionId) {
       // Another tab finished or restarted this questionnaire since this page was opened.
       return { ok: false, formError: 'This questionnaire changed in another window. Please reload the page to carry on.' };
     }
     const outcome = applyStep(instrument, session.draft, values);
     if (!outcome.ok) return { ok: false, fieldErrors: outcome.fieldErrors, formError: outcome.fieldErrors.form?.[0], values: submittedValues(form) };
+    // applyStep checked the submitted id is a UUID; on a fresh start it becomes the response's id.
+    const submissionId = String(values.submissionId);
     const answers = finalAnswers(instrument, outcome.draft);
     if (answers) {
-      const result = await completeQuestionnaire(instrument, session.submissionId, answers);
+      const result = await completeQuestionnaire(instrument, submissionId, answers);
       if (result.status !== 'completed' && result.status !== 'duplicate') {
         return { ok: false, formError: 'This questionnaire could not be saved. Please reload the page.' };
       }
       destination = `/patient/questionnaires/result/${result.responseId}`;
     } else {
-      const saved = await saveQuestionnaireDraft(instrument, session.submissionId, outcome.draft);
+      const saved = await saveQuestionnaireDraft(instrument, submissionId, outcome.draft);
       if (saved !== 'saved') return { ok: false, formError: 'This questionnaire changed in another window. Please reload the page to carry on.' };
       destination = `/patient/questionnaires/${parsedSlug.data}?step=${outcome.draft.step}`;
     }
