@@ -139,6 +139,15 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
         )}
       </section>
 
+      <nav aria-label="More for you" className="grid grid-cols-2 gap-3">
+        <Link href="/patient/progress" className="flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800">
+          See my progress
+        </Link>
+        <Link href="/patient/learn" className="flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800">
+          Learn about back pain
+        </Link>
+      </nav>
+
       <section aria-labelledby="care-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
         <h2 id="care-heading" className="text-xl font-semibold">
           Your care

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatDosage } from '@/lib/clinical/dosage';
+import { sentenceCase } from './text';
 import type { TodayItem } from '@/lib/dal/today';
 
 /** Today's exercises as large tappable cards with plain dosage and how many are done. */
@@ -30,7 +31,7 @@ export function ExerciseList({ items, headingLevel = 3 }: { items: TodayItem[]; 
               </span>
               <span className="flex-1">
                 <Heading className="text-lg font-semibold text-slate-900">{item.name}</Heading>
-                <span className="block text-base text-slate-800">{formatDosage(item.dosage)}</span>
+                <span className="block text-base text-slate-800">{sentenceCase(formatDosage(item.dosage))}</span>
                 <span className={`block text-base font-medium ${complete ? 'text-green-800' : 'text-slate-700'}`}>
                   {complete ? 'Done for today' : `Done ${item.doneToday} of ${item.dosage.timesPerDay} today`}
                   {item.skippedToday > 0 ? ` · skipped ${item.skippedToday}` : ''}

@@ -55,7 +55,8 @@ describe('summaries', () => {
     );
     expect(summariseOdi([])).toMatch(/No Oswestry/);
     expect(summariseMeasure('Bending forward', [{ day: '2026-10-01', value: 35 }, { day: '2026-10-29', value: 52 }], '°')).toBe(
-      'Bending forward: 35 ° to 52 ° over 4 weeks.',
+      'Bending forward: 35° to 52° over 4 weeks.',
     );
+    expect(summariseMeasure('Fingertips to floor', [{ day: '2026-10-01', value: 20 }], 'cm')).toBe('Fingertips to floor: 20 cm.');
   });
 });

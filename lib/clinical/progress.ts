@@ -72,6 +72,8 @@ export function summariseMeasure(
   if (points.length === 0) return `${label}: not measured in this period.`;
   const first = points[0]!;
   const last = points.at(-1)!;
-  if (points.length === 1) return `${label}: ${last.value} ${unit}.`;
-  return `${label}: ${first.value} ${unit} to ${last.value} ${unit} over ${describeSpan(first.day, last.day)}.`;
+  // Degrees sit against the number (41°); centimetres take a space (18.5 cm).
+  const show = (value: number) => (unit === '°' ? `${value}°` : `${value} ${unit}`);
+  if (points.length === 1) return `${label}: ${show(last.value)}.`;
+  return `${label}: ${show(first.value)} to ${show(last.value)} over ${describeSpan(first.day, last.day)}.`;
 }

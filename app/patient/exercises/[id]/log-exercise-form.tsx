@@ -13,7 +13,17 @@ const STATUS_OPTIONS = [
 ];
 const REASON_OPTIONS = SKIP_REASONS.map((value) => ({ value, label: SKIP_REASON_LABELS[value] }));
 
-export function LogExerciseForm({ planItemId, submissionId, sets }: { planItemId: string; submissionId: string; sets: number | null }) {
+export function LogExerciseForm({
+  planItemId,
+  submissionId,
+  sets,
+  setWord,
+}: {
+  planItemId: string;
+  submissionId: string;
+  sets: number | null;
+  setWord: 'sets' | 'rounds';
+}) {
   const [state, action] = useActionState(logExerciseAction, INITIAL_FORM_STATE);
   const [status, setStatus] = useState<string | undefined>(valueOf(state, 'status'));
   const errors = state.fieldErrors ?? {};
@@ -33,7 +43,7 @@ export function LogExerciseForm({ planItemId, submissionId, sets }: { planItemId
           {setOptions ? (
             <ChoiceField
               name="setsDone"
-              legend={`How many of the ${sets} sets did you do?`}
+              legend={`How many of the ${sets} ${setWord} did you do?`}
               options={setOptions}
               inline
               errors={errors.setsDone}

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { sentenceCase } from '@/components/patient/text';
 import { getViewer } from '@/lib/auth/viewer';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { CATEGORY_LABELS, type ExerciseCategory } from '@/lib/content/exercises';
@@ -34,7 +35,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
       <header>
         <p className="text-base text-slate-700">{CATEGORY_LABELS[item.category as ExerciseCategory] ?? item.category}</p>
         <h1 className="text-3xl font-bold">{item.name}</h1>
-        <p className="mt-2 text-xl font-semibold text-brand-800">{formatDosage(item.dosage)}</p>
+        <p className="mt-2 text-xl font-semibold text-brand-800">{sentenceCase(formatDosage(item.dosage))}</p>
         <p className="mt-1 text-lg">
           Done today: {done} of {item.dosage.timesPerDay}
         </p>
@@ -103,7 +104,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
           <h2 id="log-heading" className="mb-4 text-2xl font-semibold">
             Mark this exercise
           </h2>
-          <LogExerciseForm planItemId={item.planItemId} submissionId={randomUUID()} sets={item.dosage.sets} />
+          <LogExerciseForm planItemId={item.planItemId} submissionId={randomUUID()} sets={item.dosage.sets} setWord={item.dosage.reps === null ? 'rounds' : 'sets'} />
         </section>
       ) : null}
     </article>
