@@ -4,7 +4,7 @@ import { describeResult } from '@/components/patient/questionnaire-result-text';
 import { getViewer } from '@/lib/auth/viewer';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
 import { listQuestionnaireStatus } from '@/lib/dal/questionnaires';
-import { formatDate } from '@/lib/time';
+import { formatDate, localDay } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Questionnaires' };
 
@@ -17,6 +17,7 @@ const ABOUT = {
 export default async function QuestionnairesPage() {
   const [statuses, viewer] = await Promise.all([listQuestionnaireStatus(), getViewer()]);
   const timeZone = viewer?.timeZone ?? 'Europe/London';
+  const today = localDay(new Date(), timeZone);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Questionnaires</h1>
@@ -35,7 +36,7 @@ export default async function QuestionnairesPage() {
                 <p className="mt-2 text-lg">
                   {status.due
                     ? status.due.isDue
-                      ? `Due now${status.due.dueDay < new Date().toISOString().slice(0, 10) ? ` (since ${formatDate(status.due.dueDay, timeZone)})` : ''}.`
+                      ? `Due now${status.due.dueDay < today ? ` (since ${formatDate(status.due.dueDay, timeZone)})` : ''}.`
                       : `Next due ${formatDate(status.due.dueDay, timeZone)}.`
                     : 'Not due again unless your physio asks.'}
                 </p>
