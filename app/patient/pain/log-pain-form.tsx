@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { ChoiceField, FormError, INITIAL_FORM_STATE, valueOf } from '@/components/patient/fields';
+import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { PAIN_LOG_RED_FLAG_QUESTIONS } from '@/lib/validation/pain-options';
 import { logPainAction } from './actions';
@@ -14,11 +15,11 @@ const YES_NO = [
 
 export function LogPainForm({ submissionId, score }: { submissionId: string; score: number | null }) {
   const [state, action] = useActionState(logPainAction, INITIAL_FORM_STATE);
+  const formRef = useFocusFirstError(state);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate className="space-y-8">
+    <form ref={formRef} action={action} noValidate className="space-y-8">
       <input type="hidden" name="submissionId" value={submissionId} />
-      <FormError message={state.formError ?? errors.submissionId?.[0] ?? errors.form?.[0]} />
       <PainFields state={state} defaults={{ score }} />
       <section aria-labelledby="safety-heading" className="space-y-6 rounded-2xl border-2 border-amber-600 bg-amber-50 p-4">
         <div>
@@ -43,6 +44,7 @@ export function LogPainForm({ submissionId, score }: { submissionId: string; sco
           />
         ))}
       </section>
+      <FormError message={state.formError ?? errors.submissionId?.[0] ?? errors.form?.[0]} />
       <SubmitButton pendingText="Saving…" className="w-full text-lg">
         Save pain score
       </SubmitButton>

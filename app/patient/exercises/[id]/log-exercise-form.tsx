@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
+import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { SKIP_REASON_LABELS, SKIP_REASONS } from '@/lib/validation/exercise-log-options';
 import { logExerciseAction, undoExerciseLogAction } from '../actions';
@@ -25,12 +26,13 @@ export function LogExerciseForm({
   setWord: 'sets' | 'rounds';
 }) {
   const [state, action] = useActionState(logExerciseAction, INITIAL_FORM_STATE);
+  const formRef = useFocusFirstError(state);
   const [status, setStatus] = useState<string | undefined>(valueOf(state, 'status'));
   const errors = state.fieldErrors ?? {};
   const shown = status ?? valueOf(state, 'status');
   const setOptions = sets && sets > 1 ? Array.from({ length: sets + 1 }, (_, n) => ({ value: String(n), label: String(n) })) : null;
   return (
-    <form action={action} noValidate className="space-y-6" onChange={(event) => {
+    <form ref={formRef} action={action} noValidate className="space-y-6" onChange={(event) => {
       const target = event.target as unknown as HTMLInputElement;
       if (target.name === 'status') setStatus(target.value);
     }}>

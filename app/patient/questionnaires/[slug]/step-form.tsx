@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
+import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { saveQuestionnaireStepAction } from '../actions';
@@ -26,10 +27,11 @@ export function StepForm({
   submitLabel: string;
 }) {
   const [state, action] = useActionState(saveQuestionnaireStepAction.bind(null, slug), INITIAL_FORM_STATE);
+  const formRef = useFocusFirstError(state);
   const errors = state.fieldErrors ?? {};
   const sent = (name: string) => (state.values ? valueOf(state, name) : undefined);
   return (
-    <form action={action} noValidate className="space-y-8">
+    <form ref={formRef} action={action} noValidate className="space-y-8">
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="step" value={step} />
       <FormError message={state.formError} />

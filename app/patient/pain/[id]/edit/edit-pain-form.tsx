@@ -2,15 +2,17 @@
 
 import { useActionState } from 'react';
 import { FormError, INITIAL_FORM_STATE } from '@/components/patient/fields';
+import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { deletePainAction, updatePainAction } from '../../actions';
 import { PainFields, type PainDefaults } from '../../pain-fields';
 
 export function EditPainForm({ id, version, defaults }: { id: string; version: number; defaults: PainDefaults }) {
   const [state, action] = useActionState(updatePainAction, INITIAL_FORM_STATE);
+  const formRef = useFocusFirstError(state);
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} noValidate className="space-y-8">
+    <form ref={formRef} action={action} noValidate className="space-y-8">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <FormError message={state.formError ?? errors.version?.[0] ?? errors.id?.[0]} />
