@@ -65,5 +65,5 @@ describe('seedDemo', () => {
     } finally {
       await handle.close();
     }
-  });
+  }, 120_000);
 });

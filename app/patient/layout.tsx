@@ -1,7 +1,15 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
 
-const PATIENT_NAV: NavItem[] = [{ href: '/patient', label: 'Today', exact: true }];
+// The account page (/patient/account, "who viewed my record") is added by the security work; it belongs last.
+const PATIENT_NAV: NavItem[] = [
+  { href: '/patient', label: 'Today', exact: true },
+  { href: '/patient/exercises', label: 'Exercises' },
+  { href: '/patient/pain', label: 'Pain diary' },
+  { href: '/patient/questionnaires', label: 'Questionnaires' },
+  { href: '/patient/progress', label: 'Progress' },
+  { href: '/patient/learn', label: 'Learn' },
+];
 
 export default async function PatientLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('patient');

@@ -1,44 +1,167 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RedFlagMessage } from '@/components/patient/emergency-alert';
+import { ExerciseList } from '@/components/patient/exercise-list';
 import { loadPage } from '@/lib/auth/guard';
-import { getPatientOverview } from '@/lib/dal/overview';
 import { getViewer } from '@/lib/auth/viewer';
-import { formatDateTime } from '@/lib/time';
+import { ADHERENCE_DEFINITION, formatPercent } from '@/lib/clinical/adherence';
+import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
+import { getToday } from '@/lib/dal/today';
+import { formatDate, formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Today' };
 
-export default async function PatientHome() {
-  const overview = await loadPage(getPatientOverview);
-  const viewer = await getViewer();
+const SAVED_WORDS: Record<string, string> = { done: 'marked done', partial: 'marked partly done', skipped: 'marked skipped' };
+
+export default async function PatientToday({ searchParams }: { searchParams: Promise<{ saved?: string; status?: string }> }) {
+  const [today, viewer, query] = await Promise.all([loadPage(getToday), getViewer(), searchParams]);
   const timeZone = viewer?.timeZone ?? 'Europe/London';
+  const savedItem = query.saved ? today.items.find((item) => item.planItemId === query.saved) : undefined;
+  const doneCount = today.items.filter((item) => item.doneToday >= item.dosage.timesPerDay).length;
+  const longDate = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date());
+  const next = today.nextQuestionnaire;
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold">Hello, {overview.name.split(' ')[0]}</h1>
+      <div>
+        <h1 className="text-3xl font-bold">Hello, {today.name.split(' ')[0]}</h1>
+        <p className="text-lg text-slate-700">{longDate}</p>
+      </div>
+
+      {today.recentEmergency ? <RedFlagMessage urgency="emergency" positives={[]} /> : null}
+
+      {savedItem && query.status && SAVED_WORDS[query.status] ? (
+        <p role="status" className="rounded-lg border-l-4 border-green-700 bg-green-50 p-4 text-lg text-green-900">
+          Saved: {savedItem.name} {SAVED_WORDS[query.status]}.{' '}
+          <Link href={`/patient/exercises/${savedItem.planItemId}`} className="underline">
+            Change or undo
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="pain-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="pain-heading" className="text-xl font-semibold">
+          Latest pain score
+        </h2>
+        {today.latestPain ? (
+          <p className="mt-2 text-lg">
+            <strong className="text-3xl">{today.latestPain.score}</strong> out of 10, logged{' '}
+            {formatDateTime(today.latestPain.recordedAt, timeZone)}
+          </p>
+        ) : (
+          <p className="mt-2 text-lg">You haven’t logged any pain scores yet.</p>
+        )}
+        {today.episodeActive ? (
+          <nav aria-labelledby="quick-pain-heading" className="mt-4">
+            <h3 id="quick-pain-heading" className="text-lg font-medium">
+              {today.loggedPainToday ? 'Log again: how bad is your pain now?' : 'How bad is your pain now? Tap a number.'}
+            </h3>
+            <ul className="mt-2 grid grid-cols-6 gap-2 sm:grid-cols-11">
+              {Array.from({ length: 11 }, (_, score) => (
+                <li key={score}>
+                  <Link
+                    href={`/patient/pain/new?score=${score}`}
+                    aria-label={`Log pain ${score} out of 10`}
+                    className="flex min-h-12 items-center justify-center rounded-lg border-2 border-slate-400 text-lg font-semibold hover:border-brand-700 hover:bg-brand-50"
+                  >
+                    {score}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 flex justify-between text-sm text-slate-700">
+              <span>0 = no pain</span>
+              <span>10 = worst imaginable</span>
+            </p>
+          </nav>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="exercises-heading" className="space-y-3">
+        <div className="flex items-baseline justify-between gap-3">
+          <h2 id="exercises-heading" className="text-xl font-semibold">
+            Today’s exercises
+          </h2>
+          {today.items.length > 0 ? (
+            <p className="text-lg font-medium">
+              {doneCount} of {today.items.length} done
+            </p>
+          ) : null}
+        </div>
+        <ExerciseList items={today.items} />
+      </section>
+
+      <section aria-labelledby="week-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="week-heading" className="text-xl font-semibold">
+          This week
+        </h2>
+        {today.adherence.fraction === null ? (
+          <p className="mt-2 text-lg">No exercise sessions are due yet this week.</p>
+        ) : (
+          <>
+            <p className="mt-2 text-lg">
+              <strong className="text-3xl">{formatPercent(today.adherence.fraction)}</strong> of your exercise sessions so
+              far ({today.adherence.logged} of {today.adherence.prescribed})
+            </p>
+            <div className="mt-3 h-3 w-full overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+              <div className="h-full rounded-full bg-brand-700" style={{ width: `${Math.round(today.adherence.fraction * 100)}%` }} />
+            </div>
+          </>
+        )}
+        <p className="mt-3 text-base text-slate-700">{ADHERENCE_DEFINITION}</p>
+      </section>
+
+      <section aria-labelledby="questionnaire-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="questionnaire-heading" className="text-xl font-semibold">
+          Questionnaires
+        </h2>
+        {next?.due ? (
+          <>
+            <p className="mt-2 text-lg">
+              {next.due.isDue ? (
+                <>
+                  <strong>{INSTRUMENT_NAMES[next.instrument]}</strong> is due now
+                  {next.due.dueDay < today.today ? ` (since ${formatDate(next.due.dueDay, timeZone)})` : ''}.
+                </>
+              ) : (
+                <>
+                  Next: <strong>{INSTRUMENT_NAMES[next.instrument]}</strong> on {formatDate(next.due.dueDay, timeZone)}.
+                </>
+              )}
+            </p>
+            <Link
+              href={next.due.isDue ? `/patient/questionnaires/${next.instrument.toLowerCase()}` : '/patient/questionnaires'}
+              className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white"
+            >
+              {next.due.isDue ? (next.inProgress ? 'Carry on where you left off' : 'Start now') : 'See questionnaires'}
+            </Link>
+          </>
+        ) : (
+          <p className="mt-2 text-lg">Nothing is due at the moment.</p>
+        )}
+      </section>
+
+      <nav aria-label="More for you" className="grid grid-cols-2 gap-3">
+        <Link href="/patient/progress" className="flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800">
+          See my progress
+        </Link>
+        <Link href="/patient/learn" className="flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800">
+          Learn about back pain
+        </Link>
+      </nav>
+
       <section aria-labelledby="care-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
         <h2 id="care-heading" className="text-xl font-semibold">
           Your care
         </h2>
         <p className="mt-2 text-lg">
-          {overview.clinicianName ? (
+          {today.clinicianName ? (
             <>
-              Your physiotherapist is <strong>{overview.clinicianName}</strong>.
+              Your physiotherapist is <strong>{today.clinicianName}</strong>.
             </>
           ) : (
             'You are not under the care of a physiotherapist at the moment.'
           )}
         </p>
-      </section>
-      <section aria-labelledby="pain-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 id="pain-heading" className="text-xl font-semibold">
-          Latest pain score
-        </h2>
-        {overview.latestPain ? (
-          <p className="mt-2 text-lg">
-            <strong className="text-3xl">{overview.latestPain.score}</strong> out of 10, logged{' '}
-            {formatDateTime(overview.latestPain.recordedAt, timeZone)}
-          </p>
-        ) : (
-          <p className="mt-2 text-lg">You haven’t logged any pain scores yet.</p>
-        )}
       </section>
     </div>
   );

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factories';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { getClinicCounts, getPatientOverview, listCaseloadOverview } from './overview';
+import { getClinicCounts, listCaseloadOverview } from './overview';
 
 const db = setupTestDatabase();
-
-describe('getPatientOverview', () => {
-  it('shows the patient their own clinician and latest pain score', async () => {
-    const { patient, clinician, episode } = await createCareTeam(db());
-    await createPainEntry(db(), episode.id, 6, new Date(Date.now() - 86_400_000));
-    await createPainEntry(db(), episode.id, 4, new Date(Date.now() - 3_600_000));
-    await signInAs(db(), patient.id);
-    const overview = await getPatientOverview();
-    expect(overview.clinicianName).toBe(clinician.name);
-    expect(overview.latestPain?.score).toBe(4);
-  });
-
-  it('refuses clinicians and managers', async () => {
-    const { clinician, manager } = await createCareTeam(db());
-    for (const user of [clinician, manager]) {
-      await signInAs(db(), user.id);
-      expect(isAppError(await getPatientOverview().catch((error: unknown) => error), 'forbidden')).toBe(true);
-    }
-  });
-});
 
 describe('listCaseloadOverview', () => {
   it('lists only the clinician’s own active patients', async () => {

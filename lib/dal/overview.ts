@@ -1,55 +1,10 @@
 import 'server-only';
-import { and, asc, count, countDistinct, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { clinics, episodes, painEntries, users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
 import { recordAudit } from './audit';
-import { loadCurrentEpisodeForPatient } from './episodes';
-
-export type PatientOverview = {
-  name: string;
-  clinicianName: string | null;
-  episodeId: string | null;
-  latestPain: { score: number; recordedAt: Date } | null;
-};
-
-/** Patient: their own name, clinician and latest pain score. Everyone else: AppError('forbidden'). */
-export async function getPatientOverview(): Promise<PatientOverview> {
-  const viewer = await requireRole('patient');
-  const db = getDb();
-  const episode = await loadCurrentEpisodeForPatient(viewer.userId);
-  if (!episode) return { name: viewer.name, clinicianName: null, episodeId: null, latestPain: null };
-
-  const [clinician] = await db
-    .select({ name: users.name })
-    .from(users)
-    .where(eq(users.id, episode.clinicianId))
-    .limit(1);
-  const [latest] = await db
-    .select({ score: painEntries.score, recordedAt: painEntries.recordedAt })
-    .from(painEntries)
-    .where(eq(painEntries.episodeId, episode.id))
-    .orderBy(desc(painEntries.recordedAt))
-    .limit(1);
-  await recordAudit(db, {
-    action: 'patient.overview.read',
-    outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
-    patientId: viewer.userId,
-    resourceType: 'episode',
-    resourceId: episode.id,
-    clientAddress: viewer.clientAddress,
-  });
-  return {
-    name: viewer.name,
-    clinicianName: clinician?.name ?? null,
-    episodeId: episode.id,
-    latestPain: latest ?? null,
-  };
-}
 
 export type CaseloadEntry = { episodeId: string; patientName: string; startedAt: Date; latestPain: number | null };
 

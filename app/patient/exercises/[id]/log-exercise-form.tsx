@@ -1,0 +1,100 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
+import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { SKIP_REASON_LABELS, SKIP_REASONS } from '@/lib/validation/exercise-log-options';
+import { logExerciseAction, undoExerciseLogAction } from '../actions';
+
+const STATUS_OPTIONS = [
+  { value: 'done', label: 'I did it all' },
+  { value: 'partial', label: 'I did part of it' },
+  { value: 'skipped', label: 'I skipped it' },
+];
+const REASON_OPTIONS = SKIP_REASONS.map((value) => ({ value, label: SKIP_REASON_LABELS[value] }));
+
+export function LogExerciseForm({
+  planItemId,
+  submissionId,
+  sets,
+  setWord,
+}: {
+  planItemId: string;
+  submissionId: string;
+  sets: number | null;
+  setWord: 'sets' | 'rounds';
+}) {
+  const [state, action] = useActionState(logExerciseAction, INITIAL_FORM_STATE);
+  const formRef = useFocusFirstError(state);
+  const [status, setStatus] = useState<string | undefined>(valueOf(state, 'status'));
+  const errors = state.fieldErrors ?? {};
+  const shown = status ?? valueOf(state, 'status');
+  const setOptions = sets && sets > 1 ? Array.from({ length: sets + 1 }, (_, n) => ({ value: String(n), label: String(n) })) : null;
+  return (
+    <form ref={formRef} action={action} noValidate className="space-y-6" onChange={(event) => {
+      const target = event.target as unknown as HTMLInputElement;
+      if (target.name === 'status') setStatus(target.value);
+    }}>
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="planItemId" value={planItemId} />
+      <FormError message={state.formError ?? errors.submissionId?.[0]} />
+      <ChoiceField name="status" legend="How did it go?" options={STATUS_OPTIONS} errors={errors.status} defaultValue={valueOf(state, 'status')} />
+      {shown !== 'skipped' ? (
+        <>
+          {setOptions ? (
+            <ChoiceField
+              name="setsDone"
+              legend={`How many of the ${sets} ${setWord} did you do?`}
+              options={setOptions}
+              inline
+              errors={errors.setsDone}
+              defaultValue={valueOf(state, 'setsDone') ?? (shown === 'done' ? String(sets) : undefined)}
+              key={`sets-${shown}`}
+            />
+          ) : null}
+          <ScaleField
+            name="difficulty"
+            legend="How hard did it feel?"
+            lowLabel="0 = very easy"
+            highLabel="10 = hardest possible"
+            errors={errors.difficulty}
+            defaultValue={valueOf(state, 'difficulty')}
+          />
+          <ScaleField
+            name="painDuring"
+            legend="Pain during the exercise"
+            hint="Up to 5 out of 10 is fine if it settles by the next morning."
+            errors={errors.painDuring}
+            defaultValue={valueOf(state, 'painDuring')}
+          />
+        </>
+      ) : null}
+      {shown === 'partial' || shown === 'skipped' ? (
+        <ChoiceField
+          name="skipReason"
+          legend={shown === 'partial' ? 'Why did you stop early?' : 'Why did you skip it?'}
+          options={REASON_OPTIONS}
+          errors={errors.skipReason}
+          defaultValue={valueOf(state, 'skipReason')}
+        />
+      ) : null}
+      <SubmitButton pendingText="Saving…" className="w-full text-lg">
+        Save
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function UndoLogForm({ logId, label }: { logId: string; label: string }) {
+  const [state, action] = useActionState(undoExerciseLogAction, INITIAL_FORM_STATE);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="logId" value={logId} />
+      <SubmitButton variant="secondary" pendingText="Undoing…" className="min-h-11 py-2">
+        Undo<span className="sr-only"> {label}</span>
+      </SubmitButton>
+      <FormError message={state.formError} />
+    </form>
+  );
+}

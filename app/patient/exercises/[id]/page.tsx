@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { sentenceCase } from '@/components/patient/text';
+import { getViewer } from '@/lib/auth/viewer';
+import { formatDosage } from '@/lib/clinical/dosage';
+import { CATEGORY_LABELS, type ExerciseCategory } from '@/lib/content/exercises';
+import { getPlanItemDetail } from '@/lib/dal/exercise-logs';
+import { formatDateTime } from '@/lib/time';
+import { SKIP_REASON_LABELS } from '@/lib/validation/exercise-log';
+import { isUuid } from '@/lib/validation/ids';
+import { LogExerciseForm, UndoLogForm } from './log-exercise-form';
+
+export const metadata: Metadata = { title: 'Exercise' };
+
+const STATUS_WORDS = { done: 'Done', partial: 'Partly done', skipped: 'Skipped' } as const;
+
+export default async function ExercisePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const item = await getPlanItemDetail(id);
+  if (!item) notFound();
+  const viewer = await getViewer();
+  const timeZone = viewer?.timeZone ?? 'Europe/London';
+  const done = item.todayLogs.filter((log) => log.status !== 'skipped').length;
+  return (
+    <article className="space-y-6">
+      <p>
+        <Link href="/patient" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+          ← Today
+        </Link>
+      </p>
+      <header>
+        <p className="text-base text-slate-700">{CATEGORY_LABELS[item.category as ExerciseCategory] ?? item.category}</p>
+        <h1 className="text-3xl font-bold">{item.name}</h1>
+        <p className="mt-2 text-xl font-semibold text-brand-800">{sentenceCase(formatDosage(item.dosage))}</p>
+        <p className="mt-1 text-lg">
+          Done today: {done} of {item.dosage.timesPerDay}
+        </p>
+      </header>
+      {item.illustration ? (
+        <Image
+          src={item.illustration}
+          alt={`Simple drawing of a person doing the ${item.name.toLowerCase()} exercise. ${item.summary}`}
+          width={480}
+          height={320}
+          className="w-full max-w-md rounded-2xl border border-slate-200 bg-white"
+          unoptimized
+        />
+      ) : null}
+      <section aria-labelledby="how-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="how-heading" className="text-xl font-semibold">
+          How to do it
+        </h2>
+        <ol className="mt-3 list-decimal space-y-2 pl-6 text-lg">
+          {item.instructions.map((step) => (
+            <li key={step}>{step}</li>
+          ))}
+        </ol>
+        {item.instructionsNote ? (
+          <p className="mt-3 rounded-lg bg-brand-50 p-3 text-lg">
+            <strong>Note from your physio:</strong> {item.instructionsNote}
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="pain-ok-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="pain-ok-heading" className="text-xl font-semibold">
+          How much pain is OK?
+        </h2>
+        <p className="mt-2 text-lg">{item.acceptablePain}</p>
+      </section>
+      <section aria-labelledby="safety-heading" className="rounded-2xl border-2 border-amber-600 bg-amber-50 p-5">
+        <h2 id="safety-heading" className="text-xl font-semibold">
+          Stay safe
+        </h2>
+        <p className="mt-2 text-lg">{item.safetyNote}</p>
+      </section>
+      {item.todayLogs.length > 0 ? (
+        <section aria-labelledby="today-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="today-heading" className="text-xl font-semibold">
+            Logged today
+          </h2>
+          <ul className="mt-3 space-y-3">
+            {item.todayLogs.map((log) => {
+              const when = formatDateTime(log.loggedAt, timeZone);
+              return (
+                <li key={log.id} className="flex flex-wrap items-center justify-between gap-3 text-lg">
+                  <span>
+                    {STATUS_WORDS[log.status]} at {when.split(', ').at(-1)}
+                    {log.skipReason ? ` — ${SKIP_REASON_LABELS[log.skipReason as keyof typeof SKIP_REASON_LABELS] ?? ''}` : ''}
+                    {log.painDuring !== null ? ` — pain ${log.painDuring}/10` : ''}
+                  </span>
+                  {item.canLog ? <UndoLogForm logId={log.id} label={`${STATUS_WORDS[log.status].toLowerCase()} at ${when}`} /> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+      {item.canLog ? (
+        <section aria-labelledby="log-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="log-heading" className="mb-4 text-2xl font-semibold">
+            Mark this exercise
+          </h2>
+          <LogExerciseForm planItemId={item.planItemId} submissionId={randomUUID()} sets={item.dosage.sets} setWord={item.dosage.reps === null ? 'rounds' : 'sets'} />
+        </section>
+      ) : null}
+    </article>
+  );
+}

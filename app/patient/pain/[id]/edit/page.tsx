@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getViewer } from '@/lib/auth/viewer';
+import { getPainEntry } from '@/lib/dal/pain';
+import { formatDateTime } from '@/lib/time';
+import { isUuid } from '@/lib/validation/ids';
+import { DeletePainForm, EditPainForm } from './edit-pain-form';
+
+export const metadata: Metadata = { title: 'Change a pain entry' };
+
+export default async function EditPainPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const entry = await getPainEntry(id);
+  if (!entry) notFound();
+  const viewer = await getViewer();
+  const when = formatDateTime(entry.recordedAt, viewer?.timeZone ?? 'Europe/London');
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/patient/pain" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+          ← Pain diary
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">Change your entry</h1>
+      <p className="text-lg">Logged {when}.</p>
+      {entry.canChange ? (
+        <>
+          <EditPainForm
+            id={entry.id}
+            version={entry.version}
+            defaults={{
+              score: entry.score,
+              worst24h: entry.worst24h,
+              locations: entry.locations,
+              belowKnee: entry.belowKnee,
+              note: entry.note,
+            }}
+          />
+          <DeletePainForm id={entry.id} />
+        </>
+      ) : (
+        <p role="status" className="rounded-lg border-l-4 border-slate-500 bg-white p-4 text-lg">
+          Entries can only be changed or deleted within 24 hours of logging them. This one can no longer be changed.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { CheckboxGroup, ChoiceField, ScaleField, TextAreaField, valueOf, type FormState } from '@/components/patient/fields';
+import { PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_NOTE_MAX } from '@/lib/validation/pain-options';
+
+export type PainDefaults = {
+  score?: number | null;
+  worst24h?: number | null;
+  locations?: readonly string[];
+  belowKnee?: boolean | null;
+  note?: string | null;
+};
+
+const LOCATION_OPTIONS = PAIN_LOCATIONS.map((value) => ({ value, label: PAIN_LOCATION_LABELS[value] }));
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
+/** The fields shared by logging and editing a pain entry; a refused submit shows what was sent. */
+export function PainFields({ state, defaults }: { state: FormState; defaults: PainDefaults }) {
+  const errors = state.fieldErrors ?? {};
+  const sent = state.values;
+  const sentLocations = sent ? [sent.locations ?? []].flat() : undefined;
+  const belowKnee = sent ? valueOf(state, 'belowKnee') : defaults.belowKnee == null ? undefined : defaults.belowKnee ? 'yes' : 'no';
+  return (
+    <>
+      <ScaleField
+        name="score"
+        legend="How bad is your pain right now?"
+        errors={errors.score}
+        defaultValue={sent ? valueOf(state, 'score') : defaults.score}
+      />
+      <ScaleField
+        name="worst24h"
+        legend="The worst it has been in the last 24 hours"
+        optional
+        errors={errors.worst24h}
+        defaultValue={sent ? valueOf(state, 'worst24h') : defaults.worst24h}
+      />
+      <CheckboxGroup
+        name="locations"
+        legend="Where do you feel it?"
+        hint="Tick all that apply."
+        options={LOCATION_OPTIONS}
+        errors={errors.locations}
+        defaultValues={sentLocations ?? defaults.locations ?? []}
+      />
+      <ChoiceField
+        name="belowKnee"
+        legend="Do you have pain, pins and needles or numbness below the knee?"
+        options={YES_NO}
+        inline
+        errors={errors.belowKnee}
+        defaultValue={belowKnee}
+      />
+      <TextAreaField
+        name="note"
+        label="Anything else? (optional)"
+        hint={`For example what made it better or worse. Up to ${PAIN_NOTE_MAX.toLocaleString('en-GB')} characters.`}
+        maxLength={PAIN_NOTE_MAX}
+        errors={errors.note}
+        defaultValue={sent ? valueOf(state, 'note') : defaults.note}
+      />
+    </>
+  );
+}

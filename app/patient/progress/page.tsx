@@ -1,0 +1,155 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart, LazyPainChart } from '@/components/charts/lazy-charts';
+import { ADHERENCE_DEFINITION } from '@/lib/clinical/adherence';
+import { ODI_BANDS } from '@/lib/clinical/odi';
+import { NPRS_MCID } from '@/lib/clinical/nprs';
+import { getProgress, PROGRESS_RANGES, type ProgressRange } from '@/lib/dal/progress';
+
+export const metadata: Metadata = { title: 'My progress' };
+
+const RANGE_LABELS: Record<ProgressRange, string> = { '4w': '4 weeks', '12w': '12 weeks', all: 'All' };
+const BAND_COLOURS = ['#16a34a', '#84cc16', '#f59e0b', '#f97316', '#dc2626'];
+
+const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+const label = (day: string) => shortDay.format(new Date(`${day}T12:00:00Z`));
+const one = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
+
+export default async function ProgressPage({ searchParams }: { searchParams: Promise<{ range?: string; measure?: string }> }) {
+  const { range: requested, measure: requestedMeasure } = await searchParams;
+  const range: ProgressRange = requested && requested in PROGRESS_RANGES ? (requested as ProgressRange) : '12w';
+  const progress = await getProgress(range);
+  const { pain, odi, rom, adherence } = progress;
+  const measure = rom.find((entry) => entry.code === requestedMeasure) ?? rom[0];
+
+  const averageByDay = new Map(pain.rolling.map((point) => [point.day, point.average]));
+  const painPoints = pain.daily.map((point) => ({
+    label: label(point.day),
+    score: point.score,
+    average: averageByDay.has(point.day) ? Math.round(averageByDay.get(point.day)! * 10) / 10 : null,
+  }));
+  const bands = ODI_BANDS.map((band, index) => ({
+    from: index === 0 ? 0 : ODI_BANDS[index - 1]!.upTo,
+    to: band.upTo,
+    label: band.label,
+    color: BAND_COLOURS[index]!,
+  }));
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">My progress</h1>
+      <nav aria-label="Time range">
+        <ul className="grid grid-cols-3 gap-2">
+          {(Object.keys(PROGRESS_RANGES) as ProgressRange[]).map((key) => (
+            <li key={key}>
+              <Link
+                href={`/patient/progress?range=${key}`}
+                aria-current={key === range ? 'page' : undefined}
+                className={`flex min-h-12 items-center justify-center rounded-lg border-2 text-lg font-semibold ${
+                  key === range ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-400 bg-white text-slate-900'
+                }`}
+              >
+                {RANGE_LABELS[key]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <ChartFrame
+        title="Pain"
+        summary={pain.summary}
+        explanation={
+          pain.baseline !== null && pain.meaningfulLevel !== null
+            ? `Dots are your highest score each day and the line is your 7-day average. You started at ${pain.baseline} out of 10; the green area (${one(pain.meaningfulLevel)} or below) is a meaningful improvement — a fall of ${NPRS_MCID.points} points or ${NPRS_MCID.percent} %.`
+            : undefined
+        }
+        columns={[
+          { key: 'label', label: 'Day' },
+          { key: 'score', label: 'Highest pain (0–10)' },
+          { key: 'average', label: '7-day average' },
+        ]}
+        rows={painPoints.map((point) => ({ ...point, average: point.average === null ? null : one(point.average) }))}
+        emptyText="When you log your pain, a chart of your daily scores and your weekly average will appear here."
+      >
+        <LazyPainChart points={painPoints} baseline={pain.baseline} meaningfulLevel={pain.meaningfulLevel} />
+      </ChartFrame>
+
+      <ChartFrame
+        title="Everyday activities (Oswestry disability score)"
+        summary={odi.summary}
+        explanation="Lower is better. The coloured bands show how much back pain affects daily life, from minimal (green) to extreme (red)."
+        columns={[
+          { key: 'label', label: 'Date' },
+          { key: 'score', label: 'Score %' },
+          { key: 'band', label: 'Band' },
+        ]}
+        rows={odi.points.map((point) => ({
+          label: label(point.day),
+          score: one(point.score),
+          band: ODI_BANDS.find((band) => band.band === point.band)!.label,
+        }))}
+        emptyText="When you complete the Oswestry questionnaire, your scores will appear here."
+      >
+        <LazyOdiChart points={odi.points.map((point) => ({ label: label(point.day), score: Math.round(point.score * 10) / 10 }))} bands={bands} />
+      </ChartFrame>
+
+      {measure ? (
+        <ChartFrame
+          title="Movement"
+          summary={measure.summary}
+          explanation={`Measured by your physio. ${measure.normalText}`}
+          columns={[
+            { key: 'label', label: 'Date' },
+            { key: 'value', label: `${measure.label} (${measure.unit})` },
+          ]}
+          rows={measure.points.map((point) => ({ label: label(point.day), value: point.value }))}
+          emptyText=""
+          before={
+            <nav aria-label="Choose a movement" className="mt-3">
+              <ul className="flex flex-wrap gap-2">
+                {rom.map((entry) => (
+                  <li key={entry.code}>
+                    <Link
+                      href={`/patient/progress?range=${range}&measure=${entry.code}`}
+                      aria-current={entry.code === measure.code ? 'true' : undefined}
+                      className={`inline-flex min-h-11 items-center rounded-full border-2 px-3 text-base ${
+                        entry.code === measure.code ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900' : 'border-slate-300 bg-white'
+                      }`}
+                    >
+                      {entry.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          }
+        >
+          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} normal={measure.normal} unit={measure.unit} />
+        </ChartFrame>
+      ) : (
+        <ChartFrame title="Movement" summary="" columns={[]} rows={[]} emptyText="When your physio measures how far your back moves, those measurements will appear here.">
+          {null}
+        </ChartFrame>
+      )}
+
+      <ChartFrame
+        title="Exercise sessions each week"
+        summary={adherence.summary}
+        explanation={ADHERENCE_DEFINITION.replace('since Monday', 'each week').replace('since Monday', 'that week')}
+        columns={[
+          { key: 'label', label: 'Week starting' },
+          { key: 'sessions', label: 'Sessions logged' },
+          { key: 'percent', label: 'Percent' },
+        ]}
+        rows={adherence.weeks
+          .filter((week) => week.percent !== null)
+          .map((week) => ({ label: label(week.weekStart), sessions: `${week.logged} of ${week.prescribed}`, percent: `${week.percent} %` }))}
+        emptyText="When your physio sets exercises and you mark them done, your weekly sessions will appear here."
+      >
+        <LazyAdherenceChart points={adherence.weeks.filter((week) => week.percent !== null).map((week) => ({ label: label(week.weekStart), percent: week.percent }))} />
+      </ChartFrame>
+    </div>
+  );
+}

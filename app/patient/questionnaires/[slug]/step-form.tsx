@@ -1,0 +1,84 @@
+'use client';
+
+import { useActionState } from 'react';
+import { ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
+import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { saveQuestionnaireStepAction } from '../actions';
+
+export type ScreenQuestion =
+  | { kind: 'choice'; name: string; legend: string; hint?: string; options: { value: string; label: string }[]; defaultValue: string | null; inline?: boolean }
+  | { kind: 'scale'; name: string; legend: string; lowLabel: string; highLabel: string; defaultValue: number | null }
+  | { kind: 'text'; name: string; label: string; hint?: string; maxLength: number; defaultValue: string; optional: boolean };
+
+/** One screen of a questionnaire, described by the server so the form stays small. */
+export function StepForm({
+  slug,
+  submissionId,
+  step,
+  questions,
+  submitLabel,
+}: {
+  slug: string;
+  submissionId: string;
+  step: number;
+  questions: ScreenQuestion[];
+  submitLabel: string;
+}) {
+  const [state, action] = useActionState(saveQuestionnaireStepAction.bind(null, slug), INITIAL_FORM_STATE);
+  const formRef = useFocusFirstError(state);
+  const errors = state.fieldErrors ?? {};
+  const sent = (name: string) => (state.values ? valueOf(state, name) : undefined);
+  return (
+    <form ref={formRef} action={action} noValidate className="space-y-8">
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="step" value={step} />
+      <FormError message={state.formError} />
+      {questions.map((question) => {
+        if (question.kind === 'choice') {
+          return (
+            <ChoiceField
+              key={question.name}
+              name={question.name}
+              legend={question.legend}
+              hint={question.hint}
+              options={question.options}
+              inline={question.inline}
+              errors={errors[question.name]}
+              defaultValue={sent(question.name) ?? question.defaultValue}
+            />
+          );
+        }
+        if (question.kind === 'scale') {
+          return (
+            <ScaleField
+              key={question.name}
+              name={question.name}
+              legend={question.legend}
+              lowLabel={question.lowLabel}
+              highLabel={question.highLabel}
+              errors={errors[question.name]}
+              defaultValue={sent(question.name) ?? question.defaultValue}
+            />
+          );
+        }
+        return (
+          <TextField
+            key={question.name}
+            name={question.name}
+            label={question.optional ? `${question.label} (optional)` : question.label}
+            hint={question.hint}
+            maxLength={question.maxLength}
+            errors={errors[question.name]}
+            defaultValue={sent(question.name) ?? question.defaultValue}
+            className="text-lg"
+          />
+        );
+      })}
+      <SubmitButton pendingText="Saving…" className="w-full text-lg">
+        {submitLabel}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { describeResult } from '@/components/patient/questionnaire-result-text';
+import { getViewer } from '@/lib/auth/viewer';
+import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
+import { roundHalfUp1 } from '@/lib/clinical/rounding';
+import { getQuestionnaireResult } from '@/lib/dal/questionnaires';
+import { formatDateTime } from '@/lib/time';
+import { isUuid } from '@/lib/validation/ids';
+
+export const metadata: Metadata = { title: 'Questionnaire result' };
+
+export default async function QuestionnaireResultPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const result = await getQuestionnaireResult(id);
+  if (!result) notFound();
+  const viewer = await getViewer();
+  const words = describeResult(result.instrument, result.score, result.band, result.subscore);
+  const activities = result.instrument === 'PSFS' ? ((result.answers.activities ?? []) as { name: string; rating: number }[]) : [];
+  const change =
+    result.previousScore !== null && result.score !== null ? roundHalfUp1(result.score - result.previousScore) : null;
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/patient/questionnaires" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+          ← Questionnaires
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">Your {INSTRUMENT_NAMES[result.instrument]} result</h1>
+      <section role="status" aria-labelledby="result-heading" className="rounded-2xl border-2 border-brand-700 bg-white p-5">
+        <h2 id="result-heading" className="text-2xl font-bold">
+          {words.headline}
+        </h2>
+        {words.band ? <p className="mt-2 text-xl font-semibold text-brand-800">{words.band}</p> : null}
+        <p className="mt-3 text-lg">{words.meaning}</p>
+        {change !== null ? (
+          <p className="mt-3 text-lg">
+            Last time: {result.instrument === 'PSFS' ? result.previousScore!.toFixed(1) : roundHalfUp1(result.previousScore!).toFixed(1)}
+            {result.instrument === 'ODI' ? ' %' : ''} ({change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change).toFixed(1)}`}).
+          </p>
+        ) : null}
+        <p className="mt-3 text-base text-slate-700">Completed {formatDateTime(result.completedAt, viewer?.timeZone ?? 'Europe/London')}. Your physio can see this.</p>
+      </section>
+      {activities.length > 0 ? (
+        <section aria-labelledby="activities-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
+          <h2 id="activities-heading" className="text-xl font-semibold">
+            Your activities
+          </h2>
+          <ul className="mt-2 space-y-1 text-lg">
+            {activities.map((activity) => (
+              <li key={activity.name}>
+                {activity.name}: <strong>{activity.rating}</strong> out of 10
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <Link href="/patient" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white">
+          Back to today
+        </Link>
+        <Link href="/patient/progress" className="inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-400 bg-white px-5 py-3 text-lg font-semibold">
+          See my progress
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { EMERGENCY_ADVICE, EMERGENCY_HEADING, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
+
+/**
+ * The red-flag result, rendered by the server on the response to the submit. There is deliberately no close
+ * button: the patient cannot dismiss it (CLINICAL.md: emergency advice never waits).
+ */
+export function RedFlagMessage({ urgency, positives }: { urgency: RedFlagUrgency; positives: string[] }) {
+  const answered = positives
+    .map((key) => RED_FLAG_QUESTIONS.find((question) => question.key === key)?.question)
+    .filter((text): text is string => Boolean(text));
+  if (urgency === 'emergency') {
+    return (
+      <section role="alert" aria-labelledby="emergency-heading" className="rounded-2xl border-4 border-red-800 bg-red-50 p-5 text-red-950">
+        <h2 id="emergency-heading" className="text-3xl font-bold">
+          {EMERGENCY_HEADING}
+        </h2>
+        <p className="mt-3 text-xl font-semibold">{EMERGENCY_ADVICE}</p>
+        <ul className="mt-3 list-disc space-y-1 pl-6 text-lg">
+          <li>Do not drive yourself. Ask someone to take you, or call an ambulance.</li>
+          <li>Take this phone, your medicines and a list of your symptoms with you.</li>
+          <li>We have also alerted your physiotherapist, but do not wait to hear from them.</li>
+        </ul>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <a href="tel:999" className="inline-flex min-h-12 items-center rounded-lg bg-red-800 px-5 py-3 text-lg font-bold text-white">
+            Call 999
+          </a>
+          <a href="tel:112" className="inline-flex min-h-12 items-center rounded-lg border-2 border-red-800 bg-white px-5 py-3 text-lg font-bold text-red-900">
+            Call 112
+          </a>
+        </div>
+        {answered.length > 0 ? (
+          <div className="mt-4">
+            <h3 className="text-lg font-semibold">You said yes to:</h3>
+            <ul className="mt-1 list-disc pl-6 text-lg">
+              {answered.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+    );
+  }
+  return (
+    <section role="alert" aria-labelledby="urgent-heading" className="rounded-2xl border-4 border-amber-700 bg-amber-50 p-5 text-amber-950">
+      <h2 id="urgent-heading" className="text-2xl font-bold">
+        {urgency === 'same-day' ? 'Your physio needs to check this today' : 'Your physio will review this within 24 hours'}
+      </h2>
+      <p className="mt-3 text-lg">
+        We have sent an alert to your physiotherapist. If you cannot reach the clinic
+        {urgency === 'same-day' ? ' today' : ''}, call NHS 111 (or your usual urgent care number). If you get new
+        numbness between your legs or around your bottom, or lose control of your bladder or bowel, call 999 now.
+      </p>
+      {answered.length > 0 ? (
+        <ul className="mt-3 list-disc pl-6 text-lg">
+          {answered.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

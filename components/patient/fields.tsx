@@ -1,0 +1,236 @@
+import { useId } from 'react';
+
+export type FormState = {
+  ok: boolean;
+  formError?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** What was sent, so a refused form shows the patient's answers again instead of blanking them. */
+  values?: Record<string, string | string[]>;
+};
+
+export const INITIAL_FORM_STATE: FormState = { ok: true };
+
+export function valueOf(state: FormState, name: string): string | undefined {
+  const value = state.values?.[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-2 text-base font-medium text-red-800">
+      {errors.join(' ')}
+    </p>
+  );
+}
+
+/** A 0–10 scale as eleven large radio buttons: easy to hit with a thumb, no typing. */
+export function ScaleField({
+  name,
+  legend,
+  hint,
+  errors,
+  defaultValue,
+  lowLabel = '0 = none',
+  highLabel = '10 = worst imaginable',
+  optional = false,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  errors?: string[];
+  defaultValue?: string | number | null;
+  lowLabel?: string;
+  highLabel?: string;
+  optional?: boolean;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-ends`, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <fieldset aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined}>
+      <legend className="text-lg font-semibold text-slate-900">
+        {legend}
+        {optional ? <span className="font-normal text-slate-700"> (optional)</span> : null}
+      </legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-base text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <div className="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">
+        {Array.from({ length: 11 }, (_, value) => (
+          <label
+            key={value}
+            className="flex min-h-12 cursor-pointer items-center justify-center rounded-lg border-2 border-slate-400 bg-white text-lg font-semibold text-slate-900 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={value}
+              defaultChecked={defaultValue !== undefined && defaultValue !== null && String(defaultValue) === String(value)}
+              className="sr-only"
+            />
+            {value}
+          </label>
+        ))}
+      </div>
+      <p id={`${id}-ends`} className="mt-2 flex justify-between text-sm text-slate-700">
+        <span>{lowLabel}</span>
+        <span>{highLabel}</span>
+      </p>
+      <FieldError id={`${id}-error`} errors={errors} />
+    </fieldset>
+  );
+}
+
+/** One choice from a short list, as full-width radio rows. */
+export function ChoiceField({
+  name,
+  legend,
+  options,
+  errors,
+  defaultValue,
+  hint,
+  inline = false,
+  legendClassName = 'text-lg font-semibold text-slate-900',
+}: {
+  name: string;
+  legend: React.ReactNode;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  errors?: string[];
+  defaultValue?: string | null;
+  hint?: string;
+  inline?: boolean;
+  legendClassName?: string;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined}>
+      <legend className={legendClassName}>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-base text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <div className={`mt-3 ${inline ? 'grid grid-cols-2 gap-3' : 'space-y-2'}`}>
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 bg-white px-4 py-3 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+          >
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              defaultChecked={defaultValue === option.value}
+              className="size-6 shrink-0 accent-brand-700"
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${id}-error`} errors={errors} />
+    </fieldset>
+  );
+}
+
+/** Several choices from a fixed list. */
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  errors,
+  defaultValues = [],
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  errors?: string[];
+  defaultValues?: readonly string[];
+  hint?: string;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset aria-describedby={describedBy}>
+      <legend className="text-lg font-semibold text-slate-900">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-base text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2">
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 bg-white px-4 py-3 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+          >
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={defaultValues.includes(option.value)}
+              className="size-6 shrink-0 accent-brand-700"
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${id}-error`} errors={errors} />
+    </fieldset>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  maxLength,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  defaultValue?: string | null;
+  maxLength: number;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-lg font-semibold text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-base text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={4}
+        maxLength={maxLength}
+        defaultValue={defaultValue ?? ''}
+        aria-describedby={describedBy}
+        aria-invalid={errors?.length ? true : undefined}
+        className="mt-2 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-lg text-slate-900 aria-invalid:border-red-700"
+      />
+      <FieldError id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+/** The message after a form-level refusal (stale tab, expired form): announced, next to the buttons. */
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <div role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-lg text-red-900">
+      {message}
+    </div>
+  );
+}

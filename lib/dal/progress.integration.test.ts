@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { exerciseLogs, measurements } from '@/db/schema';
+import { setupTestDatabase } from '@/db/testing';
+import { isAppError } from '@/lib/errors';
+import { localDay } from '@/lib/time';
+import { createPlan } from './patient-test-data';
+import { getProgress } from './progress';
+import { completeQuestionnaire } from './questionnaires';
+
+const db = setupTestDatabase();
+const DAY = 86_400_000;
+
+describe('getProgress', () => {
+  it('charts the patient’s own pain, ODI, measurements and weekly sessions', async () => {
+    const team = await createCareTeam(db());
+    const plan = await createPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
+    for (let back = 20; back >= 1; back -= 1) {
+      await createPainEntry(db(), team.episode.id, back > 10 ? 6 : 3, new Date(Date.now() - back * DAY));
+    }
+    // Two entries on one day: the day's value is the highest.
+    await createPainEntry(db(), team.episode.id, 9, new Date(Date.now() - 1 * DAY + 60_000));
+    await db().insert(measurements).values([
+      { episodeId: team.episode.id, clinicianId: team.clinician.id, code: 'lumbar-flexion', value: 35, unit: 'deg', measuredAt: new Date(Date.now() - 14 * DAY) },
+      { episodeId: team.episode.id, clinicianId: team.clinician.id, code: 'lumbar-flexion', value: 50, unit: 'deg', measuredAt: new Date(Date.now() - 2 * DAY) },
+      { episodeId: team.episode.id, clinicianId: team.clinician.id, code: 'lumbar-flexion', value: 99, unit: 'deg', measuredAt: new Date(Date.now() - 2 * DAY), deletedAt: new Date() },
+    ]);
+    const loggedAt = new Date(Date.now() - 2 * DAY);
+    await db().insert(exerciseLogs).values({ episodeId: team.episode.id, planItemId: plan.items[0]!.id, status: 'done', loggedAt, localDay: localDay(loggedAt, 'Europe/London'), submissionId: randomUUID() });
+    await signInAs(db(), team.patient.id);
+    await completeQuestionnaire('ODI', randomUUID(), { sections: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2] });
+
+    const view = await getProgress('4w');
+    expect(view.pain.daily).toHaveLength(20);
+    expect(view.pain.daily.at(-1)?.score).toBe(9);
+    expect(view.pain.baseline).toBe(6);
+    expect(view.pain.meaningfulLevel).toBe(4.2);
+    expect(view.pain.summary).toMatch(/^Your average pain fell from 6\.0 to 3\.\d out of 10 over 3 weeks\.$/);
+    expect(view.odi.points).toEqual([expect.objectContaining({ score: 40, band: 'moderate' })]);
+    expect(view.rom.map((entry) => [entry.code, entry.points.map((point) => point.value)])).toEqual([['lumbar-flexion', [35, 50]]]);
+    expect(view.adherence.weeks.reduce((total, week) => total + week.logged, 0)).toBe(1);
+  });
+
+  it('limits the range and explains empty charts', async () => {
+    const team = await createCareTeam(db());
+    await createPainEntry(db(), team.episode.id, 5, new Date(Date.now() - 27 * DAY));
+    await signInAs(db(), team.patient.id);
+    expect((await getProgress('4w')).pain.daily).toHaveLength(1);
+    const fresh = await createUser(db(), team.clinic.id, 'patient');
+    await createEpisode(db(), { clinicId: team.clinic.id, patientId: fresh.id, clinicianId: team.clinician.id });
+    await signInAs(db(), fresh.id);
+    const empty = await getProgress('all');
+    expect(empty.pain.daily).toEqual([]);
+    expect(empty.pain.summary).toBe('No pain scores logged in this period yet.');
+    expect(empty.rom).toEqual([]);
+  });
+
+  it('never shows another patient’s data and refuses clinicians', async () => {
+    const team = await createCareTeam(db());
+    await createPainEntry(db(), team.episode.id, 7, new Date(Date.now() - DAY));
+    const other = await createUser(db(), team.clinic.id, 'patient');
+    await createEpisode(db(), { clinicId: team.clinic.id, patientId: other.id, clinicianId: team.clinician.id });
+    await signInAs(db(), other.id);
+    expect((await getProgress('all')).pain.daily).toEqual([]);
+    await signInAs(db(), team.clinician.id);
+    expect(isAppError(await getProgress('all').catch((error: unknown) => error), 'forbidden')).toBe(true);
+  });
+});

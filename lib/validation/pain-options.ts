@@ -1,0 +1,23 @@
+import { RED_FLAG_QUESTIONS } from '@/lib/clinical/red-flags';
+
+/** Choices and limits of the pain form, without zod, so client forms can use them cheaply. */
+export const PAIN_LOCATIONS = ['lower-back', 'buttock', 'left-leg', 'right-leg', 'both-legs', 'other'] as const;
+export type PainLocation = (typeof PAIN_LOCATIONS)[number];
+
+export const PAIN_LOCATION_LABELS: Readonly<Record<PainLocation, string>> = {
+  'lower-back': 'Lower back',
+  buttock: 'Buttock',
+  'left-leg': 'Left leg',
+  'right-leg': 'Right leg',
+  'both-legs': 'Both legs',
+  other: 'Somewhere else',
+};
+
+export const PAIN_NOTE_MAX = 1000;
+/** Own entries can be changed or deleted for this long after they were recorded. */
+export const PAIN_EDIT_WINDOW_HOURS = 24;
+
+/** Asked with every pain log: the cauda equina and progressive-deficit groups (CLINICAL.md, Red flags). */
+export const PAIN_LOG_RED_FLAG_QUESTIONS = RED_FLAG_QUESTIONS.filter(
+  (question) => question.group === 'cauda-equina' || question.group === 'progressive-deficit',
+);
