@@ -4,24 +4,17 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { requireRole } from '@/lib/auth/viewer';
 import { ALERT_REASONS, type AlertReason } from '@/lib/clinical/alerts';
+import { CASELOAD_FLAG_KEYS, CASELOAD_SORT_KEYS } from '@/lib/validation/caseload';
 import { recordAudit } from './audit';
 import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
 
 export const CASELOAD_PAGE_SIZE = 50;
 
-export const CASELOAD_SORTS = ['attention', 'name', 'weeks', 'risk', 'pain', 'pain-change', 'odi', 'odi-change', 'adherence', 'activity'] as const;
+export const CASELOAD_SORTS = CASELOAD_SORT_KEYS;
 export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
 
 /** The caseload flags, in "needs attention first" order. */
-export const CASELOAD_FLAGS = [
-  'red-flag',
-  'severe-pain',
-  'worsening',
-  'questionnaire-worsening',
-  'inactive',
-  'low-adherence',
-  'questionnaire-overdue',
-] as const satisfies readonly AlertReason[];
+export const CASELOAD_FLAGS = CASELOAD_FLAG_KEYS satisfies readonly AlertReason[];
 export type CaseloadFlag = (typeof CASELOAD_FLAGS)[number];
 
 export type CaseloadQuery = {

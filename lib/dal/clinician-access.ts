@@ -1,4 +1,7 @@
 import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { episodes, users } from '@/db/schema';
 import { canManageEpisode } from '@/lib/auth/policy';
 import { recordDenied, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { loadEpisodeFacts, type EpisodeFactsWithId } from './episodes';
@@ -35,4 +38,16 @@ export function auditBase(access: ClinicianEpisodeAccess) {
     patientId: access.episode.patientId,
     clientAddress: access.viewer.clientAddress,
   };
+}
+
+export type EpisodeHeading = { episodeId: string; patientName: string; status: 'active' | 'discharged'; startedAt: Date };
+
+/** Name and status for the heading of a record page; call only after getOwnEpisode succeeded. */
+export async function loadEpisodeHeading(access: ClinicianEpisodeAccess): Promise<EpisodeHeading> {
+  const [row] = await getDb()
+    .select({ patientName: users.name, status: episodes.status, startedAt: episodes.startedAt })
+    .from(episodes)
+    .innerJoin(users, eq(users.id, episodes.patientId))
+    .where(eq(episodes.id, access.episode.id));
+  return { episodeId: access.episode.id, ...row! };
 }

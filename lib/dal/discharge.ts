@@ -7,11 +7,12 @@ import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
 import { MEASURE_CODES, type MeasureCode } from '@/lib/clinical/rom';
 import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode } from './clinician-access';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
 
 export type OutcomePair = { baseline: number; latest: number; improvement: Improvement } | null;
 
 export type OutcomeSummary = {
+  heading: EpisodeHeading;
   status: 'active' | 'discharged';
   dischargedAt: Date | null;
   dischargeSummary: string | null;
@@ -59,7 +60,9 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
     const [baseline, latest] = [values[0]!, values.at(-1)!];
     return [{ code, baseline, latest, change: round1(latest - baseline) }];
   });
+  await recordAudit(db, { ...auditBase(access), action: 'clinician.outcome.read', outcome: 'success', resourceType: 'episode', resourceId: id });
   return {
+    heading: await loadEpisodeHeading(access),
     status: episode!.status,
     dischargedAt: episode!.dischargedAt,
     dischargeSummary: episode!.dischargeSummary,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { goals } from '@/db/schema';
 import { recordAudit } from './audit';
@@ -14,25 +14,6 @@ export type GoalView = {
   status: 'active' | 'achieved' | 'not-achieved' | 'cancelled';
   updatedAt: Date;
 };
-
-/** Clinician: the goals of an episode in their caseload. Others: null. */
-export async function listGoals(episodeId: string): Promise<GoalView[] | null> {
-  const access = await getOwnEpisode(episodeId, 'clinician.goals.read');
-  if (!access) return null;
-  return getDb()
-    .select({
-      id: goals.id,
-      description: goals.description,
-      measureCode: goals.measureCode,
-      targetValue: goals.targetValue,
-      targetDate: goals.targetDate,
-      status: goals.status,
-      updatedAt: goals.updatedAt,
-    })
-    .from(goals)
-    .where(eq(goals.episodeId, access.episode.id))
-    .orderBy(asc(goals.createdAt));
-}
 
 /** Clinician: adds a goal to their own episode. Others: 'not-found'. */
 export async function createGoal(

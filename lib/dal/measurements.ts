@@ -6,7 +6,7 @@ import { measurements, users } from '@/db/schema';
 import { checkMeasurement, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import type { MeasurementInput } from '@/lib/validation/measurements';
 import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, isUuid } from './clinician-access';
+import { auditBase, getOwnEpisode, isUuid, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
 
 export type MeasurementHistoryRow = {
   id: string;
@@ -24,7 +24,7 @@ export type MeasurementHistoryRow = {
 };
 
 /** Clinician: every measurement row of their own episode, including corrected and deleted ones. Others: null. */
-export async function listMeasurementHistory(episodeId: string): Promise<MeasurementHistoryRow[] | null> {
+export async function listMeasurementHistory(episodeId: string): Promise<{ heading: EpisodeHeading; rows: MeasurementHistoryRow[] } | null> {
   const access = await getOwnEpisode(episodeId, 'clinician.measurements.read');
   if (!access) return null;
   const clinician = alias(users, 'clinician');
@@ -49,7 +49,8 @@ export async function listMeasurementHistory(episodeId: string): Promise<Measure
     .leftJoin(deleter, eq(deleter.id, measurements.deletedBy))
     .where(eq(measurements.episodeId, access.episode.id))
     .orderBy(desc(measurements.measuredAt), measurements.code, desc(measurements.createdAt));
-  return rows as MeasurementHistoryRow[];
+  await recordAudit(getDb(), { ...auditBase(access), action: 'clinician.measurements.read', outcome: 'success', resourceType: 'episode', resourceId: access.episode.id });
+  return { heading: await loadEpisodeHeading(access), rows: rows as MeasurementHistoryRow[] };
 }
 
 /** Clinician: records a set of measurements on their own active episode. Others: 'not-found'. */

@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { notes, users } from '@/db/schema';
+import { goals, notes, users } from '@/db/schema';
 import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode } from './clinician-access';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+import type { GoalView } from './goals';
 
 export type NoteView = {
   id: string;
@@ -19,8 +20,11 @@ export type NoteView = {
 /** A note with the amendments that correct it, oldest first; the original text always stays visible. */
 export type NoteThread = NoteView & { amendments: NoteView[] };
 
-/** Clinician: the SOAP notes of an episode in their caseload, grouped with their amendments. Others: null. */
-export async function listNotes(episodeId: string): Promise<NoteThread[] | null> {
+/**
+ * Clinician: goals and SOAP notes (grouped with their amendments, newest first) of an episode in their
+ * caseload, with one audit row. Others: null.
+ */
+export async function getGoalsAndNotes(episodeId: string): Promise<{ heading: EpisodeHeading; goals: GoalView[]; notes: NoteThread[] } | null> {
   const access = await getOwnEpisode(episodeId, 'clinician.notes.read');
   if (!access) return null;
   const rows = await getDb()
@@ -45,7 +49,8 @@ export async function listNotes(episodeId: string): Promise<NoteThread[] | null>
   for (const row of rows) {
     if (row.amendsId) threads.get(row.amendsId)?.amendments.push(row);
   }
-  return [...threads.values()].reverse();
+  await recordAudit(getDb(), { ...auditBase(access), action: 'clinician.notes.read', outcome: 'success', resourceType: 'episode', resourceId: access.episode.id });
+  return { heading: await loadEpisodeHeading(access), goals: await loadGoals(access.episode.id), notes: [...threads.values()].reverse() };
 }
 
 /**
@@ -91,3 +96,21 @@ export async function createNote(
   });
   return 'created';
 }
+
+// Unscoped by design: only called by getGoalsAndNotes after getOwnEpisode succeeded.
+async function loadGoals(episodeId: string): Promise<GoalView[]> {
+  return getDb()
+    .select({
+      id: goals.id,
+      description: goals.description,
+      measureCode: goals.measureCode,
+      targetValue: goals.targetValue,
+      targetDate: goals.targetDate,
+      status: goals.status,
+      updatedAt: goals.updatedAt,
+    })
+    .from(goals)
+    .where(eq(goals.episodeId, episodeId))
+    .orderBy(asc(goals.createdAt));
+}
+

@@ -15,7 +15,7 @@ import {
   questionnaireResponses,
   users,
 } from '@/db/schema';
-import { ODI_MCID } from '@/lib/clinical/odi';
+import { ageOn, odiMcidLevel } from '@/lib/clinical/record-figures';
 import { MEASURE_CODES, type MeasureCode } from '@/lib/clinical/rom';
 import { rollingAverage } from '@/lib/clinical/stats';
 import { addDays, daysBetween, localDay } from '@/lib/time';
@@ -60,18 +60,6 @@ export type PatientRecord = {
 };
 
 const TIMELINE_LIMIT = 60;
-
-export function ageOn(dateOfBirth: string | null, today: string): number | null {
-  if (!dateOfBirth) return null;
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
-/** The level the ODI must fall to for a clinically important improvement: 10 points or 30 %, whichever is reached first. */
-export function odiMcidLevel(baseline: number): number {
-  return Math.max(0, baseline - Math.min(ODI_MCID.points, (baseline * ODI_MCID.percent) / 100));
-}
 
 /**
  * Clinician: the whole record of an episode in their own caseload, with one audit row per view.
@@ -168,7 +156,7 @@ export async function getPatientRecord(episodeId: string, now = new Date()): Pro
       timeZone,
     },
     pain,
-    odi: { points: odiPoints, baseline: odiBaseline, mcidLevel: odiBaseline === null ? null : Math.round(odiMcidLevel(odiBaseline) * 10) / 10 },
+    odi: { points: odiPoints, baseline: odiBaseline, mcidLevel: odiBaseline === null ? null : odiMcidLevel(odiBaseline) },
     rom,
     adherence,
     timeline,

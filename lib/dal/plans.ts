@@ -4,13 +4,14 @@ import { getDb } from '@/db/client';
 import { exercises, planItems, plans, users } from '@/db/schema';
 import type { PlanItemInput } from '@/lib/validation/plans';
 import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode } from './clinician-access';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
 
 export type PlanVersionSummary = { version: number; createdAt: Date; createdByName: string; note: string | null; itemCount: number };
 
 export type PlanItemView = PlanItemInput & { exerciseName: string; category: string };
 
 export type PlanView = {
+  heading: EpisodeHeading;
   currentVersion: number;
   shownVersion: number | null;
   items: PlanItemView[];
@@ -65,6 +66,7 @@ export async function getPlan(episodeId: string, version?: number): Promise<Plan
     : [];
   await recordAudit(db, { ...auditBase(access), action: 'clinician.plan.read', outcome: 'success', resourceType: 'episode', resourceId: access.episode.id });
   return {
+    heading: await loadEpisodeHeading(access),
     currentVersion,
     shownVersion: shown?.version ?? null,
     items,
