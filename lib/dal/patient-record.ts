@@ -30,12 +30,15 @@ export type RecordHeader = {
   dateOfBirth: string | null;
   condition: string;
   startedAt: Date;
+  weeksInCare: number;
   status: 'active' | 'discharged';
   dischargedAt: Date | null;
   intakeNprs: number;
   startbackRisk: 'low' | 'medium' | 'high' | null;
   openAlerts: { id: string; reason: string; message: string }[];
   timeZone: string;
+  /** False until the patient has used their invitation link. */
+  accountActivated: boolean;
 };
 
 export type PainDay = { day: string; score: number; average: number };
@@ -82,6 +85,7 @@ export async function getPatientRecord(episodeId: string, now = new Date()): Pro
       status: episodes.status,
       dischargedAt: episodes.dischargedAt,
       intakeNprs: episodes.intakeNprs,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
     })
     .from(episodes)
     .innerJoin(users, eq(users.id, episodes.patientId))
@@ -148,12 +152,14 @@ export async function getPatientRecord(episodeId: string, now = new Date()): Pro
       dateOfBirth: head!.dateOfBirth,
       condition: head!.condition,
       startedAt: head!.startedAt,
+      weeksInCare: Math.floor((now.getTime() - head!.startedAt.getTime()) / (7 * 86_400_000)),
       status: head!.status,
       dischargedAt: head!.dischargedAt,
       intakeNprs: head!.intakeNprs,
       startbackRisk: (startback?.band as RecordHeader['startbackRisk']) ?? null,
       openAlerts,
       timeZone,
+      accountActivated: head!.hasPassword,
     },
     pain,
     odi: { points: odiPoints, baseline: odiBaseline, mcidLevel: odiBaseline === null ? null : odiMcidLevel(odiBaseline) },

@@ -6,7 +6,6 @@ export function cleanText(label: string, max: number, options: { required?: bool
     .string()
     .trim()
     .max(max, `${label} must be ${max} characters or fewer.`)
-    // eslint-disable-next-line no-control-regex
     .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), `${label} contains characters that cannot be stored.`);
   return options.required ? base.min(1, `Enter ${label.toLowerCase()}.`) : base;
 }

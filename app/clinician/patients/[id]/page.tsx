@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AlertCard } from '@/components/clinician/alert-card';
+import { ReissueInvitationForm } from '@/components/clinician/invitation-link';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { ClinicianAdherenceChart } from '@/components/charts/clinician-adherence-chart';
 import { ClinicianOdiChart } from '@/components/charts/clinician-odi-chart';
@@ -13,6 +14,7 @@ import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
 import { listAlerts } from '@/lib/dal/alerts';
 import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/dal/patient-record';
 import { formatDate, formatDateTime } from '@/lib/time';
+import { reissueInvitationAction } from './discharge/actions';
 
 export const metadata: Metadata = { title: 'Patient record' };
 
@@ -26,7 +28,6 @@ export default async function PatientRecordPage({ params }: { params: Promise<{ 
   const { open } = await listAlerts({ episodeId: id });
   const { header } = record;
   const timeZone = viewer.timeZone;
-  const weeks = Math.floor((Date.now() - header.startedAt.getTime()) / (7 * 86_400_000));
 
   return (
     <div className="space-y-6">
@@ -36,11 +37,17 @@ export default async function PatientRecordPage({ params }: { params: Promise<{ 
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
           <Fact term="Age" value={header.age === null ? 'Not recorded' : `${header.age}${header.dateOfBirth ? ` (born ${formatDate(header.dateOfBirth, timeZone)})` : ''}`} />
           <Fact term="Condition" value={header.condition} />
-          <Fact term="Episode start" value={`${formatDate(header.startedAt, timeZone)} (week ${weeks + 1})`} />
+          <Fact term="Episode start" value={`${formatDate(header.startedAt, timeZone)} (week ${header.weeksInCare + 1})`} />
           <Fact term="Pain at start" value={`${header.intakeNprs}/10`} />
           <Fact term="STarT Back risk" value={header.startbackRisk ? STARTBACK_RISK_GUIDANCE[header.startbackRisk].label : 'Not screened'} />
           <Fact term="Open alerts" value={header.openAlerts.length === 0 ? 'None' : String(header.openAlerts.length)} />
         </dl>
+        {!header.accountActivated && header.status === 'active' ? (
+          <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">
+            <p className="text-sm">The patient has not set up their account yet.</p>
+            <ReissueInvitationForm action={reissueInvitationAction.bind(null, header.episodeId)} timeZone={timeZone} />
+          </div>
+        ) : null}
         {header.status === 'discharged' && header.dischargedAt ? (
           <p className="mt-2 text-sm">Discharged {formatDate(header.dischargedAt, timeZone)}.</p>
         ) : null}
