@@ -5,7 +5,8 @@
  * callers pass a `scope` condition that already limits the episodes to what the viewer may see.
  *
  * Adherence windows are the full days before today in the patient's time zone (today is still under
- * way); the sessions prescribed are those of the newest plan version, pro rata for days in care.
+ * way); the sessions prescribed are those of the newest plan version, pro rata for days in care in the
+ * 7-day figure; the 14-day low-adherence rule needs 14 full days of care.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { INACTIVE_DAYS, LOW_ADHERENCE_RULE } from '@/lib/clinical/alerts';
@@ -63,7 +64,8 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
       coalesce(logs.logged_7, 0)::int as logged_7,
       (coalesce(pl.per_week, 0) * least(7, greatest(0, ep.today - ep.start_day)) / 7.0)::float8 as prescribed_7,
       coalesce(logs.logged_14, 0)::int as logged_14,
-      (coalesce(pl.per_week, 0) * least(14, greatest(0, ep.today - ep.start_day)) / 7.0)::float8 as prescribed_14,
+      -- Low adherence is judged only over a full 14-day window: the first two weeks of care are not enough to say.
+      (case when ep.today - ep.start_day >= ${LOW_ADHERENCE_RULE.windowDays} then coalesce(pl.per_week, 0) * ${LOW_ADHERENCE_RULE.windowDays} / 7.0 else 0 end)::float8 as prescribed_14,
       al.open_reasons,
       od.overdue_instruments
     from ep
