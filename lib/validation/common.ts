@@ -19,11 +19,15 @@ export function optionalNumber(label: string) {
 }
 
 export function wholeNumber(label: string, min: number, max: number) {
-  return z.coerce
-    .number({ error: `${label} must be a whole number.` })
-    .int(`${label} must be a whole number.`)
-    .min(min, `${label} must be between ${min} and ${max}.`)
-    .max(max, `${label} must be between ${min} and ${max}.`);
+  // z.coerce alone would read an empty field as 0, a real pain score.
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value.trim())) : value),
+    z
+      .number({ error: `Enter ${label.toLowerCase()} as a whole number.` })
+      .int(`${label} must be a whole number.`)
+      .min(min, `${label} must be between ${min} and ${max}.`)
+      .max(max, `${label} must be between ${min} and ${max}.`),
+  );
 }
 
 export const uuidSchema = z.uuid('Unknown record.');
