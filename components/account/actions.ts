@@ -13,6 +13,8 @@ const schema = z
     token: z.string().min(20).max(200),
     password: z.string().max(1000),
     confirm: z.string().max(1000),
+    // The hidden username field lets password managers file the new password under the right account.
+    username: z.string().max(254).optional(),
   })
   .strict();
 

@@ -21,6 +21,12 @@ export type EditorItem = {
 export type EditorExercise = { id: string; name: string; category: string; categoryLabel: string; summary: string; dosage: Omit<EditorItem, 'exerciseId' | 'exerciseName' | 'instructionsNote'> };
 export type EditorTemplate = { key: string; name: string; description: string; items: EditorItem[] };
 
+/** Only the fields a plan item stores are sent; names and categories are for display. */
+function toPlanItem(item: EditorItem) {
+  const { exerciseId, sets, reps, holdSeconds, durationMinutes, timesPerDay, daysPerWeek, perSide, instructionsNote } = item;
+  return { exerciseId, sets, reps, holdSeconds, durationMinutes, timesPerDay, daysPerWeek, perSide, instructionsNote };
+}
+
 type Action = (previous: PlanFormState, form: FormData) => Promise<PlanFormState>;
 
 const DOSAGE_FIELDS = [
@@ -94,7 +100,7 @@ export function PlanEditor({
     <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
       <form action={formAction} className="space-y-4">
         <input type="hidden" name="baseVersion" value={baseVersion} />
-        <input type="hidden" name="items" value={JSON.stringify(items.map(({ exerciseName: _name, ...item }) => item))} />
+        <input type="hidden" name="items" value={JSON.stringify(items.map(toPlanItem))} />
         <p aria-live="polite" className="sr-only">{announcement}</p>
         {state.ok && state.savedVersion ? <FormAlert tone="success">Saved as version {state.savedVersion}. The patient sees it now.</FormAlert> : null}
         {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
