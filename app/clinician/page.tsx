@@ -5,7 +5,7 @@ import { FlagBadge } from '@/components/clinician/flag-badge';
 import { requireRole } from '@/lib/auth/viewer';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
 import { listCaseload, type CaseloadRow } from '@/lib/dal/caseload';
-import { formatDateTime } from '@/lib/time';
+
 import { caseloadQuerySchema, CASELOAD_FLAG_KEYS, type CaseloadSearch } from '@/lib/validation/caseload';
 
 export const metadata: Metadata = { title: 'Caseload' };
@@ -136,6 +136,11 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   );
 }
 
+/** "27 Nov, 18:05": the year is noise in a list of active patients. */
+function formatShort(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
 const RISK_LABELS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
 function CaseloadTableRow({ row, timeZone }: { row: CaseloadRow; timeZone: string }) {
@@ -158,7 +163,7 @@ function CaseloadTableRow({ row, timeZone }: { row: CaseloadRow; timeZone: strin
       <td className="px-3 py-2 text-right tabular-nums">{row.odiLatest ?? '—'}</td>
       <td className="px-3 py-2 text-right tabular-nums"><Change value={row.odiChange} /></td>
       <td className="px-3 py-2 text-right tabular-nums">{row.adherence7 === null ? '—' : `${row.adherence7}%`}</td>
-      <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? formatDateTime(row.lastActivityAt, timeZone) : 'Never'}</td>
+      <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? formatShort(row.lastActivityAt, timeZone) : 'Never'}</td>
     </tr>
   );
 }

@@ -19,7 +19,8 @@ const schema = z
   .strict();
 
 export async function setPasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const parsed = schema.safeParse(Object.fromEntries(form));
+  // React adds its own `$ACTION_…` fields to forms rendered on the server; they are not ours to validate.
+  const parsed = schema.safeParse(Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith('$'))));
   if (!parsed.success) return { ok: false, formError: 'Something was missing from the form. Please try again.' };
   const { kind, token, password, confirm } = parsed.data;
   if (password !== confirm) return { ok: false, fieldErrors: { confirm: ['The two passwords are different.'] } };

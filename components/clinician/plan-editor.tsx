@@ -4,6 +4,7 @@ import { useActionState, useId, useMemo, useState } from 'react';
 import type { PlanFormState } from '@/app/clinician/patients/[id]/plan/actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { formatDosage } from '@/lib/clinical/dosage';
 
 export type EditorItem = {
   exerciseId: string;
@@ -20,6 +21,15 @@ export type EditorItem = {
 
 export type EditorExercise = { id: string; name: string; category: string; categoryLabel: string; summary: string; dosage: Omit<EditorItem, 'exerciseId' | 'exerciseName' | 'instructionsNote'> };
 export type EditorTemplate = { key: string; name: string; description: string; items: EditorItem[] };
+
+/** The dosage as the patient will read it, or a prompt while the numbers are incomplete. */
+function describeDosage(item: EditorItem): string {
+  try {
+    return `Patient sees: ${formatDosage(item)}`;
+  } catch {
+    return 'Check the numbers: whole numbers of at least 1, and days a week from 1 to 7.';
+  }
+}
 
 /** Only the fields a plan item stores are sent; names and categories are for display. */
 function toPlanItem(item: EditorItem) {
@@ -131,9 +141,12 @@ export function PlanEditor({
           {items.map((item, index) => (
             <li key={`${item.exerciseId}-${index}`} className="rounded-xl border border-slate-200 bg-white p-3">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <h3 className="font-semibold">
-                  {index + 1}. {item.exerciseName}
-                </h3>
+                <div>
+                  <h3 className="font-semibold">
+                    {index + 1}. {item.exerciseName}
+                  </h3>
+                  <p className="text-sm text-slate-700">{describeDosage(item)}</p>
+                </div>
                 <div className="flex gap-1">
                   <button type="button" onClick={() => move(index, -1)} disabled={index === 0} className="min-h-9 rounded-md border border-slate-400 px-2 text-sm disabled:opacity-50">
                     Move up<span className="sr-only"> {item.exerciseName}</span>

@@ -14,7 +14,15 @@ export async function openPatient(page: Page, name: string): Promise<string> {
   return match[1]!;
 }
 
-export async function openRecordSection(page: Page, patientName: string, section: 'Measurements' | 'Exercise plan' | 'Goals and notes' | 'Outcome and discharge') {
+const SECTION_PATHS = {
+  Measurements: '/measurements',
+  'Exercise plan': '/plan',
+  'Goals and notes': '/notes',
+  'Outcome and discharge': '/discharge',
+} as const;
+
+export async function openRecordSection(page: Page, patientName: string, section: keyof typeof SECTION_PATHS) {
   await page.getByRole('navigation', { name: `Record of ${patientName}` }).getByRole('link', { name: section }).click();
+  await expect(page).toHaveURL(new RegExp(`${SECTION_PATHS[section]}$`));
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(patientName) })).toBeVisible();
 }

@@ -16,7 +16,7 @@ import {
   users,
 } from '@/db/schema';
 import { ageOn, odiMcidLevel } from '@/lib/clinical/record-figures';
-import { MEASURE_CODES, type MeasureCode } from '@/lib/clinical/rom';
+import { formatMeasurement, MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import { rollingAverage } from '@/lib/clinical/stats';
 import { addDays, daysBetween, localDay } from '@/lib/time';
 import { recordAudit } from './audit';
@@ -222,8 +222,8 @@ async function loadTimeline(episodeId: string): Promise<TimelineEvent[]> {
     db.select({ at: questionnaireResponses.completedAt, instrument: questionnaireResponses.instrument, score: questionnaireResponses.score, band: questionnaireResponses.band })
       .from(questionnaireResponses).where(and(eq(questionnaireResponses.episodeId, episodeId), eq(questionnaireResponses.status, 'completed')))
       .orderBy(desc(questionnaireResponses.completedAt)).limit(TIMELINE_LIMIT),
-    db.select({ at: measurements.createdAt, code: measurements.code, value: measurements.value, unit: measurements.unit, supersedesId: measurements.supersedesId, deletedAt: measurements.deletedAt })
-      .from(measurements).where(eq(measurements.episodeId, episodeId)).orderBy(desc(measurements.createdAt)).limit(TIMELINE_LIMIT),
+    db.select({ at: measurements.measuredAt, code: measurements.code, value: measurements.value, unit: measurements.unit, supersededAt: measurements.supersededAt, deletedAt: measurements.deletedAt })
+      .from(measurements).where(eq(measurements.episodeId, episodeId)).orderBy(desc(measurements.measuredAt)).limit(TIMELINE_LIMIT * 8),
     db.select({ at: plans.createdAt, version: plans.version, note: plans.note }).from(plans).where(eq(plans.episodeId, episodeId)).orderBy(desc(plans.version)).limit(TIMELINE_LIMIT),
     db.select({ at: notes.createdAt, assessment: notes.assessment, amendsId: notes.amendsId }).from(notes).where(eq(notes.episodeId, episodeId)).orderBy(desc(notes.createdAt)).limit(TIMELINE_LIMIT),
     db.select({ at: alerts.raisedAt, message: alerts.message, reason: alerts.reason }).from(alerts).where(eq(alerts.episodeId, episodeId)).orderBy(desc(alerts.raisedAt)).limit(TIMELINE_LIMIT),
@@ -250,15 +250,30 @@ async function loadTimeline(episodeId: string): Promise<TimelineEvent[]> {
       title: `${row.instrument} completed${row.score === null ? '' : `: ${Math.round(row.score * 10) / 10}`}`,
       detail: row.band,
     })),
-    ...measured.map((row) => ({
-      at: row.at,
-      kind: 'measurement' as const,
-      title: `${row.supersedesId ? 'Corrected' : 'Measured'} ${row.code.replaceAll('-', ' ')}: ${row.value} ${row.unit === 'deg' ? '°' : 'cm'}`,
-      detail: row.deletedAt ? 'Later deleted' : null,
-    })),
+    ...measurementSessions(measured),
     ...planRows.map((row) => ({ at: row.at, kind: 'plan' as const, title: `Plan version ${row.version} saved`, detail: row.note })),
     ...noteRows.map((row) => ({ at: row.at, kind: 'note' as const, title: row.amendsId ? 'Note amended' : 'Note added', detail: row.assessment || null })),
     ...alertRows.map((row) => ({ at: row.at, kind: 'alert' as const, title: `Alert: ${row.reason.replaceAll('-', ' ')}`, detail: row.message })),
   ];
   return events.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, TIMELINE_LIMIT);
+}
+
+/** One timeline event per measuring session: the current values, with corrected or deleted ones counted. */
+function measurementSessions(
+  rows: { at: Date; code: string; value: number; unit: string; supersededAt: Date | null; deletedAt: Date | null }[],
+): TimelineEvent[] {
+  const sessions = new Map<number, typeof rows>();
+  for (const row of rows) sessions.set(row.at.getTime(), [...(sessions.get(row.at.getTime()) ?? []), row]);
+  return [...sessions.values()].map((session) => {
+    const current = session.filter((row) => !row.supersededAt && !row.deletedAt);
+    const changed = session.length - current.length;
+    return {
+      at: session[0]!.at,
+      kind: 'measurement' as const,
+      title: `Range of motion: ${current
+        .map((row) => `${ROM_MEASURES[row.code as MeasureCode]?.shortLabel ?? row.code} ${formatMeasurement(row.value, row.unit as 'deg' | 'cm')}`)
+        .join(', ') || 'all values deleted'}`,
+      detail: changed > 0 ? `${changed} earlier value${changed === 1 ? '' : 's'} corrected or deleted (see Measurements)` : null,
+    };
+  });
 }
