@@ -21,7 +21,7 @@ export async function recordMeasurementsAction(episodeId: string, _previous: Mea
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
   const parsed = measurementSetSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: 'Check the values marked below.', values };
   const checked = checkMeasurementSet(parsed.data, parsed.data.method);
   if (!checked.ok) {
     const { form: formErrors, ...rest } = checked.fieldErrors;
@@ -54,7 +54,7 @@ export async function correctMeasurementAction(episodeId: string, _previous: Mea
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
   const parsed = measurementEditSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: 'Enter the corrected value as a number.', values };
   const outcome = await correctMeasurement(id.data, parsed.data.measurementId, {
     value: parsed.data.value!,
     method: parsed.data.method ?? null,
