@@ -1,12 +1,18 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
-
-const CLINICIAN_NAV: NavItem[] = [{ href: '/clinician', label: 'Caseload', exact: true }];
+import { countOpenAlerts } from '@/lib/dal/alerts';
 
 export default async function ClinicianLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('clinician');
+  const openAlerts = await countOpenAlerts();
+  const nav: NavItem[] = [
+    { href: '/clinician', label: 'Caseload', exact: true },
+    { href: '/clinician/alerts', label: 'Alerts', badge: openAlerts },
+    { href: '/clinician/exercises', label: 'Exercise library' },
+    { href: '/clinician/patients/new', label: 'Add patient', exact: true },
+  ];
   return (
-    <AreaShell areaLabel="Clinician" homeHref="/clinician" userName={viewer.name} nav={CLINICIAN_NAV} wide>
+    <AreaShell areaLabel="Clinician" homeHref="/clinician" userName={viewer.name} nav={nav} wide>
       {children}
     </AreaShell>
   );

@@ -1,40 +1,169 @@
 import type { Metadata } from 'next';
-import { loadPage } from '@/lib/auth/guard';
-import { listCaseloadOverview } from '@/lib/dal/overview';
-import { getViewer } from '@/lib/auth/viewer';
-import { formatDate } from '@/lib/time';
+import Link from 'next/link';
+import { Change } from '@/components/clinician/change';
+import { FlagBadge } from '@/components/clinician/flag-badge';
+import { guardArea } from '@/lib/auth/guard';
+import { ALERT_REASONS } from '@/lib/clinical/alerts';
+import { listCaseload, type CaseloadRow } from '@/lib/dal/caseload';
+
+import { caseloadQuerySchema, CASELOAD_FLAG_KEYS, type CaseloadSearch } from '@/lib/validation/caseload';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
-export default async function CaseloadPage() {
-  const caseload = await loadPage(listCaseloadOverview);
-  const viewer = await getViewer();
-  const timeZone = viewer?.timeZone ?? 'Europe/London';
+type SortKey = CaseloadSearch['sort'];
+
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'name', label: 'Patient' },
+  { key: 'attention', label: 'Needs attention' },
+  { key: 'weeks', label: 'Weeks in care', numeric: true },
+  { key: 'risk', label: 'STarT Back' },
+  { key: 'pain', label: 'Pain now', numeric: true },
+  { key: 'pain-change', label: 'Pain change', numeric: true },
+  { key: 'odi', label: 'ODI %', numeric: true },
+  { key: 'odi-change', label: 'ODI change', numeric: true },
+  { key: 'adherence', label: 'Adherence 7 d', numeric: true },
+  { key: 'activity', label: 'Last activity' },
+];
+
+function href(search: CaseloadSearch, changes: Partial<CaseloadSearch>): string {
+  const next = { ...search, ...changes };
+  const params = new URLSearchParams();
+  if (next.sort !== 'attention') params.set('sort', next.sort);
+  if (next.dir !== 'asc') params.set('dir', next.dir);
+  if (next.flag) params.set('flag', next.flag);
+  if (next.q) params.set('q', next.q);
+  if (next.page > 1) params.set('page', String(next.page));
+  const text = params.toString();
+  return text ? `/clinician?${text}` : '/clinician';
+}
+
+export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const search = caseloadQuerySchema.parse(await searchParams);
+  const viewer = await guardArea('clinician');
+  const caseload = await listCaseload({ sort: search.sort, direction: search.dir, flag: search.flag, search: search.q, page: search.page });
+  const filtered = search.flag !== null || search.q !== '';
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Caseload</h1>
-      <p className="text-slate-700">{caseload.length} patients in active care.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Caseload</h1>
+          <p className="text-slate-700">
+            {caseload.total} {filtered ? 'matching' : 'active'} {caseload.total === 1 ? 'patient' : 'patients'}
+            {search.sort === 'attention' ? ', those needing attention first.' : '.'}
+          </p>
+        </div>
+        <Link href="/clinician/patients/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Add patient
+        </Link>
+      </div>
+
+      <form method="get" action="/clinician" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3" role="search" aria-label="Filter the caseload">
+        <div>
+          <label htmlFor="caseload-q" className="block text-sm font-medium">Search by name</label>
+          <input id="caseload-q" name="q" type="search" defaultValue={search.q} maxLength={100} className="mt-1 min-h-10 w-64 rounded-md border border-slate-400 px-2 py-1" />
+        </div>
+        <div>
+          <label htmlFor="caseload-flag" className="block text-sm font-medium">Flag</label>
+          <select id="caseload-flag" name="flag" defaultValue={search.flag ?? ''} className="mt-1 min-h-10 rounded-md border border-slate-400 bg-white px-2 py-1">
+            <option value="">Any</option>
+            {CASELOAD_FLAG_KEYS.map((flag) => (
+              <option key={flag} value={flag}>{ALERT_REASONS[flag].label}</option>
+            ))}
+          </select>
+        </div>
+        {search.sort !== 'attention' ? <input type="hidden" name="sort" value={search.sort} /> : null}
+        {search.dir !== 'asc' ? <input type="hidden" name="dir" value={search.dir} /> : null}
+        <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-1 font-semibold text-white hover:bg-brand-800">Apply</button>
+        {filtered ? <Link href={href(search, { flag: null, q: '', page: 1 })} className="min-h-10 py-2 text-brand-800 underline">Clear</Link> : null}
+      </form>
+
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="min-w-full text-left text-sm">
-          <caption className="sr-only">Your patients in active care</caption>
+          <caption className="sr-only">
+            Your patients in active care. Column headings sort the table.
+          </caption>
           <thead className="bg-slate-100 text-slate-800">
             <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">Patient</th>
-              <th scope="col" className="px-4 py-3 font-semibold">In care since</th>
-              <th scope="col" className="px-4 py-3 font-semibold">Latest pain (0–10)</th>
+              {COLUMNS.map((column) => {
+                const active = search.sort === column.key;
+                const nextDir = active && search.dir === 'asc' && column.key !== 'attention' ? 'desc' : 'asc';
+                return (
+                  <th
+                    key={column.key}
+                    scope="col"
+                    aria-sort={active ? (search.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                    className={`px-3 py-2 font-semibold whitespace-nowrap ${column.numeric ? 'text-right' : ''}`}
+                  >
+                    <Link href={href(search, { sort: column.key, dir: nextDir, page: 1 })} className="underline-offset-2 hover:underline">
+                      {column.label}
+                      {active && column.key !== 'attention' ? <span aria-hidden="true">{search.dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+                    </Link>
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
-            {caseload.map((entry) => (
-              <tr key={entry.episodeId} className="border-t border-slate-200">
-                <th scope="row" className="px-4 py-3 font-medium">{entry.patientName}</th>
-                <td className="px-4 py-3">{formatDate(entry.startedAt, timeZone)}</td>
-                <td className="px-4 py-3">{entry.latestPain ?? '—'}</td>
-              </tr>
+            {caseload.rows.map((row) => (
+              <CaseloadTableRow key={row.episodeId} row={row} timeZone={viewer.timeZone} />
             ))}
+            {caseload.rows.length === 0 ? (
+              <tr>
+                <td colSpan={COLUMNS.length} className="px-3 py-6 text-center text-slate-700">
+                  {filtered ? 'No patients match this search.' : 'No patients in active care yet.'}
+                </td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </div>
+
+      {caseload.pageCount > 1 ? (
+        <nav aria-label="Caseload pages" className="flex items-center justify-between gap-3">
+          {caseload.page > 1 ? (
+            <Link href={href(search, { page: caseload.page - 1 })} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">Previous page</Link>
+          ) : <span />}
+          <p>Page {caseload.page} of {caseload.pageCount}</p>
+          {caseload.page < caseload.pageCount ? (
+            <Link href={href(search, { page: caseload.page + 1 })} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">Next page</Link>
+          ) : <span />}
+        </nav>
+      ) : null}
+      <p className="text-sm text-slate-700">
+        Adherence: exercise sessions logged over the last 7 full days against the current plan. Pain and ODI changes are from the start of care; a minus is an improvement.
+      </p>
     </div>
+  );
+}
+
+/** "27 Nov, 18:05": the year is noise in a list of active patients. */
+function formatShort(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+const RISK_LABELS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
+
+function CaseloadTableRow({ row, timeZone }: { row: CaseloadRow; timeZone: string }) {
+  return (
+    <tr className="border-t border-slate-200 align-top hover:bg-slate-50">
+      <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+        <Link href={`/clinician/patients/${row.episodeId}`} className="text-brand-800 underline-offset-2 hover:underline">
+          {row.patientName}
+        </Link>
+      </th>
+      <td className="px-3 py-2">
+        <span className="flex flex-wrap gap-1">
+          {row.flags.length > 0 ? row.flags.map((flag) => <FlagBadge key={flag} reason={flag} />) : <span className="text-slate-600">No flags</span>}
+        </span>
+      </td>
+      <td className="px-3 py-2 text-right tabular-nums">{row.weeksInCare}</td>
+      <td className="px-3 py-2">{row.startbackRisk ? RISK_LABELS[row.startbackRisk] : '—'}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{row.latestPain ?? '—'}</td>
+      <td className="px-3 py-2 text-right tabular-nums"><Change value={row.painChange} /></td>
+      <td className="px-3 py-2 text-right tabular-nums">{row.odiLatest ?? '—'}</td>
+      <td className="px-3 py-2 text-right tabular-nums"><Change value={row.odiChange} /></td>
+      <td className="px-3 py-2 text-right tabular-nums">{row.adherence7 === null ? '—' : `${row.adherence7}%`}</td>
+      <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? formatShort(row.lastActivityAt, timeZone) : 'Never'}</td>
+    </tr>
   );
 }

@@ -4,11 +4,25 @@
  * No `server-only` marker: scripts (seed, scheduled evaluation) call it with their own executor.
  * It performs no authorization: callers are DAL functions that already checked the viewer.
  */
-import { and, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/connection';
-import { alerts, episodes, painEntries, users } from '@/db/schema';
-import { dailyMaxPain, isSeverePain, isWorsening, type AlertReason } from '@/lib/clinical/alerts';
+import { executeRows } from '@/db/rows';
+import { alerts, episodes, painEntries, questionnaireResponses, users } from '@/db/schema';
+import {
+  dailyMaxPain,
+  INACTIVE_DAYS,
+  isInactive,
+  isLowAdherence,
+  isSeverePain,
+  isWorsening,
+  LOW_ADHERENCE_RULE,
+  questionnaireWorsening,
+  QUESTIONNAIRE_WORSENING,
+  type AlertReason,
+  type QuestionnaireInstrument,
+} from '@/lib/clinical/alerts';
 import { addDays, localDay } from '@/lib/time';
+import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
 
 export type AlertUrgency = 'emergency' | 'same-day' | '24h' | 'routine';
 
@@ -86,4 +100,129 @@ export async function evaluatePainAlerts(executor: Db | Tx, episodeId: string, n
     if (isNew) raised.push('severe-pain');
   }
   return raised;
+}
+
+const INSTRUMENT_NAMES: Record<QuestionnaireInstrument, string> = {
+  ODI: 'Oswestry Disability Index',
+  RMDQ: 'Roland-Morris score',
+  PSFS: 'activities score (PSFS)',
+};
+
+/**
+ * Questionnaire worsening (ODI +10, RMDQ +5, PSFS mean −2 against the previous response). Call it in the
+ * transaction that completes a questionnaire. Returns the reasons raised (at most one alert while open).
+ */
+export async function evaluateQuestionnaireAlerts(executor: Db | Tx, episodeId: string, now = new Date()): Promise<AlertReason[]> {
+  const instruments = Object.keys(QUESTIONNAIRE_WORSENING) as QuestionnaireInstrument[];
+  for (const instrument of instruments) {
+    const lastTwo = await executor
+      .select({ score: questionnaireResponses.score, completedAt: questionnaireResponses.completedAt })
+      .from(questionnaireResponses)
+      .where(
+        and(
+          eq(questionnaireResponses.episodeId, episodeId),
+          eq(questionnaireResponses.instrument, instrument),
+          eq(questionnaireResponses.status, 'completed'),
+          isNotNull(questionnaireResponses.score),
+        ),
+      )
+      .orderBy(desc(questionnaireResponses.completedAt))
+      .limit(2);
+    if (lastTwo.length < 2) continue;
+    const [latest, previous] = [lastTwo[0]!.score!, lastTwo[1]!.score!];
+    if (!questionnaireWorsening(instrument, previous, latest)) continue;
+    const direction = instrument === 'PSFS' ? 'fell' : 'rose';
+    const isNew = await raiseAlert(executor, {
+      episodeId,
+      reason: 'questionnaire-worsening',
+      urgency: 'routine',
+      message: `The ${INSTRUMENT_NAMES[instrument]} ${direction} from ${round1(previous)} to ${round1(latest)} since the previous answers.`,
+      detail: { instrument, previous: round1(previous), latest: round1(latest), completedAt: lastTwo[0]!.completedAt },
+      raisedAt: now,
+    });
+    return isNew ? ['questionnaire-worsening'] : [];
+  }
+  return [];
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+const TIME_BASED: AlertReason[] = ['inactive', 'low-adherence', 'questionnaire-overdue'];
+
+export type EvaluationSummary = { episodes: number; raised: Record<string, number>; resolved: number };
+
+/**
+ * The scheduled evaluation of the time-based rules (inactive, low adherence, questionnaire overdue) for
+ * every active episode, or those matching `scope`. Raises what holds now and marks as resolved the open
+ * time-based alerts whose condition no longer holds (never red flags: those wait for a clinician).
+ */
+export async function evaluateTimeBasedAlerts(
+  executor: Db | Tx,
+  options: { now?: Date; scope?: SQL } = {},
+): Promise<EvaluationSummary> {
+  const now = options.now ?? new Date();
+  const rows = await executeRows<EpisodeMetricsRow & Record<string, unknown>>(
+    executor,
+    sql`with ${episodeMetricsCte(options.scope ?? sql`true`, now)} select * from metrics`,
+  );
+  const summary: EvaluationSummary = { episodes: rows.length, raised: {}, resolved: 0 };
+  for (const row of rows) {
+    const holding = new Set<AlertReason>();
+    const lastActivity = row.last_activity_at ? new Date(row.last_activity_at) : null;
+    if (isInactive(lastActivity, now, new Date(row.started_at))) {
+      holding.add('inactive');
+      await raise(executor, summary, {
+        episodeId: row.episode_id,
+        reason: 'inactive',
+        urgency: 'routine',
+        message: `Nothing logged for ${INACTIVE_DAYS} days or more.`,
+        detail: { lastActivityAt: lastActivity?.toISOString() ?? null },
+        raisedAt: now,
+      });
+    }
+    if (isLowAdherence(row.prescribed_14, row.logged_14)) {
+      holding.add('low-adherence');
+      const prescribed = Math.round(row.prescribed_14);
+      await raise(executor, summary, {
+        episodeId: row.episode_id,
+        reason: 'low-adherence',
+        urgency: 'routine',
+        message: `${row.logged_14} of about ${prescribed} prescribed exercise sessions logged over the last ${LOW_ADHERENCE_RULE.windowDays} days.`,
+        detail: { logged: row.logged_14, prescribed, windowDays: LOW_ADHERENCE_RULE.windowDays },
+        raisedAt: now,
+      });
+    }
+    if (row.overdue_instruments?.length) {
+      holding.add('questionnaire-overdue');
+      await raise(executor, summary, {
+        episodeId: row.episode_id,
+        reason: 'questionnaire-overdue',
+        urgency: 'routine',
+        message: `Questionnaire not answered by its due date: ${row.overdue_instruments.join(', ')}.`,
+        detail: { instruments: row.overdue_instruments },
+        raisedAt: now,
+      });
+    }
+    const cleared = TIME_BASED.filter((reason) => !holding.has(reason) && row.open_reasons?.includes(reason));
+    if (cleared.length > 0) {
+      const resolved = await executor
+        .update(alerts)
+        .set({ resolvedAt: now })
+        .where(
+          and(
+            eq(alerts.episodeId, row.episode_id),
+            inArray(alerts.reason, cleared),
+            isNull(alerts.acknowledgedAt),
+            isNull(alerts.resolvedAt),
+          ),
+        )
+        .returning({ id: alerts.id });
+      summary.resolved += resolved.length;
+    }
+  }
+  return summary;
+}
+
+async function raise(executor: Db | Tx, summary: EvaluationSummary, input: RaiseAlertInput): Promise<void> {
+  if (await raiseAlert(executor, input)) summary.raised[input.reason] = (summary.raised[input.reason] ?? 0) + 1;
 }

@@ -1,0 +1,38 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { createLibraryExercise } from '@/lib/dal/exercise-library';
+import type { ActionResult } from '@/lib/errors';
+import { fieldErrors } from '@/lib/validation/common';
+import { exerciseCreateSchema } from '@/lib/validation/plans';
+
+export type ExerciseFormState = ActionResult & { values?: Record<string, string>; createdName?: string };
+
+const FIELDS = ['name', 'category', 'summary', 'instructions', 'safetyNote', 'sets', 'reps', 'holdSeconds', 'durationMinutes', 'timesPerDay', 'daysPerWeek'] as const;
+
+export async function createExerciseAction(_previous: ExerciseFormState, form: FormData): Promise<ExerciseFormState> {
+  const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? '')]));
+  const perSide = form.get('perSide') === 'on' ? ('on' as const) : undefined;
+  const parsed = exerciseCreateSchema.safeParse({ ...values, perSide });
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
+  const data = parsed.data;
+  await createLibraryExercise({
+    name: data.name,
+    category: data.category,
+    summary: data.summary,
+    // One instruction per line, as the patient sees them: numbered steps.
+    instructions: data.instructions.split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+    safetyNote: data.safetyNote,
+    defaultDosage: {
+      sets: data.sets,
+      reps: data.reps,
+      holdSeconds: data.holdSeconds,
+      durationMinutes: data.durationMinutes,
+      timesPerDay: data.timesPerDay,
+      daysPerWeek: data.daysPerWeek,
+      perSide: data.perSide === 'on',
+    },
+  });
+  revalidatePath('/clinician', 'layout');
+  return { ok: true, createdName: data.name };
+}

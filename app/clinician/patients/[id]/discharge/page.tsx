@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { DischargeForm } from '@/components/clinician/discharge-form';
+import { RecordNav } from '@/components/clinician/record-nav';
+import { guardArea } from '@/lib/auth/guard';
+import { NPRS_MCID } from '@/lib/clinical/nprs';
+import { ODI_MCID } from '@/lib/clinical/odi';
+import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
+import { getOutcomeSummary, type OutcomePair } from '@/lib/dal/discharge';
+import { formatDate } from '@/lib/time';
+import { dischargeAction } from './actions';
+
+export const metadata: Metadata = { title: 'Outcome and discharge' };
+
+const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : '0');
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+function OutcomeRow({ label, pair, unit, rule }: { label: string; pair: OutcomePair; unit: string; rule: string }) {
+  if (!pair) {
+    return (
+      <tr className="border-t border-slate-200">
+        <th scope="row" className="px-3 py-2 text-left font-medium">{label}</th>
+        <td colSpan={4} className="px-3 py-2 text-slate-700">Not enough data (needs a baseline and a later score).</td>
+      </tr>
+    );
+  }
+  const { improvement } = pair;
+  return (
+    <tr className="border-t border-slate-200">
+      <th scope="row" className="px-3 py-2 text-left font-medium">{label}</th>
+      <td className="px-3 py-2 text-right tabular-nums">{pair.baseline}{unit}</td>
+      <td className="px-3 py-2 text-right tabular-nums">{pair.latest}{unit}</td>
+      <td className="px-3 py-2 text-right tabular-nums">
+        {signed(round1(improvement.change))}{unit}
+        {improvement.percentChange !== null ? ` (${signed(Math.round(improvement.percentChange))}%)` : ''}
+      </td>
+      <td className="px-3 py-2">
+        <strong>{improvement.met ? 'Met' : 'Not met'}</strong>
+        <span className="block text-xs text-slate-700">{rule}</span>
+      </td>
+    </tr>
+  );
+}
+
+export default async function DischargePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await guardArea('clinician');
+  const outcome = await getOutcomeSummary(id);
+  if (!outcome) notFound();
+  const { heading } = outcome;
+  const lines = [
+    outcome.nprs ? `Pain ${outcome.nprs.baseline}/10 → ${outcome.nprs.latest}/10 (MCID ${outcome.nprs.improvement.met ? 'met' : 'not met'}).` : null,
+    outcome.odi ? `Oswestry ${outcome.odi.baseline}% → ${outcome.odi.latest}% (MCID ${outcome.odi.improvement.met ? 'met' : 'not met'}).` : null,
+  ].filter(Boolean);
+  return (
+    <div className="space-y-6">
+      <RecordNav episodeId={heading.episodeId} patientName={heading.patientName} current="/discharge" status={heading.status} />
+      <h1 className="text-2xl font-bold">Outcome and discharge: {heading.patientName}</h1>
+      <section aria-labelledby="outcome-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="outcome-heading" className="text-xl font-semibold">
+          {outcome.status === 'discharged' ? 'Outcome at discharge' : 'Outcome so far'}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Baseline against latest scores</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2 text-left">Measure</th>
+                <th scope="col" className="px-3 py-2 text-right">Baseline</th>
+                <th scope="col" className="px-3 py-2 text-right">{outcome.status === 'discharged' ? 'Discharge' : 'Latest'}</th>
+                <th scope="col" className="px-3 py-2 text-right">Change</th>
+                <th scope="col" className="px-3 py-2 text-left">Clinically important improvement</th>
+              </tr>
+            </thead>
+            <tbody>
+              <OutcomeRow label="Pain (NPRS)" pair={outcome.nprs} unit="" rule={`A fall of ${NPRS_MCID.points} points or ${NPRS_MCID.percent}% from baseline.`} />
+              <OutcomeRow label="Oswestry (ODI %)" pair={outcome.odi} unit="" rule={`A fall of ${ODI_MCID.points} points or ${ODI_MCID.percent}% from baseline.`} />
+            </tbody>
+          </table>
+        </div>
+        <h3 className="font-semibold">Range of motion</h3>
+        {outcome.rom.length === 0 ? <p className="text-slate-700">Fewer than two measurements of each movement.</p> : null}
+        <ul className="grid gap-1 text-sm sm:grid-cols-2">
+          {outcome.rom.map((row) => {
+            const measure = ROM_MEASURES[row.code];
+            const better = measure.lowerIsBetter ? row.change < 0 : row.change > 0;
+            return (
+              <li key={row.code}>
+                <span className="font-medium">{measure.clinicalLabel}</span>: {formatMeasurement(row.baseline, measure.unit)} → {formatMeasurement(row.latest, measure.unit)} ({signed(row.change)}{measure.unit === 'deg' ? '°' : ' cm'}
+                {row.change === 0 ? '' : better ? ', better' : ', worse'})
+              </li>
+            );
+          })}
+        </ul>
+        <p className="text-xs text-slate-700">Baseline pain is the score given at the start of care; the Oswestry baseline is the first completed questionnaire; latest values are the most recent.</p>
+      </section>
+      {outcome.status === 'discharged' ? (
+        <section aria-labelledby="discharged-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="discharged-heading" className="text-xl font-semibold">Discharged {outcome.dischargedAt ? formatDate(outcome.dischargedAt, viewer.timeZone) : ''}</h2>
+          <p className="mt-2 whitespace-pre-wrap">{outcome.dischargeSummary}</p>
+        </section>
+      ) : (
+        <section aria-labelledby="discharge-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="discharge-heading" className="text-xl font-semibold">Discharge</h2>
+          <DischargeForm action={dischargeAction.bind(null, heading.episodeId)} suggestedSummary={lines.join(' ')} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AlertCard } from '@/components/clinician/alert-card';
+import { ReissueInvitationForm } from '@/components/clinician/invitation-link';
+import { RecordNav } from '@/components/clinician/record-nav';
+import { ClinicianAdherenceChart } from '@/components/charts/clinician-adherence-chart';
+import { ClinicianOdiChart } from '@/components/charts/clinician-odi-chart';
+import { ClinicianPainChart } from '@/components/charts/clinician-pain-chart';
+import { ClinicianRomChart } from '@/components/charts/clinician-rom-chart';
+import { guardArea } from '@/lib/auth/guard';
+import { ODI_BANDS } from '@/lib/clinical/odi';
+import { MEASURE_CODES, ROM_MEASURES } from '@/lib/clinical/rom';
+import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
+import { listAlerts } from '@/lib/dal/alerts';
+import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/dal/patient-record';
+import { formatDate, formatDateTime } from '@/lib/time';
+import { reissueInvitationAction } from './discharge/actions';
+
+export const metadata: Metadata = { title: 'Patient record' };
+
+const shortDay = (day: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+
+export default async function PatientRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await guardArea('clinician');
+  const record = await getPatientRecord(id);
+  if (!record) notFound();
+  const { open } = await listAlerts({ episodeId: id });
+  const { header } = record;
+  const timeZone = viewer.timeZone;
+
+  return (
+    <div className="space-y-6">
+      <RecordNav episodeId={header.episodeId} patientName={header.patientName} current="" status={header.status} />
+      <section aria-labelledby="record-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h1 id="record-heading" className="text-2xl font-bold">{header.patientName}</h1>
+        <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
+          <Fact term="Age" value={header.age === null ? 'Not recorded' : `${header.age}${header.dateOfBirth ? ` (born ${formatDate(header.dateOfBirth, timeZone)})` : ''}`} />
+          <Fact term="Condition" value={header.condition} />
+          <Fact term="Episode start" value={`${formatDate(header.startedAt, timeZone)} (week ${header.weeksInCare + 1})`} />
+          <Fact term="Pain at start" value={`${header.intakeNprs}/10`} />
+          <Fact term="STarT Back risk" value={header.startbackRisk ? STARTBACK_RISK_GUIDANCE[header.startbackRisk].label : 'Not screened'} />
+          <Fact term="Open alerts" value={header.openAlerts.length === 0 ? 'None' : String(header.openAlerts.length)} />
+        </dl>
+        {!header.accountActivated && header.status === 'active' ? (
+          <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">
+            <p className="text-sm">The patient has not set up their account yet.</p>
+            <ReissueInvitationForm action={reissueInvitationAction.bind(null, header.episodeId)} timeZone={timeZone} />
+          </div>
+        ) : null}
+        {header.status === 'discharged' && header.dischargedAt ? (
+          <p className="mt-2 text-sm">Discharged {formatDate(header.dischargedAt, timeZone)}.</p>
+        ) : null}
+      </section>
+
+      {open.length > 0 ? (
+        <section aria-labelledby="record-alerts" className="space-y-3">
+          <h2 id="record-alerts" className="text-xl font-semibold">Open alerts</h2>
+          {open.map((alert) => (
+            <AlertCard key={alert.id} alert={alert} timeZone={timeZone} showPatient={false} />
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="record-trends" className="space-y-3">
+        <h2 id="record-trends" className="text-xl font-semibold">Trends</h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ClinicianPainChart
+            points={record.pain.map((point) => ({ ...point, label: shortDay(point.day) }))}
+            summary={painSummary(record)}
+          />
+          <ClinicianOdiChart
+            points={record.odi.points.map((point) => ({ label: shortDay(point.day), score: point.score, band: ODI_BANDS.find((band) => band.band === point.band)?.label ?? '—' }))}
+            mcidLevel={record.odi.mcidLevel}
+            summary={odiSummary(record)}
+          />
+          <ClinicianAdherenceChart
+            points={record.adherence.filter((week) => week.percent !== null).map((week) => ({ label: `Wk ${week.week}`, percent: week.percent!, logged: week.logged, prescribed: week.prescribed }))}
+            summary={adherenceSummary(record)}
+          />
+        </div>
+        <h3 className="pt-2 text-lg font-semibold">Range of motion</h3>
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+          {MEASURE_CODES.map((code) => {
+            const measure = ROM_MEASURES[code];
+            const points = record.rom[code];
+            const unit = measure.unit === 'deg' ? '°' : ' cm';
+            const latest = points.at(-1);
+            const first = points[0];
+            const summary = latest && first
+              ? `${points.length} measurements; first ${first.value}${unit}, latest ${latest.value}${unit}. ${measure.normalText}`
+              : 'Not measured yet.';
+            return (
+              <ClinicianRomChart
+                key={code}
+                title={measure.clinicalLabel}
+                unit={unit}
+                points={points.map((point) => ({ label: shortDay(point.day), value: point.value }))}
+                normal={measure.normal}
+                domain={[Math.min(measure.min, 0), measure.unit === 'deg' ? Math.min(measure.max, Math.max(90, ...points.map((point) => point.value))) : measure.max]}
+                summary={summary}
+              />
+            );
+          })}
+        </div>
+      </section>
+
+      <section aria-labelledby="record-timeline" className="space-y-3">
+        <h2 id="record-timeline" className="text-xl font-semibold">Timeline</h2>
+        <p className="text-sm text-slate-700">The latest {record.timeline.length} events, newest first.</p>
+        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+          {record.timeline.map((event, index) => (
+            <TimelineRow key={index} event={event} timeZone={timeZone} />
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-slate-700">{term}</dt>
+      <dd className="font-semibold">{value}</dd>
+    </div>
+  );
+}
+
+const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
+  pain: 'Pain',
+  exercise: 'Exercise',
+  questionnaire: 'Questionnaire',
+  measurement: 'Measurement',
+  plan: 'Plan',
+  note: 'Note',
+  alert: 'Alert',
+};
+
+function TimelineRow({ event, timeZone }: { event: TimelineEvent; timeZone: string }) {
+  return (
+    <li className="grid grid-cols-[9rem_7rem_1fr] gap-3 px-3 py-2 text-sm">
+      <span className="text-slate-700">{formatDateTime(event.at, timeZone)}</span>
+      <span className="font-semibold">{KIND_LABELS[event.kind]}</span>
+      <span>
+        {event.title}
+        {event.detail ? <span className="block text-slate-700">{event.detail}</span> : null}
+      </span>
+    </li>
+  );
+}
+
+function painSummary(record: PatientRecord): string {
+  if (record.pain.length === 0) return 'No pain scores logged yet.';
+  const latest = record.pain.at(-1)!;
+  return `${record.pain.length} days with a score. Latest ${latest.score}/10 (7-day average ${latest.average}); ${record.header.intakeNprs}/10 at the start of care.`;
+}
+
+function odiSummary(record: PatientRecord): string {
+  const { points, baseline, mcidLevel } = record.odi;
+  if (points.length === 0) return 'No Oswestry questionnaire completed yet.';
+  const latest = points.at(-1)!;
+  const met = mcidLevel !== null && points.length > 1 && latest.score <= mcidLevel;
+  return `Baseline ${baseline}%, latest ${latest.score}%. The dashed line marks a clinically important improvement (${mcidLevel}%): ${met ? 'reached' : 'not reached yet'}. Shaded bands: minimal, moderate, severe, very severe, extreme disability.`;
+}
+
+function adherenceSummary(record: PatientRecord): string {
+  const weeks = record.adherence.filter((week) => week.percent !== null);
+  if (weeks.length === 0) return 'No complete week with a plan yet.';
+  const latest = weeks.at(-1)!;
+  return `Week ${latest.week}: ${latest.logged} of ${latest.prescribed} sessions (${latest.percent}%). The dashed line is the 50% low-adherence level.`;
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import type { OnboardingState } from '@/app/clinician/patients/new/actions';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { InvitationLinkBox } from './invitation-link';
+
+type Action = (previous: OnboardingState, form: FormData) => Promise<OnboardingState>;
+
+const INSTRUMENTS = [
+  { value: 'ODI', label: 'Oswestry Disability Index (repeats at the interval)' },
+  { value: 'STARTBACK', label: 'Keele STarT Back (once, at the start)' },
+  { value: 'PSFS', label: 'Patient-Specific Functional Scale (repeats)' },
+  { value: 'RMDQ', label: 'Roland-Morris (repeats)' },
+];
+
+export function OnboardingForm({ action, timeZone }: { action: Action; timeZone: string }) {
+  const [state, formAction] = useActionState(action, { ok: false });
+  if (state.ok && state.created) {
+    const expires = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(state.created.expiresAt));
+    return (
+      <div className="space-y-4">
+        <FormAlert tone="success">{state.created.patientName} was added to your caseload.</FormAlert>
+        <InvitationLinkBox path={state.created.path} expiresText={`on ${expires}`} />
+        <p className="flex flex-wrap gap-4">
+          <Link href={`/clinician/patients/${state.created.episodeId}/plan`} className="font-semibold text-brand-800 underline">Build their exercise plan</Link>
+          <Link href={`/clinician/patients/${state.created.episodeId}`} className="font-semibold text-brand-800 underline">Open their record</Link>
+        </p>
+      </div>
+    );
+  }
+  const values = !state.ok ? (state.values ?? {}) : {};
+  const errors = !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={formAction} key={JSON.stringify(values)} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" noValidate>
+      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
+      {Object.keys(errors).length > 0 ? <FormAlert>Check the fields marked below.</FormAlert> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Full name" name="name" autoComplete="off" defaultValue={values.name} errors={errors.name} maxLength={200} />
+        <TextField label="Email" name="email" type="email" autoComplete="off" defaultValue={values.email} errors={errors.email} hint="The patient signs in with this address." />
+        <TextField label="Date of birth" name="dateOfBirth" type="date" defaultValue={values.dateOfBirth} errors={errors.dateOfBirth} />
+        <TextField label="Condition" name="condition" defaultValue={values.condition ?? 'Non-specific low back pain'} errors={errors.condition} maxLength={200} />
+        <TextField label="Pain at the start (0–10)" name="intakeNprs" inputMode="numeric" defaultValue={values.intakeNprs} errors={errors.intakeNprs} hint="The patient’s NPRS today: 0 no pain, 10 worst imaginable." />
+        <TextField label="Weeks between questionnaires" name="intervalWeeks" inputMode="numeric" defaultValue={values.intervalWeeks ?? '4'} errors={errors.intervalWeeks} />
+      </div>
+      <fieldset>
+        <legend className="text-base font-medium">Questionnaires to ask for now (due in 3 days)</legend>
+        <div className="mt-2 space-y-1">
+          {INSTRUMENTS.map((instrument) => (
+            <label key={instrument.value} className="flex items-center gap-2">
+              <input type="checkbox" name="instruments" value={instrument.value} defaultChecked={instrument.value === 'ODI' || instrument.value === 'STARTBACK'} className="h-5 w-5" />
+              {instrument.label}
+            </label>
+          ))}
+        </div>
+        {errors.instruments ? <p className="mt-1 text-sm font-medium text-red-800">{errors.instruments.join(' ')}</p> : null}
+      </fieldset>
+      <SubmitButton pendingText="Adding…">Add patient and make invitation link</SubmitButton>
+    </form>
+  );
+}

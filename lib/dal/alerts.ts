@@ -1,0 +1,125 @@
+import 'server-only';
+import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { executeRows } from '@/db/rows';
+import { alerts, episodes, users } from '@/db/schema';
+import { recordDenied, requireRole } from '@/lib/auth/viewer';
+import type { AlertReason } from '@/lib/clinical/alerts';
+import { recordAudit } from './audit';
+import { isUuid } from './clinician-access';
+
+export type AlertItem = {
+  id: string;
+  episodeId: string;
+  patientName: string;
+  reason: AlertReason;
+  urgency: 'emergency' | 'same-day' | '24h' | 'routine';
+  message: string;
+  detail: Record<string, unknown>;
+  raisedAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+  acknowledgeComment: string | null;
+  resolvedAt: Date | null;
+};
+
+const URGENCY_ORDER = sql`case ${alerts.urgency} when 'emergency' then 1 when 'same-day' then 2 when '24h' then 3 else 4 end`;
+
+function selectAlerts() {
+  const patient = alias(users, 'patient');
+  const acknowledger = alias(users, 'acknowledger');
+  return getDb()
+    .select({
+      id: alerts.id,
+      episodeId: alerts.episodeId,
+      patientName: patient.name,
+      reason: alerts.reason,
+      urgency: alerts.urgency,
+      message: alerts.message,
+      detail: alerts.detail,
+      raisedAt: alerts.raisedAt,
+      acknowledgedAt: alerts.acknowledgedAt,
+      acknowledgedByName: acknowledger.name,
+      acknowledgeComment: alerts.acknowledgeComment,
+      resolvedAt: alerts.resolvedAt,
+    })
+    .from(alerts)
+    .innerJoin(episodes, eq(episodes.id, alerts.episodeId))
+    .innerJoin(patient, eq(patient.id, episodes.patientId))
+    .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy));
+}
+
+/**
+ * Clinician: alerts on their own episodes — open ones (red flags first, then urgency, oldest first) and
+ * the 50 most recently closed. Optionally one episode. Everyone else: AppError('forbidden').
+ */
+export async function listAlerts(options: { episodeId?: string } = {}): Promise<{ open: AlertItem[]; closed: AlertItem[] }> {
+  const viewer = await requireRole('clinician');
+  const mine = and(eq(episodes.clinicianId, viewer.userId), eq(episodes.clinicId, viewer.clinicId));
+  const scope = options.episodeId && isUuid(options.episodeId) ? and(mine, eq(alerts.episodeId, options.episodeId)) : mine;
+  const isOpen = and(isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt));
+  const open = await selectAlerts()
+    .where(and(scope, isOpen))
+    .orderBy(sql`(${alerts.reason} = 'red-flag') desc`, URGENCY_ORDER, alerts.raisedAt);
+  const closed = await selectAlerts()
+    .where(and(scope, or(isNotNull(alerts.acknowledgedAt), isNotNull(alerts.resolvedAt))))
+    .orderBy(desc(sql`coalesce(${alerts.acknowledgedAt}, ${alerts.resolvedAt})`))
+    .limit(50);
+  return { open, closed };
+}
+
+/** Clinician: number of open alerts on their active episodes (the navigation badge). Others: 0. */
+export async function countOpenAlerts(): Promise<number> {
+  const viewer = await requireRole('clinician');
+  const [row] = await executeRows<{ n: number }>(
+    getDb(),
+    sql`select count(*)::int as n from ${alerts} a join ${episodes} e on e.id = a.episode_id
+        where e.clinician_id = ${viewer.userId} and e.clinic_id = ${viewer.clinicId} and e.status = 'active'
+          and a.acknowledged_at is null and a.resolved_at is null`,
+  );
+  return row?.n ?? 0;
+}
+
+export type AcknowledgeOutcome = 'acknowledged' | 'already-closed' | 'not-found';
+
+/**
+ * Clinician: acknowledges an open alert on their own episode, keeping who, when and the comment.
+ * Another clinician's alert or an unknown id: 'not-found' (refusal audited). Others: AppError('forbidden').
+ */
+export async function acknowledgeAlert(alertId: string, comment: string | null, now = new Date()): Promise<AcknowledgeOutcome> {
+  const viewer = await requireRole('clinician');
+  if (!isUuid(alertId)) return 'not-found';
+  const db = getDb();
+  const [target] = await db
+      .select({ id: alerts.id, episodeId: alerts.episodeId, patientId: episodes.patientId, acknowledgedAt: alerts.acknowledgedAt, resolvedAt: alerts.resolvedAt, reason: alerts.reason })
+      .from(alerts)
+      .innerJoin(episodes, eq(episodes.id, alerts.episodeId))
+      .where(and(eq(alerts.id, alertId), eq(episodes.clinicianId, viewer.userId), eq(episodes.clinicId, viewer.clinicId)))
+      .limit(1);
+  if (!target) {
+    await recordDenied(viewer, 'clinician.alert.acknowledge', { type: 'alert', id: alertId });
+    return 'not-found';
+  }
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(alerts)
+      .set({ acknowledgedAt: now, acknowledgedBy: viewer.userId, acknowledgeComment: comment })
+      .where(and(eq(alerts.id, alertId), isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt)))
+      .returning({ id: alerts.id });
+    if (updated.length === 0) return 'already-closed';
+    await recordAudit(tx, {
+      action: 'clinician.alert.acknowledge',
+      outcome: 'success',
+      actorId: viewer.userId,
+      actorRole: viewer.role,
+      clinicId: viewer.clinicId,
+      patientId: target.patientId,
+      resourceType: 'alert',
+      resourceId: alertId,
+      detail: { reason: target.reason, comment: comment !== null },
+      clientAddress: viewer.clientAddress,
+    });
+    return 'acknowledged';
+  });
+}

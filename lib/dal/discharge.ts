@@ -1,0 +1,102 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { episodes, measurements, painEntries, questionnaireResponses } from '@/db/schema';
+import { lowerIsBetterImprovement, type Improvement } from '@/lib/clinical/improvement';
+import { NPRS_MCID } from '@/lib/clinical/nprs';
+import { ODI_MCID } from '@/lib/clinical/odi';
+import { MEASURE_CODES, type MeasureCode } from '@/lib/clinical/rom';
+import { recordAudit } from './audit';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+
+export type OutcomePair = { baseline: number; latest: number; improvement: Improvement } | null;
+
+export type OutcomeSummary = {
+  heading: EpisodeHeading;
+  status: 'active' | 'discharged';
+  dischargedAt: Date | null;
+  dischargeSummary: string | null;
+  nprs: OutcomePair;
+  odi: OutcomePair;
+  rom: { code: MeasureCode; baseline: number; latest: number; change: number }[];
+};
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * Clinician: baseline against latest (or discharge) NPRS, ODI and ROM for an episode in their caseload, with
+ * whether the MCID was met (CLINICAL.md: a fall of ≥ 2 points or ≥ 30 % for NPRS; ≥ 10 or ≥ 30 % for ODI).
+ * Others: null.
+ */
+export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSummary | null> {
+  const access = await getOwnEpisode(episodeId, 'clinician.outcome.read');
+  if (!access) return null;
+  const db = getDb();
+  const id = access.episode.id;
+  const [episode] = await db
+    .select({ intakeNprs: episodes.intakeNprs, status: episodes.status, dischargedAt: episodes.dischargedAt, dischargeSummary: episodes.dischargeSummary })
+    .from(episodes)
+    .where(eq(episodes.id, id));
+  const [latestPain] = await db
+    .select({ score: painEntries.score })
+    .from(painEntries)
+    .where(eq(painEntries.episodeId, id))
+    .orderBy(desc(painEntries.recordedAt))
+    .limit(1);
+  const odiScores = await db
+    .select({ score: questionnaireResponses.score })
+    .from(questionnaireResponses)
+    .where(and(eq(questionnaireResponses.episodeId, id), eq(questionnaireResponses.instrument, 'ODI'), eq(questionnaireResponses.status, 'completed')))
+    .orderBy(asc(questionnaireResponses.completedAt));
+  const odiValues = odiScores.map((row) => row.score).filter((score): score is number => score !== null);
+  const romRows = await db
+    .select({ code: measurements.code, value: measurements.value })
+    .from(measurements)
+    .where(and(eq(measurements.episodeId, id), isNull(measurements.supersededAt), isNull(measurements.deletedAt)))
+    .orderBy(asc(measurements.measuredAt));
+  const rom = MEASURE_CODES.flatMap((code) => {
+    const values = romRows.filter((row) => row.code === code).map((row) => row.value);
+    if (values.length < 2) return [];
+    const [baseline, latest] = [values[0]!, values.at(-1)!];
+    return [{ code, baseline, latest, change: round1(latest - baseline) }];
+  });
+  await recordAudit(db, { ...auditBase(access), action: 'clinician.outcome.read', outcome: 'success', resourceType: 'episode', resourceId: id });
+  return {
+    heading: await loadEpisodeHeading(access),
+    status: episode!.status,
+    dischargedAt: episode!.dischargedAt,
+    dischargeSummary: episode!.dischargeSummary,
+    nprs: latestPain
+      ? {
+          baseline: episode!.intakeNprs,
+          latest: latestPain.score,
+          improvement: lowerIsBetterImprovement(episode!.intakeNprs, latestPain.score, NPRS_MCID, { min: 0, max: 10, name: 'Pain' }),
+        }
+      : null,
+    odi:
+      odiValues.length >= 2
+        ? {
+            baseline: round1(odiValues[0]!),
+            latest: round1(odiValues.at(-1)!),
+            improvement: lowerIsBetterImprovement(odiValues[0]!, odiValues.at(-1)!, ODI_MCID, { min: 0, max: 100, name: 'Oswestry' }),
+          }
+        : null,
+    rom,
+  };
+}
+
+/** Clinician: discharges their own active episode with a summary. Others or already discharged: 'not-found'. */
+export async function dischargeEpisode(episodeId: string, summary: string, now = new Date()): Promise<'discharged' | 'not-found'> {
+  const access = await getOwnEpisode(episodeId, 'clinician.episode.discharge');
+  if (!access) return 'not-found';
+  return getDb().transaction(async (tx) => {
+    const updated = await tx
+      .update(episodes)
+      .set({ status: 'discharged', dischargedAt: now, dischargeSummary: summary })
+      .where(and(eq(episodes.id, access.episode.id), eq(episodes.status, 'active'), eq(episodes.clinicianId, access.viewer.userId)))
+      .returning({ id: episodes.id });
+    if (updated.length === 0) return 'not-found' as const;
+    await recordAudit(tx, { ...auditBase(access), action: 'clinician.episode.discharge', outcome: 'success', resourceType: 'episode', resourceId: access.episode.id });
+    return 'discharged' as const;
+  });
+}

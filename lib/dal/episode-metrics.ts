@@ -1,0 +1,139 @@
+/**
+ * Per-episode figures for the caseload and the time-based alert rules, computed in one SQL statement
+ * (one lateral join per figure, each served by an index) so a caseload of hundreds is one round trip.
+ * No `server-only` marker: the scheduled evaluation script uses it too. It performs no authorization:
+ * callers pass a `scope` condition that already limits the episodes to what the viewer may see.
+ *
+ * Adherence windows are the full days before today in the patient's time zone (today is still under
+ * way); the sessions prescribed are those of the newest plan version, pro rata for days in care in the
+ * 7-day figure; the 14-day low-adherence rule needs 14 full days of care.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { INACTIVE_DAYS, LOW_ADHERENCE_RULE } from '@/lib/clinical/alerts';
+
+/** A one-off questionnaire request counts as answered by a response up to this many days before it is due. */
+export const ONE_OFF_ANSWER_WINDOW_DAYS = 7;
+
+export type EpisodeMetricsRow = {
+  episode_id: string;
+  patient_id: string;
+  patient_name: string;
+  date_of_birth: string | null;
+  started_at: Date | string;
+  intake_nprs: number;
+  weeks_in_care: number;
+  latest_pain: number | null;
+  latest_pain_at: Date | string | null;
+  last_activity_at: Date | string | null;
+  odi_baseline: number | null;
+  odi_latest: number | null;
+  startback_risk: string | null;
+  logged_7: number;
+  prescribed_7: number;
+  logged_14: number;
+  prescribed_14: number;
+  adherence_7: number | null;
+  open_reasons: string[] | null;
+  overdue_instruments: string[] | null;
+  is_inactive: boolean;
+  is_low_adherence: boolean;
+};
+
+/**
+ * The metrics CTE `m`, for active episodes matching `scope` (a condition over `e`, the episodes table).
+ * Use as `with ${episodeMetricsCte(scope, now)} select … from m`.
+ */
+export function episodeMetricsCte(scope: SQL, now: Date): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql`ep as (
+    select e.id as episode_id, e.patient_id, p.name as patient_name, p.date_of_birth::text as date_of_birth,
+           e.started_at, e.intake_nprs, e.questionnaire_interval_weeks,
+           (${at} at time zone coalesce(p.time_zone, c.time_zone))::date as today,
+           (e.started_at at time zone coalesce(p.time_zone, c.time_zone))::date as start_day
+    from episodes e
+    join users p on p.id = e.patient_id
+    join clinics c on c.id = e.clinic_id
+    where e.status = 'active' and ${scope}
+  ), m as (
+    select ep.episode_id, ep.patient_id, ep.patient_name, ep.date_of_birth, ep.started_at, ep.intake_nprs,
+      (floor(extract(epoch from (${at} - ep.started_at)) / 604800))::int as weeks_in_care,
+      lp.score::int as latest_pain, lp.recorded_at as latest_pain_at,
+      greatest(lp.recorded_at, ll.logged_at, lq.completed_at) as last_activity_at,
+      odi.baseline::float8 as odi_baseline, odi.latest::float8 as odi_latest,
+      sb.band as startback_risk,
+      coalesce(logs.logged_7, 0)::int as logged_7,
+      (coalesce(pl.per_week, 0) * least(7, greatest(0, ep.today - ep.start_day)) / 7.0)::float8 as prescribed_7,
+      coalesce(logs.logged_14, 0)::int as logged_14,
+      -- Low adherence is judged only over a full 14-day window: the first two weeks of care are not enough to say.
+      (case when ep.today - ep.start_day >= ${LOW_ADHERENCE_RULE.windowDays} then coalesce(pl.per_week, 0) * ${LOW_ADHERENCE_RULE.windowDays} / 7.0 else 0 end)::float8 as prescribed_14,
+      al.open_reasons,
+      od.overdue_instruments
+    from ep
+    left join lateral (
+      select pe.score, pe.recorded_at from pain_entries pe
+      where pe.episode_id = ep.episode_id order by pe.recorded_at desc limit 1
+    ) lp on true
+    left join lateral (
+      select x.logged_at from exercise_logs x
+      where x.episode_id = ep.episode_id order by x.logged_at desc limit 1
+    ) ll on true
+    left join lateral (
+      select max(q.completed_at) as completed_at from questionnaire_responses q
+      where q.episode_id = ep.episode_id and q.status = 'completed'
+    ) lq on true
+    left join lateral (
+      select (array_agg(q.score order by q.completed_at asc))[1] as baseline,
+             (array_agg(q.score order by q.completed_at desc))[1] as latest
+      from questionnaire_responses q
+      where q.episode_id = ep.episode_id and q.instrument = 'ODI' and q.status = 'completed' and q.score is not null
+    ) odi on true
+    left join lateral (
+      select q.band from questionnaire_responses q
+      where q.episode_id = ep.episode_id and q.instrument = 'STARTBACK' and q.status = 'completed'
+      order by q.completed_at desc limit 1
+    ) sb on true
+    left join lateral (
+      select sum(pi.times_per_day * pi.days_per_week)::int as per_week
+      from plan_items pi
+      where pi.plan_id = (select pv.id from plans pv where pv.episode_id = ep.episode_id order by pv.version desc limit 1)
+    ) pl on true
+    left join lateral (
+      select count(*) filter (where x.local_day >= ep.today - 7)::int as logged_7, count(*)::int as logged_14
+      from exercise_logs x
+      where x.episode_id = ep.episode_id and x.status <> 'skipped'
+        and x.local_day >= ep.today - 14 and x.local_day < ep.today
+    ) logs on true
+    left join lateral (
+      select array_agg(a.reason::text order by a.reason) as open_reasons from alerts a
+      where a.episode_id = ep.episode_id and a.acknowledged_at is null and a.resolved_at is null
+    ) al on true
+    left join lateral (
+      select array_agg(s.instrument::text order by s.instrument) filter (where
+        (s.due_at is not null and s.due_at < ${at}
+          and coalesce(lc.last_completed, '-infinity'::timestamptz) < s.due_at - make_interval(days => ${ONE_OFF_ANSWER_WINDOW_DAYS}))
+        or (s.interval_weeks is not null
+          and coalesce(lc.last_completed, ep.started_at) + make_interval(weeks => s.interval_weeks::int) < ${at})
+      ) as overdue_instruments
+      from (
+        select qs.instrument, qs.interval_weeks, qs.due_at from questionnaire_schedules qs
+        where qs.episode_id = ep.episode_id and qs.enabled
+        union all
+        -- Without its own schedule row, the Oswestry follows the episode's routine interval.
+        select 'ODI'::instrument, ep.questionnaire_interval_weeks, null::timestamptz
+        where not exists (
+          select 1 from questionnaire_schedules qx where qx.episode_id = ep.episode_id and qx.instrument = 'ODI'
+        )
+      ) s
+      left join lateral (
+        select max(q.completed_at) as last_completed from questionnaire_responses q
+        where q.episode_id = ep.episode_id and q.instrument = s.instrument and q.status = 'completed'
+      ) lc on true
+    ) od on true
+  ), metrics as (
+    select m.*,
+      case when m.prescribed_7 > 0 then round(100 * least(m.logged_7, m.prescribed_7) / m.prescribed_7)::int end as adherence_7,
+      (${at} - greatest(m.started_at, coalesce(m.last_activity_at, m.started_at)) >= make_interval(days => ${INACTIVE_DAYS})) as is_inactive,
+      (m.prescribed_14 > 0 and m.logged_14 < m.prescribed_14 * ${LOW_ADHERENCE_RULE.fraction}::float8) as is_low_adherence
+    from m
+  )`;
+}

@@ -1,0 +1,98 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { exercises } from '@/db/schema';
+import { requireRole } from '@/lib/auth/viewer';
+import type { Dosage } from '@/lib/clinical/dosage';
+import { recordAudit } from './audit';
+
+export type LibraryExercise = {
+  id: string;
+  slug: string;
+  name: string;
+  category: string;
+  summary: string;
+  instructions: string[];
+  safetyNote: string;
+  defaultDosage: Dosage;
+  illustration: string | null;
+  custom: boolean;
+};
+
+/** Clinician: their clinic's exercise library, optionally searched and filtered. Others: AppError('forbidden'). */
+export async function listExerciseLibrary(filter: { search?: string; category?: string } = {}): Promise<LibraryExercise[]> {
+  const viewer = await requireRole('clinician');
+  const conditions = [eq(exercises.clinicId, viewer.clinicId)];
+  const search = filter.search?.trim().toLowerCase();
+  if (search) conditions.push(sql`strpos(lower(${exercises.name} || ' ' || ${exercises.summary}), ${search}) > 0`);
+  if (filter.category) conditions.push(eq(exercises.category, filter.category));
+  const rows = await getDb()
+    .select({
+      id: exercises.id,
+      slug: exercises.slug,
+      name: exercises.name,
+      category: exercises.category,
+      summary: exercises.summary,
+      instructions: exercises.instructions,
+      safetyNote: exercises.safetyNote,
+      defaultDosage: exercises.defaultDosage,
+      illustration: exercises.illustration,
+      createdBy: exercises.createdBy,
+    })
+    .from(exercises)
+    .where(and(...conditions))
+    .orderBy(asc(exercises.category), asc(exercises.name));
+  return rows.map(({ createdBy, ...row }) => ({ ...row, custom: createdBy !== null }));
+}
+
+export type NewExercise = {
+  name: string;
+  category: string;
+  summary: string;
+  instructions: string[];
+  safetyNote: string;
+  defaultDosage: Dosage;
+};
+
+const slugify = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'exercise';
+
+/** Clinician: adds an exercise to their clinic's library, shared with the clinic's clinicians. Others: AppError('forbidden'). */
+export async function createLibraryExercise(input: NewExercise): Promise<{ id: string }> {
+  const viewer = await requireRole('clinician');
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(exercises)
+      .values({
+        clinicId: viewer.clinicId,
+        // A short random suffix keeps slugs unique when two clinicians name an exercise alike.
+        slug: `${slugify(input.name)}-${randomBytes(3).toString('hex')}`,
+        name: input.name,
+        category: input.category,
+        summary: input.summary,
+        instructions: input.instructions,
+        safetyNote: input.safetyNote,
+        acceptablePain: 'Some discomfort up to 5 out of 10 is fine if it settles by the next morning.',
+        defaultDosage: input.defaultDosage,
+        createdBy: viewer.userId,
+      })
+      .returning({ id: exercises.id });
+    await recordAudit(tx, {
+      action: 'clinician.exercise.create',
+      outcome: 'success',
+      actorId: viewer.userId,
+      actorRole: viewer.role,
+      clinicId: viewer.clinicId,
+      resourceType: 'exercise',
+      resourceId: row!.id,
+      clientAddress: viewer.clientAddress,
+    });
+    return { id: row!.id };
+  });
+}

@@ -1,0 +1,124 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { episodes, questionnaireSchedules, users } from '@/db/schema';
+import { requireRole } from '@/lib/auth/viewer';
+import { recordAudit } from './audit';
+import { auditBase, getOwnEpisode } from './clinician-access';
+import { issueToken } from './tokens';
+
+export type OnboardingInput = {
+  name: string;
+  email: string;
+  dateOfBirth: string;
+  condition: string;
+  intakeNprs: number;
+  intervalWeeks: number;
+  instruments: ('ODI' | 'STARTBACK' | 'PSFS' | 'RMDQ')[];
+};
+
+export type InvitationLink = { path: string; expiresAt: Date };
+
+export type OnboardingOutcome = { status: 'created'; episodeId: string; invitation: InvitationLink } | { status: 'email-taken' };
+
+/** Days the patient has to answer the questionnaires requested at the start of care. */
+export const FIRST_QUESTIONNAIRES_DUE_DAYS = 3;
+
+const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function newPseudonym(): string {
+  const bytes = randomBytes(8);
+  return `EP-${[...bytes].map((byte) => PSEUDONYM_ALPHABET[byte % PSEUDONYM_ALPHABET.length]).join('')}`;
+}
+
+/**
+ * Clinician: creates a patient account (no password yet) and an episode in their own caseload, schedules
+ * the chosen questionnaires and issues a one-time invitation link (7 days, stored hashed). The link is
+ * returned once and never stored. Others: AppError('forbidden').
+ */
+export async function onboardPatient(input: OnboardingInput, now = new Date()): Promise<OnboardingOutcome> {
+  const viewer = await requireRole('clinician');
+  const db = getDb();
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
+  if (existing) return { status: 'email-taken' };
+  try {
+    return await db.transaction(async (tx) => {
+      const [patient] = await tx
+        .insert(users)
+        .values({
+          clinicId: viewer.clinicId,
+          email: input.email,
+          name: input.name,
+          role: 'patient',
+          passwordHash: null,
+          dateOfBirth: input.dateOfBirth,
+          timeZone: viewer.timeZone,
+        })
+        .returning({ id: users.id });
+      const [episode] = await tx
+        .insert(episodes)
+        .values({
+          clinicId: viewer.clinicId,
+          patientId: patient!.id,
+          clinicianId: viewer.userId,
+          pseudonym: newPseudonym(),
+          condition: input.condition,
+          startedAt: now,
+          intakeNprs: input.intakeNprs,
+          questionnaireIntervalWeeks: input.intervalWeeks,
+        })
+        .returning({ id: episodes.id });
+      const dueAt = new Date(now.getTime() + FIRST_QUESTIONNAIRES_DUE_DAYS * 86_400_000);
+      const chosen = new Set(input.instruments);
+      await tx.insert(questionnaireSchedules).values(
+        (['ODI', 'STARTBACK', 'PSFS', 'RMDQ'] as const)
+          .filter((instrument) => chosen.has(instrument) || instrument === 'ODI')
+          .map((instrument) => ({
+            episodeId: episode!.id,
+            instrument,
+            // STarT Back screens once at the start of care; the others repeat at the routine interval.
+            intervalWeeks: instrument === 'STARTBACK' ? null : input.intervalWeeks,
+            enabled: chosen.has(instrument),
+            dueAt: chosen.has(instrument) ? dueAt : null,
+          })),
+      );
+      const invitation = await issueToken(tx, { userId: patient!.id, kind: 'invite', createdBy: viewer.userId, now });
+      await recordAudit(tx, {
+        action: 'clinician.patient.onboard',
+        outcome: 'success',
+        actorId: viewer.userId,
+        actorRole: viewer.role,
+        clinicId: viewer.clinicId,
+        patientId: patient!.id,
+        resourceType: 'episode',
+        resourceId: episode!.id,
+        clientAddress: viewer.clientAddress,
+        detail: { instruments: [...chosen] },
+      });
+      return { status: 'created' as const, episodeId: episode!.id, invitation: { path: invitation.path, expiresAt: invitation.expiresAt } };
+    });
+  } catch (error) {
+    // Two clinicians inviting the same email at once: the unique index decides.
+    if ((error as { cause?: { code?: string } }).cause?.code === '23505' || (error as { code?: string }).code === '23505') {
+      return { status: 'email-taken' };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Clinician: a fresh invitation link for a patient in their own caseload who has not set a password yet
+ * (earlier links stop working). Others or patients who already signed up: null.
+ */
+export async function reissueInvitation(episodeId: string): Promise<InvitationLink | null> {
+  const access = await getOwnEpisode(episodeId, 'clinician.patient.reinvite');
+  if (!access || access.episode.status !== 'active') return null;
+  const db = getDb();
+  const [patient] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, access.episode.patientId));
+  if (!patient || patient.passwordHash !== null) return null;
+  return db.transaction(async (tx) => {
+    const invitation = await issueToken(tx, { userId: access.episode.patientId, kind: 'invite', createdBy: access.viewer.userId });
+    await recordAudit(tx, { ...auditBase(access), action: 'clinician.patient.reinvite', outcome: 'success', resourceType: 'episode', resourceId: access.episode.id });
+    return { path: invitation.path, expiresAt: invitation.expiresAt };
+  });
+}
