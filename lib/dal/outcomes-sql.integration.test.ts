@@ -237,16 +237,31 @@ describe('aggregateOutcomes: breakdowns', () => {
 describe('listEpisodeOutcomes', () => {
   it('lists the episodes behind a figure with their scores, in keyset pages', async () => {
     const first = await listEpisodeOutcomes(db(), scope, { figure: 'nprs-mcid' }, { limit: 3 });
-    const rest = await listEpisodeOutcomes(db(), scope, { figure: 'nprs-mcid' }, { limit: 3, after: first.at(-1)! });
-    const all = [...first, ...rest];
+    expect(first.next).not.toBeNull();
+    const rest = await listEpisodeOutcomes(db(), scope, { figure: 'nprs-mcid' }, { limit: 3, after: first.next });
+    expect(rest.next).toBeNull();
+    const all = [...first.rows, ...rest.rows];
     expect(all).toHaveLength(5);
     expect(all.filter((row) => row.nprsMcidDischarge)).toHaveLength(3);
     const a2 = all.find((row) => row.nprsBaseline === 6)!;
     expect(a2).toMatchObject({ nprsDischarge: 5, nprsLatest: 1, odiBaseline: 30, odiDischarge: 27, adherence: 0.5, risk: 'high', severity: 'moderate' });
   });
 
+  it('walks the scope in small batches without losing or repeating an episode', async () => {
+    const seen: string[] = [];
+    let after = null;
+    do {
+      const page: Awaited<ReturnType<typeof listEpisodeOutcomes>> = await listEpisodeOutcomes(db(), scope, { figure: 'adherence' }, { limit: 2, after, batchSize: 2 });
+      seen.push(...page.rows.map((row) => row.id));
+      after = page.next;
+    } while (after);
+    // Adherence figures: A1–A5 and B1.
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen).size).toBe(6);
+  });
+
   it('lists one group', async () => {
-    const rows = await listEpisodeOutcomes(db(), scope, { dimension: 'clinician', key: clinicianB }, { limit: 50 });
+    const { rows } = await listEpisodeOutcomes(db(), scope, { dimension: 'clinician', key: clinicianB }, { limit: 50 });
     expect(rows.map((row) => row.status)).toEqual(['active', 'active', 'active']);
     expect(rows.find((row) => row.nprsBaselineFromIntake)?.nprsBaseline).toBe(9);
   });

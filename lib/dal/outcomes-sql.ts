@@ -84,7 +84,7 @@ export function severityCase(score: SQL): SQL {
  * severity band, NPRS and ODI at baseline / latest / discharge, changes, MCID flags, weeks in care,
  * prescribed and logged sessions and adherence.
  */
-export function perEpisode(scope: OutcomeScope): SQL {
+export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor | null; size: number }): SQL {
   const odiWindow = sql`make_interval(days => ${ODI_WINDOW_DAYS}::int)`;
   const adherenceWindow = sql`make_interval(days => ${ADHERENCE_WINDOW_DAYS}::int)`;
   return sql`
@@ -95,6 +95,8 @@ export function perEpisode(scope: OutcomeScope): SQL {
     where e.clinic_id = ${scope.clinicId}::uuid
       and e.started_at >= ${scope.from}::timestamptz and e.started_at < ${scope.to}::timestamptz
       ${scope.clinicianId ? sql`and e.clinician_id = ${scope.clinicianId}::uuid` : sql``}
+      ${batch?.after ? sql`and (e.started_at, e.id) > (${batch.after.startedAt}::timestamptz, ${batch.after.id}::uuid)` : sql``}
+    ${batch ? sql`order by e.started_at, e.id limit ${batch.size}::int` : sql``}
   ),
   scores as (
     select s.*,
@@ -333,39 +335,54 @@ function subsetCondition(subset: EpisodeSubset): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** Keyset position: the exact start time as PostgreSQL text (microseconds kept) and the episode id. */
+export type EpisodeCursor = { startedAt: string; id: string };
+
+const BATCH_SIZE = 500;
+
 /**
- * A page of episodes in (started_at, id) order after `after`, for drill-downs and the streamed export
- * (keyset pagination: the cost of a page does not grow with how far in it is).
+ * Up to `limit` episodes of `subset` after `after`, in (started_at, id) order, for drill-downs and the
+ * streamed export. Keyset pagination: each batch computes the per-episode CTE only for the next
+ * BATCH_SIZE episodes of the scope, so the cost of a page does not grow with the clinic or with how far
+ * in it is. `next` is null when the scope is exhausted.
  */
 export async function listEpisodeOutcomes(
   executor: Executor,
   scope: OutcomeScope,
   subset: EpisodeSubset,
-  page: { limit: number; after?: { startedAt: Date; id: string } | null },
-): Promise<EpisodeOutcomeRow[]> {
-  const after = page.after
-    ? sql`and (started_at, id) > (${page.after.startedAt}::timestamptz, ${page.after.id}::uuid)`
-    : sql``;
-  const rows = await executeRows<EpisodeOutcomeRow & { startedAt: Date | string; dischargedAt: Date | string | null }>(
-    executor,
-    sql`with ${perEpisode(scope)}
-    select id, pseudonym, patient_id as "patientId", clinician_id as "clinicianId", status::text as status,
-      started_at as "startedAt", discharged_at as "dischargedAt", intake_month as "intakeMonth", risk, severity,
-      nprs_baseline_from_intake as "nprsBaselineFromIntake", nprs_baseline as "nprsBaseline",
-      nprs_latest as "nprsLatest", nprs_discharge as "nprsDischarge",
-      odi_baseline as "odiBaseline", odi_latest as "odiLatest", odi_discharge as "odiDischarge",
-      nprs_mcid_latest as "nprsMcidLatest", nprs_mcid_discharge as "nprsMcidDischarge",
-      odi_mcid_latest as "odiMcidLatest", odi_mcid_discharge as "odiMcidDischarge",
-      weeks_in_care as "weeksInCare", adherence::float8 as adherence
-    from per_episode
-    where ${subsetCondition(subset)} ${after}
-    order by started_at, id
-    limit ${page.limit}::int`,
-  );
-  // postgres.js returns timestamps as Date, PGlite too; normalise in case a driver hands back text.
-  return rows.map((row) => ({
-    ...row,
-    startedAt: new Date(row.startedAt),
-    dischargedAt: row.dischargedAt === null ? null : new Date(row.dischargedAt),
-  }));
+  page: { limit: number; after?: EpisodeCursor | null; batchSize?: number },
+): Promise<{ rows: EpisodeOutcomeRow[]; next: EpisodeCursor | null }> {
+  const batchSize = page.batchSize ?? BATCH_SIZE;
+  const rows: EpisodeOutcomeRow[] = [];
+  let after = page.after ?? null;
+  for (;;) {
+    const batch = await executeRows<EpisodeOutcomeRow & { matches: boolean; cursorAt: string; startedAt: Date | string; dischargedAt: Date | string | null }>(
+      executor,
+      sql`with ${perEpisode(scope, { after, size: batchSize })}
+      select id, pseudonym, patient_id as "patientId", clinician_id as "clinicianId", status::text as status,
+        started_at as "startedAt", discharged_at as "dischargedAt", intake_month as "intakeMonth", risk, severity,
+        nprs_baseline_from_intake as "nprsBaselineFromIntake", nprs_baseline as "nprsBaseline",
+        nprs_latest as "nprsLatest", nprs_discharge as "nprsDischarge",
+        odi_baseline as "odiBaseline", odi_latest as "odiLatest", odi_discharge as "odiDischarge",
+        nprs_mcid_latest as "nprsMcidLatest", nprs_mcid_discharge as "nprsMcidDischarge",
+        odi_mcid_latest as "odiMcidLatest", odi_mcid_discharge as "odiMcidDischarge",
+        weeks_in_care as "weeksInCare", adherence::float8 as adherence,
+        ${subsetCondition(subset)} as matches,
+        to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt"
+      from per_episode
+      order by started_at, id`,
+    );
+    for (const row of batch) {
+      after = { startedAt: row.cursorAt, id: row.id };
+      if (!row.matches) continue;
+      const { matches: _matches, cursorAt: _cursorAt, ...rest } = row;
+      rows.push({
+        ...rest,
+        startedAt: new Date(rest.startedAt),
+        dischargedAt: rest.dischargedAt === null ? null : new Date(rest.dischargedAt),
+      });
+      if (rows.length === page.limit) return { rows, next: after };
+    }
+    if (batch.length < batchSize) return { rows, next: null };
+  }
 }
