@@ -65,7 +65,8 @@ function toScope(viewer: Viewer, context: OutcomeContext, filter: OutcomeFilter)
   };
 }
 
-export type OutcomeGroup = { key: string; label: string; figures: GroupFigures };
+/** `empty`: no episodes at all (a month with no intake), as opposed to too few to report. */
+export type OutcomeGroup = { key: string; label: string; empty: boolean; figures: GroupFigures };
 export type ClinicOutcomes = {
   context: OutcomeContext;
   overall: GroupFigures;
@@ -125,19 +126,21 @@ export async function getClinicOutcomes(filter: OutcomeFilter): Promise<ClinicOu
     context,
     overall: groupFigures(overall),
     byClinician: of('clinician')
-      .map((row) => ({ key: row.key!, label: names.get(row.key!) ?? 'Unknown clinician', figures: groupFigures(row) }))
+      .map((row) => ({ key: row.key!, label: names.get(row.key!) ?? 'Unknown clinician', empty: false, figures: groupFigures(row) }))
       .sort((a, b) => a.label.localeCompare(b.label)),
     byMonth: monthsBetween(filter.from, filter.to).map((month) => ({
       key: month,
       label: monthLabel(month),
+      empty: !byMonthRows.has(month),
       figures: groupFigures(byMonthRows.get(month) ?? EMPTY_ROW),
     })),
     byRisk: (['low', 'medium', 'high', 'none'] as const)
       .filter((risk) => riskRows.has(risk))
-      .map((risk) => ({ key: risk, label: RISK_LABELS[risk]!, figures: groupFigures(riskRows.get(risk)!) })),
+      .map((risk) => ({ key: risk, label: RISK_LABELS[risk]!, empty: false, figures: groupFigures(riskRows.get(risk)!) })),
     bySeverity: SEVERITY_BANDS.filter((band) => severityRows.has(band.band)).map((band) => ({
       key: band.band,
       label: band.label,
+      empty: false,
       figures: groupFigures(severityRows.get(band.band)!),
     })),
   };
