@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardArea } from '@/lib/auth/guard';
 import Link from 'next/link';
 import { ManagerBarChart } from '@/components/charts/manager-bar-chart';
 import { ManagerCohortChart } from '@/components/charts/manager-cohort-chart';
@@ -37,6 +38,8 @@ function rowsFor(groups: OutcomeGroup[], filter: OutcomeFilter, dimension: strin
 }
 
 export default async function OutcomesPage({ searchParams }: { searchParams: SearchParams }) {
+  // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
+  await guardArea('manager');
   const context = await getOutcomeContext();
   const parsed = parseOutcomeFilter(await searchParams, context.today);
   const { filter } = parsed;

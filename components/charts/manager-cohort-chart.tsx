@@ -10,7 +10,7 @@ export function ManagerCohortChart({ title, summary, data }: { title: string; su
     <figure className="rounded-xl border border-slate-200 bg-white p-4">
       <figcaption className="text-lg font-semibold">{title}</figcaption>
       <p className="mt-1 text-sm text-slate-700">{summary}</p>
-      <div className="mt-3 h-64" aria-hidden="true">
+      <div className="mt-3 h-64">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
@@ -20,7 +20,7 @@ export function ManagerCohortChart({ title, summary, data }: { title: string; su
             <Tooltip />
             <Legend wrapperStyle={{ color: '#334155' }} />
             <Line type="monotone" dataKey="discharge" name="To discharge" stroke="#0f766e" strokeWidth={2} dot={{ r: 4 }} connectNulls={false} isAnimationActive={false} />
-            <Line type="monotone" dataKey="latest" name="To latest (active)" stroke="#7c3aed" strokeWidth={2} strokeDasharray="6 3" dot={{ r: 4 }} connectNulls={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="latest" name="To latest (active)" stroke="#7c3aed" strokeWidth={2} strokeDasharray="6 3" dot={{ r: 4, strokeDasharray: '0' }} connectNulls={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
+import { guardArea } from '@/lib/auth/guard';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { requireViewer } from '@/lib/auth/viewer';
 import { getOutcomeContext } from '@/lib/dal/outcomes';
 import { listActiveEpisodes } from '@/lib/dal/reassign';
 import { formatDate } from '@/lib/time';
@@ -19,9 +19,11 @@ const RESULTS: Record<string, { tone: 'success' | 'error'; text: string }> = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export default async function CaseloadsPage({ searchParams }: { searchParams: Promise<{ clinician?: string; result?: string }> }) {
+  // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
+  const viewer = await guardArea('manager');
   const params = await searchParams;
   const clinicianId = params.clinician && UUID.test(params.clinician) ? params.clinician : null;
-  const [context, episodes, viewer] = await Promise.all([getOutcomeContext(), listActiveEpisodes(clinicianId), requireViewer()]);
+  const [context, episodes] = await Promise.all([getOutcomeContext(), listActiveEpisodes(clinicianId)]);
   const activeClinicians = context.clinicians.filter((clinician) => clinician.active);
   const message = params.result ? RESULTS[params.result] : undefined;
   const selected = clinicianId ? context.clinicians.find((clinician) => clinician.id === clinicianId) : null;
@@ -59,7 +61,7 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
         {selected ? ` with ${selected.name}` : ''}.
       </p>
       {episodes.length > 0 ? (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">Active episodes{selected ? ` of ${selected.name}` : ''}</caption>
             <thead className="bg-slate-100 text-slate-800">

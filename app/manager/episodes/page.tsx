@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardArea } from '@/lib/auth/guard';
 import Link from 'next/link';
 import { exportHref, FIGURE_TITLES, filterParams, outcomesHref } from '@/components/manager/format';
 import { OutcomeFilters } from '@/components/manager/outcome-filters';
@@ -16,6 +17,8 @@ const score = (value: number | null, decimals = false) => (value === null ? '—
 const flag = (met: boolean, later: number | null, baseline: number | null = 0) => (later === null || baseline === null ? '—' : met ? 'Yes' : 'No');
 
 export default async function OutcomeEpisodesPage({ searchParams }: { searchParams: SearchParams }) {
+  // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
+  await guardArea('manager');
   const params = await searchParams;
   const context = await getOutcomeContext();
   const parsed = parseOutcomeFilter(params, context.today);
@@ -66,7 +69,7 @@ export default async function OutcomeEpisodesPage({ searchParams }: { searchPara
       {rows.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-800">No episodes match.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">{title}: episodes and their scores</caption>
             <thead className="bg-slate-100 text-slate-800">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardArea } from '@/lib/auth/guard';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
@@ -7,6 +8,8 @@ import { saveIdentityPolicyAction } from './actions';
 export const metadata: Metadata = { title: 'Clinic settings' };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
+  // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
+  await guardArea('manager');
   const [showNames, { result }] = await Promise.all([getIdentityPolicy(), searchParams]);
   return (
     <div className="max-w-2xl space-y-6">

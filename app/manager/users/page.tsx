@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { guardArea } from '@/lib/auth/guard';
 import Link from 'next/link';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { requireViewer } from '@/lib/auth/viewer';
 import { listClinicStaff } from '@/lib/dal/clinic-users';
 import { formatDateTime } from '@/lib/time';
 import { deactivateUserAction, reactivateUserAction } from './actions';
@@ -19,7 +19,9 @@ const RESULTS: Record<string, { tone: 'success' | 'error'; text: string }> = {
 };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
-  const [staff, viewer, { result }] = await Promise.all([listClinicStaff(), requireViewer(), searchParams]);
+  // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
+  const viewer = await guardArea('manager');
+  const [staff, { result }] = await Promise.all([listClinicStaff(), searchParams]);
   const message = result ? RESULTS[result] : undefined;
   return (
     <div className="space-y-8">
@@ -36,7 +38,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="staff-heading" className="space-y-3">
         <h2 id="staff-heading" className="text-xl font-semibold">Clinic staff</h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">Clinicians and managers of your clinic</caption>
             <thead className="bg-slate-100 text-slate-800">
