@@ -24,7 +24,7 @@ export function FigureCard({
       <dd className={`mt-1 ${suppressed ? 'text-base font-semibold text-slate-700' : 'text-3xl font-bold text-slate-900'}`}>{value}</dd>
       {detail ? <dd className="mt-1 text-sm text-slate-700">{detail}</dd> : null}
       {note ? <dd className="mt-1 text-sm text-slate-700">{note}</dd> : null}
-      {href ? (
+      {href && !suppressed ? (
         <dd className="mt-auto pt-2">
           <Link href={href} className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-800 underline underline-offset-2">
             {linkText}

@@ -52,6 +52,8 @@ test.describe('clinic outcomes', () => {
 
     // Back to the last 12 months, for one clinician: the chart and table show only them.
     await page.getByRole('link', { name: 'Last 12 months' }).click();
+    await expect(page).toHaveURL(/\/manager$/);
+    await expect(page.getByLabel('Episodes starting from')).not.toHaveValue(isoDaysAgo(120));
     await page.getByLabel('Clinician', { exact: true }).selectOption({ label: 'Alex Morgan' });
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect(page).toHaveURL(/clinician=/);

@@ -81,7 +81,7 @@ export const DEFINITIONS: ReadonlyArray<Definition> = [
   },
   {
     term: 'Weeks in care',
-    text: 'For discharged episodes: time from start to discharge in weeks. The median is the middle value (percentile_cont 0.5).',
+    text: 'For discharged episodes: time from start to discharge in weeks. The median is the middle value: half of the episodes were shorter, half longer.',
   },
   {
     term: 'Questionnaire completion',
