@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
 import type { InviteStaffInput } from '@/lib/validation/users';
-import { recordAudit } from './audit';
+import { auditManagerAction } from './manager-audit';
 import { issueToken } from './tokens';
 
 export type StaffMember = {
@@ -67,15 +67,10 @@ export async function inviteStaff(input: InviteStaffInput): Promise<InviteOutcom
       .returning({ id: users.id });
     if (!user) return { ok: false, reason: 'email-taken' } as const;
     const link = await issueToken(tx, { userId: user.id, kind: 'invite', createdBy: viewer.userId });
-    await recordAudit(tx, {
+    await auditManagerAction(tx, viewer, {
       action: 'manager.user.invite',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       resourceType: 'user',
       resourceId: user.id,
-      clientAddress: viewer.clientAddress,
       detail: { role: input.role },
     });
     return { ok: true, link: { path: link.path, expiresAt: link.expiresAt, name: input.name, email: input.email } } as const;
@@ -104,15 +99,10 @@ export async function renewInvitation(userId: string): Promise<InvitationLink | 
       .limit(1);
     if (!user) return null;
     const link = await issueToken(tx, { userId: user.id, kind: 'invite', createdBy: viewer.userId });
-    await recordAudit(tx, {
+    await auditManagerAction(tx, viewer, {
       action: 'manager.user.invite-renewed',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       resourceType: 'user',
       resourceId: user.id,
-      clientAddress: viewer.clientAddress,
     });
     return { path: link.path, expiresAt: link.expiresAt, name: user.name, email: user.email };
   });
@@ -139,16 +129,11 @@ export async function setUserActive(userId: string, active: boolean): Promise<Se
       .where(and(eq(users.id, userId), eq(users.clinicId, viewer.clinicId)))
       .returning({ id: users.id, role: users.role });
     if (!user) return 'not-found';
-    await recordAudit(tx, {
+    await auditManagerAction(tx, viewer, {
       action: active ? 'manager.user.reactivate' : 'manager.user.deactivate',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       patientId: user.role === 'patient' ? user.id : null,
       resourceType: 'user',
       resourceId: user.id,
-      clientAddress: viewer.clientAddress,
     });
     return 'done';
   });
@@ -169,15 +154,10 @@ export async function setIdentityPolicy(managersSeePatientIdentity: boolean): Pr
   const viewer = await requireRole('manager');
   await getDb().transaction(async (tx) => {
     await tx.update(clinics).set({ managersSeePatientIdentity }).where(eq(clinics.id, viewer.clinicId));
-    await recordAudit(tx, {
+    await auditManagerAction(tx, viewer, {
       action: 'manager.clinic.identity-policy',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       resourceType: 'clinic',
       resourceId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
       detail: { managersSeePatientIdentity },
     });
   });

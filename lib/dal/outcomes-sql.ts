@@ -17,6 +17,7 @@ import { executeRows } from '@/db/rows';
 import {
   ADHERENCE_BANDS,
   ADHERENCE_WINDOW_DAYS,
+  type FigureKey,
   MCID_TOLERANCE,
   MIN_PRESCRIBED_SESSIONS,
   ODI_WINDOW_DAYS,
@@ -46,23 +47,6 @@ export type EpisodeSubset = {
   figure?: FigureKey;
 };
 
-export const FIGURE_KEYS = [
-  'started',
-  'active',
-  'discharged',
-  'nprs-latest',
-  'nprs-discharge',
-  'odi-latest',
-  'odi-discharge',
-  'nprs-mcid',
-  'odi-mcid',
-  'weeks',
-  'odi-baseline-done',
-  'odi-discharge-done',
-  'adherence',
-  'adherent',
-] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 type Executor = Db | Tx;
 

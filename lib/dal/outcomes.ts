@@ -4,10 +4,10 @@ import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { RISK_LABELS, SEVERITY_BANDS } from '@/lib/outcomes/definitions';
-import { groupFigures, type GroupAggregates, type GroupFigures } from '@/lib/outcomes/figures';
+import { EMPTY_AGGREGATES, groupFigures, type GroupFigures } from '@/lib/outcomes/figures';
 import { addDays, localDay, zonedTimeToUtc } from '@/lib/time';
 import type { DrillDown, OutcomeFilter } from '@/lib/validation/outcomes';
-import { recordAudit } from './audit';
+import { auditManagerAction } from './manager-audit';
 import {
   aggregateOutcomes,
   listEpisodeOutcomes,
@@ -97,15 +97,6 @@ function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-const EMPTY_ROW: GroupAggregates = {
-  episodes: 0, active: 0, discharged: 0,
-  nprsLatestN: 0, nprsLatestMean: null, nprsLatestSd: null,
-  nprsDischargeN: 0, nprsDischargeMean: null, nprsDischargeSd: null,
-  odiLatestN: 0, odiLatestMean: null, odiLatestSd: null,
-  odiDischargeN: 0, odiDischargeMean: null, odiDischargeSd: null,
-  nprsMcidMet: 0, odiMcidMet: 0, weeksN: 0, weeksMedian: null, odiBaselineDone: 0, odiDischargeDone: 0,
-  adherenceN: 0, adherenceBelow25: 0, adherence25To49: 0, adherence50To79: 0, adherent: 0,
-};
 
 /**
  * Manager: the outcome figures of their own clinic for the filter, overall and broken down by clinician,
@@ -116,7 +107,7 @@ export async function getClinicOutcomes(filter: OutcomeFilter): Promise<ClinicOu
   const context = await loadContext(viewer);
   const rows = await aggregateOutcomes(getDb(), toScope(viewer, context, filter));
   const of = (dimension: AggregateRow['dimension']) => rows.filter((row) => row.dimension === dimension);
-  const overall = of('all')[0] ?? EMPTY_ROW;
+  const overall = of('all')[0] ?? EMPTY_AGGREGATES;
   const names = new Map(context.clinicians.map((clinician) => [clinician.id, clinician.name]));
 
   const byMonthRows = new Map(of('month').map((row) => [row.key, row]));
@@ -132,7 +123,7 @@ export async function getClinicOutcomes(filter: OutcomeFilter): Promise<ClinicOu
       key: month,
       label: monthLabel(month),
       empty: !byMonthRows.has(month),
-      figures: groupFigures(byMonthRows.get(month) ?? EMPTY_ROW),
+      figures: groupFigures(byMonthRows.get(month) ?? EMPTY_AGGREGATES),
     })),
     byRisk: (['low', 'medium', 'high', 'none'] as const)
       .filter((risk) => riskRows.has(risk))
@@ -184,14 +175,9 @@ export async function listOutcomeEpisodes(
     { dimension: drill.dimension, key: drill.key, figure: drill.figure },
     { limit: DRILL_PAGE_SIZE, after: drill.after },
   );
-  await recordAudit(getDb(), {
+  await auditManagerAction(getDb(), viewer, {
     action: 'manager.outcomes.episodes.read',
-    outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
     resourceType: 'outcomes',
-    clientAddress: viewer.clientAddress,
     detail: { episodes: rows.length, figure: drill.figure ?? null, dimension: drill.dimension ?? null, identities: context.managersSeePatientIdentity },
   });
   return { context, rows: await withNames(rows, context, viewer), next };
@@ -211,14 +197,9 @@ export async function openOutcomeExport(filter: OutcomeFilter): Promise<{
   const viewer = await requireRole('manager');
   const context = await loadContext(viewer);
   const scope = toScope(viewer, context, filter);
-  await recordAudit(getDb(), {
+  await auditManagerAction(getDb(), viewer, {
     action: 'manager.outcomes.export',
-    outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
     resourceType: 'outcomes',
-    clientAddress: viewer.clientAddress,
     detail: { from: filter.from, to: filter.to, clinicianId: filter.clinicianId, identities: context.managersSeePatientIdentity },
   });
   async function* pages() {

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
-import { recordAudit } from './audit';
+import { auditManagerAction } from './manager-audit';
 
 export type CaseloadEpisode = {
   id: string;
@@ -77,16 +77,11 @@ export async function reassignEpisode(episodeId: string, toClinicianId: string):
     if (!target) return 'invalid-clinician';
     if (episode.clinicianId === target.id) return 'unchanged';
     await tx.update(episodes).set({ clinicianId: target.id }).where(eq(episodes.id, episode.id));
-    await recordAudit(tx, {
+    await auditManagerAction(tx, viewer, {
       action: 'manager.episode.reassign',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       patientId: episode.patientId,
       resourceType: 'episode',
       resourceId: episode.id,
-      clientAddress: viewer.clientAddress,
       detail: { fromClinicianId: episode.clinicianId, toClinicianId: target.id },
     });
     return 'done';

@@ -49,6 +49,25 @@ export const ADHERENCE_BANDS = [
 ] as const;
 export type AdherenceBandKey = (typeof ADHERENCE_BANDS)[number]['key'];
 
+/** The figures a drill-down can list the episodes of. */
+export const FIGURE_KEYS = [
+  'started',
+  'active',
+  'discharged',
+  'nprs-latest',
+  'nprs-discharge',
+  'odi-latest',
+  'odi-discharge',
+  'nprs-mcid',
+  'odi-mcid',
+  'weeks',
+  'odi-baseline-done',
+  'odi-discharge-done',
+  'adherence',
+  'adherent',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
 export type Definition = { term: string; text: string };
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { nprsBand } from '@/lib/clinical/nprs';
 import { meanCi95 } from '@/lib/clinical/stats';
 import { DEFINITIONS, MIN_REPORTABLE, SEVERITY_BANDS } from './definitions';
-import { ciFromSummary, formatSigned, groupFigures, mcidShare, meanChange, type GroupAggregates } from './figures';
+import { ciFromSummary, EMPTY_AGGREGATES, formatSigned, groupFigures, mcidShare, meanChange } from './figures';
 
-const empty: GroupAggregates = {
-  episodes: 0, active: 0, discharged: 0,
-  nprsLatestN: 0, nprsLatestMean: null, nprsLatestSd: null,
-  nprsDischargeN: 0, nprsDischargeMean: null, nprsDischargeSd: null,
-  odiLatestN: 0, odiLatestMean: null, odiLatestSd: null,
-  odiDischargeN: 0, odiDischargeMean: null, odiDischargeSd: null,
-  nprsMcidMet: 0, odiMcidMet: 0, weeksN: 0, weeksMedian: null, odiBaselineDone: 0, odiDischargeDone: 0,
-  adherenceN: 0, adherenceBelow25: 0, adherence25To49: 0, adherence50To79: 0, adherent: 0,
-};
+const empty = EMPTY_AGGREGATES;
 
 describe('ciFromSummary', () => {
   it('matches meanCi95 on the same values', () => {

@@ -36,6 +36,17 @@ export type GroupAggregates = {
   adherent: number;
 };
 
+/** A group with no episodes. */
+export const EMPTY_AGGREGATES: GroupAggregates = {
+  episodes: 0, active: 0, discharged: 0,
+  nprsLatestN: 0, nprsLatestMean: null, nprsLatestSd: null,
+  nprsDischargeN: 0, nprsDischargeMean: null, nprsDischargeSd: null,
+  odiLatestN: 0, odiLatestMean: null, odiLatestSd: null,
+  odiDischargeN: 0, odiDischargeMean: null, odiDischargeSd: null,
+  nprsMcidMet: 0, odiMcidMet: 0, weeksN: 0, weeksMedian: null, odiBaselineDone: 0, odiDischargeDone: 0,
+  adherenceN: 0, adherenceBelow25: 0, adherence25To49: 0, adherence50To79: 0, adherent: 0,
+};
+
 export type TooFew = { reportable: false };
 export const TOO_FEW: TooFew = { reportable: false };
 

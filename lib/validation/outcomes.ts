@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIGURE_KEYS } from '@/lib/outcomes/definitions';
 import { addDays } from '@/lib/time';
 
 /** Outcomes filters arrive in the URL (GET forms, links, the CSV link): untrusted like any input. */
@@ -6,22 +7,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDay = (value: string) => DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 export const DIMENSIONS = ['clinician', 'month', 'risk', 'severity'] as const;
-export const DRILL_FIGURES = [
-  'started',
-  'active',
-  'discharged',
-  'nprs-latest',
-  'nprs-discharge',
-  'odi-latest',
-  'odi-discharge',
-  'nprs-mcid',
-  'odi-mcid',
-  'weeks',
-  'odi-baseline-done',
-  'odi-discharge-done',
-  'adherence',
-  'adherent',
-] as const;
+export const DRILL_FIGURES = FIGURE_KEYS;
 
 export type OutcomeFilter = { from: string; to: string; clinicianId: string | null };
 
