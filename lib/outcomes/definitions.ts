@@ -111,6 +111,10 @@ export const DEFINITIONS: ReadonlyArray<Definition> = [
     text: `Exercise sessions logged as done or partly done over the last ${ADHERENCE_WINDOW_DAYS} days of the episode (up to discharge, or up to today), divided by the sessions the plan in force on each day asked for (times a day × days a week ÷ 7 for each exercise). Adherent = ${percent(ADHERENT_FRACTION)} or more. Episodes without a plan in that time have no adherence figure.`,
   },
   {
+    term: 'Breakdowns',
+    text: 'Month of intake = the month the episode started, in the clinic’s time zone. STarT Back risk group = the risk from the first completed STarT Back screen in the episode (“Not screened” if there is none). Baseline pain band = the baseline pain score banded as in Serlin 1995: 0 none, 1–3 mild, 4–6 moderate, 7–10 severe.',
+  },
+  {
     term: 'Too few to report',
     text: `A group of fewer than ${MIN_REPORTABLE} episodes, or a mean, share or median resting on fewer than ${MIN_REPORTABLE} episodes, is not shown as a number: it would be unreliable and could point to individual patients.`,
   },
