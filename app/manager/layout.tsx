@@ -1,7 +1,13 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
 
-const MANAGER_NAV: NavItem[] = [{ href: '/manager', label: 'Outcomes', exact: true }];
+const MANAGER_NAV: NavItem[] = [
+  { href: '/manager', label: 'Outcomes', exact: true },
+  { href: '/manager/episodes', label: 'Episodes' },
+  { href: '/manager/users', label: 'Users' },
+  { href: '/manager/caseloads', label: 'Caseloads' },
+  { href: '/manager/settings', label: 'Settings' },
+];
 
 export default async function ManagerLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('manager');

@@ -1,0 +1,19 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { reassignEpisode } from '@/lib/dal/reassign';
+import { reassignSchema } from '@/lib/validation/users';
+
+const backSchema = z.union([z.literal(''), z.uuid()]).catch('');
+
+export async function reassignEpisodeAction(form: FormData): Promise<void> {
+  const back = backSchema.parse(form.get('back') ?? '');
+  const parsed = reassignSchema.safeParse({ episodeId: form.get('episodeId'), clinicianId: form.get('clinicianId') });
+  const outcome = parsed.success ? await reassignEpisode(parsed.data.episodeId, parsed.data.clinicianId) : 'invalid-clinician';
+  revalidatePath('/manager/caseloads');
+  const params = new URLSearchParams({ result: outcome });
+  if (back) params.set('clinician', back);
+  redirect(`/manager/caseloads?${params.toString()}`);
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { guardArea } from '@/lib/auth/guard';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { getIdentityPolicy } from '@/lib/dal/clinic-users';
+import { saveIdentityPolicyAction } from './actions';
+
+export const metadata: Metadata = { title: 'Clinic settings' };
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
+  // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
+  await guardArea('manager');
+  const [showNames, { result }] = await Promise.all([getIdentityPolicy(), searchParams]);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">Clinic settings</h1>
+      {result === 'saved' ? <FormAlert tone="success">Saved. The change is recorded in the audit trail.</FormAlert> : null}
+      {result === 'invalid' ? <FormAlert>Choose one of the two options.</FormAlert> : null}
+      <form action={saveIdentityPolicyAction} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+        <fieldset>
+          <legend className="text-lg font-semibold">Patient names in outcome lists and exports</legend>
+          <p className="mt-1 text-slate-700">
+            Managers need outcomes, not identities. By default they see each episode by a stable pseudonymous id. Turn names on only if
+            your clinic’s data protection policy allows managers to see who the patients are.
+          </p>
+          <div className="mt-3 space-y-2">
+            <label className="flex min-h-11 items-center gap-3">
+              <input type="radio" name="managersSeePatientIdentity" value="off" defaultChecked={!showNames} className="h-5 w-5" />
+              Pseudonymous ids only (recommended)
+            </label>
+            <label className="flex min-h-11 items-center gap-3">
+              <input type="radio" name="managersSeePatientIdentity" value="on" defaultChecked={showNames} className="h-5 w-5" />
+              Show patient names to managers
+            </label>
+          </div>
+        </fieldset>
+        <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      </form>
+    </div>
+  );
+}

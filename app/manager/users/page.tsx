@@ -1,0 +1,112 @@
+import type { Metadata } from 'next';
+import { guardArea } from '@/lib/auth/guard';
+import Link from 'next/link';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { listClinicStaff } from '@/lib/dal/clinic-users';
+import { formatDateTime } from '@/lib/time';
+import { deactivateUserAction, reactivateUserAction } from './actions';
+import { InviteForm } from './_components/invite-form';
+import { RenewInvitation } from './_components/renew-invitation';
+
+export const metadata: Metadata = { title: 'Users' };
+
+const RESULTS: Record<string, { tone: 'success' | 'error'; text: string }> = {
+  deactivated: { tone: 'success', text: 'The account is deactivated. Any session they had open has ended.' },
+  reactivated: { tone: 'success', text: 'The account is active again. They need to sign in afresh.' },
+  self: { tone: 'error', text: 'You cannot deactivate your own account. Ask another manager.' },
+  'not-found': { tone: 'error', text: 'That account is not in your clinic.' },
+};
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
+  // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
+  const viewer = await guardArea('manager');
+  const [staff, { result }] = await Promise.all([listClinicStaff(), searchParams]);
+  const message = result ? RESULTS[result] : undefined;
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">Users</h1>
+      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+
+      <section aria-labelledby="invite-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="invite-heading" className="text-xl font-semibold">Invite a clinician or manager</h2>
+        <p className="text-slate-700">
+          You get a one-time link to send them. They choose their own password with it; nobody else ever sees it.
+        </p>
+        <InviteForm />
+      </section>
+
+      <section aria-labelledby="staff-heading" className="space-y-3">
+        <h2 id="staff-heading" className="text-xl font-semibold">Clinic staff</h2>
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">Clinicians and managers of your clinic</caption>
+            <thead className="bg-slate-100 text-slate-800">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold">Name</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Role</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Status</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Last sign-in</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Active episodes</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((member) => (
+                <tr key={member.id} className="border-t border-slate-200 align-top">
+                  <th scope="row" className="px-3 py-3 font-medium">
+                    {member.name}
+                    {member.isYou ? ' (you)' : ''}
+                    <span className="block font-normal text-slate-700">{member.email}</span>
+                  </th>
+                  <td className="px-3 py-3">{member.role === 'clinician' ? 'Clinician' : 'Manager'}</td>
+                  <td className="px-3 py-3">
+                    {!member.active ? 'Deactivated' : member.invitationPending ? 'Invited, not signed up yet' : 'Active'}
+                  </td>
+                  <td className="px-3 py-3">{member.lastSignInAt ? formatDateTime(member.lastSignInAt, viewer.timeZone) : 'Never'}</td>
+                  <td className="px-3 py-3">
+                    {member.role === 'clinician' ? (
+                      <Link href={`/manager/caseloads?clinician=${member.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2">
+                        {member.activeEpisodes}
+                        <span className="sr-only"> active episodes of {member.name}: reassign</span>
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="space-y-2 px-3 py-3">
+                    {member.active && member.invitationPending ? <RenewInvitation userId={member.id} name={member.name} /> : null}
+                    {member.isYou ? null : member.active ? (
+                      <details>
+                        <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-red-800">
+                          Deactivate…<span className="sr-only"> {member.name}</span>
+                        </summary>
+                        <form action={deactivateUserAction} className="mt-2 space-y-2 rounded-lg border border-red-200 bg-red-50 p-3">
+                          <input type="hidden" name="userId" value={member.id} />
+                          <p>
+                            {member.name} will be signed out at once and cannot sign in.
+                            {member.activeEpisodes > 0 ? ` Reassign their ${member.activeEpisodes} active episodes so no patient is left without a clinician.` : ''}
+                          </p>
+                          <SubmitButton variant="danger" pendingText="Deactivating…">
+                            Deactivate {member.name}
+                          </SubmitButton>
+                        </form>
+                      </details>
+                    ) : (
+                      <form action={reactivateUserAction}>
+                        <input type="hidden" name="userId" value={member.id} />
+                        <SubmitButton variant="secondary" pendingText="Reactivating…">
+                          Reactivate<span className="sr-only"> {member.name}</span>
+                        </SubmitButton>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import Link from 'next/link';
+import { MIN_REPORTABLE } from '@/lib/outcomes/definitions';
+import type { GroupFigures } from '@/lib/outcomes/figures';
+import { formatPercent } from '@/lib/outcomes/figures';
+import { changeText, ciText, medianText, shareDetail, shareText, TOO_FEW_TEXT } from './format';
+
+export type GroupRow = { key: string; label: string; href?: string; drillHref: string; figures: GroupFigures };
+
+function Cell({ main, detail }: { main: string; detail?: string | null }) {
+  return (
+    <td className="px-3 py-2 align-top">
+      <span className={main === TOO_FEW_TEXT ? 'text-slate-700 italic' : 'font-semibold'}>{main}</span>
+      {detail ? <span className="block text-xs text-slate-700">{detail}</span> : null}
+    </td>
+  );
+}
+
+/** One breakdown (by clinician, month, risk or baseline band) as a table, with suppressed groups marked. */
+export function GroupTable({ caption, groupHeading, rows }: { caption: string; groupHeading: string; rows: GroupRow[] }) {
+  if (rows.length === 0) return <p className="text-slate-700">No episodes in this range.</p>;
+  return (
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-slate-800">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-semibold">{groupHeading}</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Episodes (active / discharged)</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Pain change to discharge</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Pain MCID at discharge</th>
+            <th scope="col" className="px-3 py-2 font-semibold">ODI change to discharge</th>
+            <th scope="col" className="px-3 py-2 font-semibold">ODI MCID at discharge</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Median weeks in care</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Adherent</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Episodes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const { figures } = row;
+            const counts = figures.counts;
+            return (
+              <tr key={row.key} className="border-t border-slate-200">
+                <th scope="row" className="px-3 py-2 align-top font-medium">
+                  {row.href ? (
+                    <Link href={row.href} className="inline-flex min-h-6 font-semibold text-brand-800 underline underline-offset-2">
+                      {row.label}
+                    </Link>
+                  ) : (
+                    row.label
+                  )}
+                </th>
+                {counts.reportable ? (
+                  <>
+                    <Cell main={String(counts.started)} detail={`${counts.active} active / ${counts.discharged} discharged`} />
+                    <Cell main={changeText(figures.nprsDischarge)} detail={ciText(figures.nprsDischarge)} />
+                    <Cell main={shareText(figures.nprsMcid)} detail={shareDetail(figures.nprsMcid)} />
+                    <Cell main={changeText(figures.odiDischarge)} detail={ciText(figures.odiDischarge)} />
+                    <Cell main={shareText(figures.odiMcid)} detail={shareDetail(figures.odiMcid)} />
+                    <Cell main={medianText(figures.weeksInCare)} />
+                    <Cell
+                      main={figures.adherence.reportable ? formatPercent(figures.adherence.adherentShare) : TOO_FEW_TEXT}
+                      detail={figures.adherence.reportable ? `of ${figures.adherence.n} with a plan` : null}
+                    />
+                    <td className="px-3 py-2 align-top">
+                      <Link href={row.drillHref} className="inline-flex min-h-6 font-semibold text-brand-800 underline underline-offset-2">
+                        List<span className="sr-only"> the episodes of {row.label}</span>
+                      </Link>
+                    </td>
+                  </>
+                ) : (
+                  // A small group shows no number at all, not even how many episodes it has.
+                  <td colSpan={8} className="px-3 py-2 align-top text-slate-700 italic">
+                    {TOO_FEW_TEXT} (fewer than {MIN_REPORTABLE} episodes)
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

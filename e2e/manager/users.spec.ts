@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { signInAndWait } from '../fixtures/accounts';
+
+test.describe('clinic users', () => {
+  test('the manager invites a clinician with a one-time link, and can replace the link', async ({ page, browser }) => {
+    const stamp = Date.now().toString(36);
+    const name = `Robin Hale ${stamp}`;
+    await signInAndWait(page, 'manager');
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Full name').fill(name);
+    await page.getByLabel('Email').fill(`robin.${stamp}@demo.test`);
+    await page.getByRole('radio', { name: 'Clinician' }).check();
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    const link = await page.getByLabel('Invitation link').inputValue();
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await expect(row).toContainText('Invited, not signed up yet');
+
+    const theirs = await browser.newContext();
+    const them = await theirs.newPage();
+    await them.goto(link);
+    await expect(them.getByRole('heading', { name: 'Welcome, Robin' })).toBeVisible();
+
+    // A new link replaces the old one.
+    await row.getByRole('button', { name: `New invitation link for ${name}` }).click();
+    await expect(row.getByLabel('Invitation link')).toHaveValue(/\/invite\//);
+    expect(await row.getByLabel('Invitation link').inputValue()).not.toBe(link);
+    await them.goto(link);
+    await expect(them.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
+    await theirs.close();
+  });
+
+  test('deactivating a clinician ends their open session on the next request; reactivating lets them sign in again', async ({ page, browser }) => {
+    const theirs = await browser.newContext();
+    const them = await theirs.newPage();
+    await signInAndWait(them, 'clinician2');
+
+    await signInAndWait(page, 'manager');
+    await page.goto('/manager/users');
+    const row = page.getByRole('row', { name: /Alex Morgan/ });
+    await row.getByText('Deactivate…').click();
+    await row.getByRole('button', { name: 'Deactivate Alex Morgan' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The account is deactivated' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Alex Morgan/ })).toContainText('Deactivated');
+
+    // Same browser, same cookie: the next request is refused.
+    await them.goto('/clinician');
+    await expect(them).toHaveURL(/\/login/);
+    await them.getByLabel('Email').fill('clinician2@demo.test');
+    await them.getByLabel('Password').fill('uplift-demo-2026');
+    await them.getByRole('button', { name: 'Sign in' }).click();
+    await expect(them.getByRole('alert').filter({ hasText: 'That email and password don’t match our records.' })).toBeVisible();
+
+    await page.getByRole('row', { name: /Alex Morgan/ }).getByRole('button', { name: 'Reactivate Alex Morgan' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The account is active again' })).toBeVisible();
+    await signInAndWait(them, 'clinician2');
+    await theirs.close();
+  });
+
+  test('an invitation with a bad email or a taken one is refused next to the field', async ({ page }) => {
+    await signInAndWait(page, 'manager');
+    await page.goto('/manager/users');
+    await page.getByLabel('Full name').fill('Someone');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address like name@example.com.');
+    await page.getByLabel('Email').fill('clinician@demo.test');
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Someone already has an account with this email address.');
+  });
+
+  test('the manager cannot deactivate themselves', async ({ page }) => {
+    await signInAndWait(page, 'manager');
+    await page.goto('/manager/users');
+    const me = page.getByRole('row', { name: /\(you\)/ });
+    await expect(me.getByText('Deactivate…')).toHaveCount(0);
+  });
+
+  test('the manager reassigns an episode to another clinician and back', async ({ page }) => {
+    await signInAndWait(page, 'manager');
+    await page.goto('/manager/caseloads');
+    await page.getByLabel('Show the caseload of').selectOption({ label: 'Alex Morgan' });
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Active episodes of Alex Morgan' });
+    const before = await table.getByRole('rowheader').count();
+    const pseudonym = (await table.getByRole('rowheader').first().innerText()).trim();
+    await page.getByLabel(`New clinician for ${pseudonym}`).selectOption({ label: 'Sam Patel' });
+    await page.getByRole('button', { name: `Reassign ${pseudonym}` }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The episode has a new clinician' })).toBeVisible();
+    await expect(table.getByRole('rowheader')).toHaveCount(before - 1);
+
+    await page.getByLabel('Show the caseload of').selectOption({ label: 'Sam Patel' });
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByLabel(`New clinician for ${pseudonym}`).selectOption({ label: 'Alex Morgan' });
+    await page.getByRole('button', { name: `Reassign ${pseudonym}` }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The episode has a new clinician' })).toBeVisible();
+  });
+
+  test('clinic policy decides whether managers see patient names', async ({ page }) => {
+    await signInAndWait(page, 'manager');
+    await page.goto('/manager/settings');
+    await page.getByRole('radio', { name: 'Show patient names to managers' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await page.goto('/manager/episodes?figure=active');
+    await expect(page.getByText('Jamie Taylor')).toBeVisible();
+
+    await page.goto('/manager/settings');
+    await page.getByRole('radio', { name: 'Pseudonymous ids only (recommended)' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await page.goto('/manager/episodes?figure=active');
+    await expect(page.getByRole('rowheader').first()).toBeVisible();
+    await expect(page.getByText('Jamie Taylor')).toHaveCount(0);
+  });
+});

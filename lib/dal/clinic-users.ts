@@ -1,0 +1,164 @@
+import 'server-only';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { clinics, episodes, users } from '@/db/schema';
+import { requireRole } from '@/lib/auth/viewer';
+import type { InviteStaffInput } from '@/lib/validation/users';
+import { auditManagerAction } from './manager-audit';
+import { issueToken } from './tokens';
+
+export type StaffMember = {
+  id: string;
+  name: string;
+  email: string;
+  role: 'clinician' | 'manager';
+  active: boolean;
+  invitationPending: boolean;
+  lastSignInAt: Date | null;
+  activeEpisodes: number;
+  isYou: boolean;
+};
+
+/** Manager: the clinicians and managers of their own clinic, with open caseload sizes. Others: AppError('forbidden'). */
+export async function listClinicStaff(): Promise<StaffMember[]> {
+  const viewer = await requireRole('manager');
+  const rows = await getDb()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      // Only whether a password exists: the hash itself never leaves lib/auth.
+      invitationPending: sql<boolean>`${users.passwordHash} is null`,
+      lastSignInAt: users.lastSignInAt,
+    })
+    .from(users)
+    .where(and(eq(users.clinicId, viewer.clinicId), inArray(users.role, ['clinician', 'manager'])))
+    .orderBy(asc(users.role), asc(users.name));
+  const caseloads = await getDb()
+    .select({ clinicianId: episodes.clinicianId, n: count() })
+    .from(episodes)
+    .where(and(eq(episodes.clinicId, viewer.clinicId), eq(episodes.status, 'active')))
+    .groupBy(episodes.clinicianId);
+  const open = new Map(caseloads.map((row) => [row.clinicianId, row.n]));
+  return rows.map((row) => ({
+    ...row,
+    role: row.role as StaffMember['role'],
+    activeEpisodes: open.get(row.id) ?? 0,
+    isYou: row.id === viewer.userId,
+  }));
+}
+
+export type InvitationLink = { path: string; expiresAt: Date; name: string; email: string };
+export type InviteOutcome = { ok: true; link: InvitationLink } | { ok: false; reason: 'email-taken' };
+
+/**
+ * Manager: adds a clinician or manager to their own clinic with no password and returns a one-time
+ * invitation link (shown once; only its hash is stored). Others: AppError('forbidden').
+ */
+export async function inviteStaff(input: InviteStaffInput): Promise<InviteOutcome> {
+  const viewer = await requireRole('manager');
+  return getDb().transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ clinicId: viewer.clinicId, email: input.email, name: input.name, role: input.role, passwordHash: null })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (!user) return { ok: false, reason: 'email-taken' } as const;
+    const link = await issueToken(tx, { userId: user.id, kind: 'invite', createdBy: viewer.userId });
+    await auditManagerAction(tx, viewer, {
+      action: 'manager.user.invite',
+      resourceType: 'user',
+      resourceId: user.id,
+      detail: { role: input.role },
+    });
+    return { ok: true, link: { path: link.path, expiresAt: link.expiresAt, name: input.name, email: input.email } } as const;
+  });
+}
+
+/**
+ * Manager: a fresh invitation link for a staff member of their own clinic who has not set a password
+ * yet (earlier links stop working). Anyone else, or a user who already has a password: null.
+ */
+export async function renewInvitation(userId: string): Promise<InvitationLink | null> {
+  const viewer = await requireRole('manager');
+  return getDb().transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(
+        and(
+          eq(users.id, userId),
+          eq(users.clinicId, viewer.clinicId),
+          eq(users.active, true),
+          inArray(users.role, ['clinician', 'manager']),
+          sql`${users.passwordHash} is null`,
+        ),
+      )
+      .limit(1);
+    if (!user) return null;
+    const link = await issueToken(tx, { userId: user.id, kind: 'invite', createdBy: viewer.userId });
+    await auditManagerAction(tx, viewer, {
+      action: 'manager.user.invite-renewed',
+      resourceType: 'user',
+      resourceId: user.id,
+    });
+    return { path: link.path, expiresAt: link.expiresAt, name: user.name, email: user.email };
+  });
+}
+
+export type SetActiveOutcome = 'done' | 'not-found' | 'self';
+
+/**
+ * Manager: deactivates (or reactivates) a user of their own clinic. Deactivation bumps the session
+ * version in the same transaction, so every session of that user fails on its next request.
+ * Their own account: 'self'. Users of other clinics or unknown ids: 'not-found'. Others: AppError('forbidden').
+ */
+export async function setUserActive(userId: string, active: boolean): Promise<SetActiveOutcome> {
+  const viewer = await requireRole('manager');
+  if (userId === viewer.userId) return 'self';
+  return getDb().transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({
+        active,
+        ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(users.id, userId), eq(users.clinicId, viewer.clinicId)))
+      .returning({ id: users.id, role: users.role });
+    if (!user) return 'not-found';
+    await auditManagerAction(tx, viewer, {
+      action: active ? 'manager.user.reactivate' : 'manager.user.deactivate',
+      patientId: user.role === 'patient' ? user.id : null,
+      resourceType: 'user',
+      resourceId: user.id,
+    });
+    return 'done';
+  });
+}
+
+/** Manager: whether their clinic shows patient names in drill-downs and exports. Others: AppError('forbidden'). */
+export async function getIdentityPolicy(): Promise<boolean> {
+  const viewer = await requireRole('manager');
+  const [clinic] = await getDb()
+    .select({ value: clinics.managersSeePatientIdentity })
+    .from(clinics)
+    .where(eq(clinics.id, viewer.clinicId));
+  return clinic?.value ?? false;
+}
+
+/** Manager: changes their own clinic's identity policy, recorded in the audit trail. Others: AppError('forbidden'). */
+export async function setIdentityPolicy(managersSeePatientIdentity: boolean): Promise<void> {
+  const viewer = await requireRole('manager');
+  await getDb().transaction(async (tx) => {
+    await tx.update(clinics).set({ managersSeePatientIdentity }).where(eq(clinics.id, viewer.clinicId));
+    await auditManagerAction(tx, viewer, {
+      action: 'manager.clinic.identity-policy',
+      resourceType: 'clinic',
+      resourceId: viewer.clinicId,
+      detail: { managersSeePatientIdentity },
+    });
+  });
+}

@@ -1,0 +1,89 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { clinics, episodes, users } from '@/db/schema';
+import { requireRole } from '@/lib/auth/viewer';
+import { auditManagerAction } from './manager-audit';
+
+export type CaseloadEpisode = {
+  id: string;
+  pseudonym: string;
+  patientName: string | null;
+  clinicianId: string;
+  clinicianName: string;
+  startedAt: Date;
+};
+
+/**
+ * Manager: active episodes of their own clinic (optionally one clinician's), by pseudonym; patient names
+ * only when clinic policy allows. Others: AppError('forbidden').
+ */
+export async function listActiveEpisodes(clinicianId: string | null): Promise<CaseloadEpisode[]> {
+  const viewer = await requireRole('manager');
+  const db = getDb();
+  const [clinic] = await db
+    .select({ identity: clinics.managersSeePatientIdentity })
+    .from(clinics)
+    .where(eq(clinics.id, viewer.clinicId));
+  const clinician = alias(users, 'clinician');
+  const patient = alias(users, 'patient');
+  const rows = await db
+    .select({
+      id: episodes.id,
+      pseudonym: episodes.pseudonym,
+      patientName: patient.name,
+      clinicianId: episodes.clinicianId,
+      clinicianName: clinician.name,
+      startedAt: episodes.startedAt,
+    })
+    .from(episodes)
+    .innerJoin(clinician, eq(clinician.id, episodes.clinicianId))
+    .innerJoin(patient, eq(patient.id, episodes.patientId))
+    .where(
+      and(
+        eq(episodes.clinicId, viewer.clinicId),
+        eq(episodes.status, 'active'),
+        clinicianId ? eq(episodes.clinicianId, clinicianId) : undefined,
+      ),
+    )
+    .orderBy(asc(clinician.name), asc(episodes.startedAt), asc(episodes.id));
+  const identity = clinic?.identity ?? false;
+  return rows.map((row) => ({ ...row, patientName: identity ? row.patientName : null }));
+}
+
+export type ReassignOutcome = 'done' | 'not-found' | 'invalid-clinician' | 'unchanged';
+
+/**
+ * Manager: moves an active episode of their own clinic to another active clinician of the same clinic,
+ * recorded in the audit trail with from and to. Episodes elsewhere or discharged: 'not-found'; a target
+ * who is not an active clinician of the clinic: 'invalid-clinician'. Others: AppError('forbidden').
+ */
+export async function reassignEpisode(episodeId: string, toClinicianId: string): Promise<ReassignOutcome> {
+  const viewer = await requireRole('manager');
+  return getDb().transaction(async (tx) => {
+    const [episode] = await tx
+      .select({ id: episodes.id, clinicianId: episodes.clinicianId, patientId: episodes.patientId })
+      .from(episodes)
+      .where(and(eq(episodes.id, episodeId), eq(episodes.clinicId, viewer.clinicId), eq(episodes.status, 'active')))
+      .for('update')
+      .limit(1);
+    if (!episode) return 'not-found';
+    const [target] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, toClinicianId), eq(users.clinicId, viewer.clinicId), eq(users.role, 'clinician'), eq(users.active, true)))
+      .limit(1);
+    if (!target) return 'invalid-clinician';
+    if (episode.clinicianId === target.id) return 'unchanged';
+    await tx.update(episodes).set({ clinicianId: target.id }).where(eq(episodes.id, episode.id));
+    await auditManagerAction(tx, viewer, {
+      action: 'manager.episode.reassign',
+      patientId: episode.patientId,
+      resourceType: 'episode',
+      resourceId: episode.id,
+      detail: { fromClinicianId: episode.clinicianId, toClinicianId: target.id },
+    });
+    return 'done';
+  });
+}

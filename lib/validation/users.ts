@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+// Control characters (NUL included, which PostgreSQL rejects) and bidi overrides have no place in a name.
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+export const STAFF_ROLES = ['clinician', 'manager'] as const;
+
+export const inviteStaffSchema = z
+  .object({
+    name: z
+      .string({ error: 'Enter their full name.' })
+      .trim()
+      .min(1, 'Enter their full name.')
+      .max(200, 'Use at most 200 characters.')
+      .refine((value) => !UNSAFE_TEXT.test(value), 'Use letters, spaces and punctuation only.'),
+    email: z
+      .string({ error: 'Enter their email address.' })
+      .trim()
+      .toLowerCase()
+      .min(1, 'Enter their email address.')
+      .max(254, 'That email address is too long.')
+      .pipe(z.email('Enter an email address like name@example.com.')),
+    role: z.enum(STAFF_ROLES, { error: 'Choose clinician or manager.' }),
+  })
+  .strict();
+export type InviteStaffInput = z.infer<typeof inviteStaffSchema>;
+
+export const userIdSchema = z.object({ userId: z.uuid() }).strict();
+
+export const reassignSchema = z
+  .object({
+    episodeId: z.uuid(),
+    clinicianId: z.uuid({ error: 'Choose the clinician to take over.' }),
+  })
+  .strict();
+
+export const identityPolicySchema = z.object({ managersSeePatientIdentity: z.enum(['on', 'off']) }).strict();
+
+/**
+ * The fields a person filled in. React adds its own `$ACTION_…` entries to the FormData of a form whose
+ * action is a server action; they are not user input and must not trip `.strict()` schemas.
+ */
+export function formFields(form: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries([...form.entries()].filter(([name]) => !name.startsWith('$ACTION')));
+}
