@@ -1,10 +1,15 @@
 /**
- * Convenience only: sends visitors without a session cookie to sign in, and back afterwards.
+ * Runs before every page, route handler and server action:
+ * - sets the security headers: a per-request nonce Content-Security-Policy (Next.js reads the
+ *   nonce from the request's CSP header and puts it on its own scripts), HSTS in production over
+ *   HTTPS, and `Cache-Control: private, no-store` so nothing user-specific enters a shared cache;
+ * - as a convenience, sends visitors without a session cookie to sign in.
  * Authorization is enforced in lib/ (the data access layer), never here.
  */
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
+import { contentSecurityPolicy, HSTS_VALUE, newNonce, NO_STORE, wantsHsts } from '@/lib/security-headers';
 
 const { auth } = NextAuth(authConfig);
 
@@ -12,17 +17,30 @@ const AREAS = ['/patient', '/clinician', '/manager'];
 
 export const proxy = auth((request) => {
   const { pathname } = request.nextUrl;
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
+
   const inArea = AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+  let response: NextResponse;
   if (inArea && !request.auth) {
     const url = new URL('/login', request.nextUrl.origin);
     url.searchParams.set('callbackUrl', pathname);
-    return NextResponse.redirect(url);
+    response = NextResponse.redirect(url);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('Content-Security-Policy', policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  const response = NextResponse.next();
-  if (inArea) response.headers.set('Cache-Control', 'private, no-store');
+  response.headers.set('Content-Security-Policy', policy);
+  response.headers.set('Cache-Control', NO_STORE);
+  if (wantsHsts(process.env.NODE_ENV === 'production', request.nextUrl.protocol, request.headers.get('x-forwarded-proto'))) {
+    response.headers.set('Strict-Transport-Security', HSTS_VALUE);
+  }
   return response;
 });
 
 export const config = {
+  // Static assets carry no user data and are cached normally; /api/health must answer without any work.
   matcher: ['/((?!_next/static|_next/image|favicon.ico|exercises/|articles/|api/health).*)'],
 };

@@ -1,7 +1,10 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
 
-const MANAGER_NAV: NavItem[] = [{ href: '/manager', label: 'Outcomes', exact: true }];
+const MANAGER_NAV: NavItem[] = [
+  { href: '/manager', label: 'Outcomes', exact: true },
+  { href: '/manager/account', label: 'Security and audit' },
+];
 
 export default async function ManagerLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('manager');

@@ -1,7 +1,10 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
 
-const PATIENT_NAV: NavItem[] = [{ href: '/patient', label: 'Today', exact: true }];
+const PATIENT_NAV: NavItem[] = [
+  { href: '/patient', label: 'Today', exact: true },
+  { href: '/patient/account', label: 'My account' },
+];
 
 export default async function PatientLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('patient');

@@ -7,10 +7,10 @@ import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordSet?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordSet?: string; passwordChanged?: string }> }) {
   const viewer = await getViewer();
   if (viewer) redirect(ROLE_HOME[viewer.role]);
-  const { callbackUrl, passwordSet } = await searchParams;
+  const { callbackUrl, passwordSet, passwordChanged } = await searchParams;
   return (
     <main id="main" className="flex min-h-screen items-start justify-center px-4 py-12 sm:items-center">
       <div className="w-full max-w-md">
@@ -22,6 +22,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {passwordSet ? (
             <div className="mb-6">
               <FormAlert tone="success">Your password is set. Sign in with it now.</FormAlert>
+            </div>
+          ) : null}
+          {passwordChanged ? (
+            <div className="mb-6">
+              <FormAlert tone="success">Your password was changed and you were signed out everywhere. Sign in with the new password.</FormAlert>
             </div>
           ) : null}
           <SignInForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
