@@ -20,6 +20,14 @@ export const proxy = auth((request) => {
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
 
+  // A server action posted from another site: refuse plainly (Next.js would refuse too, but with a 500).
+  if (request.headers.has('next-action') && !sameOrigin(request.headers.get('origin'), request.headers.get('host'))) {
+    return new NextResponse('Cross-site request refused.', {
+      status: 403,
+      headers: { 'Content-Security-Policy': policy, 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+
   const inArea = AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
   let response: NextResponse;
   if (inArea && !request.auth) {
@@ -39,6 +47,15 @@ export const proxy = auth((request) => {
   }
   return response;
 });
+
+function sameOrigin(origin: string | null, host: string | null): boolean {
+  if (!origin) return true; // Same-origin fetches from older browsers may omit it; Next.js checks again.
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
 
 export const config = {
   // Static assets carry no user data and are cached normally; /api/health must answer without any work.

@@ -3,6 +3,7 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { formFields } from '@/lib/validation/form-data';
 import { signOut } from '@/lib/auth';
 import {
   changeOwnPassword,
@@ -35,7 +36,7 @@ const changePasswordSchema = z
   .strict();
 
 export async function changePasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const parsed = changePasswordSchema.safeParse(Object.fromEntries(form));
+  const parsed = changePasswordSchema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const { current, password, confirm } = parsed.data;
   if (password !== confirm) return { ok: false, fieldErrors: { confirm: ['The two new passwords are different.'] } };
@@ -68,7 +69,7 @@ const codeSchema = z
   .strict();
 
 export async function confirmMfaAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
-  const parsed = codeSchema.safeParse(Object.fromEntries(form));
+  const parsed = codeSchema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   let codes;
   try {
@@ -83,7 +84,7 @@ export async function confirmMfaAction(_previous: EnrolState, form: FormData): P
 const passwordOnlySchema = z.object({ password: z.string().min(1, 'Enter your password.').max(128, 'That password is too long.') }).strict();
 
 export async function disableMfaAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const parsed = passwordOnlySchema.safeParse(Object.fromEntries(form));
+  const parsed = passwordOnlySchema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   let outcome;
   try {
@@ -98,7 +99,7 @@ export async function disableMfaAction(_previous: ActionResult, form: FormData):
 }
 
 export async function regenerateCodesAction(_previous: EnrolState, form: FormData): Promise<EnrolState> {
-  const parsed = passwordOnlySchema.safeParse(Object.fromEntries(form));
+  const parsed = passwordOnlySchema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   let outcome;
   try {
@@ -126,7 +127,7 @@ const resetLinkSchema = z
 export type ResetLinkState = ActionResult<{ path: string; name: string; expiresAt: string }>;
 
 export async function issueResetLinkAction(_previous: ResetLinkState, form: FormData): Promise<ResetLinkState> {
-  const parsed = resetLinkSchema.safeParse(Object.fromEntries(form));
+  const parsed = resetLinkSchema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   let link;
   try {

@@ -15,8 +15,11 @@ export const ACCOUNT_THRESHOLD = 5;
 /** Higher for addresses: a clinic's staff may share one office address. */
 export const CLIENT_THRESHOLD = 20;
 export const MAX_LOCK_MINUTES = 15;
-/** A failure older than this no longer counts towards a lock. */
-const FAILURE_MEMORY_HOURS = 24;
+/**
+ * A failure older than this no longer counts towards a lock (the count starts again). Still far
+ * below ASVS's ceiling of 100 failed attempts per hour per account.
+ */
+const FAILURE_MEMORY_HOURS = 1;
 
 export function accountKey(email: string): string {
   return `account:${email.toLowerCase()}`;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { signIn } from '@/lib/auth';
 import { safeCallbackUrl, signInSchema } from '@/lib/validation/auth';
 
-const GENERIC_FAILURE = 'That email and password don’t match our records, or there have been too many attempts. Check them and try again in a few minutes.';
+const GENERIC_FAILURE = 'That email and password don’t match our records. Check them and try again. After several tries, wait a few minutes first.';
 const CODE_FAILURE = 'That code didn’t work. Check your authenticator app and try again, or use a recovery code.';
 
 export type SignInState =

@@ -2,6 +2,7 @@
 
 import { refresh } from 'next/cache';
 import { z } from 'zod';
+import { formFields } from '@/lib/validation/form-data';
 import { updateClinicSecurity } from '@/lib/dal/account';
 import { isAppError, type ActionResult } from '@/lib/errors';
 
@@ -10,7 +11,7 @@ const checkbox = z.literal('on').optional().transform((value) => value === 'on')
 const schema = z.object({ mfaRequiredForManagers: checkbox, mfaRequiredForClinicians: checkbox }).strict();
 
 export async function updateClinicSecurityAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  const parsed = schema.safeParse(Object.fromEntries(form));
+  const parsed = schema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, formError: 'Something was wrong with the form. Please try again.' };
   try {
     await updateClinicSecurity(parsed.data);
