@@ -14,6 +14,8 @@ import { contentSecurityPolicy, HSTS_VALUE, newNonce, NO_STORE, wantsHsts } from
 const { auth } = NextAuth(authConfig);
 
 const AREAS = ['/patient', '/clinician', '/manager'];
+/** Next.js's default server action body limit (1 MB). */
+const ACTION_BODY_LIMIT = 1024 * 1024;
 
 export const proxy = auth((request) => {
   const { pathname } = request.nextUrl;
@@ -24,6 +26,14 @@ export const proxy = auth((request) => {
   if (request.headers.has('next-action') && !sameOrigin(request.headers.get('origin'), request.headers.get('host'))) {
     return new NextResponse('Cross-site request refused.', {
       status: 403,
+      headers: { 'Content-Security-Policy': policy, 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+
+  // Next.js refuses action bodies over its 1 MB limit by throwing (a 500); say what it is instead.
+  if (request.headers.has('next-action') && Number(request.headers.get('content-length') ?? 0) > ACTION_BODY_LIMIT) {
+    return new NextResponse('Request too large.', {
+      status: 413,
       headers: { 'Content-Security-Policy': policy, 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' },
     });
   }
@@ -58,6 +68,6 @@ function sameOrigin(origin: string | null, host: string | null): boolean {
 }
 
 export const config = {
-  // Static assets carry no user data and are cached normally; /api/health must answer without any work.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|exercises/|articles/|api/health).*)'],
+  // Static assets carry no user data and are cached normally.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|exercises/|articles/).*)'],
 };

@@ -66,14 +66,14 @@ type Identity = { name: string; cookie: string | null; role: string | null; user
 
 type Sent = { status: number; headers: Headers; text: string };
 
-async function send(method: string, pathname: string, init: { identity?: Identity; headers?: Record<string, string>; body?: BodyInit } = {}): Promise<Sent> {
+async function send(method: string, pathname: string, init: { identity?: Identity; headers?: Record<string, string>; body?: BodyInit; label?: string } = {}): Promise<Sent> {
   tally.requests += 1;
   // A fresh client address per request, so the suite's own failures never trip the per-client lock.
   const headers: Record<string, string> = { 'X-Forwarded-For': randomAddress(), ...init.headers };
   if (init.identity?.cookie) headers.Cookie = init.identity.cookie;
   const response = await fetch(`${BASE}${pathname}`, { method, headers, body: init.body, redirect: 'manual' });
   const text = await response.text();
-  if (response.status >= 500) finding('serverErrors', `${method} ${pathname} as ${init.identity?.name ?? 'anonymous'} → ${response.status}`);
+  if (response.status >= 500) finding('serverErrors', `${method} ${pathname}${init.label ? ` [${init.label}]` : ''} as ${init.identity?.name ?? 'anonymous'} → ${response.status}`);
   const authenticated = Boolean(init.identity?.cookie);
   if (authenticated) {
     const cacheControl = response.headers.get('cache-control') ?? '';
@@ -92,7 +92,12 @@ function randomAddress(): string {
 async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
   const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+  // proxy.ts's Auth.js wrapper may set a second CSRF cookie: send the one that matches the token.
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`));
+  if (!csrfCookie) throw new Error('no CSRF cookie');
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie, 'X-Forwarded-For': randomAddress() },
@@ -100,7 +105,7 @@ async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> 
     redirect: 'manual',
   });
   const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${COOKIE}=`));
-  if (!session) throw new Error(`could not sign in as ${email} (status ${response.status})`);
+  if (!session) throw new Error(`could not sign in as ${email} (status ${response.status} → ${response.headers.get("location")})`);
   return session.split(';')[0]!;
 }
 
@@ -141,7 +146,7 @@ function discoverRouteHandlers(): string[] {
 function discoverPages(): string[] {
   const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
   return Object.keys(manifest)
-    .filter((key) => key.endsWith('/page') && !key.includes('_not-found'))
+    .filter((key) => key.endsWith('/page') && !key.includes('_not-found') && !key.includes('_global-error'))
     .map(workerToPath);
 }
 
@@ -175,13 +180,14 @@ function formsFromHtml(html: string): Map<string, FormFields> {
 }
 
 // ---------------------------------------------------------------- calling actions
-async function callAction(action: ActionInfo, page: string, identity: Identity, fields: Map<string, string | Blob>, options: { origin?: string } = {}) {
+async function callAction(action: ActionInfo, page: string, identity: Identity, fields: Map<string, string | Blob>, options: { origin?: string; label?: string } = {}) {
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
   // Actions are called as (previousState, formData) by useActionState and as (formData) by a plain form.
   const body = await encodeReply([{ ok: true }, form]);
   return send('POST', page, {
     identity,
+    label: `${action.name}${options.label ? `: ${options.label}` : ''}`,
     headers: { 'Next-Action': action.id, Origin: options.origin ?? BASE, Accept: 'text/x-component' },
     body: body as BodyInit,
   });
@@ -418,7 +424,8 @@ async function run() {
   const publicActions = new Set(['signInAction', 'setPasswordAction']);
   for (const action of actions) {
     const page = action.pages[0] ?? '/';
-    const area = areaOf(action.filename) ?? areaOf(action.pages[0] ?? '');
+    // The area comes from where the action's code lives; shared components serve every role.
+    const area = areaOf(action.filename);
     const owners = Object.values(identities).filter((identity) => !area || identity.role === area);
     const owner = owners.find((identity) => formsByRole.get(identity.name)?.has(action.id)) ?? owners[0]!;
     const known = formsByRole.get(owner.name)?.get(action.id) ?? formsByRole.get('no session')?.get(action.id);
@@ -455,17 +462,19 @@ async function run() {
     const ownerIdentity = publicActions.has(action.name) ? anonymous : owner;
     for (const field of targets) {
       for (const [label, value] of Object.entries(NEVER_VALID)) {
-        await callAction(action, page, ownerIdentity, new Map([...fields, [field, value]]));
+        await callAction(action, page, ownerIdentity, new Map([...fields, [field, value]]), { label: `${label} in ${field}` });
         if (await markerStored()) finding('invalidStored', `${action.name}: ${label} in "${field}" was stored`);
       }
-      for (const value of Object.values(BAD_INPUTS)) await callAction(action, page, ownerIdentity, new Map([...fields, [field, value]]));
+      for (const [label, value] of Object.entries(BAD_INPUTS)) {
+        await callAction(action, page, ownerIdentity, new Map([...fields, [field, value]]), { label: `${label} in ${field}` });
+      }
     }
     // Extra fields a strict schema refuses, an array where a scalar belongs, and a 2 MB body.
     {
-      await callAction(action, page, ownerIdentity, new Map([...fields, ['role', MARKER], ['patientId', MARKER], ['__proto__', `{"admin":"${MARKER}"}`]]));
+      await callAction(action, page, ownerIdentity, new Map([...fields, ['role', MARKER], ['patientId', MARKER], ['__proto__', `{"admin":"${MARKER}"}`]]), { label: 'extra fields' });
       const withFile = new Map<string, string | Blob>(fields);
-      await callAction(action, page, ownerIdentity, withFile.set(targets[0]!, new Blob([MARKER])));
-      await callAction(action, page, ownerIdentity, new Map([...fields, [targets[0]!, MARKER + 'z'.repeat(2 * 1024 * 1024)]]));
+      await callAction(action, page, ownerIdentity, withFile.set(targets[0]!, new Blob([MARKER])), { label: 'a file' });
+      await callAction(action, page, ownerIdentity, new Map([...fields, [targets[0]!, MARKER + 'z'.repeat(2 * 1024 * 1024)]]), { label: '2 MB value' });
       if (await markerStored()) finding('invalidStored', `${action.name}: extra fields, a file or a 2 MB value were stored`);
     }
     // Actions like sign-out end the caller's sessions: sign everyone in afresh for the next action.
