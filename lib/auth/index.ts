@@ -6,6 +6,11 @@ import { authConfig } from './config';
 import { authenticate } from './credentials';
 import { clientAddressFrom } from './client-address';
 
+/** The database could not be reached: nobody is let in, and the form says to try again shortly. */
+export class SignInUnavailable extends CredentialsSignin {
+  code = 'unavailable';
+}
+
 /** Password accepted; the account has MFA and no code came with it. The form asks for one. */
 export class SecondFactorRequired extends CredentialsSignin {
   code = 'mfa-required';
@@ -38,7 +43,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const outcome = await authenticate(parsed.data, clientAddressFrom(request.headers));
+        let outcome;
+        try {
+          outcome = await authenticate(parsed.data, clientAddressFrom(request.headers));
+        } catch {
+          // Fail closed: an unreachable database never signs anyone in.
+          throw new SignInUnavailable();
+        }
         if (outcome.status === 'mfa-required') throw new SecondFactorRequired();
         if (outcome.status !== 'ok') return null;
         const { user } = outcome;

@@ -6,6 +6,7 @@ import { signIn } from '@/lib/auth';
 import { safeCallbackUrl, signInSchema } from '@/lib/validation/auth';
 
 const GENERIC_FAILURE = 'That email and password don’t match our records. Check them and try again. After several tries, wait a few minutes first.';
+const UNAVAILABLE = 'Uplift is temporarily unavailable, so you could not be signed in. Nothing was saved. Please try again in a minute.';
 const CODE_FAILURE = 'That code didn’t work. Check your authenticator app and try again, or use a recovery code.';
 
 export type SignInState =
@@ -52,6 +53,7 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   } catch (error) {
     // Only Auth.js failures are expected here; Next's redirect after success must propagate.
     if (error instanceof CredentialsSignin && error.code === 'mfa-required') return { ok: true, step: 'code' };
+    if (error instanceof CredentialsSignin && error.code === 'unavailable') return { ok: false, step, formError: UNAVAILABLE };
     if (error instanceof AuthError) return { ok: false, step, formError: onCodeStep ? CODE_FAILURE : GENERIC_FAILURE };
     throw error;
   }
