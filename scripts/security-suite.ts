@@ -20,6 +20,7 @@ import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { openPostgres } from '../db/connection';
 import { seedDemo } from '../db/seed';
+import { verifyAuditChain } from '../lib/dal/audit-chain';
 import { startCluster, type Cluster } from './throwaway-postgres';
 
 const require = createRequire(import.meta.url);
@@ -259,6 +260,47 @@ const BAD_INPUTS: Record<string, string> = {
   uuid: randomUUID(),
 };
 
+let chainReport = 'not checked';
+let timingReport = 'not measured';
+
+/**
+ * Unknown email versus known email with a wrong password: the medians should be close (both
+ * verify an argon2 hash). Known accounts that no identity above uses, so locks do not matter.
+ */
+async function measureSignInTiming() {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`))!;
+  const attempt = async (email: string) => {
+    const began = performance.now();
+    const response = await send('POST', '/api/auth/callback/credentials', {
+      body: new URLSearchParams({ csrfToken, email, password: 'definitely not the password', callbackUrl: `${BASE}/` }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
+    });
+    const location = response.headers.get('location') ?? '';
+    if (!location.includes('error=CredentialsSignin')) finding('unauthorized', `timing probe for ${email} answered ${response.status} ${location}`);
+    return { ms: performance.now() - began, answer: `${response.status} ${location.replace(/code=[^&]*/, '')}` };
+  };
+  const known = ['amina.okafor@demo.test', 'george.whitfield@demo.test', 'priya.shah@demo.test', 'tom.brennan@demo.test'];
+  const unknownTimes: number[] = [];
+  const knownTimes: number[] = [];
+  const answers = new Set<string>();
+  for (let round = 0; round < 24; round += 1) {
+    const unknown = await attempt(`nobody-${round}@demo.test`);
+    const knownAttempt = await attempt(known[round % known.length]!);
+    unknownTimes.push(unknown.ms);
+    knownTimes.push(knownAttempt.ms);
+    answers.add(unknown.answer).add(knownAttempt.answer);
+  }
+  // Status and redirect must be identical, so the answer cannot tell the two apart.
+  if (answers.size !== 1) finding('unauthorized', `sign-in answers differ between unknown and known emails: ${[...answers].join(' / ')}`);
+  timingReport = `unknown email ${median(unknownTimes).toFixed(0)} ms, known email ${median(knownTimes).toFixed(0)} ms (24 each)`;
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   const started = Date.now();
@@ -313,6 +355,12 @@ async function main() {
     }
 
     await run();
+    await measureSignInTiming();
+    const verifier = openPostgres(url, { max: 1 });
+    const chain = await verifyAuditChain(verifier.db);
+    await verifier.close();
+    chainReport = chain.problem ? `broken at row ${chain.firstBadId}` : `intact over ${chain.rows} rows`;
+    if (chain.problem) finding('unauthorized', `audit chain ${chainReport}`);
   } finally {
     server?.kill('SIGTERM');
     await sqlClient?.end({ timeout: 2 });
@@ -321,6 +369,7 @@ async function main() {
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`[security] audit hash chain ${chainReport}; sign-in median time: ${timingReport}`);
   for (const line of findings) console.log(`  ✗ ${line}`);
   console.log(
     `security-suite: requests tried ${tally.requests}; unauthorized accesses allowed ${tally.unauthorized}; invalid inputs stored ${tally.invalidStored}; 5xx responses ${tally.serverErrors}; authenticated responses with shared-cache headers ${tally.sharedCache} (${seconds} s)`,
