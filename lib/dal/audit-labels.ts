@@ -21,8 +21,9 @@ const LABELS: Record<string, string> = {
 export function describeAuditAction(action: string): string {
   if (LABELS[action]) return LABELS[action];
   if (action.startsWith('area.')) return `Opened the ${action.slice(5).replace(/\|/g, ' or ')} area`;
-  const [resource, verb] = action.split('.');
-  const noun = (resource ?? action).replace(/-/g, ' ');
+  const parts = action.split('.');
+  const verb = parts.length > 1 ? parts.at(-1) : undefined;
+  const noun = (parts.length > 1 ? parts.slice(0, -1) : parts).join(' ').replace(/-/g, ' ');
   if (verb === 'read' || verb === 'view' || verb === 'list') return `Viewed ${noun}`;
   if (verb === 'create' || verb === 'add') return `Added ${noun}`;
   if (verb === 'update' || verb === 'edit' || verb === 'amend') return `Changed ${noun}`;
