@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ROLE_HOME } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/viewer';
@@ -31,8 +32,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           ) : null}
           <SignInForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
         </section>
-        <p className="mt-6 text-center text-sm text-slate-700">
-          Forgotten your password? Ask your physiotherapist or clinic for a reset link.
+        <p className="mt-6 text-center text-slate-700">
+          <Link href="/forgot-password" className="inline-block min-h-11 font-semibold text-brand-800 underline">
+            Forgotten your password?
+          </Link>
         </p>
       </div>
     </main>
