@@ -470,7 +470,8 @@ async function run() {
 
   // -------- server actions
   const actions = discoverActions();
-  const publicActions = new Set(['signInAction', 'setPasswordAction']);
+  // Sign-in, set-password-with-link and reset requests are for people without a session.
+  const publicActions = new Set(['setPasswordAction', ...actions.filter((action) => action.filename.startsWith('app/(auth)/')).map((action) => action.name)]);
   for (const action of actions) {
     const page = action.pages[0] ?? '/';
     // The area comes from where the action's code lives; shared components serve every role.

@@ -100,3 +100,11 @@ test('changing the password signs out everywhere; the new password works and the
   await signInWith(page, next);
   await expect(page).toHaveURL(/\/patient$/);
 });
+
+test('without a mail server, the forgotten-password page sends people to their clinic', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Forgotten your password?' })).toBeVisible();
+  await expect(page.getByText('Ask your physiotherapist or your clinic.')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});

@@ -23,7 +23,8 @@ export function isSelfServiceResetAvailable(): boolean {
 }
 
 /**
- * Anyone: asks for a reset link for `email`. When an active account uses it (and it is not being flooded) a one-hour link is emailed. The caller learns nothing either way; run it
+ * Anyone: asks for a reset link for `email`. When an active account uses it (and the address is
+ * not being flooded) a one-hour link is emailed. The caller learns nothing either way; run it
  * after the response so timing does not tell either.
  */
 export async function requestPasswordReset(email: string, clientAddress: string | null): Promise<void> {
