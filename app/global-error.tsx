@@ -5,8 +5,8 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
     <html lang="en-GB">
       <body style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem', maxWidth: '36rem', margin: '0 auto' }}>
         <main>
-          <h1>Something went wrong</h1>
-          <p>Uplift could not show this page. Nothing you entered on it was saved. Please try again in a moment.</p>
+          <h1>Uplift is temporarily unavailable</h1>
+          <p>Nothing was saved. Please try again in a moment.</p>
           <button type="button" onClick={reset} style={{ padding: '0.75rem 1.25rem', fontSize: '1rem' }}>
             Try again
           </button>

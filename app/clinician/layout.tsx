@@ -10,6 +10,7 @@ export default async function ClinicianLayout({ children }: { children: React.Re
     { href: '/clinician/alerts', label: 'Alerts', badge: openAlerts },
     { href: '/clinician/exercises', label: 'Exercise library' },
     { href: '/clinician/patients/new', label: 'Add patient', exact: true },
+    { href: '/clinician/account', label: 'Account' },
   ];
   return (
     <AreaShell areaLabel="Clinician" homeHref="/clinician" userName={viewer.name} nav={nav} wide>

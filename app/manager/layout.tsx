@@ -7,6 +7,7 @@ const MANAGER_NAV: NavItem[] = [
   { href: '/manager/users', label: 'Users' },
   { href: '/manager/caseloads', label: 'Caseloads' },
   { href: '/manager/settings', label: 'Settings' },
+  { href: '/manager/account', label: 'Security and audit' },
 ];
 
 export default async function ManagerLayout({ children }: { children: React.ReactNode }) {

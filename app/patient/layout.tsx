@@ -1,7 +1,6 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
 
-// The account page (/patient/account, "who viewed my record") is added by the security work; it belongs last.
 const PATIENT_NAV: NavItem[] = [
   { href: '/patient', label: 'Today', exact: true },
   { href: '/patient/exercises', label: 'Exercises' },
@@ -9,6 +8,7 @@ const PATIENT_NAV: NavItem[] = [
   { href: '/patient/questionnaires', label: 'Questionnaires' },
   { href: '/patient/progress', label: 'Progress' },
   { href: '/patient/learn', label: 'Learn' },
+  { href: '/patient/account', label: 'My account' },
 ];
 
 export default async function PatientLayout({ children }: { children: React.ReactNode }) {

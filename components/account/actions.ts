@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { formFields } from '@/lib/validation/form-data';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { setPasswordWithLink } from '@/lib/dal/account-setup';
 import type { ActionResult } from '@/lib/errors';
@@ -13,14 +14,13 @@ const schema = z
     token: z.string().min(20).max(200),
     password: z.string().max(1000),
     confirm: z.string().max(1000),
-    // The hidden username field lets password managers file the new password under the right account.
+    // The hidden email field that lets password managers save the new password.
     username: z.string().max(254).optional(),
   })
   .strict();
 
 export async function setPasswordAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
-  // React adds its own `$ACTION_…` fields to forms rendered on the server; they are not ours to validate.
-  const parsed = schema.safeParse(Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith('$'))));
+  const parsed = schema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, formError: 'Something was missing from the form. Please try again.' };
   const { kind, token, password, confirm } = parsed.data;
   if (password !== confirm) return { ok: false, fieldErrors: { confirm: ['The two passwords are different.'] } };

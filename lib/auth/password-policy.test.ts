@@ -21,6 +21,15 @@ describe('checkNewPassword', () => {
     expect(checkNewPassword('q'.repeat(20))).toMatch(/repeated/);
   });
 
+  it('refuses common words padded with digits and symbols, and digits alone', () => {
+    for (const weak of ['Password2026!!', 'qwertyqwerty1', 'Welcome@123456', 'letmein letmein', '20262026202620', 'Liverpool1892!', 'summer-winter-99']) {
+      expect(checkNewPassword(weak), weak).toMatch(/too common/);
+    }
+    for (const fine of ['password is not my thing', 'summer rain on the patio', 'Kettle-Lamp-Orchard-42']) {
+      expect(checkNewPassword(fine), fine).toBeNull();
+    }
+  });
+
   it('refuses a password containing the email name', () => {
     expect(checkNewPassword('jamie.taylor-is-great', { email: 'jamie.taylor@example.com' })).toMatch(/email/);
   });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
+import { clinics, users } from '@/db/schema';
 import { recordAudit } from '@/lib/dal/audit';
 import { AppError } from '@/lib/errors';
 import { clientAddressFrom } from './client-address';
@@ -19,7 +19,18 @@ export type Viewer = {
   email: string;
   timeZone: string;
   clientAddress: string | null;
+  /** An authenticator app is enrolled for two-step sign-in. */
+  mfaEnabled: boolean;
+  /** The clinic requires MFA for this role and it is not enrolled yet: enrolment comes first. */
+  mfaSetupRequired: boolean;
 };
+
+/** Whether the clinic's policy requires a second factor for `role`. */
+export function mfaRequiredFor(role: Role, clinic: { mfaRequiredForManagers: boolean; mfaRequiredForClinicians: boolean }): boolean {
+  if (role === 'manager') return clinic.mfaRequiredForManagers;
+  if (role === 'clinician') return clinic.mfaRequiredForClinicians;
+  return false;
+}
 
 async function readClaims(): Promise<{ claims: SessionClaims | null; clientAddress: string | null }> {
   const test = readTestSession();
@@ -53,8 +64,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
       active: users.active,
       sessionVersion: users.sessionVersion,
       timeZone: users.timeZone,
+      mfaEnabledAt: users.mfaEnabledAt,
+      mfaRequiredForManagers: clinics.mfaRequiredForManagers,
+      mfaRequiredForClinicians: clinics.mfaRequiredForClinicians,
     })
     .from(users)
+    .innerJoin(clinics, eq(clinics.id, users.clinicId))
     .where(eq(users.id, claims.userId))
     .limit(1);
   if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
@@ -66,6 +81,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     email: user.email,
     timeZone: user.timeZone ?? 'Europe/London',
     clientAddress,
+    mfaEnabled: user.mfaEnabledAt !== null,
+    mfaSetupRequired: user.mfaEnabledAt === null && mfaRequiredFor(user.role, user),
   };
 });
 
@@ -76,12 +93,20 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-/** A signed-in user with one of `roles`; others get AppError('forbidden'), recorded in the audit trail. */
+/**
+ * A signed-in user with one of `roles`; others get AppError('forbidden'), recorded in the audit
+ * trail. A user whose clinic requires MFA and who has not enrolled yet is refused too, until they
+ * enrol (guardArea sends them to /mfa-setup first).
+ */
 export async function requireRole(...roles: Role[]): Promise<Viewer> {
   const viewer = await requireViewer();
   if (!roles.includes(viewer.role)) {
     await recordDenied(viewer, `area.${roles.join('|')}`);
     throw new AppError('forbidden', 'You do not have access to this page.');
+  }
+  if (viewer.mfaSetupRequired) {
+    await recordDenied(viewer, 'mfa.enrolment-required');
+    throw new AppError('forbidden', 'Set up two-step sign-in first.');
   }
   return viewer;
 }

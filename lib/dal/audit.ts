@@ -1,8 +1,10 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { auditEvents } from '@/db/schema';
+import { auditHash } from './audit-chain';
+
+export { auditHash };
 
 export type AuditEvent = {
   action: string;
@@ -20,24 +22,6 @@ export type AuditEvent = {
 
 // Serialises writers of the hash chain; held only until the surrounding transaction ends.
 const AUDIT_CHAIN_LOCK = 727_001;
-
-export function auditHash(prevHash: string | null, at: Date, event: AuditEvent): string {
-  const canonical = JSON.stringify([
-    prevHash ?? '',
-    at.toISOString(),
-    event.clinicId ?? null,
-    event.actorId ?? null,
-    event.actorRole ?? null,
-    event.action,
-    event.patientId ?? null,
-    event.resourceType ?? null,
-    event.resourceId ?? null,
-    event.outcome,
-    event.clientAddress ?? null,
-    event.detail ?? null,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
 
 /**
  * Appends one audit row, chained to the previous one. Call it with the transaction of the change

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ROLE_HOME } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/viewer';
@@ -7,10 +8,10 @@ import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordSet?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordSet?: string; passwordChanged?: string }> }) {
   const viewer = await getViewer();
   if (viewer) redirect(ROLE_HOME[viewer.role]);
-  const { callbackUrl, passwordSet } = await searchParams;
+  const { callbackUrl, passwordSet, passwordChanged } = await searchParams;
   return (
     <main id="main" className="flex min-h-screen items-start justify-center px-4 py-12 sm:items-center">
       <div className="w-full max-w-md">
@@ -24,10 +25,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               <FormAlert tone="success">Your password is set. Sign in with it now.</FormAlert>
             </div>
           ) : null}
+          {passwordChanged ? (
+            <div className="mb-6">
+              <FormAlert tone="success">Your password was changed and you were signed out everywhere. Sign in with the new password.</FormAlert>
+            </div>
+          ) : null}
           <SignInForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
         </section>
-        <p className="mt-6 text-center text-sm text-slate-700">
-          Forgotten your password? Ask your physiotherapist or clinic for a reset link.
+        <p className="mt-6 text-center text-slate-700">
+          <Link href="/forgot-password" className="inline-block min-h-11 font-semibold text-brand-800 underline">
+            Forgotten your password?
+          </Link>
         </p>
       </div>
     </main>

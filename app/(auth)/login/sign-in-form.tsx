@@ -1,31 +1,89 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { TextField } from '@/components/ui/text-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { FormAlert } from '@/components/ui/form-alert';
-import type { ActionResult } from '@/lib/errors';
-import { signInAction } from './actions';
+import { signInAction, type SignInState } from './actions';
 
+/**
+ * Two steps in one form: email and password, then — for accounts with MFA — a code. The password
+ * stays in this component's memory between the steps and is sent again with the code; the server
+ * keeps no half-signed-in state.
+ */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action] = useActionState<ActionResult, FormData>(signInAction, { ok: true });
+  const [state, action] = useActionState<SignInState, FormData>(signInAction, { ok: true, step: 'password' });
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [useRecovery, setUseRecovery] = useState(false);
   const fieldErrors = state.ok ? undefined : state.fieldErrors;
+  const onCodeStep = state.step === 'code';
   return (
     <form action={action} className="space-y-5" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ''} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" required errors={fieldErrors?.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={fieldErrors?.password}
-      />
-      <SubmitButton pendingText="Signing in…" className="w-full">
-        Sign in
-      </SubmitButton>
+      {onCodeStep ? (
+        <>
+          <input type="hidden" name="step" value="code" />
+          <input type="hidden" name="email" value={email} autoComplete="username" />
+          <input type="hidden" name="password" value={password} />
+          <p className="text-slate-800">
+            Your account is protected with two-step sign-in.{' '}
+            {useRecovery ? 'Enter one of the recovery codes you saved.' : 'Open your authenticator app and enter the 6-digit code for Uplift.'}
+          </p>
+          {useRecovery ? (
+            <TextField label="Recovery code" name="recoveryCode" autoComplete="off" autoFocus required errors={fieldErrors?.recoveryCode} />
+          ) : (
+            <TextField
+              label="Authentication code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]*"
+              maxLength={7}
+              autoFocus
+              required
+              errors={fieldErrors?.code}
+            />
+          )}
+          <SubmitButton pendingText="Checking…" className="w-full">
+            Verify and sign in
+          </SubmitButton>
+          <button
+            type="button"
+            onClick={() => setUseRecovery((value) => !value)}
+            className="min-h-11 font-semibold text-brand-800 underline"
+          >
+            {useRecovery ? 'Use a code from my authenticator app' : 'Use a recovery code instead'}
+          </button>
+        </>
+      ) : (
+        <>
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            errors={fieldErrors?.email}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            errors={fieldErrors?.password}
+          />
+          <SubmitButton pendingText="Signing in…" className="w-full">
+            Sign in
+          </SubmitButton>
+        </>
+      )}
     </form>
   );
 }

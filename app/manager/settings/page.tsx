@@ -2,15 +2,17 @@ import type { Metadata } from 'next';
 import { guardArea } from '@/lib/auth/guard';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { getClinicSecurity } from '@/lib/dal/account';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
 import { saveIdentityPolicyAction } from './actions';
+import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Clinic settings' };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [showNames, { result }] = await Promise.all([getIdentityPolicy(), searchParams]);
+  const [showNames, security, { result }] = await Promise.all([getIdentityPolicy(), getClinicSecurity(), searchParams]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">Clinic settings</h1>
@@ -36,6 +38,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </fieldset>
         <SubmitButton pendingText="Saving…">Save</SubmitButton>
       </form>
+      <section aria-labelledby="security-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="security-heading" className="text-lg font-semibold">
+          Sign-in security
+        </h2>
+        <SettingsForm settings={security} />
+      </section>
     </div>
   );
 }

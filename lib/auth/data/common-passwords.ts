@@ -18,3 +18,21 @@ export const COMMON_PASSWORDS: readonly string[] = [
   'letmeinplease', 'ilovemyfamily', 'spring2026!!', 'summer2026!!', 'autumn2026!!', 'winter2026!!',
   'password2025', 'password2026', 'password2027', 'welcome2026!', 'january2026!', 'december2026',
 ];
+
+/**
+ * Words at the heart of the most common passwords. A password that is one of these (or two of
+ * them) padded with digits and symbols — "Password2026!!", "qwertyqwerty1" — is refused too.
+ */
+export const COMMON_PASSWORD_WORDS: readonly string[] = [
+  'password', 'passw0rd', 'p@ssword', 'p@ssw0rd', 'pass', 'qwerty', 'qwertyuiop', 'asdfgh', 'asdfghjkl', 'zxcvbnm',
+  'azerty', 'qazwsx', '1qaz2wsx', 'abcdef', 'abcdefg', 'iloveyou', 'welcome', 'letmein', 'admin', 'administrator',
+  'login', 'changeme', 'secret', 'master', 'dragon', 'monkey', 'football', 'baseball', 'soccer', 'hockey', 'basketball',
+  'sunshine', 'princess', 'shadow', 'superman', 'batman', 'spiderman', 'starwars', 'pokemon', 'whatever', 'trustno1',
+  'michael', 'jennifer', 'jessica', 'charlie', 'thomas', 'daniel', 'andrew', 'matthew', 'jordan', 'hunter', 'harley',
+  'ranger', 'buster', 'tigger', 'ginger', 'pepper', 'cookie', 'summer', 'winter', 'spring', 'autumn', 'january',
+  'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday',
+  'friday', 'liverpool', 'arsenal', 'chelsea', 'manchester', 'london', 'england', 'computer', 'internet', 'freedom',
+  'flower', 'lovely', 'loveme', 'hello', 'hellohello', 'goodbye', 'family', 'mother', 'father', 'secret', 'money',
+  'killer', 'access', 'default', 'guest', 'test', 'testing', 'demo', 'uplift', 'physio', 'physiotherapy', 'backpain',
+  'health', 'doctor', 'nurse', 'patient', 'clinic', 'hospital',
+];

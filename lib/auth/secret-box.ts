@@ -1,0 +1,34 @@
+/**
+ * Encryption at rest for small secrets (authenticator seeds): AES-256-GCM with a key derived from
+ * AUTH_SECRET by HKDF. A copy of the database alone does not reveal anyone's second factor.
+ * Rotating AUTH_SECRET therefore also means people re-enrol their authenticator (see docs/SECURITY.md).
+ */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
+const VERSION = 'v1';
+
+function key(): Buffer {
+  const secret = process.env.AUTH_SECRET ?? (process.env.VITEST ? 'vitest-only-secret-0123456789abcdef' : undefined);
+  if (!secret) throw new Error('AUTH_SECRET is required to protect MFA secrets');
+  return Buffer.from(hkdfSync('sha256', secret, 'uplift', 'mfa-secret-v1', 32));
+}
+
+export function sealSecret(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join('.');
+}
+
+/** The plain secret, or null when the value was altered or sealed with another key. */
+export function openSecret(sealed: string): string | null {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== VERSION || !iv || !tag || !body) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}

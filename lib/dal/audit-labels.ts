@@ -1,0 +1,34 @@
+/**
+ * Plain-language descriptions of audit actions for people reading the trail. Unknown actions
+ * (added by later features) fall back to a readable form of the code.
+ */
+const LABELS: Record<string, string> = {
+  'auth.sign-in': 'Signed in',
+  'auth.sign-out': 'Signed out',
+  'account.password-change': 'Changed password',
+  'account.password-reset': 'Reset password with a link',
+  'account.invitation-accepted': 'Accepted invitation',
+  'account.reset-link-issue': 'Issued a password reset link',
+  'mfa.enrol': 'Turned on two-step sign-in',
+  'mfa.disable': 'Turned off two-step sign-in',
+  'mfa.recovery-codes-replaced': 'Made new recovery codes',
+  'mfa.enrolment-required': 'Stopped until two-step sign-in is set up',
+  'audit.view': 'Viewed the audit trail',
+  'audit.export': 'Exported the audit trail',
+  'clinic.settings-update': 'Changed clinic security settings',
+};
+
+export function describeAuditAction(action: string): string {
+  if (LABELS[action]) return LABELS[action];
+  if (action.startsWith('area.')) return `Opened the ${action.slice(5).replace(/\|/g, ' or ')} area`;
+  const parts = action.split('.');
+  const verb = parts.length > 1 ? parts.at(-1) : undefined;
+  const noun = (parts.length > 1 ? parts.slice(0, -1) : parts).join(' ').replace(/-/g, ' ');
+  if (verb === 'read' || verb === 'view' || verb === 'list') return `Viewed ${noun}`;
+  if (verb === 'create' || verb === 'add') return `Added ${noun}`;
+  if (verb === 'update' || verb === 'edit' || verb === 'amend') return `Changed ${noun}`;
+  if (verb === 'delete' || verb === 'archive' || verb === 'supersede') return `Removed ${noun}`;
+  return action.replace(/[.-]/g, ' ');
+}
+
+export const OUTCOME_LABEL: Record<string, string> = { success: 'Allowed', denied: 'Refused', failure: 'Failed' };

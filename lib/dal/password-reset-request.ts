@@ -1,0 +1,75 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { lockedUntil, recordFailure } from '@/lib/auth/throttle';
+import { sendMail, smtpConfigFromEnv } from '@/lib/mail/smtp';
+import { recordAudit } from './audit';
+import { issueToken, TOKEN_LIFETIME_HOURS } from './tokens';
+
+/**
+ * Three reset emails to an address straight away; after that the same growing lock as sign-in
+ * (1, 2, 4 … at most 15 minutes between emails), so nobody can flood a mailbox.
+ */
+const FREE_REQUESTS = 3;
+
+/**
+ * Self-service reset by email works only with a mail server (SMTP_URL, SMTP_FROM) and the public
+ * address of the site (AUTH_URL) configured. The link's host never comes from the request: a
+ * forged Host header must not be able to send people a link to someone else's site.
+ */
+export function isSelfServiceResetAvailable(): boolean {
+  return smtpConfigFromEnv() !== null && Boolean(process.env.AUTH_URL);
+}
+
+/**
+ * Anyone: asks for a reset link for `email`. When an active account uses it (and the address is
+ * not being flooded) a one-hour link is emailed. The caller learns nothing either way; run it
+ * after the response so timing does not tell either.
+ */
+export async function requestPasswordReset(email: string, clientAddress: string | null): Promise<void> {
+  const config = smtpConfigFromEnv();
+  const siteUrl = process.env.AUTH_URL;
+  if (!config || !siteUrl) return;
+  const db = getDb();
+  const key = `reset:${email.toLowerCase()}`;
+  if (await lockedUntil(db, [key])) return;
+  const [user] = await db
+    .select({ id: users.id, role: users.role, clinicId: users.clinicId, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)));
+  const link = await db.transaction(async (tx) => {
+    await recordFailure(tx, key, FREE_REQUESTS);
+    if (!user) return null;
+    const issued = await issueToken(tx, { userId: user.id, kind: 'reset', createdBy: null });
+    await recordAudit(tx, {
+      action: 'account.reset-requested',
+      outcome: 'success',
+      actorId: user.id,
+      actorRole: user.role,
+      clinicId: user.clinicId,
+      resourceType: 'user',
+      resourceId: user.id,
+      clientAddress,
+    });
+    return issued;
+  });
+  if (!user || !link) return;
+  try {
+    await sendMail(config, {
+      to: user.email,
+      subject: 'Reset your Uplift password',
+      text: [
+        `Hello ${user.name.split(' ')[0]},`,
+        '',
+        'Someone (hopefully you) asked to reset the password for your Uplift account.',
+        `Choose a new password here within ${TOKEN_LIFETIME_HOURS.reset} hour: ${new URL(link.path, siteUrl).toString()}`,
+        '',
+        'If you did not ask for this, you can ignore this email; your password stays the same.',
+      ].join('\n'),
+    });
+  } catch (error) {
+    // Ids and codes only: never the address or the link.
+    console.error(`[mail] reset email for user ${user.id} failed: ${(error as Error).message.slice(0, 80)}`);
+  }
+}

@@ -1,0 +1,545 @@
+/**
+ * `npm run test:security`: the HTTP adversarial suite (docs/SECURITY.md). Starts the production
+ * build on a fresh, seeded PostgreSQL (a throwaway cluster, or DATABASE_URL's server), signs in as
+ * each demo role, and calls every server action (found in the build's server-reference manifest,
+ * so actions added later are covered without editing this file), every route handler and every
+ * page directly over HTTP:
+ *  - with no session, tampered / foreign-secret / outdated cookies, a deactivated user, each other
+ *    role and another owner of the same role: nothing may change in the database;
+ *  - as the owner, with the bad-input classes on every field: never a 5xx, and the inputs that no
+ *    field may accept (NUL characters, oversized values, a 2 MB body) are never stored;
+ *  - every authenticated response must forbid shared caching.
+ * Prints one summary line and exits 1 unless the failure counts are all zero.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import postgres from 'postgres';
+import { openPostgres } from '../db/connection';
+import { seedDemo } from '../db/seed';
+import { verifyAuditChain } from '../lib/dal/audit-chain';
+import { startCluster, type Cluster } from './throwaway-postgres';
+
+const require = createRequire(import.meta.url);
+const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node.js') as {
+  encodeReply: (value: unknown) => Promise<FormData | string>;
+};
+
+const PORT = Number(process.env.SECURITY_PORT ?? 3162);
+const PG_PORT = Number(process.env.SECURITY_PG_PORT ?? 5461);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECRET = `security-suite-${randomBytes(16).toString('hex')}`;
+const COOKIE = 'authjs.session-token';
+const DEMO_PASSWORD = 'uplift-demo-2026';
+const root = process.cwd();
+const verbose = process.argv.includes('--verbose');
+
+// ---------------------------------------------------------------- tallies
+const tally = { requests: 0, unauthorized: 0, invalidStored: 0, serverErrors: 0, sharedCache: 0 };
+const findings: string[] = [];
+function finding(kind: keyof typeof tally, message: string) {
+  tally[kind] += 1;
+  if (findings.length < 60) findings.push(`${kind}: ${message}`);
+}
+
+// ---------------------------------------------------------------- database
+let sqlClient: postgres.Sql;
+/** Tables whose rows are expected to grow on refused requests. */
+const EXPECTED_TO_CHANGE = new Set(['audit_events', 'auth_throttle', '__drizzle_migrations']);
+let tables: string[] = [];
+
+/** One hash over every table the application writes (except the audit trail and throttle). */
+async function snapshot(): Promise<string> {
+  const parts = await Promise.all(
+    tables.map(async (table) => {
+      const [row] = await sqlClient.unsafe(`select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "${table}" t`);
+      return `${table}:${row!.n}:${row!.h}`;
+    }),
+  );
+  return parts.join(';');
+}
+
+// ---------------------------------------------------------------- HTTP
+type Identity = { name: string; cookie: string | null; role: string | null; userId: string | null };
+
+type Sent = { status: number; headers: Headers; text: string };
+
+async function send(method: string, pathname: string, init: { identity?: Identity; headers?: Record<string, string>; body?: BodyInit; label?: string } = {}): Promise<Sent> {
+  tally.requests += 1;
+  // A fresh client address per request, so the suite's own failures never trip the per-client lock.
+  const headers: Record<string, string> = { 'X-Forwarded-For': randomAddress(), ...init.headers };
+  if (init.identity?.cookie) headers.Cookie = init.identity.cookie;
+  const response = await fetch(`${BASE}${pathname}`, { method, headers, body: init.body, redirect: 'manual' });
+  const text = await response.text();
+  if (response.status >= 500) finding('serverErrors', `${method} ${pathname}${init.label ? ` [${init.label}]` : ''} as ${init.identity?.name ?? 'anonymous'} → ${response.status}`);
+  const authenticated = Boolean(init.identity?.cookie);
+  if (authenticated) {
+    const cacheControl = response.headers.get('cache-control') ?? '';
+    if (!/no-store/.test(cacheControl) || /public|s-maxage/.test(cacheControl)) {
+      finding('sharedCache', `${method} ${pathname} as ${init.identity?.name}: Cache-Control "${cacheControl}"`);
+    }
+  }
+  return { status: response.status, headers: response.headers, text };
+}
+
+function randomAddress(): string {
+  const bytes = randomBytes(3);
+  return `10.${bytes[0]}.${bytes[1]}.${bytes[2]}`;
+}
+
+async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  // proxy.ts's Auth.js wrapper may set a second CSRF cookie: send the one that matches the token.
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`));
+  if (!csrfCookie) throw new Error('no CSRF cookie');
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie, 'X-Forwarded-For': randomAddress() },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE}/` }),
+    redirect: 'manual',
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${COOKIE}=`));
+  if (!session) throw new Error(`could not sign in as ${email} (status ${response.status} → ${response.headers.get("location")})`);
+  return session.split(';')[0]!;
+}
+
+// ---------------------------------------------------------------- discovery
+type ActionInfo = { id: string; name: string; filename: string; pages: string[] };
+
+function discoverActions(): ActionInfo[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    name: entry.exportedName,
+    filename: entry.filename,
+    pages: Object.keys(entry.workers).map(workerToPath),
+  }));
+}
+
+/** "app/(auth)/reset/[token]/page" → "/reset/<dummy>". */
+function workerToPath(worker: string): string {
+  const route = worker
+    .replace(/^app/, '')
+    .replace(/\/(page|route)$/, '')
+    .split('/')
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment))
+    .map((segment) => (/^\[.*\]$/.test(segment) ? randomUUID() : segment))
+    .join('/');
+  return `/${route}`;
+}
+
+function discoverRouteHandlers(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((key) => key.endsWith('/route') && !key.includes('[...nextauth]'))
+    .map(workerToPath);
+}
+
+function discoverPages(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((key) => key.endsWith('/page') && !key.includes('_not-found') && !key.includes('_global-error'))
+    .map(workerToPath);
+}
+
+/** The area an action or page belongs to, from its file path: only that role may use it. */
+function areaOf(filename: string): 'patient' | 'clinician' | 'manager' | null {
+  const match = /(?:^|\/)(patient|clinician|manager)(?:\/|$)/.exec(filename.replace(/^app\//, '/'));
+  return (match?.[1] as 'patient' | 'clinician' | 'manager' | undefined) ?? null;
+}
+
+type FormFields = Map<string, string>;
+
+/** Field names and the values the server rendered into each action's form, as its owner sees it. */
+function formsFromHtml(html: string): Map<string, FormFields> {
+  const forms = new Map<string, FormFields>();
+  const decode = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const [, formHtml] of html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)) {
+    let actionId: string | null = null;
+    const fields: FormFields = new Map();
+    for (const [tag] of formHtml!.matchAll(/<(input|textarea|select)\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(tag)?.[1];
+      if (!name) continue;
+      const value = decode(/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? '');
+      const decodedName = decode(name);
+      if (decodedName.startsWith('$ACTION_ID_')) actionId = decodedName.slice('$ACTION_ID_'.length);
+      else if (/^\$ACTION_\d+:0$/.test(decodedName)) actionId = (JSON.parse(value) as { id: string }).id;
+      else if (!decodedName.startsWith('$ACTION')) fields.set(decodedName, value);
+    }
+    if (actionId) forms.set(actionId, fields);
+  }
+  return forms;
+}
+
+// ---------------------------------------------------------------- calling actions
+async function callAction(action: ActionInfo, page: string, identity: Identity, fields: Map<string, string | Blob>, options: { origin?: string; label?: string } = {}) {
+  const form = new FormData();
+  for (const [name, value] of fields) form.append(name, value);
+  // Actions are called as (previousState, formData) by useActionState and as (formData) by a plain form.
+  const body = await encodeReply([{ ok: true }, form]);
+  return send('POST', page, {
+    identity,
+    label: `${action.name}${options.label ? `: ${options.label}` : ''}`,
+    headers: { 'Next-Action': action.id, Origin: options.origin ?? BASE, Accept: 'text/x-component' },
+    body: body as BodyInit,
+  });
+}
+
+const PLAUSIBLE: Record<string, string> = { email: 'fuzz-nobody@demo.test', password: 'a long enough passphrase', score: '5', note: 'Felt fine' };
+
+function plausibleFields(known: FormFields | undefined): Map<string, string> {
+  const fields = new Map<string, string>();
+  if (known) for (const [name, value] of known) fields.set(name, value || PLAUSIBLE[name] || '5');
+  return fields;
+}
+
+/**
+ * Values no field of Uplift may store, sent into every field in turn. Each carries a marker; the
+ * suite then searches every table for it, so only the bad value itself counts as stored.
+ */
+const MARKER = `zzmark${randomBytes(6).toString('hex')}`;
+const NEVER_VALID: Record<string, string> = {
+  'NUL character': `${MARKER}\u0000def`,
+  '20 000 characters': `${MARKER}${'x'.repeat(20_000)}`,
+};
+
+async function markerStored(): Promise<boolean> {
+  for (const table of tables) {
+    const [row] = await sqlClient.unsafe(`select exists(select 1 from "${table}" t where strpos(t::text, $1) > 0) as found`, [MARKER]);
+    if (row!.found) return true;
+  }
+  return false;
+}
+
+/** A hash of the rows that mention any of `ids` (another person's records), table by table. */
+async function scopedSnapshot(ids: string[]): Promise<string> {
+  const parts = await Promise.all(
+    tables.map(async (table) => {
+      const [row] = await sqlClient.unsafe(
+        `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "${table}" t where ${ids.map((_, index) => `strpos(t::text, $${index + 1}) > 0`).join(' or ')}`,
+        ids,
+      );
+      return `${table}:${row!.n}:${row!.h}`;
+    }),
+  );
+  return parts.join(';');
+}
+/** Other bad-input classes: rejected or stored harmlessly, but never a 5xx. */
+const BAD_INPUTS: Record<string, string> = {
+  eleven: '11',
+  negative: '-1',
+  fraction: '10.5',
+  letters: 'abc',
+  empty: '',
+  'padded number': ' 5 ',
+  'full-width digits': '５',
+  exponent: '1e1',
+  hex: '0x5',
+  NaN: 'NaN',
+  Infinity: 'Infinity',
+  'huge integer': '99999999999999999999999',
+  'impossible date': '2026-02-30',
+  'far-future date': '9999-12-31',
+  markup: '<script>alert(1)</script><img src=x onerror=alert(1)>',
+  sql: "'; drop table users; --",
+  'rtl override': '\u202Eevil',
+  'zero-width': 'a\u200Bb',
+  combining: 'e\u0301\u0301\u0301',
+  emoji: '🙂🙃',
+  '1001 characters': 'y'.repeat(1001),
+  'not a uuid': 'not-a-uuid',
+  uuid: randomUUID(),
+};
+
+let chainReport = 'not checked';
+let timingReport = 'not measured';
+
+/**
+ * Unknown email versus known email with a wrong password: the medians should be close (both
+ * verify an argon2 hash). Known accounts that no identity above uses, so locks do not matter.
+ */
+async function measureSignInTiming() {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`))!;
+  const attempt = async (email: string) => {
+    const began = performance.now();
+    const response = await send('POST', '/api/auth/callback/credentials', {
+      body: new URLSearchParams({ csrfToken, email, password: 'definitely not the password', callbackUrl: `${BASE}/` }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
+    });
+    const location = response.headers.get('location') ?? '';
+    if (!location.includes('error=CredentialsSignin')) finding('unauthorized', `timing probe for ${email} answered ${response.status} ${location}`);
+    return { ms: performance.now() - began, answer: `${response.status} ${location.replace(/code=[^&]*/, '')}` };
+  };
+  const known = ['amina.okafor@demo.test', 'george.whitfield@demo.test', 'priya.shah@demo.test', 'tom.brennan@demo.test'];
+  const unknownTimes: number[] = [];
+  const knownTimes: number[] = [];
+  const answers = new Set<string>();
+  for (let round = 0; round < 24; round += 1) {
+    const unknown = await attempt(`nobody-${round}@demo.test`);
+    const knownAttempt = await attempt(known[round % known.length]!);
+    unknownTimes.push(unknown.ms);
+    knownTimes.push(knownAttempt.ms);
+    answers.add(unknown.answer).add(knownAttempt.answer);
+  }
+  // Status and redirect must be identical, so the answer cannot tell the two apart.
+  if (answers.size !== 1) finding('unauthorized', `sign-in answers differ between unknown and known emails: ${[...answers].join(' / ')}`);
+  timingReport = `unknown email ${median(unknownTimes).toFixed(0)} ms, known email ${median(knownTimes).toFixed(0)} ms (24 each)`;
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const started = Date.now();
+  if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
+    console.log('[security] building…');
+    if (spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  }
+
+  let cluster: Cluster | null = null;
+  let url = process.env.DATABASE_URL;
+  let dropDatabase: (() => Promise<void>) | null = null;
+  if (!url) {
+    cluster = startCluster(PG_PORT);
+    url = cluster.url;
+  } else {
+    const name = `uplift_security_${randomBytes(5).toString('hex')}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const own = new URL(url);
+    own.pathname = `/${name}`;
+    const serverUrl = url;
+    url = own.toString();
+    dropDatabase = async () => {
+      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    };
+  }
+
+  let server: ChildProcess | null = null;
+  try {
+    const handle = openPostgres(url, { max: 2 });
+    await handle.migrate();
+    await seedDemo(handle.db);
+    await handle.close();
+    sqlClient = postgres(url, { max: 4, onnotice: () => {} });
+    tables = (await sqlClient`select tablename from pg_tables where schemaname = 'public'`).map((row) => row.tablename as string).filter((table) => !EXPECTED_TO_CHANGE.has(table));
+
+    server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
+      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', verbose ? 'inherit' : 'ignore'],
+    });
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        if ((await fetch(`${BASE}/api/health`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (attempt > 60) throw new Error('server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+
+    await run();
+    await measureSignInTiming();
+    const verifier = openPostgres(url, { max: 1 });
+    const chain = await verifyAuditChain(verifier.db);
+    await verifier.close();
+    chainReport = chain.problem ? `broken at row ${chain.firstBadId}` : `intact over ${chain.rows} rows`;
+    if (chain.problem) finding('unauthorized', `audit chain ${chainReport}`);
+  } finally {
+    server?.kill('SIGTERM');
+    await sqlClient?.end({ timeout: 2 });
+    await dropDatabase?.();
+    cluster?.remove();
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`[security] audit hash chain ${chainReport}; sign-in median time: ${timingReport}`);
+  for (const line of findings) console.log(`  ✗ ${line}`);
+  console.log(
+    `security-suite: requests tried ${tally.requests}; unauthorized accesses allowed ${tally.unauthorized}; invalid inputs stored ${tally.invalidStored}; 5xx responses ${tally.serverErrors}; authenticated responses with shared-cache headers ${tally.sharedCache} (${seconds} s)`,
+  );
+  if (tally.unauthorized + tally.invalidStored + tally.serverErrors + tally.sharedCache > 0) process.exitCode = 1;
+}
+
+async function userId(email: string): Promise<string> {
+  const [row] = await sqlClient`select id from users where email = ${email}`;
+  return row!.id as string;
+}
+
+/** A person's user id and the ids of the episodes they are the patient or clinician of. */
+async function ownedIds(personId: string): Promise<string[]> {
+  const episodes = await sqlClient`select id from episodes where patient_id = ${personId} or clinician_id = ${personId}`;
+  return [personId, ...episodes.map((row) => row.id as string)];
+}
+
+async function run() {
+  // -------- identities
+  const people = {
+    patient: 'patient@demo.test',
+    patient2: 'patient2@demo.test',
+    clinician: 'clinician@demo.test',
+    clinician2: 'clinician2@demo.test',
+    manager: 'manager@demo.test',
+  } as const;
+  const identities: Record<string, Identity> = {};
+  const refreshIdentities = async () => {
+    for (const [name, email] of Object.entries(people)) {
+      identities[name] = { name, cookie: await signIn(email), role: name.replace(/2$/, ''), userId: await userId(email) };
+    }
+  };
+  await refreshIdentities();
+  const anonymous: Identity = { name: 'no session', cookie: null, role: null, userId: null };
+  const patientCookieValue = identities.patient!.cookie!.split('=').slice(1).join('=');
+  const tampered: Identity = {
+    name: 'tampered cookie',
+    cookie: `${COOKIE}=${patientCookieValue.slice(0, -6)}${patientCookieValue.slice(-6).split('').reverse().join('')}`,
+    role: null,
+    userId: null,
+  };
+  const foreignToken = await encode({
+    token: { sub: identities.manager!.userId!, role: 'manager', sv: 1, sia: Date.now() },
+    secret: 'a-secret-that-is-not-the-servers-0123456789',
+    salt: COOKIE,
+  });
+  const foreign: Identity = { name: 'foreign-secret cookie', cookie: `${COOKIE}=${foreignToken}`, role: null, userId: null };
+  // A cookie from before a sign-out elsewhere (session version bumped) and from a deactivated user.
+  const stale: Identity = { name: 'cookie after sign-out', cookie: await signIn('hannah.lewis@demo.test'), role: null, userId: null };
+  await sqlClient`update users set session_version = session_version + 1 where email = 'hannah.lewis@demo.test'`;
+  const disabled: Identity = { name: 'deactivated user', cookie: await signIn('ivan.petrov@demo.test'), role: null, userId: null };
+  await sqlClient`update users set active = false where email = 'ivan.petrov@demo.test'`;
+  const outsiders = [anonymous, tampered, foreign, stale, disabled];
+
+  // -------- pages: who may open what, and caching
+  const pages = discoverPages();
+  const formsByRole = new Map<string, Map<string, FormFields>>();
+  for (const pagePath of pages) {
+    const area = areaOf(pagePath);
+    for (const identity of [...outsiders, ...Object.values(identities)]) {
+      const response = await send('GET', pagePath, { identity });
+      if (area && response.status === 200 && identity.role !== area) {
+        finding('unauthorized', `GET ${pagePath} as ${identity.name} → 200`);
+      }
+      if (response.status === 200 && identity.cookie) {
+        const forms = formsFromHtml(response.text);
+        const byRole = formsByRole.get(identity.name) ?? new Map<string, FormFields>();
+        for (const [id, fields] of forms) if (!byRole.has(id)) byRole.set(id, fields);
+        formsByRole.set(identity.name, byRole);
+      }
+    }
+  }
+  const anonymousLogin = formsFromHtml((await send('GET', '/login')).text);
+  formsByRole.set('no session', anonymousLogin);
+
+  // -------- route handlers
+  for (const route of discoverRouteHandlers()) {
+    const area = areaOf(route);
+    for (const identity of [...outsiders, ...Object.values(identities)]) {
+      for (const method of ['GET', 'POST']) {
+        const before = method === 'POST' ? await snapshot() : null;
+        const response = await send(method, route, { identity, body: method === 'POST' ? 'x=1' : undefined, headers: { Origin: BASE } });
+        if (area && response.status >= 200 && response.status < 300 && identity.role !== area) {
+          finding('unauthorized', `${method} ${route} as ${identity.name} → ${response.status}`);
+        }
+        if (before !== null && (await snapshot()) !== before) finding('unauthorized', `${method} ${route} as ${identity.name} changed data`);
+      }
+    }
+    // Spoofed internal header (CVE-2025-29927) must not skip anything.
+    const spoofed = await send('GET', route, { headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' } });
+    if (area && spoofed.status === 200) finding('unauthorized', `GET ${route} with x-middleware-subrequest → 200`);
+  }
+  for (const area of ['/patient', '/clinician', '/manager']) {
+    const spoofed = await send('GET', area, { headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy', 'x-forwarded-host': 'evil.example' } });
+    if (spoofed.status === 200) finding('unauthorized', `GET ${area} with spoofed headers → 200`);
+  }
+
+  // -------- server actions
+  const actions = discoverActions();
+  // Sign-in, set-password-with-link and reset requests are for people without a session.
+  const publicActions = new Set(['setPasswordAction', ...actions.filter((action) => action.filename.startsWith('app/(auth)/')).map((action) => action.name)]);
+  for (const action of actions) {
+    const page = action.pages[0] ?? '/';
+    // The area comes from where the action's code lives; shared components serve every role.
+    const area = areaOf(action.filename);
+    const owners = Object.values(identities).filter((identity) => !area || identity.role === area);
+    const owner = owners.find((identity) => formsByRole.get(identity.name)?.has(action.id)) ?? owners[0]!;
+    const known = formsByRole.get(owner.name)?.get(action.id) ?? formsByRole.get('no session')?.get(action.id);
+    const fields = plausibleFields(known);
+
+    // 1. Outsiders and (for area actions) every other identity: nothing may change.
+    const intruders = [...outsiders, ...Object.values(identities).filter((identity) => area && identity.role !== area)];
+    // Same role, other owner: replays the owner's form (its hidden record ids) from another account.
+    const sameRoleOther = Object.values(identities).find((identity) => area && identity.role === area && identity.name !== owner.name);
+    for (const identity of publicActions.has(action.name) ? [] : intruders) {
+      const before = await snapshot();
+      await callAction(action, page, identity, fields);
+      if ((await snapshot()) !== before) finding('unauthorized', `${action.name} (${action.filename}) as ${identity.name} changed data`);
+    }
+    // Same role, other owner: may change their own records, never the owner's.
+    if (sameRoleOther) {
+      const victimIds = await ownedIds(owner.userId!);
+      const before = await scopedSnapshot(victimIds);
+      await callAction(action, page, sameRoleOther, fields);
+      if ((await scopedSnapshot(victimIds)) !== before) finding('unauthorized', `${action.name} as ${sameRoleOther.name} changed ${owner.name}'s records`);
+    }
+
+    // 2. Cross-site Origin: refused, nothing changes.
+    {
+      const before = await snapshot();
+      const response = await callAction(action, page, owner, fields, { origin: 'https://evil.example' });
+      if (response.status < 400) finding('unauthorized', `${action.name} from a cross-site Origin → ${response.status}`);
+      if ((await snapshot()) !== before) finding('unauthorized', `${action.name} from a cross-site Origin changed data`);
+    }
+
+    // 3. Bad input on every field, as the owner.
+    const targets = [...fields.keys()].filter((name) => !['callbackUrl'].includes(name));
+    if (targets.length === 0) targets.push('value');
+    const ownerIdentity = publicActions.has(action.name) ? anonymous : owner;
+    for (const field of targets) {
+      for (const [label, value] of Object.entries(NEVER_VALID)) {
+        await callAction(action, page, ownerIdentity, new Map([...fields, [field, value]]), { label: `${label} in ${field}` });
+        if (await markerStored()) finding('invalidStored', `${action.name}: ${label} in "${field}" was stored`);
+      }
+      for (const [label, value] of Object.entries(BAD_INPUTS)) {
+        await callAction(action, page, ownerIdentity, new Map([...fields, [field, value]]), { label: `${label} in ${field}` });
+      }
+    }
+    // Extra fields a strict schema refuses, an array where a scalar belongs, and a 2 MB body.
+    {
+      await callAction(action, page, ownerIdentity, new Map([...fields, ['role', MARKER], ['patientId', MARKER], ['__proto__', `{"admin":"${MARKER}"}`]]), { label: 'extra fields' });
+      const withFile = new Map<string, string | Blob>(fields);
+      await callAction(action, page, ownerIdentity, withFile.set(targets[0]!, new Blob([MARKER])), { label: 'a file' });
+      await callAction(action, page, ownerIdentity, new Map([...fields, [targets[0]!, MARKER + 'z'.repeat(2 * 1024 * 1024)]]), { label: '2 MB value' });
+      if (await markerStored()) finding('invalidStored', `${action.name}: extra fields, a file or a 2 MB value were stored`);
+    }
+    // Actions like sign-out end the caller's sessions: sign everyone in afresh for the next action.
+    await refreshIdentities();
+    // GET on the action's page with its id: never runs the action.
+    const before = await snapshot();
+    await send('GET', page, { identity: owner, headers: { 'Next-Action': action.id } });
+    if ((await snapshot()) !== before) finding('unauthorized', `GET with Next-Action ran ${action.name}`);
+  }
+  // An action id that does not exist.
+  await send('POST', '/login', { headers: { 'Next-Action': 'f'.repeat(42), Origin: BASE }, body: '[]' });
+  console.log(`[security] ${pages.length} pages, ${discoverRouteHandlers().length} route handlers, ${actions.length} server actions checked`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`security-suite could not run: ${(error as Error).stack ?? error}`);
+  process.exit(2);
+});
