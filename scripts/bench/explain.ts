@@ -52,7 +52,8 @@ function scansOf(node: PlanNode, into: { scans: string[]; seq: string[] }) {
 
 /** The statements logged since `offset`, without the bench's own housekeeping. */
 export function readPlans(file: string, offset: number): PlannedStatement[] {
-  const text = readFrom(file, offset);
+  // Continuation lines of a log message start with a tab.
+  const text = readFrom(file, offset).replace(/^\t/gm, '');
   const statements: PlannedStatement[] = [];
   const pattern = /duration: ([\d.]+) ms\s+plan:\s*\n(\{[\s\S]*?\n\})/g;
   for (const match of text.matchAll(pattern)) {

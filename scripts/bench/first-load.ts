@@ -1,5 +1,5 @@
 /**
- * First-load JavaScript of a page as a browser downloads it: every script the HTML references,
+ * First-load JavaScript of a page as a browser downloads it: every module script the HTML references,
  * fetched from the server and gzipped (what `next start` sends), counted once each.
  */
 import { gzipSync } from 'node:zlib';
@@ -8,7 +8,11 @@ export type FirstLoad = { scripts: number; rawKb: number; gzipKb: number };
 
 export async function firstLoadJs(origin: string, html: string): Promise<FirstLoad> {
   const sources = new Set<string>();
-  for (const match of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)) sources.add(match[1]!.replace(/&amp;/g, '&'));
+  for (const match of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"[^>]*>/g)) {
+    // noModule polyfills are skipped by every browser that runs modules, so they are not first-load.
+    if (/\snoModule/i.test(match[0])) continue;
+    sources.add(match[1]!.replace(/&amp;/g, '&'));
+  }
   let raw = 0;
   let gzip = 0;
   for (const source of sources) {
