@@ -1,8 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { auditEvents } from '@/db/schema';
 
 export type AuditEvent = {
   action: string;
@@ -18,12 +17,22 @@ export type AuditEvent = {
   detail?: Record<string, unknown> | null;
 };
 
-// Serialises writers of the hash chain; held only until the surrounding transaction ends.
-const AUDIT_CHAIN_LOCK = 727_001;
+/** JSON with object keys sorted at every level: jsonb does not keep key order, the hash must. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as Record<string, unknown>)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
 
-export function auditHash(prevHash: string | null, at: Date, event: AuditEvent): string {
-  const canonical = JSON.stringify([
-    prevHash ?? '',
+/** The row's chained fields as a JSON array, without the previous hash (the database prepends it). */
+export function auditFieldsJson(at: Date, event: AuditEvent): string {
+  return JSON.stringify([
     at.toISOString(),
     event.clinicId ?? null,
     event.actorId ?? null,
@@ -34,42 +43,32 @@ export function auditHash(prevHash: string | null, at: Date, event: AuditEvent):
     event.resourceId ?? null,
     event.outcome,
     event.clientAddress ?? null,
-    event.detail ?? null,
+    canonical(event.detail ?? null),
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** sha256 of JSON [previous hash or "", ...fields]; the same text audit_append() hashes in SQL. */
+export function auditHash(prevHash: string | null, at: Date, event: AuditEvent): string {
+  return createHash('sha256')
+    .update(`["${prevHash ?? ''}",${auditFieldsJson(at, event).slice(1)}`)
+    .digest('hex');
 }
 
 /**
  * Appends one audit row, chained to the previous one. Call it with the transaction of the change
- * it records so both commit or neither does.
+ * it records so both commit or neither does. The chain lock, the read of the previous hash and the
+ * insert happen in one statement (the audit_append function, migration 0002), so the lock is never
+ * held while Node is busy elsewhere; inside a caller's transaction it is held until that commits,
+ * so record the audit row last.
  */
 export async function recordAudit(executor: Db | Tx, event: AuditEvent): Promise<void> {
-  const write = async (tx: Db | Tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    const [last] = await tx
-      .select({ hash: auditEvents.hash })
-      .from(auditEvents)
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
-    const prevHash = last?.hash ?? null;
-    // Millisecond precision so the timestamp read back from PostgreSQL hashes identically.
-    const at = new Date(Math.floor(Date.now()));
-    await tx.insert(auditEvents).values({
-      at,
-      clinicId: event.clinicId ?? null,
-      actorId: event.actorId ?? null,
-      actorRole: event.actorRole ?? null,
-      action: event.action,
-      patientId: event.patientId ?? null,
-      resourceType: event.resourceType ?? null,
-      resourceId: event.resourceId ?? null,
-      outcome: event.outcome,
-      clientAddress: event.clientAddress ?? null,
-      detail: event.detail ?? null,
-      prevHash,
-      hash: auditHash(prevHash, at, event),
-    });
-  };
-  if ('rollback' in executor) await write(executor);
-  else await executor.transaction(write);
+  // Millisecond precision so the timestamp read back from PostgreSQL hashes identically.
+  const at = new Date(Math.floor(Date.now()));
+  await executor.execute(sql`select audit_append(
+    ${at.toISOString()}::timestamptz, ${event.clinicId ?? null}::uuid, ${event.actorId ?? null}::uuid,
+    ${event.actorRole ?? null}::text, ${event.action}::text, ${event.patientId ?? null}::uuid,
+    ${event.resourceType ?? null}::text, ${event.resourceId ?? null}::text, ${event.outcome}::audit_outcome,
+    ${event.clientAddress ?? null}::text, ${event.detail ? JSON.stringify(event.detail) : null}::jsonb,
+    ${auditFieldsJson(at, event)}::text
+  )`);
 }
