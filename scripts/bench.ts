@@ -105,6 +105,16 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
 }
 
 async function runOne(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, lighthouse: LighthouseScore[] | null): Promise<DatabaseRun> {
+  const clusters: Cluster[] = [];
+  try {
+    return await measureDatabase(kind, measureFirstLoad, lighthouse, clusters);
+  } finally {
+    // Stopped whatever happened, so a failed run leaves no PostgreSQL behind.
+    for (const cluster of clusters) cluster.stop();
+  }
+}
+
+async function measureDatabase(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, lighthouse: LighthouseScore[] | null, clusters: Cluster[]): Promise<DatabaseRun> {
   let cluster: Cluster | null = null;
   let env: Record<string, string>;
   let handle: DatabaseHandle;
@@ -113,6 +123,7 @@ async function runOne(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, li
     let url = process.env.DATABASE_URL;
     if (!url) {
       cluster = startCluster(path.resolve(values['pg-dir']!), Number(values['pg-port']), { fresh: values.fresh! });
+      clusters.push(cluster);
       url = await ensureDatabase(cluster.url, `uplift_bench_${patients}`);
       log(`PostgreSQL cluster in ${values['pg-dir']} on port ${values['pg-port']}`);
     }
@@ -133,6 +144,7 @@ async function runOne(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, li
     routes: [],
     memory: { idleMb: null, peakMb: null, endMb: null, perRoute: {} },
     firstLoad: {},
+    load: { start: os.loadavg()[0]!, end: null },
   };
   let context: BenchContext;
   try {
@@ -143,6 +155,9 @@ async function runOne(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, li
       const [size] = await executeRows<{ mb: number }>(handle.db, sql`select (pg_database_size(current_database()) / 1048576.0)::float8 as mb`);
       run.generation.sizeMb = Math.round(size?.mb ?? 0);
     }
+  } catch (error) {
+    if (kind === 'postgres') await handle.close();
+    throw error;
   } finally {
     // PGlite: one process per data folder, so the bench lets go before the server opens it.
     if (kind === 'pglite') await handle.close();
@@ -215,6 +230,7 @@ async function runOne(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, li
     const samples = memory.stop();
     run.memory.peakMb = samples.length ? Math.max(...samples) : null;
     run.memory.endMb = residentMb(server.pid);
+    run.load.end = os.loadavg()[0]!;
 
     if (statsAvailable) {
       run.topStatements = await topStatements(handle);
@@ -224,7 +240,6 @@ async function runOne(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, li
   } finally {
     await server.stop();
     if (kind === 'postgres') await handle.close();
-    cluster?.stop();
   }
   return run;
 }

@@ -88,6 +88,10 @@ CREATE TRIGGER questionnaire_responses_summary_update AFTER UPDATE ON questionna
 CREATE TRIGGER questionnaire_responses_summary_delete AFTER DELETE ON questionnaire_responses REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION episode_summaries_on_change();
 --> statement-breakpoint
 -- Episodes that already exist get their summary now; new episodes get one with their first entry.
+-- On a large clinic this takes longer than the application's statement timeout (about 1 ms per
+-- episode), so the timeout is lifted for the rest of this migration's transaction.
+SET LOCAL statement_timeout = 0;
+--> statement-breakpoint
 SELECT episode_summaries_refresh(ARRAY(SELECT id FROM episodes));
 --> statement-breakpoint
 -- The audit chain's critical section inside the database: one statement from the application

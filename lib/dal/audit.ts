@@ -1,7 +1,9 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
+import { auditFieldsJson, auditHash } from './audit-fields';
+
+export { auditFieldsJson, auditHash };
 
 export type AuditEvent = {
   action: string;
@@ -16,43 +18,6 @@ export type AuditEvent = {
   /** Ids and codes only: never health data or secrets. */
   detail?: Record<string, unknown> | null;
 };
-
-/** JSON with object keys sorted at every level: jsonb does not keep key order, the hash must. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
-}
-
-/** The row's chained fields as a JSON array, without the previous hash (the database prepends it). */
-export function auditFieldsJson(at: Date, event: AuditEvent): string {
-  return JSON.stringify([
-    at.toISOString(),
-    event.clinicId ?? null,
-    event.actorId ?? null,
-    event.actorRole ?? null,
-    event.action,
-    event.patientId ?? null,
-    event.resourceType ?? null,
-    event.resourceId ?? null,
-    event.outcome,
-    event.clientAddress ?? null,
-    canonical(event.detail ?? null),
-  ]);
-}
-
-/** sha256 of JSON [previous hash or "", ...fields]; the same text audit_append() hashes in SQL. */
-export function auditHash(prevHash: string | null, at: Date, event: AuditEvent): string {
-  return createHash('sha256')
-    .update(`["${prevHash ?? ''}",${auditFieldsJson(at, event).slice(1)}`)
-    .digest('hex');
-}
 
 /**
  * Appends one audit row, chained to the previous one. Call it with the transaction of the change
