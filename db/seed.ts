@@ -94,6 +94,22 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 
 export type SeedSummary = { clinicId: string; patients: number; painEntries: number; exerciseLogs: number };
 
+/** The starter library as rows of one clinic's exercise table. */
+export function starterExerciseRows(clinicId: string): (typeof t.exercises.$inferInsert)[] {
+  return STARTER_EXERCISES.map((exercise) => ({
+    clinicId,
+    slug: exercise.slug,
+    name: exercise.name,
+    category: exercise.category,
+    summary: exercise.summary,
+    instructions: exercise.instructions,
+    safetyNote: exercise.safetyNote,
+    acceptablePain: exercise.acceptablePain,
+    defaultDosage: exercise.defaultDosage,
+    illustration: exercise.illustration,
+  }));
+}
+
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(t.clinics);
   return (row?.n ?? 0) === 0;
@@ -141,20 +157,7 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
 
     const exerciseRows = await tx
       .insert(t.exercises)
-      .values(
-        STARTER_EXERCISES.map((exercise) => ({
-          clinicId,
-          slug: exercise.slug,
-          name: exercise.name,
-          category: exercise.category,
-          summary: exercise.summary,
-          instructions: exercise.instructions,
-          safetyNote: exercise.safetyNote,
-          acceptablePain: exercise.acceptablePain,
-          defaultDosage: exercise.defaultDosage,
-          illustration: exercise.illustration,
-        })),
-      )
+      .values(starterExerciseRows(clinicId))
       .returning({ id: t.exercises.id, slug: t.exercises.slug });
     const exerciseId = new Map(exerciseRows.map((row) => [row.slug, row.id]));
 

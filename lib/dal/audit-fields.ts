@@ -15,6 +15,7 @@ export type ChainedEvent = {
   resourceType?: string | null;
   resourceId?: string | null;
   clientAddress?: string | null;
+  /** Ids and codes only: never health data or secrets. */
   detail?: Record<string, unknown> | null;
 };
 

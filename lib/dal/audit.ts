@@ -1,23 +1,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { auditFieldsJson, auditHash } from './audit-fields';
+import { auditFieldsJson, auditHash, type ChainedEvent } from './audit-fields';
 
 export { auditFieldsJson, auditHash };
 
-export type AuditEvent = {
-  action: string;
-  outcome: 'success' | 'denied' | 'failure';
-  actorId?: string | null;
-  actorRole?: string | null;
-  clinicId?: string | null;
-  patientId?: string | null;
-  resourceType?: string | null;
-  resourceId?: string | null;
-  clientAddress?: string | null;
-  /** Ids and codes only: never health data or secrets. */
-  detail?: Record<string, unknown> | null;
-};
+export type AuditEvent = ChainedEvent & { outcome: 'success' | 'denied' | 'failure' };
 
 /**
  * Appends one audit row, chained to the previous one. Call it with the transaction of the change

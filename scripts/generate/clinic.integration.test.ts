@@ -29,7 +29,7 @@ describe('Batch', () => {
 });
 
 describe('generateClinic', () => {
-  it('builds a clinic with the benchmark caseload, consistent scores and no second copy', async () => {
+  it('builds a clinic with the benchmark caseload, consistent scores and no second copy', { timeout: 120_000 }, async () => {
     const summary = await generateClinic(db(), { patients: 40, now });
     expect(summary.clinicName).toBe(generatedClinicName(40));
     expect(summary.clinicians).toBe(2);
@@ -60,7 +60,8 @@ describe('generateClinic', () => {
     await expect(generateClinic(db(), { patients: 40, now })).rejects.toThrow(/already exists/);
   });
 
-  it('tells the same story for the same seed', async () => {
+  // Two databases and two clinics: slower than the default timeout on a busy machine.
+  it('tells the same story for the same seed', { timeout: 180_000 }, async () => {
     const handles = [await createTestDatabase(), await createTestDatabase()];
     extra.push(...handles);
     const fingerprints: string[] = [];

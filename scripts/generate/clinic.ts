@@ -18,6 +18,7 @@ import {
   LOCATION_SETS,
   SKIP_REASONS,
   startBackAnswers,
+  starterExerciseRows,
   type Random,
   type Trajectory,
 } from '../../db/seed';
@@ -203,22 +204,7 @@ export async function generateClinic(db: Db, options: GenerateOptions): Promise<
       staff.users.add([id, clinicId, emails.clinician(i + 1), name, 'clinician', passwordHash, null, TIME_ZONE, created, created]);
     });
     await staff.users.flush(tx);
-    await tx.insert(t.exercises).values(
-      STARTER_EXERCISES.map((exercise) => ({
-        id: exerciseIds.get(exercise.slug)!,
-        clinicId,
-        slug: exercise.slug,
-        name: exercise.name,
-        category: exercise.category,
-        summary: exercise.summary,
-        instructions: exercise.instructions,
-        safetyNote: exercise.safetyNote,
-        acceptablePain: exercise.acceptablePain,
-        defaultDosage: exercise.defaultDosage,
-        illustration: exercise.illustration,
-        createdAt: created,
-      })),
-    );
+    await tx.insert(t.exercises).values(starterExerciseRows(clinicId).map((row) => ({ ...row, id: exerciseIds.get(row.slug)!, createdAt: created })));
   });
 
   // Clinician 1 gets the benchmark caseload; the rest of the active episodes spread over the others.
