@@ -330,7 +330,7 @@ async function main() {
 }
 
 function lighthouseSection(scores: LighthouseScore[]): string {
-  const lines = ['', 'Lighthouse 12.2.3 (mobile emulation, headless Chromium):', '', '| page | performance | accessibility | LCP ms | TBT ms | CLS |', '|---|---:|---:|---:|---:|---:|'];
+  const lines = ['', `### Lighthouse`, '', `Lighthouse 12.2.3, mobile emulation, headless Chromium, against the ${kinds[0] === 'postgres' ? 'PostgreSQL' : 'PGlite'} server (patient pages signed in as the generated patient):`, '', '| page | performance | accessibility | LCP ms | TBT ms | CLS |', '|---|---:|---:|---:|---:|---:|'];
   for (const score of scores) lines.push(`| ${score.page} | ${score.performance} | ${score.accessibility} | ${score.lcp} | ${score.tbt} | ${score.cls} |`);
   return `${lines.join('\n')}\n`;
 }
