@@ -9,7 +9,8 @@ export type Measurement = {
   p50: number;
   p95: number;
   p99: number;
-  non2xx: number;
+  /** Responses with status 400 or more. */
+  failed: number;
   errors: number;
   /** Action responses whose body says the input was refused (the route table's fields are wrong). */
   refused: number;
@@ -49,7 +50,12 @@ export async function measure(origin: string, request: LoadRequest, connections:
       },
     ],
   });
-  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  let failed = 0;
+  instance.on('response', (_client, status, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    // A server action that succeeds may answer with a redirect (303): only 4xx and 5xx are failures.
+    if (status >= 400) failed += 1;
+  });
   const result = await instance;
   latencies.sort((a, b) => a - b);
   return {
@@ -59,7 +65,7 @@ export async function measure(origin: string, request: LoadRequest, connections:
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    non2xx: result.non2xx,
+    failed,
     errors: result.errors + result.timeouts,
     refused,
   };

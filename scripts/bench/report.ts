@@ -39,7 +39,7 @@ function verdict(route: BenchRoute, run: Measurement, ceiling: number | null): s
     const share = run.perSecond / ceiling;
     notes.push(`${share >= 0.5 ? '✅' : '❌'} ${(share * 100).toFixed(0)}% of ceiling`);
   }
-  if (run.non2xx) notes.push(`${run.non2xx} non-2xx`);
+  if (run.failed) notes.push(`${run.failed} failed (4xx/5xx)`);
   if (run.errors) notes.push(`${run.errors} errors`);
   if (run.refused) notes.push(`${run.refused} refused input`);
   return notes.join(' · ');

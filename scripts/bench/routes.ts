@@ -4,6 +4,8 @@
  * measured), `as` says who signs in, `target` is the p95 the issue asks for.
  * Routes that answer 404 on every candidate are reported as "not built yet", not as failures.
  */
+import { RED_FLAG_QUESTIONS } from '../../lib/clinical/red-flags';
+
 export type BenchRole = 'patient' | 'clinician' | 'manager';
 
 /** Ids of the generated records the routes point at (read from the database before the server starts). */
@@ -47,7 +49,17 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
     target: { connections: 10, p95: 75 },
     action: {
       exportedName: /^(log|create|record|save|add|submit)Pain(Entry|Score)?Action$/,
-      fields: { score: '4', submissionId: '{uuid}' },
+      // The pain form as issue 3 builds it: score, places, below-knee, and the safety questions
+      // asked with every log (cauda equina and progressive deficit), all answered "no".
+      fields: {
+        submissionId: '{uuid}',
+        score: '4',
+        locations: 'lower-back',
+        belowKnee: 'no',
+        ...Object.fromEntries(
+          RED_FLAG_QUESTIONS.filter((question) => question.group !== 'serious-pathology').map((question) => [`redFlags-${question.key}`, 'no']),
+        ),
+      },
       initialState: { ok: true },
     },
   },
