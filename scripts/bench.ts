@@ -4,7 +4,7 @@
  * on PostgreSQL and on PGlite. Prints a table and writes the figures into docs/PERFORMANCE.md.
  *
  * Flags: --patients N (10000) · --db postgres,pglite · --duration S (10) · --connections 1,10
- *        --port P (3170) · --pg-port P (5470) and --pg-dir D (.data/bench/postgres): the bench's own
+ *        --port P (3170) · --pg-port P (5470) and --pg-dir D (/tmp/uplift-bench-postgres): the bench's own
  *        cluster, used when DATABASE_URL is unset
  *        --fresh (regenerate) · --skip-build · --no-write · --lighthouse (needs Chromium)
  */
@@ -40,7 +40,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '1,10' },
     port: { type: 'string', default: '3170' },
     'pg-port': { type: 'string', default: '5470' },
-    'pg-dir': { type: 'string', default: path.join('.data', 'bench', 'postgres') },
+    // Outside the checkout: the postgres user must be able to reach it, and a clone under /root is not reachable.
+    'pg-dir': { type: 'string', default: path.join(os.tmpdir(), 'uplift-bench-postgres') },
     fresh: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
