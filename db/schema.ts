@@ -163,6 +163,8 @@ export const episodes = pgTable(
     index('episodes_clinician_status_idx').on(t.clinicianId, t.status),
     index('episodes_patient_idx').on(t.patientId),
     index('episodes_clinic_started_idx').on(t.clinicId, t.startedAt),
+    // Clinic-wide counts by status (manager pages) read this index alone.
+    index('episodes_clinic_status_idx').on(t.clinicId, t.status, t.patientId),
     check('episodes_intake_nprs_range', sql`${t.intakeNprs} between 0 and 10`),
     check('episodes_interval_range', sql`${t.questionnaireIntervalWeeks} between 1 and 26`),
     check(
@@ -518,4 +520,40 @@ export const questionnaireSchedules = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.episodeId, t.instrument] })],
+);
+
+/**
+ * One row per episode with the figures outcome reports need (baseline and latest of each measure,
+ * counts, last activity), so a whole-clinic report reads ~12,000 rows instead of aggregating
+ * millions. Maintained by statement-level triggers on pain_entries, exercise_logs and
+ * questionnaire_responses (migration 0002), so no write path has to remember it; never written by
+ * the application. Baseline = first value in the episode, latest = last (by time recorded).
+ */
+export const episodeSummaries = pgTable(
+  'episode_summaries',
+  {
+    episodeId: uuid('episode_id')
+      .primaryKey()
+      .references(() => episodes.id, { onDelete: 'cascade' }),
+    clinicId: uuid('clinic_id').notNull(),
+    painEntries: integer('pain_entries').notNull().default(0),
+    firstPainAt: timestamp('first_pain_at', { withTimezone: true }),
+    firstPain: smallint('first_pain'),
+    lastPainAt: timestamp('last_pain_at', { withTimezone: true }),
+    lastPain: smallint('last_pain'),
+    exerciseSessions: integer('exercise_sessions').notNull().default(0),
+    lastExerciseAt: timestamp('last_exercise_at', { withTimezone: true }),
+    odiResponses: integer('odi_responses').notNull().default(0),
+    firstOdi: doublePrecision('first_odi'),
+    firstOdiAt: timestamp('first_odi_at', { withTimezone: true }),
+    lastOdi: doublePrecision('last_odi'),
+    lastOdiAt: timestamp('last_odi_at', { withTimezone: true }),
+    firstPsfs: doublePrecision('first_psfs'),
+    lastPsfs: doublePrecision('last_psfs'),
+    firstRmdq: doublePrecision('first_rmdq'),
+    lastRmdq: doublePrecision('last_rmdq'),
+    startbackRisk: text('startback_risk'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('episode_summaries_clinic_idx').on(t.clinicId)],
 );

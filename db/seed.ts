@@ -41,7 +41,7 @@ export function createRandom(seed: number) {
 }
 export type Random = ReturnType<typeof createRandom>;
 
-type Trajectory = 'improving' | 'slow' | 'plateau' | 'worsening' | 'fast';
+export type Trajectory = 'improving' | 'slow' | 'plateau' | 'worsening' | 'fast';
 
 type PatientProfile = {
   email: string;
@@ -77,11 +77,11 @@ const ACTIVE_PATIENTS: PatientProfile[] = [
 const FIRST_NAMES = ['Alice', 'Ben', 'Chloe', 'Daniel', 'Emma', 'Farah', 'Gareth', 'Holly', 'Imran', 'Joanna', 'Kieran', 'Leah', 'Mohammed', 'Niamh', 'Oliver', 'Paula', 'Rhys', 'Sarah'];
 const LAST_NAMES = ['Adams', 'Bailey', 'Clarke', 'Davies', 'Edwards', 'Fraser', 'Gill', 'Hussain', 'Jones', 'Kaur', 'Murphy', 'Nowak', 'Owens', 'Patel', 'Quinn', 'Roberts', 'Singh', 'Walsh'];
 const TRAJECTORIES: Trajectory[] = ['improving', 'fast', 'slow', 'plateau', 'improving', 'fast'];
-const SKIP_REASONS = ['pain', 'no-time', 'no-time', 'unclear', 'no-equipment'] as const;
-const LOCATION_SETS = [['lower-back'], ['lower-back', 'buttock'], ['lower-back', 'left-leg'], ['lower-back', 'right-leg'], ['lower-back']];
+export const SKIP_REASONS = ['pain', 'no-time', 'no-time', 'unclear', 'no-equipment'] as const;
+export const LOCATION_SETS = [['lower-back'], ['lower-back', 'buttock'], ['lower-back', 'left-leg'], ['lower-back', 'right-leg'], ['lower-back']];
 
 /** Pain expected on day `d` of `total` for a trajectory, before noise. */
-function expectedPain(trajectory: Trajectory, intake: number, d: number, total: number): number {
+export function expectedPain(trajectory: Trajectory, intake: number, d: number, total: number): number {
   const floor = { improving: 2.5, fast: 1.2, slow: 4, plateau: intake - 1, worsening: 3.5 }[trajectory];
   const tau = { improving: 18, fast: 10, slow: 30, plateau: 10, worsening: 14 }[trajectory];
   const base = floor + (intake - floor) * Math.exp(-d / tau);
@@ -93,6 +93,22 @@ function expectedPain(trajectory: Trajectory, intake: number, d: number, total: 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 export type SeedSummary = { clinicId: string; patients: number; painEntries: number; exerciseLogs: number };
+
+/** The starter library as rows of one clinic's exercise table. */
+export function starterExerciseRows(clinicId: string): (typeof t.exercises.$inferInsert)[] {
+  return STARTER_EXERCISES.map((exercise) => ({
+    clinicId,
+    slug: exercise.slug,
+    name: exercise.name,
+    category: exercise.category,
+    summary: exercise.summary,
+    instructions: exercise.instructions,
+    safetyNote: exercise.safetyNote,
+    acceptablePain: exercise.acceptablePain,
+    defaultDosage: exercise.defaultDosage,
+    illustration: exercise.illustration,
+  }));
+}
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(t.clinics);
@@ -141,20 +157,7 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
 
     const exerciseRows = await tx
       .insert(t.exercises)
-      .values(
-        STARTER_EXERCISES.map((exercise) => ({
-          clinicId,
-          slug: exercise.slug,
-          name: exercise.name,
-          category: exercise.category,
-          summary: exercise.summary,
-          instructions: exercise.instructions,
-          safetyNote: exercise.safetyNote,
-          acceptablePain: exercise.acceptablePain,
-          defaultDosage: exercise.defaultDosage,
-          illustration: exercise.illustration,
-        })),
-      )
+      .values(starterExerciseRows(clinicId))
       .returning({ id: t.exercises.id, slug: t.exercises.slug });
     const exerciseId = new Map(exerciseRows.map((row) => [row.slug, row.id]));
 
@@ -450,7 +453,7 @@ function pseudonym(random: Random): string {
   return id;
 }
 
-function startBackAnswers(risk: 'low' | 'medium' | 'high', random: Random): { agree: boolean[]; bothersome: Bothersome } {
+export function startBackAnswers(risk: 'low' | 'medium' | 'high', random: Random): { agree: boolean[]; bothersome: Bothersome } {
   if (risk === 'low') {
     return { agree: [true, false, random.chance(0.5), false, false, false, false, false], bothersome: 'Moderately' };
   }

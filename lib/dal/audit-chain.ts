@@ -3,54 +3,12 @@
  * changing, removing or inserting a row breaks every hash after it. No `server-only` marker:
  * scripts/audit-verify.ts runs it outside the server.
  */
-import { createHash } from 'node:crypto';
 import { asc, gt } from 'drizzle-orm';
 import type { Db } from '@/db/connection';
 import { auditEvents } from '@/db/schema';
+import { auditHash } from './audit-fields';
 
-export type ChainedFields = {
-  action: string;
-  outcome: string;
-  actorId?: string | null;
-  actorRole?: string | null;
-  clinicId?: string | null;
-  patientId?: string | null;
-  resourceType?: string | null;
-  resourceId?: string | null;
-  clientAddress?: string | null;
-  detail?: Record<string, unknown> | null;
-};
-
-/** JSON with object keys sorted at every level: jsonb does not keep key order. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
-}
-
-export function auditHash(prevHash: string | null, at: Date, event: ChainedFields): string {
-  const fields = JSON.stringify([
-    prevHash ?? '',
-    at.toISOString(),
-    event.clinicId ?? null,
-    event.actorId ?? null,
-    event.actorRole ?? null,
-    event.action,
-    event.patientId ?? null,
-    event.resourceType ?? null,
-    event.resourceId ?? null,
-    event.outcome,
-    event.clientAddress ?? null,
-    canonical(event.detail ?? null),
-  ]);
-  return createHash('sha256').update(fields).digest('hex');
-}
+export { auditHash };
 
 export type ChainReport = { rows: number; firstBadId: number | null; problem: string | null };
 

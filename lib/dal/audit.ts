@@ -1,59 +1,27 @@
 import 'server-only';
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { auditEvents } from '@/db/schema';
-import { auditHash } from './audit-chain';
+import { auditFieldsJson, auditHash, type ChainedEvent } from './audit-fields';
 
-export { auditHash };
+export { auditFieldsJson, auditHash };
 
-export type AuditEvent = {
-  action: string;
-  outcome: 'success' | 'denied' | 'failure';
-  actorId?: string | null;
-  actorRole?: string | null;
-  clinicId?: string | null;
-  patientId?: string | null;
-  resourceType?: string | null;
-  resourceId?: string | null;
-  clientAddress?: string | null;
-  /** Ids and codes only: never health data or secrets. */
-  detail?: Record<string, unknown> | null;
-};
-
-// Serialises writers of the hash chain; held only until the surrounding transaction ends.
-const AUDIT_CHAIN_LOCK = 727_001;
+export type AuditEvent = ChainedEvent & { outcome: 'success' | 'denied' | 'failure' };
 
 /**
  * Appends one audit row, chained to the previous one. Call it with the transaction of the change
- * it records so both commit or neither does.
+ * it records so both commit or neither does. The chain lock, the read of the previous hash and the
+ * insert happen in one statement (the audit_append function, migration 0002), so the lock is never
+ * held while Node is busy elsewhere; inside a caller's transaction it is held until that commits,
+ * so record the audit row last.
  */
 export async function recordAudit(executor: Db | Tx, event: AuditEvent): Promise<void> {
-  const write = async (tx: Db | Tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    const [last] = await tx
-      .select({ hash: auditEvents.hash })
-      .from(auditEvents)
-      .orderBy(desc(auditEvents.id))
-      .limit(1);
-    const prevHash = last?.hash ?? null;
-    // Millisecond precision so the timestamp read back from PostgreSQL hashes identically.
-    const at = new Date(Math.floor(Date.now()));
-    await tx.insert(auditEvents).values({
-      at,
-      clinicId: event.clinicId ?? null,
-      actorId: event.actorId ?? null,
-      actorRole: event.actorRole ?? null,
-      action: event.action,
-      patientId: event.patientId ?? null,
-      resourceType: event.resourceType ?? null,
-      resourceId: event.resourceId ?? null,
-      outcome: event.outcome,
-      clientAddress: event.clientAddress ?? null,
-      detail: event.detail ?? null,
-      prevHash,
-      hash: auditHash(prevHash, at, event),
-    });
-  };
-  if ('rollback' in executor) await write(executor);
-  else await executor.transaction(write);
+  // Millisecond precision so the timestamp read back from PostgreSQL hashes identically.
+  const at = new Date(Math.floor(Date.now()));
+  await executor.execute(sql`select audit_append(
+    ${at.toISOString()}::timestamptz, ${event.clinicId ?? null}::uuid, ${event.actorId ?? null}::uuid,
+    ${event.actorRole ?? null}::text, ${event.action}::text, ${event.patientId ?? null}::uuid,
+    ${event.resourceType ?? null}::text, ${event.resourceId ?? null}::text, ${event.outcome}::audit_outcome,
+    ${event.clientAddress ?? null}::text, ${event.detail ? JSON.stringify(event.detail) : null}::jsonb,
+    ${auditFieldsJson(at, event)}::text
+  )`);
 }

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createCareTeam, createPainEntry } from './factories';
+import { episodeSummaries, painEntries, questionnaireResponses } from './schema';
+import { setupTestDatabase } from './testing';
+
+const db = setupTestDatabase();
+const day = (n: number) => new Date(Date.UTC(2026, 9, 1 + n, 9));
+
+async function summaryOf(episodeId: string) {
+  const [row] = await db().select().from(episodeSummaries).where(eq(episodeSummaries.episodeId, episodeId));
+  return row;
+}
+
+async function answerOdi(episodeId: string, score: number, completedAt: Date) {
+  await db().insert(questionnaireResponses).values({ episodeId, instrument: 'ODI', status: 'completed', answers: {}, score, band: 'moderate', startedAt: completedAt, completedAt, submissionId: randomUUID() });
+}
+
+describe('episode_summaries (maintained by triggers)', () => {
+  it('keeps baseline, latest and count of pain whatever order entries arrive in', async () => {
+    const { episode } = await createCareTeam(db());
+    await createPainEntry(db(), episode.id, 6, day(5));
+    await createPainEntry(db(), episode.id, 8, day(1));
+    const late = await createPainEntry(db(), episode.id, 3, day(9));
+    expect(await summaryOf(episode.id)).toMatchObject({ painEntries: 3, firstPain: 8, firstPainAt: day(1), lastPain: 3, lastPainAt: day(9) });
+
+    await db().update(painEntries).set({ score: 2 }).where(eq(painEntries.id, late.id));
+    expect(await summaryOf(episode.id)).toMatchObject({ painEntries: 3, lastPain: 2 });
+    await db().delete(painEntries).where(eq(painEntries.id, late.id));
+    expect(await summaryOf(episode.id)).toMatchObject({ painEntries: 2, lastPain: 6, lastPainAt: day(5) });
+  });
+
+  it('tracks the first and latest ODI and leaves other episodes alone', async () => {
+    const one = await createCareTeam(db());
+    const other = await createCareTeam(db());
+    await answerOdi(one.episode.id, 44, day(0));
+    await answerOdi(one.episode.id, 22.5, day(28));
+    await createPainEntry(db(), other.episode.id, 5, day(2));
+    expect(await summaryOf(one.episode.id)).toMatchObject({ odiResponses: 2, firstOdi: 44, lastOdi: 22.5, lastOdiAt: day(28), painEntries: 0 });
+    expect(await summaryOf(other.episode.id)).toMatchObject({ odiResponses: 0, firstOdi: null, painEntries: 1, firstPain: 5 });
+  });
+
+  it('refreshes every episode a bulk insert touches, once per statement', async () => {
+    const teams = await Promise.all([createCareTeam(db()), createCareTeam(db())]);
+    await db().insert(painEntries).values(
+      teams.flatMap(({ episode }, index) =>
+        [4, 5, 6].map((score, n) => ({ episodeId: episode.id, score: score + index, recordedAt: day(n), localDay: day(n).toISOString().slice(0, 10), submissionId: randomUUID() })),
+      ),
+    );
+    expect(await summaryOf(teams[0]!.episode.id)).toMatchObject({ painEntries: 3, firstPain: 4, lastPain: 6 });
+    expect(await summaryOf(teams[1]!.episode.id)).toMatchObject({ painEntries: 3, firstPain: 5, lastPain: 7 });
+  });
+});

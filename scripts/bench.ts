@@ -1,0 +1,339 @@
+/**
+ * `npm run bench`: builds, generates a clinic (once; kept in .data/bench), starts the production
+ * server on it and measures every route in scripts/bench/routes.ts with autocannon on loopback,
+ * on PostgreSQL and on PGlite. Prints a table and writes the figures into docs/PERFORMANCE.md.
+ *
+ * Flags: --patients N (10000) · --db postgres,pglite · --duration S (10) · --connections 1,10
+ *        --port P (3170) · --pg-port P (5470) and --pg-dir D (/tmp/uplift-bench-postgres): the bench's own
+ *        cluster, used when DATABASE_URL is unset
+ *        --fresh (regenerate) · --skip-build · --no-write · --lighthouse (needs Chromium)
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openPglite, openPostgres, type DatabaseHandle } from '../db/connection';
+import { executeRows } from '../db/rows';
+import { clinics } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { readPlans, setAutoExplain, logSize } from './bench/explain';
+import { encodeActionBody, findAction, probe, signIn } from './bench/http';
+import { runLighthouse, type LighthouseScore } from './bench/lighthouse';
+import { firstLoadJs } from './bench/first-load';
+import { measure, type LoadRequest } from './bench/measure';
+import { startCluster, type Cluster } from './bench/postgres';
+import { markdown, printTable, writeDocument, type DatabaseRun, type Machine, type RouteResult } from './bench/report';
+import { BENCH_ROUTES, type BenchContext, type BenchRole } from './bench/routes';
+import { residentMb, sampleMemory, startServer } from './bench/server';
+import { analyzeGenerated, benchAccounts, generateClinic, generatedClinicName } from './generate/clinic';
+import { formatDuration } from './generate/progress';
+import { fail, log } from './lib';
+
+const { values } = parseArgs({
+  options: {
+    patients: { type: 'string', default: '10000' },
+    db: { type: 'string', default: 'postgres,pglite' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '1,10' },
+    port: { type: 'string', default: '3170' },
+    'pg-port': { type: 'string', default: '5470' },
+    // Outside the checkout: the postgres user must be able to reach it, and a clone under /root is not reachable.
+    'pg-dir': { type: 'string', default: path.join(os.tmpdir(), 'uplift-bench-postgres') },
+    fresh: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    lighthouse: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'docs/PERFORMANCE.md' },
+  },
+});
+
+const patients = Number(values.patients);
+const seconds = Number(values.duration);
+const connectionLevels = values.connections!.split(',').map(Number);
+const port = Number(values.port);
+const kinds = values.db!.split(',') as ('postgres' | 'pglite')[];
+if (!Number.isInteger(patients) || patients < 10) fail('--patients must be a whole number of at least 10.');
+if (kinds.some((kind) => kind !== 'postgres' && kind !== 'pglite')) fail('--db takes postgres, pglite or both.');
+const benchDir = path.join(process.cwd(), '.data', 'bench');
+
+function folderMb(dir: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    bytes += entry.isDirectory() ? folderMb(full) * 1024 * 1024 : statSync(full).size;
+  }
+  return bytes / 1024 / 1024;
+}
+
+/** Migrates, generates the clinic unless it is there, and reads the ids the routes need. */
+async function prepare(handle: DatabaseHandle): Promise<{ context: BenchContext; generation: DatabaseRun['generation'] }> {
+  await handle.migrate();
+  const name = generatedClinicName(patients);
+  let generation: DatabaseRun['generation'] = { seconds: null, rows: null, sizeMb: null };
+  const [existing] = await handle.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.name, name));
+  if (!existing) {
+    log(`generating ${name} (${handle.kind})…`);
+    const summary = await generateClinic(handle.db, { patients });
+    await analyzeGenerated(handle.db);
+    generation = { seconds: summary.seconds, rows: summary.totalRows, sizeMb: null };
+    log(`generated ${summary.totalRows.toLocaleString('en-GB')} rows in ${formatDuration(summary.seconds * 1000)}`);
+  } else {
+    log(`${name} already generated (${handle.kind}); --fresh regenerates it`);
+  }
+  const accounts = benchAccounts(patients);
+  const [row] = await executeRows<{ patient_id: string; episode_id: string; clinician_id: string }>(
+    handle.db,
+    sql`select e.patient_id, e.id as episode_id, e.clinician_id
+        from episodes e join users p on p.id = e.patient_id
+        where p.email = ${accounts.patient} and e.status = 'active' limit 1`,
+  );
+  if (!row) throw new Error(`the generated patient ${accounts.patient} has no active episode`);
+  return { context: { patientId: row.patient_id, episodeId: row.episode_id, clinicianId: row.clinician_id }, generation };
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const found = await admin`select 1 from pg_database where datname = ${name}`;
+    if (found.length === 0) await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return adminUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+async function runOne(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, lighthouse: LighthouseScore[] | null): Promise<DatabaseRun> {
+  const clusters: Cluster[] = [];
+  try {
+    return await measureDatabase(kind, measureFirstLoad, lighthouse, clusters);
+  } finally {
+    // Stopped whatever happened, so a failed run leaves no PostgreSQL behind.
+    for (const cluster of clusters) cluster.stop();
+  }
+}
+
+async function measureDatabase(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, lighthouse: LighthouseScore[] | null, clusters: Cluster[]): Promise<DatabaseRun> {
+  let cluster: Cluster | null = null;
+  let env: Record<string, string>;
+  let handle: DatabaseHandle;
+  let pgliteDir: string | null = null;
+  if (kind === 'postgres') {
+    let url = process.env.DATABASE_URL;
+    if (!url) {
+      cluster = startCluster(path.resolve(values['pg-dir']!), Number(values['pg-port']), { fresh: values.fresh! });
+      clusters.push(cluster);
+      url = await ensureDatabase(cluster.url, `uplift_bench_${patients}`);
+      log(`PostgreSQL cluster in ${values['pg-dir']} on port ${values['pg-port']}`);
+    }
+    handle = openPostgres(url, { max: 2 });
+    env = { DATABASE_URL: url };
+  } else {
+    const dataDir = path.join(benchDir, `pglite-${patients}`);
+    if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
+    pgliteDir = path.join(dataDir, 'pglite');
+    handle = openPglite(pgliteDir);
+    env = { DATABASE_URL: '', UPLIFT_DATA_DIR: dataDir };
+  }
+
+  const run: DatabaseRun = {
+    kind,
+    label: kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)',
+    generation: { seconds: null, rows: null, sizeMb: null },
+    routes: [],
+    memory: { idleMb: null, peakMb: null, endMb: null, perRoute: {} },
+    firstLoad: {},
+    load: { start: os.loadavg()[0]!, end: null },
+  };
+  let context: BenchContext;
+  try {
+    const prepared = await prepare(handle);
+    context = prepared.context;
+    run.generation = prepared.generation;
+    if (kind === 'postgres') {
+      const [size] = await executeRows<{ mb: number }>(handle.db, sql`select (pg_database_size(current_database()) / 1048576.0)::float8 as mb`);
+      run.generation.sizeMb = Math.round(size?.mb ?? 0);
+    }
+  } catch (error) {
+    if (kind === 'postgres') await handle.close();
+    throw error;
+  } finally {
+    // PGlite: one process per data folder, so the bench lets go before the server opens it.
+    if (kind === 'pglite') await handle.close();
+  }
+  if (pgliteDir) run.generation.sizeMb = Math.round(folderMb(pgliteDir));
+
+  const statsAvailable = cluster !== null && (await enableStatements(handle));
+  const server = await startServer(port, env);
+  try {
+    run.memory.idleMb = residentMb(server.pid);
+    const cookies: Partial<Record<BenchRole, string>> = {};
+    const accounts = benchAccounts(patients);
+    for (const role of ['patient', 'clinician', 'manager'] as const) cookies[role] = await signIn(server.origin, accounts[role], accounts.password);
+    const memory = sampleMemory(server.pid);
+    const requests = new Map<string, LoadRequest>();
+
+    for (const route of BENCH_ROUTES) {
+      const cookie = route.as ? cookies[route.as]! : null;
+      const result: RouteResult = { route, path: null, status: 'measured', runs: [] };
+      run.routes.push(result);
+      let request: LoadRequest;
+      if (route.action) {
+        const action = await findAction(route.action.exportedName);
+        if (!action) {
+          result.status = 'not built yet';
+          result.message = `no server action named like ${route.action.exportedName}`;
+          continue;
+        }
+        const page = await probe(server.origin, [action.page], cookie);
+        if (page.state !== 'ok') {
+          result.status = 'error';
+          result.message = `the page of ${action.name} (${action.page}) did not load`;
+          continue;
+        }
+        const { body, contentType } = await encodeActionBody(route.action.initialState, route.action.fields);
+        result.path = `${action.page} (${action.name})`;
+        request = {
+          method: 'POST',
+          path: action.page,
+          headers: { cookie: cookie!, 'next-action': action.id, accept: 'text/x-component', 'content-type': contentType, origin: server.origin },
+          body,
+        };
+      } else {
+        const found = await probe(server.origin, route.paths(context), cookie, route.contentType);
+        if (found.state === 'missing') {
+          result.status = 'not built yet';
+          result.message = `404 at ${found.tried.join(', ')}`;
+          continue;
+        }
+        if (found.state === 'error') {
+          result.status = 'error';
+          result.message = found.message;
+          continue;
+        }
+        result.path = found.path;
+        request = { method: 'GET', path: found.path, headers: cookie ? { cookie } : {} };
+        if (measureFirstLoad && route.patientPage) run.firstLoad[route.key] = await firstLoadJs(server.origin, found.html);
+      }
+      requests.set(route.key, request);
+      process.stderr.write(`  ${route.name}: warming up… `);
+      await measure(server.origin, request, 2, Math.min(2, seconds));
+      for (const connections of connectionLevels) {
+        const measurement = await measure(server.origin, request, connections, seconds);
+        result.runs.push(measurement);
+        process.stderr.write(`${connections} → ${measurement.perSecond.toFixed(0)} req/s p95 ${measurement.p95.toFixed(1)} ms; `);
+      }
+      process.stderr.write('\n');
+      run.memory.perRoute[route.key] = residentMb(server.pid) ?? 0;
+    }
+    const samples = memory.stop();
+    run.memory.peakMb = samples.length ? Math.max(...samples) : null;
+    run.memory.endMb = residentMb(server.pid);
+    run.load.end = os.loadavg()[0]!;
+
+    if (statsAvailable) {
+      run.topStatements = await topStatements(handle);
+      await explainEachRoute(handle, cluster!, server.origin, requests, run);
+    }
+    if (lighthouse) lighthouse.push(...(await runLighthouse(server.origin, cookies.patient!, run.routes)));
+  } finally {
+    await server.stop();
+    if (kind === 'postgres') await handle.close();
+  }
+  return run;
+}
+
+async function enableStatements(handle: DatabaseHandle): Promise<boolean> {
+  try {
+    await handle.db.execute(sql`create extension if not exists pg_stat_statements`);
+    await handle.db.execute(sql`select pg_stat_statements_reset()`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function topStatements(handle: DatabaseHandle) {
+  const rows = await executeRows<{ query: string; calls: number; mean_ms: number; total_ms: number }>(
+    handle.db,
+    sql`select query, calls::int as calls, mean_exec_time::float8 as mean_ms, total_exec_time::float8 as total_ms
+        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+        order by total_exec_time desc limit 15`,
+  );
+  return rows.map((row) => ({ query: row.query, calls: row.calls, meanMs: row.mean_ms, totalMs: row.total_ms }));
+}
+
+/** One request per route with auto_explain on, so each route's statements come with their plans. */
+async function explainEachRoute(handle: DatabaseHandle, cluster: Cluster, origin: string, requests: Map<string, LoadRequest>, run: DatabaseRun) {
+  await setAutoExplain(handle.db, true);
+  try {
+    for (const result of run.routes) {
+      const request = requests.get(result.route.key);
+      if (!request) continue;
+      const offset = logSize(cluster.logFile);
+      await fetch(`${origin}${request.path}`, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body?.replaceAll('{uuid}', crypto.randomUUID()),
+        redirect: 'manual',
+      }).then((response) => response.arrayBuffer());
+      // The log is written by another process: give it a moment.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      result.plans = readPlans(cluster.logFile, offset);
+    }
+  } finally {
+    await setAutoExplain(handle.db, false);
+  }
+}
+
+function machine(postgresVersion: string | null): Machine {
+  const packageVersion = (name: string) => (JSON.parse(readFileSync(path.join('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.versions.node,
+    os: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    postgres: postgresVersion,
+    pglite: packageVersion('@electric-sql/pglite'),
+    next: packageVersion('next'),
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  if (!values['skip-build']) {
+    log('building the production bundle (next build)…');
+    const build = spawnSync(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) fail('the production build failed.');
+  }
+  const runs: DatabaseRun[] = [];
+  const lighthouse: LighthouseScore[] | null = values.lighthouse ? [] : null;
+  let postgresVersion: string | null = null;
+  for (const [index, kind] of kinds.entries()) {
+    log(`— ${kind} —`);
+    const run = await runOne(kind, index === 0, index === 0 ? lighthouse : null);
+    if (kind === 'postgres') postgresVersion = spawnSync('postgres', ['--version']).stdout?.toString().trim().replace('postgres (PostgreSQL) ', 'PostgreSQL ') || 'PostgreSQL';
+    runs.push(run);
+    printTable(run);
+  }
+  const generated = markdown(machine(postgresVersion), runs, { patients, seconds, connections: connectionLevels }) + (lighthouse?.length ? lighthouseSection(lighthouse) : '');
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(path.join('bench-results', `bench-${Date.now()}.json`), JSON.stringify({ runs, lighthouse }, null, 2));
+  if (!values['no-write']) {
+    writeDocument(values.out!, generated);
+    log(`wrote ${values.out}`);
+  }
+  log(`bench finished in ${formatDuration(Date.now() - started)}`);
+}
+
+function lighthouseSection(scores: LighthouseScore[]): string {
+  const lines = ['', `### Lighthouse`, '', `Lighthouse 12.2.3, mobile emulation, headless Chromium, against the ${kinds[0] === 'postgres' ? 'PostgreSQL' : 'PGlite'} server (patient pages signed in as the generated patient):`, '', '| page | performance | accessibility | LCP ms | TBT ms | CLS |', '|---|---:|---:|---:|---:|---:|'];
+  for (const score of scores) lines.push(`| ${score.page} | ${score.performance} | ${score.accessibility} | ${score.lcp} | ${score.tbt} | ${score.cls} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+main().catch((error: unknown) => fail((error as Error).stack ?? String(error)));

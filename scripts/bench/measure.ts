@@ -1,0 +1,72 @@
+/** One bounded load run with autocannon on loopback: exact median and p95 from every response. */
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+
+export type Measurement = {
+  connections: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Responses with status 400 or more. */
+  failed: number;
+  errors: number;
+  /** Action responses whose body says the input was refused (the route table's fields are wrong). */
+  refused: number;
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export type LoadRequest = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
+
+export async function measure(origin: string, request: LoadRequest, connections: number, seconds: number): Promise<Measurement> {
+  const latencies: number[] = [];
+  let refused = 0;
+  const template = request.body;
+  const instance = autocannon({
+    url: origin,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        ...(template === undefined
+          ? {}
+          : {
+              body: template.replaceAll('{uuid}', randomUUID()),
+              // A fresh idempotency key per request, or every submit after the first is a no-op duplicate.
+              setupRequest: (built) => ({ ...built, body: template.replaceAll('{uuid}', randomUUID()) }),
+              onResponse: (_status, body) => {
+                if (/"ok":false|fieldErrors|formError/.test(body)) refused += 1;
+              },
+            }),
+      },
+    ],
+  });
+  let failed = 0;
+  instance.on('response', (_client, status, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    // A server action that succeeds may answer with a redirect (303): only 4xx and 5xx are failures.
+    if (status >= 400) failed += 1;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    connections,
+    requests: latencies.length,
+    perSecond: latencies.length / (result.duration || seconds),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failed,
+    errors: result.errors + result.timeouts,
+    refused,
+  };
+}

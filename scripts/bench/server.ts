@@ -1,0 +1,105 @@
+/** Starts and stops the production server the bench measures, and samples its memory. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export type Server = { origin: string; pid: number; stop: () => Promise<void>; output: () => string };
+
+export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+  const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
+  // The next binary itself, not npx: its pid is the server, so stopping it leaves no orphan (TOOLCHAIN.md 11).
+  const child: ChildProcess = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_TRUST_HOST: 'true',
+      UPLIFT_BENCH_ROUTES: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited during start:\n${output}`);
+    try {
+      const response = await fetch(`${origin}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`the server did not answer /api/health within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    origin,
+    pid: child.pid!,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    const tasks = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return tasks ? tasks.split(/\s+/).map(Number) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Resident memory (MB) of the server and any processes it started. Linux only; null elsewhere. */
+export function residentMb(pid: number): number | null {
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const current = stack.pop()!;
+    try {
+      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'));
+      kb += Number(match?.[1] ?? 0);
+    } catch {
+      if (current === pid) return null;
+    }
+    stack.push(...childrenOf(current));
+  }
+  return Math.round(kb / 1024);
+}
+
+/** Samples memory every half second until stopped; returns the samples. */
+export function sampleMemory(pid: number): { stop: () => number[] } {
+  const samples: number[] = [];
+  const take = () => {
+    const mb = residentMb(pid);
+    if (mb !== null) samples.push(mb);
+  };
+  take();
+  const timer = setInterval(take, 500);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      take();
+      return samples;
+    },
+  };
+}
