@@ -142,9 +142,11 @@ test.describe('patient journey on a phone', () => {
     const stale = await context.newPage();
     await stale.goto(editUrl);
     await pickScale(page, 'How bad is your pain right now?', 3);
+    await answerSafetyQuestions(page);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('status')).toHaveText('Your entry was updated.');
     await pickScale(stale, 'How bad is your pain right now?', 8);
+    await answerSafetyQuestions(stale);
     await stale.getByRole('button', { name: 'Save changes' }).click();
     await expect(stale.getByRole('alert').filter({ hasText: 'This entry changed since you opened it' })).toBeVisible();
     await page.reload();

@@ -118,7 +118,7 @@ describe('reading, editing and deleting: patients only touch their own entries',
     expect(await getPainEntry(bEntry.id)).toBeNull();
     expect(await getPainEntryOutcome(bEntry.id)).toBeNull();
     const version = bEntry.recordedAt.getTime();
-    expect(await updatePainEntry({ id: bEntry.id, version, score: 0, worst24h: null, locations: [], belowKnee: false, note: 'hacked' })).toBe('not-found');
+    expect(await updatePainEntry({ id: bEntry.id, version, score: 0, worst24h: null, locations: [], belowKnee: false, note: 'hacked', redFlags: NO_RED_FLAGS })).toBe('not-found');
     expect(await deletePainEntry(bEntry.id)).toBe('not-found');
     const [after] = await db().select().from(painEntries).where(eq(painEntries.id, bEntry.id));
     expect(after).toMatchObject({ score: 6, note: null });
@@ -141,12 +141,33 @@ describe('reading, editing and deleting: patients only touch their own entries',
     const created = await logPain(entry({ score: 5 }));
     if (created.status !== 'created') throw new Error('expected created');
     const opened = (await getPainEntry(created.entryId))!;
-    const change = { id: opened.id, worst24h: null, locations: [], belowKnee: true, note: 'first tab' };
+    const change = { id: opened.id, worst24h: null, locations: [], belowKnee: true, note: 'first tab', redFlags: NO_RED_FLAGS };
     expect(await updatePainEntry({ ...change, version: opened.version, score: 3 })).toBe('updated');
     expect(await updatePainEntry({ ...change, version: opened.version, score: 8, note: 'stale tab' })).toBe('conflict');
     const now = (await getPainEntry(opened.id))!;
     expect(now).toMatchObject({ score: 3, note: 'first tab', belowKnee: true, edited: true });
     expect(now.version).not.toBe(opened.version);
+  });
+
+  it('asks the safety questions again on a change: a new yes raises the alert and shows the advice', async () => {
+    const { patient, episode } = await createCareTeam(db());
+    await signInAs(db(), patient.id);
+    const created = await logPain(entry());
+    if (created.status !== 'created') throw new Error('expected created');
+    const opened = (await getPainEntry(created.entryId))!;
+    const result = await updatePainEntry({
+      id: opened.id,
+      version: opened.version,
+      score: 7,
+      worst24h: null,
+      locations: ['both-legs'],
+      belowKnee: true,
+      note: null,
+      redFlags: { ...NO_RED_FLAGS, 'both-legs': true },
+    });
+    expect(result).toBe('updated');
+    expect(await openAlerts(episode.id)).toEqual([{ reason: 'red-flag', urgency: 'emergency' }]);
+    expect((await getPainEntryOutcome(opened.id))?.redFlag).toEqual({ urgency: 'emergency', positives: ['both-legs'] });
   });
 
   it('refuses editing or deleting after 24 hours with a clear reason', async () => {
@@ -155,7 +176,7 @@ describe('reading, editing and deleting: patients only touch their own entries',
     await signInAs(db(), patient.id);
     const read = (await getPainEntry(old.id))!;
     expect(read.canChange).toBe(false);
-    expect(await updatePainEntry({ id: old.id, version: read.version, score: 2, worst24h: null, locations: [], belowKnee: false, note: null })).toBe('too-late');
+    expect(await updatePainEntry({ id: old.id, version: read.version, score: 2, worst24h: null, locations: [], belowKnee: false, note: null, redFlags: NO_RED_FLAGS })).toBe('too-late');
     expect(await deletePainEntry(old.id)).toBe('too-late');
     expect(await db().select().from(painEntries).where(eq(painEntries.id, old.id))).toHaveLength(1);
   });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { alerts, episodes, painEntries, redFlagScreens } from '@/db/schema';
@@ -222,6 +223,7 @@ export async function getPainEntryOutcome(entryId: string): Promise<{ entry: Pai
     .select({ urgency: redFlagScreens.urgency, positives: redFlagScreens.positives })
     .from(redFlagScreens)
     .where(eq(redFlagScreens.painEntryId, entry.id))
+    .orderBy(desc(redFlagScreens.createdAt))
     .limit(1);
   return {
     entry,
@@ -247,7 +249,8 @@ async function whyUnchanged(viewer: Viewer, entryId: string, action: string): Pr
 
 /**
  * Patient: changes their own entry within 24 hours, only if it is unchanged since `version` was read (else
- * 'conflict'). Someone else's entry: 'not-found' (audited as denied). Others: AppError('forbidden').
+ * 'conflict'), with fresh safety answers (a yes raises a red-flag alert in the same transaction). Someone else's
+ * entry: 'not-found' (audited as denied). Others: AppError('forbidden').
  */
 export async function updatePainEntry(input: PainEntryUpdate): Promise<ChangePainEntryResult> {
   const { viewer } = await getPatientContext();
@@ -276,7 +279,20 @@ export async function updatePainEntry(input: PainEntryUpdate): Promise<ChangePai
       )
       .returning({ id: painEntries.id, episodeId: painEntries.episodeId });
     if (updated.length === 0) return 'too-late-or-other' as const;
-    await evaluatePainAlerts(tx, updated[0]!.episodeId);
+    const episodeId = updated[0]!.episodeId;
+    const evaluation = evaluateRedFlags(input.redFlags);
+    const now = new Date();
+    await tx.insert(redFlagScreens).values({
+      episodeId,
+      painEntryId: input.id,
+      answers: input.redFlags,
+      positives: evaluation.positives,
+      urgency: evaluation.urgency,
+      submissionId: randomUUID(),
+      createdAt: now,
+    });
+    if (evaluation.urgency) await raiseOrEscalateRedFlag(tx, episodeId, evaluation.urgency, evaluation.positives, now);
+    await evaluatePainAlerts(tx, episodeId, now);
     await recordAudit(tx, {
       action: 'pain-entry.update',
       outcome: 'success',

@@ -185,6 +185,8 @@ async function weeklyAdherenceHistory(episodeId: string, startDay: string, fromD
     counted.length === 0
       ? 'No exercise sessions were due in this period.'
       : `You logged ${counted.reduce((total, week) => total + week.logged, 0)} of ${counted.reduce((total, week) => total + week.prescribed, 0)} exercise sessions over ${counted.length} ${counted.length === 1 ? 'week' : 'weeks'}` +
-        (counted.length > 1 ? `; ${counted.at(-1)!.percent} % in the latest week.` : '.');
+        (counted.length > 1
+          ? `; ${counted.at(-1)!.percent} % ${counted.at(-1)!.weekStart === weekStartOf(today) ? 'so far this week' : 'in the latest week'}.`
+          : '.');
   return { weeks, summary };
 }

@@ -72,13 +72,12 @@ describe('painEntrySchema', () => {
 describe('painEntryUpdateSchema', () => {
   it('needs the entry id and the version it was read at', () => {
     const { submissionId: _id, ...fields } = valid;
-    const base = Object.fromEntries(Object.entries(fields).filter(([key]) => !key.startsWith('redFlags-')));
     const ok = painEntryUpdateSchema.safeParse(
-      formDataToObject(form({ ...base, id: '7b0c3f5e-8a52-4a9e-9c1e-2f6a3f0d9b11', version: '1764321000123' }), { arrays: ['locations'] }),
+      formDataToObject(form({ ...fields, id: '7b0c3f5e-8a52-4a9e-9c1e-2f6a3f0d9b11', version: '1764321000123' }), { arrays: ['locations'], groups: ['redFlags'] }),
     );
     expect(ok.success).toBe(true);
     expect(ok.data?.version).toBe(1764321000123);
-    const stale = painEntryUpdateSchema.safeParse(formDataToObject(form({ ...base, id: 'x', version: 'abc' }), { arrays: ['locations'] }));
+    const stale = painEntryUpdateSchema.safeParse(formDataToObject(form({ ...fields, id: 'x', version: 'abc' }), { arrays: ['locations'], groups: ['redFlags'] }));
     expect(Object.keys(fieldErrorsOf(stale.error!)).sort()).toEqual(['id', 'version']);
   });
 });

@@ -38,6 +38,8 @@ export const painEntryUpdateSchema = z
     id: z.uuid({ error: 'This entry could not be found.' }),
     version: z.string().regex(/^\d{1,16}$/, 'This form has expired. Please reload the page.').transform(Number),
     ...painFields,
+    // Asked again on every change: an edit may newly report leg symptoms.
+    redFlags: redFlagAnswers,
   })
   .strict();
 export type PainEntryUpdate = z.output<typeof painEntryUpdateSchema>;

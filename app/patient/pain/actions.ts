@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { FormState } from '@/components/patient/fields';
+import { evaluateRedFlags } from '@/lib/clinical/red-flags';
 import { submittedValues } from '@/components/patient/form-values';
 import { createPainEntry, deletePainEntry, updatePainEntry, type ChangePainEntryResult } from '@/lib/dal/pain';
 import { isAppError } from '@/lib/errors';
@@ -47,7 +48,7 @@ export async function logPainAction(_previous: FormState, form: FormData): Promi
 
 /** Changes an own entry within 24 hours; a stale tab gets a conflict message instead of overwriting. */
 export async function updatePainAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const parsed = painEntryUpdateSchema.safeParse(formDataToObject(form, { arrays: ['locations'] }));
+  const parsed = painEntryUpdateSchema.safeParse(formDataToObject(form, { arrays: ['locations'], groups: ['redFlags'] }));
   if (!parsed.success) {
     return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), values: submittedValues(form), formError: 'Please check the answers marked below.' };
   }
@@ -59,7 +60,8 @@ export async function updatePainAction(_previous: FormState, form: FormData): Pr
   }
   if (result !== 'updated' && result !== 'deleted') return { ok: false, formError: CHANGE_MESSAGES[result], values: submittedValues(form) };
   revalidatePath('/patient', 'layout');
-  redirect('/patient/pain?changed=updated');
+  // A yes to a safety question shows the advice at once, as after a new entry.
+  redirect(evaluateRedFlags(parsed.data.redFlags).urgency ? `/patient/pain/saved/${parsed.data.id}` : '/patient/pain?changed=updated');
 }
 
 /** Deletes an own entry within 24 hours. */

@@ -1,5 +1,5 @@
 import { CheckboxGroup, ChoiceField, ScaleField, TextAreaField, valueOf, type FormState } from '@/components/patient/fields';
-import { PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_NOTE_MAX } from '@/lib/validation/pain-options';
+import { PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_LOG_RED_FLAG_QUESTIONS, PAIN_NOTE_MAX } from '@/lib/validation/pain-options';
 
 export type PainDefaults = {
   score?: number | null;
@@ -61,5 +61,35 @@ export function PainFields({ state, defaults }: { state: FormState; defaults: Pa
         defaultValue={sent ? valueOf(state, 'note') : defaults.note}
       />
     </>
+  );
+}
+
+/** The red-flag questions asked with every pain log and every change to one (CLINICAL.md, Red flags). */
+export function SafetyQuestions({ state }: { state: FormState }) {
+  const errors = state.fieldErrors ?? {};
+  return (
+    <section aria-labelledby="safety-heading" className="space-y-6 rounded-2xl border-2 border-amber-600 bg-amber-50 p-4">
+      <div>
+        <h2 id="safety-heading" className="text-xl font-bold text-slate-900">
+          Safety check
+        </h2>
+        <p className="mt-1 text-base text-slate-800">
+          These questions look for rare but serious problems. Please answer each one. “New” means it started since
+          your back pain began or is getting worse.
+        </p>
+      </div>
+      {PAIN_LOG_RED_FLAG_QUESTIONS.map((question) => (
+        <ChoiceField
+          key={question.key}
+          name={`redFlags-${question.key}`}
+          legend={question.question}
+          legendClassName="text-lg font-medium text-slate-900"
+          options={YES_NO}
+          inline
+          errors={errors[`redFlags.${question.key}`]}
+          defaultValue={valueOf(state, `redFlags-${question.key}`)}
+        />
+      ))}
+    </section>
   );
 }

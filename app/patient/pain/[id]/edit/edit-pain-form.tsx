@@ -5,7 +5,7 @@ import { FormError, INITIAL_FORM_STATE } from '@/components/patient/fields';
 import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { deletePainAction, updatePainAction } from '../../actions';
-import { PainFields, type PainDefaults } from '../../pain-fields';
+import { PainFields, SafetyQuestions, type PainDefaults } from '../../pain-fields';
 
 export function EditPainForm({ id, version, defaults }: { id: string; version: number; defaults: PainDefaults }) {
   const [state, action] = useActionState(updatePainAction, INITIAL_FORM_STATE);
@@ -17,6 +17,7 @@ export function EditPainForm({ id, version, defaults }: { id: string; version: n
       <input type="hidden" name="version" value={version} />
       <FormError message={state.formError ?? errors.version?.[0] ?? errors.id?.[0]} />
       <PainFields state={state} defaults={defaults} />
+      <SafetyQuestions state={state} />
       <SubmitButton pendingText="Saving…" className="w-full text-lg">
         Save changes
       </SubmitButton>
