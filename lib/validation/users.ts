@@ -36,10 +36,4 @@ export const reassignSchema = z
 
 export const identityPolicySchema = z.object({ managersSeePatientIdentity: z.enum(['on', 'off']) }).strict();
 
-/**
- * The fields a person filled in. React adds its own `$ACTION_…` entries to the FormData of a form whose
- * action is a server action; they are not user input and must not trip `.strict()` schemas.
- */
-export function formFields(form: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries([...form.entries()].filter(([name]) => !name.startsWith('$ACTION')));
-}
+export { formFields } from './form-data';
