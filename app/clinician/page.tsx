@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Change } from '@/components/clinician/change';
 import { FlagBadge } from '@/components/clinician/flag-badge';
-import { requireRole } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
 import { listCaseload, type CaseloadRow } from '@/lib/dal/caseload';
 
@@ -39,7 +39,7 @@ function href(search: CaseloadSearch, changes: Partial<CaseloadSearch>): string 
 
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = caseloadQuerySchema.parse(await searchParams);
-  const viewer = await requireRole('clinician');
+  const viewer = await guardArea('clinician');
   const caseload = await listCaseload({ sort: search.sort, direction: search.dir, flag: search.flag, search: search.q, page: search.page });
   const filtered = search.flag !== null || search.q !== '';
   return (

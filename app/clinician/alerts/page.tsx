@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { AlertCard } from '@/components/clinician/alert-card';
-import { requireRole } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { listAlerts } from '@/lib/dal/alerts';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
 export default async function AlertsPage() {
-  const viewer = await requireRole('clinician');
+  const viewer = await guardArea('clinician');
   const { open, closed } = await listAlerts();
   return (
     <div className="space-y-6">

@@ -7,7 +7,7 @@ import { ClinicianAdherenceChart } from '@/components/charts/clinician-adherence
 import { ClinicianOdiChart } from '@/components/charts/clinician-odi-chart';
 import { ClinicianPainChart } from '@/components/charts/clinician-pain-chart';
 import { ClinicianRomChart } from '@/components/charts/clinician-rom-chart';
-import { requireRole } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { MEASURE_CODES, ROM_MEASURES } from '@/lib/clinical/rom';
 import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
@@ -22,7 +22,7 @@ const shortDay = (day: string) => new Intl.DateTimeFormat('en-GB', { day: 'numer
 
 export default async function PatientRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireRole('clinician');
+  const viewer = await guardArea('clinician');
   const record = await getPatientRecord(id);
   if (!record) notFound();
   const { open } = await listAlerts({ episodeId: id });

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { OnboardingForm } from '@/components/clinician/onboarding-form';
-import { requireRole } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { onboardPatientAction } from './actions';
 
 export const metadata: Metadata = { title: 'Add patient' };
 
 export default async function NewPatientPage() {
-  const viewer = await requireRole('clinician');
+  const viewer = await guardArea('clinician');
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">Add a patient</h1>

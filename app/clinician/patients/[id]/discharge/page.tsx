@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DischargeForm } from '@/components/clinician/discharge-form';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { requireRole } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
 import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
@@ -44,7 +44,7 @@ function OutcomeRow({ label, pair, unit, rule }: { label: string; pair: OutcomeP
 
 export default async function DischargePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireRole('clinician');
+  const viewer = await guardArea('clinician');
   const outcome = await getOutcomeSummary(id);
   if (!outcome) notFound();
   const { heading } = outcome;

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { MeasurementForm } from '@/components/clinician/measurement-form';
 import { MeasurementRowActions } from '@/components/clinician/measurement-row-actions';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { requireRole } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { formatMeasurement, isMeasureCode, ROM_MEASURES, ROM_METHOD_LABELS, type RomMethod } from '@/lib/clinical/rom';
 import { listMeasurementHistory, type MeasurementHistoryRow } from '@/lib/dal/measurements';
 import { formatDateTime, localDay } from '@/lib/time';
@@ -18,7 +18,7 @@ function localInputValue(now: Date, timeZone: string): string {
 
 export default async function MeasurementsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireRole('clinician');
+  const viewer = await guardArea('clinician');
   const history = await listMeasurementHistory(id);
   if (!history) notFound();
   const { heading, rows } = history;

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { GoalForm, GoalStatusForm } from '@/components/clinician/goal-forms';
 import { NoteForm } from '@/components/clinician/note-form';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { requireRole } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { MEASURE_CODES, ROM_MEASURES, isMeasureCode } from '@/lib/clinical/rom';
 import { getGoalsAndNotes, type NoteView } from '@/lib/dal/notes';
 import { formatDate, formatDateTime } from '@/lib/time';
@@ -21,7 +21,7 @@ const STATUS_LABELS = { active: 'Active', achieved: 'Achieved', 'not-achieved': 
 
 export default async function NotesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireRole('clinician');
+  const viewer = await guardArea('clinician');
   const data = await getGoalsAndNotes(id);
   if (!data) notFound();
   const { heading, goals, notes } = data;

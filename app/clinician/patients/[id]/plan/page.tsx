@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PlanEditor, type EditorExercise, type EditorItem, type EditorTemplate } from '@/components/clinician/plan-editor';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { requireRole } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { CATEGORY_LABELS, EXERCISE_CATEGORIES, type ExerciseCategory } from '@/lib/content/exercises';
 import { PLAN_TEMPLATES } from '@/lib/content/templates';
@@ -25,7 +25,7 @@ export default async function PlanPage({
 }) {
   const { id } = await params;
   const { version } = await searchParams;
-  const viewer = await requireRole('clinician');
+  const viewer = await guardArea('clinician');
   const requested = version && /^\d{1,6}$/.test(version) ? Number(version) : undefined;
   const plan = await getPlan(id, requested);
   if (!plan) notFound();
