@@ -4,6 +4,8 @@ import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { openPatient } from './pages';
 
 test('every clinician page has no serious or critical accessibility violations', async ({ page }) => {
+  // Eleven pages, each scanned by axe: slow on a shared machine.
+  test.setTimeout(240_000);
   await signInAndWait(page, 'clinician');
   const episodeId = await openPatient(page, 'Derek Hughes');
   const pages = [
