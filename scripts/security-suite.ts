@@ -169,7 +169,10 @@ function formsFromHtml(html: string): Map<string, FormFields> {
     for (const [tag] of formHtml!.matchAll(/<(input|textarea|select)\b[^>]*>/g)) {
       const name = /\bname="([^"]*)"/.exec(tag)?.[1];
       if (!name) continue;
-      const value = decode(/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? '');
+      const type = /\btype="([^"]*)"/.exec(tag)?.[1];
+      // A ticked checkbox or radio sends its value ("on" by default): send it, so the form is one that could change something.
+      const fallback = type === 'checkbox' || type === 'radio' ? 'on' : '';
+      const value = decode(/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? fallback);
       const decodedName = decode(name);
       if (decodedName.startsWith('$ACTION_ID_')) actionId = decodedName.slice('$ACTION_ID_'.length);
       else if (/^\$ACTION_\d+:0$/.test(decodedName)) actionId = (JSON.parse(value) as { id: string }).id;
@@ -527,7 +530,9 @@ async function run() {
       await callAction(action, page, ownerIdentity, new Map([...fields, [targets[0]!, MARKER + 'z'.repeat(2 * 1024 * 1024)]]), { label: '2 MB value' });
       if (await markerStored()) finding('invalidStored', `${action.name}: extra fields, a file or a 2 MB value were stored`);
     }
-    // Actions like sign-out end the caller's sessions: sign everyone in afresh for the next action.
+    // Actions like sign-out end the caller's sessions: sign everyone in afresh for the next action,
+    // and keep the demo clinic's sign-in policy as seeded (an owner's own valid submission may change it).
+    await sqlClient`update clinics set mfa_required_for_managers = false, mfa_required_for_clinicians = false`;
     await refreshIdentities();
     // GET on the action's page with its id: never runs the action.
     const before = await snapshot();

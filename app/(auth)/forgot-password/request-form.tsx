@@ -8,8 +8,8 @@ import type { ActionResult } from '@/lib/errors';
 import { requestResetAction } from './actions';
 
 export function RequestResetForm() {
-  const [state, action] = useActionState<ActionResult | null, FormData>((previous, form) => requestResetAction(previous ?? { ok: true }, form), null);
-  if (state?.ok) {
+  const [state, action] = useActionState<ActionResult, FormData>(requestResetAction, { ok: false });
+  if (state.ok) {
     return (
       <FormAlert tone="success">
         If an Uplift account uses that address, we have emailed it a link to choose a new password. The link works once, for one hour. Check your spam folder if it
@@ -19,7 +19,7 @@ export function RequestResetForm() {
   }
   return (
     <form action={action} className="space-y-5" noValidate>
-      <TextField label="Email" name="email" type="email" autoComplete="username" required errors={state && !state.ok ? state.fieldErrors?.email : undefined} />
+      <TextField label="Email" name="email" type="email" autoComplete="username" required errors={state.ok ? undefined : state.fieldErrors?.email} />
       <SubmitButton pendingText="Sending…" className="w-full">
         Email me a reset link
       </SubmitButton>

@@ -9,11 +9,12 @@ import { updateClinicSecurityAction } from './actions';
 type Settings = { mfaRequiredForManagers: boolean; mfaRequiredForClinicians: boolean };
 
 export function SettingsForm({ settings }: { settings: Settings }) {
-  const [state, action] = useActionState<ActionResult | null, FormData>((previous, form) => updateClinicSecurityAction(previous ?? { ok: true }, form), null);
+  // The server action itself (not a wrapper), so the form also works before hydration.
+  const [state, action] = useActionState<ActionResult, FormData>(updateClinicSecurityAction, { ok: false });
   return (
     <form action={action} className="space-y-5">
-      {state && !state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      {state?.ok ? <FormAlert tone="success">Settings saved.</FormAlert> : null}
+      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
+      {state.ok ? <FormAlert tone="success">Settings saved.</FormAlert> : null}
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Require two-step sign-in for</legend>
         <label className="flex min-h-11 items-start gap-3">
