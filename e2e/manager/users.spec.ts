@@ -100,7 +100,7 @@ test.describe('clinic users', () => {
     await signInAndWait(page, 'manager');
     await page.goto('/manager/settings');
     await page.getByRole('radio', { name: 'Show patient names to managers' }).check();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     await page.goto('/manager/episodes?figure=active');
     await expect(page.getByText('Jamie Taylor')).toBeVisible();
