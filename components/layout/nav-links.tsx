@@ -8,7 +8,7 @@ export type NavItem = { href: string; label: string; badge?: number; exact?: boo
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 overflow-x-auto">
+    <ul className="flex flex-wrap gap-x-1">
       {items.map((item) => {
         const current = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
