@@ -107,7 +107,7 @@ test.describe('clinic users', () => {
 
     await page.goto('/manager/settings');
     await page.getByRole('radio', { name: 'Pseudonymous ids only (recommended)' }).check();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     await page.goto('/manager/episodes?figure=active');
     await expect(page.getByRole('rowheader').first()).toBeVisible();
