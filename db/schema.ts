@@ -342,6 +342,8 @@ export const redFlagScreens = pgTable(
   (t) => [
     uniqueIndex('red_flag_screens_submission_unique').on(t.submissionId),
     index('red_flag_screens_episode_idx').on(t.episodeId, t.createdAt),
+    // The saved-pain page reads the screen of one entry: without this, a scan of every screen.
+    index('red_flag_screens_pain_entry_idx').on(t.painEntryId),
   ],
 );
 
