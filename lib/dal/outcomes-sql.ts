@@ -99,6 +99,25 @@ export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor |
       (case when s.first_odi_at <= s.started_at + ${odiWindow} then s.first_odi end) as odi_first_in_window
     from scoped s
   ),
+  -- Sessions asked for in the window, for all episodes in scope at once: each plan version is in force
+  -- from its creation until the next version; per day it asks for (times a day × days a week) / 7
+  -- sessions of each item. No plan: null.
+  plan_versions as (
+    select pv.episode_id, pv.created_at as from_at,
+      coalesce(lead(pv.created_at) over (partition by pv.episode_id order by pv.version), 'infinity'::timestamptz) as until,
+      coalesce(sum(i.times_per_day * i.days_per_week), 0)::float8 as weekly
+    from scoped s
+    join plans pv on pv.episode_id = s.id
+    left join plan_items i on i.plan_id = pv.id
+    group by pv.id, pv.episode_id, pv.created_at, pv.version
+  ),
+  prescribed as (
+    select v.episode_id, sum(v.weekly * greatest(0, extract(epoch from (
+        least(v.until, s.ended_at) - greatest(v.from_at, s.ended_at - ${adherenceWindow})
+      )))::float8 / 604800) as prescribed
+    from plan_versions v join scoped s on s.id = v.episode_id
+    group by v.episode_id
+  ),
   scores as (
     select s.id, s.pseudonym, s.patient_id, s.clinician_id, s.started_at, s.status, s.discharged_at, s.intake_nprs, s.ended_at,
       to_char(s.started_at at time zone ${scope.timeZone}::text, 'YYYY-MM') as intake_month,
@@ -148,19 +167,7 @@ export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor |
         and q.score is not null and q.completed_at <= s.discharged_at and q.completed_at >= s.discharged_at - ${odiWindow}
       order by q.completed_at desc, q.id desc limit 1
     ) od on true
-    left join lateral (
-      -- Sessions asked for in the window: each plan version is in force from its creation until the next
-      -- version; per day it asks for (times a day × days a week) / 7 sessions of each item.
-      select sum(v.weekly * greatest(0, extract(epoch from (
-          least(v.until, s.ended_at) - greatest(v.from_at, s.ended_at - ${adherenceWindow})
-        )))::float8 / 604800) as prescribed
-      from (
-        select pv.created_at as from_at,
-          coalesce(lead(pv.created_at) over (order by pv.version), 'infinity'::timestamptz) as until,
-          (select coalesce(sum(i.times_per_day * i.days_per_week), 0) from plan_items i where i.plan_id = pv.id)::float8 as weekly
-        from plans pv where pv.episode_id = s.id
-      ) v
-    ) pr on true
+    left join prescribed pr on pr.episode_id = s.id
     left join lateral (
       select count(*)::int as logged from exercise_logs l
       where l.episode_id = s.id and l.status <> 'skipped'
