@@ -245,6 +245,8 @@ export const planItems = pgTable(
   },
   (t) => [
     uniqueIndex('plan_items_plan_position_unique').on(t.planId, t.position),
+    // Sessions a plan version asks for, read index-only for adherence over thousands of episodes.
+    index('plan_items_plan_dose_idx').on(t.planId, t.timesPerDay, t.daysPerWeek),
     check('plan_items_sets_range', sql`${t.sets} is null or ${t.sets} between 1 and 10`),
     check('plan_items_reps_range', sql`${t.reps} is null or ${t.reps} between 1 and 100`),
     check('plan_items_hold_range', sql`${t.holdSeconds} is null or ${t.holdSeconds} between 1 and 600`),
@@ -282,6 +284,10 @@ export const exerciseLogs = pgTable(
     uniqueIndex('exercise_logs_submission_unique').on(t.submissionId),
     index('exercise_logs_episode_day_idx').on(t.episodeId, t.localDay),
     index('exercise_logs_episode_logged_idx').on(t.episodeId, t.loggedAt),
+    // Sessions that count (done or partial): adherence counts them by day (caseload) or by time
+    // (clinic outcomes) straight from these index-only scans, without reading skipped rows.
+    index('exercise_logs_episode_session_day_idx').on(t.episodeId, t.localDay).where(sql`${t.status} <> 'skipped'`),
+    index('exercise_logs_episode_session_logged_idx').on(t.episodeId, t.loggedAt).where(sql`${t.status} <> 'skipped'`),
     check('exercise_logs_difficulty_range', sql`${t.difficulty} is null or ${t.difficulty} between 0 and 10`),
     check('exercise_logs_pain_range', sql`${t.painDuring} is null or ${t.painDuring} between 0 and 10`),
     check('exercise_logs_sets_range', sql`${t.setsDone} is null or ${t.setsDone} between 0 and 10`),
@@ -336,6 +342,8 @@ export const redFlagScreens = pgTable(
   (t) => [
     uniqueIndex('red_flag_screens_submission_unique').on(t.submissionId),
     index('red_flag_screens_episode_idx').on(t.episodeId, t.createdAt),
+    // The saved-pain page reads the screen of one entry: without this, a scan of every screen.
+    index('red_flag_screens_pain_entry_idx').on(t.painEntryId),
   ],
 );
 
@@ -362,6 +370,10 @@ export const questionnaireResponses = pgTable(
   (t) => [
     uniqueIndex('questionnaire_responses_submission_unique').on(t.submissionId),
     index('questionnaire_responses_episode_idx').on(t.episodeId, t.instrument, t.completedAt),
+    // An episode's last completed questionnaire of any instrument (caseload "last activity").
+    index('questionnaire_responses_episode_completed_idx')
+      .on(t.episodeId, t.completedAt)
+      .where(sql`${t.status} = 'completed'`),
     check(
       'questionnaire_responses_completed_consistent',
       sql`(${t.status} = 'completed') = (${t.completedAt} is not null)`,

@@ -2,9 +2,10 @@
  * All outcome SQL in one module, so it can be swapped for summary tables without touching callers.
  *
  * `perEpisode` is one CTE that works out, for each episode in scope, its baseline / latest / discharge
- * scores, MCID flags, weeks in care and adherence, using the indexes pain_entries (episode_id,
- * recorded_at), questionnaire_responses (episode_id, instrument, completed_at), exercise_logs
- * (episode_id, logged_at) and episodes (clinic_id, started_at). The figures are aggregates over it:
+ * scores, MCID flags, weeks in care and adherence. First and latest pain and ODI come from
+ * episode_summaries (migration 0002, kept by triggers); the rest uses the indexes questionnaire_responses
+ * (episode_id, instrument, completed_at), exercise_logs (episode_id, logged_at) where not skipped,
+ * plan_items (plan_id, times_per_day, days_per_week) and episodes (clinic_id, started_at). The figures are aggregates over it:
  * each figure has one function below returning its SQL, and `aggregateOutcomes` runs them all in a
  * single GROUP BY GROUPING SETS statement so the CTE is evaluated once per page.
  *
@@ -71,41 +72,83 @@ export function severityCase(score: SQL): SQL {
 export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor | null; size: number }): SQL {
   const odiWindow = sql`make_interval(days => ${ODI_WINDOW_DAYS}::int)`;
   const adherenceWindow = sql`make_interval(days => ${ADHERENCE_WINDOW_DAYS}::int)`;
+  // Timestamps go in as ISO text: drizzle's postgres.js driver serialises only its own timestamp
+  // columns, so a Date bound to a raw `$n::timestamptz` fails on PostgreSQL (PGlite accepts it).
+  const now = sql`${scope.now.toISOString()}::timestamptz`;
   return sql`
   scoped as (
     select e.id, e.pseudonym, e.patient_id, e.clinician_id, e.started_at, e.status, e.discharged_at, e.intake_nprs,
-      coalesce(e.discharged_at, ${scope.now}::timestamptz) as ended_at
+      coalesce(e.discharged_at, ${now}) as ended_at,
+      coalesce(es.pain_entries, 0) as pain_entries, es.first_pain, es.last_pain, es.last_pain_at,
+      coalesce(es.odi_responses, 0) as odi_responses, es.first_odi, es.first_odi_at, es.last_odi, es.last_odi_at
     from episodes e
+    left join episode_summaries es on es.episode_id = e.id
     where e.clinic_id = ${scope.clinicId}::uuid
-      and e.started_at >= ${scope.from}::timestamptz and e.started_at < ${scope.to}::timestamptz
+      and e.started_at >= ${scope.from.toISOString()}::timestamptz and e.started_at < ${scope.to.toISOString()}::timestamptz
       ${scope.clinicianId ? sql`and e.clinician_id = ${scope.clinicianId}::uuid` : sql``}
       ${batch?.after ? sql`and (e.started_at, e.id) > (${batch.after.startedAt}::timestamptz, ${batch.after.id}::uuid)` : sql``}
     ${batch ? sql`order by e.started_at, e.id limit ${batch.size}::int` : sql``}
   ),
-  scores as (
+  -- First, latest and discharge scores from episode_summaries (kept by triggers on the entry tables;
+  -- an episode with no entries has no summary row). The summary orders entries exactly as the
+  -- definitions do, (time, id), so "the first entry" is its first_* and "a later entry exists" is
+  -- count > 1. Only an entry recorded after discharge makes the summary's latest differ from the
+  -- discharge score: those few episodes fall back to an index probe on the base table.
+  firsts as (
     select s.*,
+      (case when s.first_odi_at <= s.started_at + ${odiWindow} then s.first_odi end) as odi_first_in_window
+    from scoped s
+  ),
+  -- Sessions asked for in the window, for all episodes in scope at once: each plan version is in force
+  -- from its creation until the next version; per day it asks for (times a day × days a week) / 7
+  -- sessions of each item. No plan: null.
+  plan_versions as (
+    select pv.episode_id, pv.created_at as from_at,
+      coalesce(lead(pv.created_at) over (partition by pv.episode_id order by pv.version), 'infinity'::timestamptz) as until,
+      coalesce(sum(i.times_per_day * i.days_per_week), 0)::float8 as weekly
+    from scoped s
+    join plans pv on pv.episode_id = s.id
+    left join plan_items i on i.plan_id = pv.id
+    group by pv.id, pv.episode_id, pv.created_at, pv.version
+  ),
+  prescribed as (
+    select v.episode_id, sum(v.weekly * greatest(0, extract(epoch from (
+        least(v.until, s.ended_at) - greatest(v.from_at, s.ended_at - ${adherenceWindow})
+      )))::float8 / 604800) as prescribed
+    from plan_versions v join scoped s on s.id = v.episode_id
+    group by v.episode_id
+  ),
+  scores as (
+    select s.id, s.pseudonym, s.patient_id, s.clinician_id, s.started_at, s.status, s.discharged_at, s.intake_nprs, s.ended_at,
       to_char(s.started_at at time zone ${scope.timeZone}::text, 'YYYY-MM') as intake_month,
       sb.band as risk,
-      (pf.id is null) as nprs_baseline_from_intake,
-      coalesce(pf.score, s.intake_nprs)::float8 as nprs_baseline,
-      (case when pl.id <> pf.id then pl.score end)::float8 as nprs_latest,
-      (case when pd.id <> pf.id then pd.score end)::float8 as nprs_discharge,
-      ob.score as odi_baseline,
-      (case when ob.id is null or ol.id <> ob.id then ol.score end) as odi_latest,
-      (case when ob.id is null or od.id <> ob.id then od.score end) as odi_discharge,
+      (s.pain_entries = 0) as nprs_baseline_from_intake,
+      coalesce(s.first_pain, s.intake_nprs)::float8 as nprs_baseline,
+      (case when s.pain_entries > 1 then s.last_pain end)::float8 as nprs_latest,
+      (case
+        when s.discharged_at is null or s.pain_entries = 0 then null
+        when s.last_pain_at <= s.discharged_at then case when s.pain_entries > 1 then s.last_pain end
+        when pd.has_earlier then pd.score
+      end)::float8 as nprs_discharge,
+      s.odi_first_in_window as odi_baseline,
+      (case when s.odi_first_in_window is null or s.odi_responses > 1 then s.last_odi end) as odi_latest,
+      (case
+        when s.discharged_at is null or s.odi_responses = 0 then null
+        when s.last_odi_at <= s.discharged_at then
+          case when s.last_odi_at >= s.discharged_at - ${odiWindow}
+            and (s.odi_first_in_window is null or s.odi_responses > 1) then s.last_odi end
+        when s.odi_first_in_window is null or od.has_earlier then od.score
+      end) as odi_discharge,
       case when s.discharged_at is not null
         then extract(epoch from (s.discharged_at - s.started_at))::float8 / 604800 end as weeks_in_care,
       pr.prescribed, lg.logged
-    from scoped s
+    from firsts s
     left join lateral (
-      select p.id, p.score from pain_entries p where p.episode_id = s.id order by p.recorded_at asc, p.id asc limit 1
-    ) pf on true
-    left join lateral (
-      select p.id, p.score from pain_entries p where p.episode_id = s.id order by p.recorded_at desc, p.id desc limit 1
-    ) pl on true
-    left join lateral (
-      select p.id, p.score from pain_entries p
-      where s.discharged_at is not null and p.episode_id = s.id and p.recorded_at <= s.discharged_at
+      select p.score, exists (
+          select 1 from pain_entries e2 where e2.episode_id = s.id and (e2.recorded_at, e2.id) < (p.recorded_at, p.id)
+        ) as has_earlier
+      from pain_entries p
+      where s.last_pain_at > s.discharged_at and p.episode_id = s.id and p.recorded_at <= s.discharged_at
       order by p.recorded_at desc, p.id desc limit 1
     ) pd on true
     left join lateral (
@@ -114,38 +157,20 @@ export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor |
       order by q.completed_at asc, q.id asc limit 1
     ) sb on true
     left join lateral (
-      select q.id, q.score from questionnaire_responses q
-      where q.episode_id = s.id and q.instrument = 'ODI' and q.status = 'completed' and q.score is not null
-        and q.completed_at <= s.started_at + ${odiWindow}
-      order by q.completed_at asc, q.id asc limit 1
-    ) ob on true
-    left join lateral (
-      select q.id, q.score from questionnaire_responses q
-      where q.episode_id = s.id and q.instrument = 'ODI' and q.status = 'completed' and q.score is not null
-      order by q.completed_at desc, q.id desc limit 1
-    ) ol on true
-    left join lateral (
-      select q.id, q.score from questionnaire_responses q
-      where s.discharged_at is not null and q.episode_id = s.id and q.instrument = 'ODI' and q.status = 'completed'
+      select q.score, exists (
+          select 1 from questionnaire_responses q2
+          where q2.episode_id = s.id and q2.instrument = 'ODI' and q2.status = 'completed' and q2.score is not null
+            and (q2.completed_at, q2.id) < (q.completed_at, q.id)
+        ) as has_earlier
+      from questionnaire_responses q
+      where s.last_odi_at > s.discharged_at and q.episode_id = s.id and q.instrument = 'ODI' and q.status = 'completed'
         and q.score is not null and q.completed_at <= s.discharged_at and q.completed_at >= s.discharged_at - ${odiWindow}
       order by q.completed_at desc, q.id desc limit 1
     ) od on true
-    left join lateral (
-      -- Sessions asked for in the window: each plan version is in force from its creation until the next
-      -- version; per day it asks for (times a day × days a week) / 7 sessions of each item.
-      select sum(v.weekly * greatest(0, extract(epoch from (
-          least(v.until, s.ended_at) - greatest(v.from_at, s.ended_at - ${adherenceWindow})
-        )))::float8 / 604800) as prescribed
-      from (
-        select pv.created_at as from_at,
-          coalesce(lead(pv.created_at) over (order by pv.version), 'infinity'::timestamptz) as until,
-          (select coalesce(sum(i.times_per_day * i.days_per_week), 0) from plan_items i where i.plan_id = pv.id)::float8 as weekly
-        from plans pv where pv.episode_id = s.id
-      ) v
-    ) pr on true
+    left join prescribed pr on pr.episode_id = s.id
     left join lateral (
       select count(*)::int as logged from exercise_logs l
-      where l.episode_id = s.id and l.status in ('done', 'partial')
+      where l.episode_id = s.id and l.status <> 'skipped'
         and l.logged_at >= s.ended_at - ${adherenceWindow} and l.logged_at < s.ended_at
     ) lg on true
   ),

@@ -73,8 +73,8 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
     target: { connections: 10, p95: 150 },
   },
   { key: 'alerts', name: 'Alerts inbox', as: 'clinician', paths: () => ['/clinician/alerts'], target: { connections: 10, p95: 150 } },
-  { key: 'manager-home', name: 'Manager home', as: 'manager', paths: () => ['/manager'], target: { connections: 10, p95: 150 } },
-  { key: 'outcomes', name: 'Manager outcomes (whole clinic)', as: 'manager', paths: () => ['/manager/outcomes'], target: { connections: 1, p95: 300 } },
+  // The manager's home is the clinic outcomes page (issue 5).
+  { key: 'outcomes', name: 'Manager outcomes (whole clinic)', as: 'manager', paths: () => ['/manager/outcomes', '/manager'], target: { connections: 1, p95: 300 } },
   {
     key: 'export',
     name: 'CSV export',

@@ -1,0 +1,5 @@
+CREATE INDEX "exercise_logs_episode_session_day_idx" ON "exercise_logs" USING btree ("episode_id","local_day") WHERE "exercise_logs"."status" <> 'skipped';--> statement-breakpoint
+CREATE INDEX "exercise_logs_episode_session_logged_idx" ON "exercise_logs" USING btree ("episode_id","logged_at") WHERE "exercise_logs"."status" <> 'skipped';--> statement-breakpoint
+CREATE INDEX "plan_items_plan_dose_idx" ON "plan_items" USING btree ("plan_id","times_per_day","days_per_week");--> statement-breakpoint
+CREATE INDEX "questionnaire_responses_episode_completed_idx" ON "questionnaire_responses" USING btree ("episode_id","completed_at") WHERE "questionnaire_responses"."status" = 'completed';--> statement-breakpoint
+CREATE INDEX "red_flag_screens_pain_entry_idx" ON "red_flag_screens" USING btree ("pain_entry_id");
