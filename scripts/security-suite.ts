@@ -73,8 +73,10 @@ async function send(method: string, pathname: string, init: { identity?: Identit
   const headers: Record<string, string> = { 'X-Forwarded-For': randomAddress(), ...init.headers };
   if (init.identity?.cookie) headers.Cookie = init.identity.cookie;
   let response: Response;
+  let text: string;
   try {
     response = await fetch(`${BASE}${pathname}`, { method, headers, body: init.body, redirect: 'manual' });
+    text = await response.text();
   } catch (error) {
     // The server may answer 413 and close the connection while an oversized body is still being
     // sent; the client then sees the socket end instead of the answer. That is a refusal, not a fault.
@@ -82,7 +84,6 @@ async function send(method: string, pathname: string, init: { identity?: Identit
     console.error(`request failed: ${method} ${pathname}${init.label ? ` [${init.label}]` : ''} as ${init.identity?.name ?? 'anonymous'}`);
     throw error;
   }
-  const text = await response.text();
   if (response.status >= 500) finding('serverErrors', `${method} ${pathname}${init.label ? ` [${init.label}]` : ''} as ${init.identity?.name ?? 'anonymous'} → ${response.status}`);
   const authenticated = Boolean(init.identity?.cookie);
   if (authenticated) {
