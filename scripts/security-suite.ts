@@ -42,7 +42,7 @@ const tally = { requests: 0, unauthorized: 0, invalidStored: 0, serverErrors: 0,
 const findings: string[] = [];
 function finding(kind: keyof typeof tally, message: string) {
   tally[kind] += 1;
-  if (findings.length < 60) findings.push(`${kind}: ${message}`);
+  findings.push(`${kind}: ${message}`);
 }
 
 // ---------------------------------------------------------------- database
@@ -383,7 +383,16 @@ async function main() {
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`[security] audit hash chain ${chainReport}; sign-in median time: ${timingReport}`);
-  for (const line of findings) console.log(`  ✗ ${line}`);
+  for (const line of findings.slice(0, 60)) console.log(`  ✗ ${line}`);
+  if (findings.length > 60) {
+    console.log(`  … and ${findings.length - 60} more. By action or route:`);
+    const byTarget = new Map<string, number>();
+    for (const line of findings) {
+      const target = /\[([^:\]]+)/.exec(line)?.[1] ?? line.split(' ').slice(1, 3).join(' ');
+      byTarget.set(target, (byTarget.get(target) ?? 0) + 1);
+    }
+    for (const [target, count] of byTarget) console.log(`    ${count} × ${target}`);
+  }
   console.log(
     `security-suite: requests tried ${tally.requests}; unauthorized accesses allowed ${tally.unauthorized}; invalid inputs stored ${tally.invalidStored}; 5xx responses ${tally.serverErrors}; authenticated responses with shared-cache headers ${tally.sharedCache} (${seconds} s)`,
   );

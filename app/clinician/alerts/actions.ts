@@ -7,6 +7,8 @@ import { acknowledgeSchema } from '@/lib/validation/alerts';
 import { fieldErrors } from '@/lib/validation/common';
 
 export async function acknowledgeAlertAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
   const parsed = acknowledgeSchema.safeParse({ alertId: form.get('alertId'), comment: form.get('comment') ?? '' });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error) };
   const outcome = await acknowledgeAlert(parsed.data.alertId, parsed.data.comment || null);

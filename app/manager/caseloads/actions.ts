@@ -9,6 +9,8 @@ import { reassignSchema } from '@/lib/validation/users';
 const backSchema = z.union([z.literal(''), z.uuid()]).catch('');
 
 export async function reassignEpisodeAction(form: FormData): Promise<void> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return;
   const back = backSchema.parse(form.get('back') ?? '');
   const parsed = reassignSchema.safeParse({ episodeId: form.get('episodeId'), clinicianId: form.get('clinicianId') });
   const outcome = parsed.success ? await reassignEpisode(parsed.data.episodeId, parsed.data.clinicianId) : 'invalid-clinician';

@@ -10,6 +10,8 @@ import { formFields } from '@/lib/validation/form-data';
 import { identityPolicySchema } from '@/lib/validation/users';
 
 export async function saveIdentityPolicyAction(form: FormData): Promise<void> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return;
   const parsed = identityPolicySchema.safeParse(formFields(form));
   if (!parsed.success) redirect('/manager/settings?result=invalid');
   await setIdentityPolicy(parsed.data.managersSeePatientIdentity === 'on');

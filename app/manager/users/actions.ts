@@ -12,6 +12,8 @@ export type InvitationResult = ActionResult<{ path: string; expiresAt: string; n
 export type InviteFormState = InvitationResult & { values?: { name: string; email: string; role: string } };
 
 export async function inviteStaffAction(_previous: InviteFormState, form: FormData): Promise<InviteFormState> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
   const fields = formFields(form);
   const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).slice(0, 300) : '');
   const values = { name: text('name'), email: text('email'), role: text('role') };
@@ -40,9 +42,13 @@ async function changeActive(form: FormData, active: boolean): Promise<never> {
 }
 
 export async function deactivateUserAction(form: FormData): Promise<void> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return;
   await changeActive(form, false);
 }
 
 export async function reactivateUserAction(form: FormData): Promise<void> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return;
   await changeActive(form, true);
 }

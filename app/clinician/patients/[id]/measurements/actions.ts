@@ -17,6 +17,8 @@ function formValues(form: FormData): Record<string, string> {
 }
 
 export async function recordMeasurementsAction(episodeId: string, _previous: MeasurementFormState, form: FormData): Promise<MeasurementFormState> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
   const values = formValues(form);
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
@@ -50,6 +52,8 @@ export async function recordMeasurementsAction(episodeId: string, _previous: Mea
 }
 
 export async function correctMeasurementAction(episodeId: string, _previous: MeasurementFormState, form: FormData): Promise<MeasurementFormState> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
   const values = formValues(form);
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
@@ -70,6 +74,8 @@ export async function correctMeasurementAction(episodeId: string, _previous: Mea
 }
 
 export async function deleteMeasurementAction(episodeId: string, _previous: MeasurementFormState, form: FormData): Promise<MeasurementFormState> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
   const id = uuidSchema.safeParse(episodeId);
   const measurementId = uuidSchema.safeParse(form.get('measurementId'));
   if (!id.success || !measurementId.success) return { ok: false, formError: NOT_FOUND };
