@@ -31,3 +31,9 @@ export function isAppError(error: unknown, code?: AppErrorCode): error is AppErr
 export type ActionResult<T = undefined> =
   | ({ ok: true } & (T extends undefined ? { data?: undefined } : { data: T }))
   | { ok: false; formError?: string; fieldErrors?: Record<string, string[] | undefined> };
+
+/** For server actions: an expected refusal from the data access layer becomes a form message; anything else is rethrown. */
+export function refusal(error: unknown): { ok: false; formError: string } {
+  if (error instanceof AppError) return { ok: false, formError: error.message };
+  throw error;
+}

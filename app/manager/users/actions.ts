@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { inviteStaff, renewInvitation, setUserActive } from '@/lib/dal/clinic-users';
-import type { ActionResult } from '@/lib/errors';
+import { refusal, type ActionResult } from '@/lib/errors';
 import { formFields, inviteStaffSchema, userIdSchema } from '@/lib/validation/users';
 
 export type InvitationResult = ActionResult<{ path: string; expiresAt: string; name: string }>;
@@ -19,7 +19,8 @@ export async function inviteStaffAction(_previous: InviteFormState, form: FormDa
   const values = { name: text('name'), email: text('email'), role: text('role') };
   const parsed = inviteStaffSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
-  const outcome = await inviteStaff(parsed.data);
+  const outcome = await inviteStaff(parsed.data).catch(refusal);
+  if ('formError' in outcome) return { ...outcome, values };
   if (!outcome.ok) return { ok: false, fieldErrors: { email: ['Someone already has an account with this email address.'] }, values };
   revalidatePath('/manager/users');
   return { ok: true, data: { path: outcome.link.path, expiresAt: outcome.link.expiresAt.toISOString(), name: outcome.link.name } };
