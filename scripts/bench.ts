@@ -7,6 +7,8 @@
  *        --port P (3170) · --pg-port P (5470) and --pg-dir D (/tmp/uplift-bench-postgres): the bench's own
  *        cluster, used when DATABASE_URL is unset
  *        --fresh (regenerate) · --skip-build · --no-write · --lighthouse (needs Chromium)
+ *        --only key,key (routes of scripts/bench/routes.ts; implies --no-write)
+ *        --profile DIR (the server runs with --cpu-prof into DIR; `npm run bench:profile -- DIR` summarises)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { readPlans, setAutoExplain, logSize } from './bench/explain';
 import { encodeActionBody, findAction, probe, signIn } from './bench/http';
 import { runLighthouse, type LighthouseScore } from './bench/lighthouse';
 import { firstLoadJs } from './bench/first-load';
-import { measure, type LoadRequest } from './bench/measure';
+import { BENCH_SUBMISSION_PREFIX, benchSubmissionId, measure, type LoadRequest } from './bench/measure';
 import { startCluster, type Cluster } from './bench/postgres';
 import { markdown, printTable, writeDocument, type DatabaseRun, type Machine, type RouteResult } from './bench/report';
 import { BENCH_ROUTES, type BenchContext, type BenchRole } from './bench/routes';
@@ -47,8 +49,15 @@ const { values } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     lighthouse: { type: 'boolean', default: false },
     out: { type: 'string', default: 'docs/PERFORMANCE.md' },
+    only: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
+const only = values.only ? new Set(values.only.split(',')) : null;
+if (only) {
+  const unknown = [...only].filter((key) => !BENCH_ROUTES.some((route) => route.key === key));
+  if (unknown.length) fail(`--only: no route ${unknown.join(', ')} (routes: ${BENCH_ROUTES.map((route) => route.key).join(', ')})`);
+}
 
 const patients = Number(values.patients);
 const seconds = Number(values.duration);
@@ -83,6 +92,7 @@ async function prepare(handle: DatabaseHandle): Promise<{ context: BenchContext;
   } else {
     log(`${name} already generated (${handle.kind}); --fresh regenerates it`);
   }
+  await removeBenchWrites(handle);
   const accounts = benchAccounts(patients);
   const [row] = await executeRows<{ patient_id: string; episode_id: string; clinician_id: string }>(
     handle.db,
@@ -92,6 +102,13 @@ async function prepare(handle: DatabaseHandle): Promise<{ context: BenchContext;
   );
   if (!row) throw new Error(`the generated patient ${accounts.patient} has no active episode`);
   return { context: { patientId: row.patient_id, episodeId: row.episode_id, clinicianId: row.clinician_id }, generation };
+}
+
+/** Deletes the pain entries (and their safety answers) an earlier run posted; their audit rows stay, as audit rows do. */
+async function removeBenchWrites(handle: DatabaseHandle): Promise<void> {
+  const prefix = `${BENCH_SUBMISSION_PREFIX}%`;
+  await handle.db.execute(sql`delete from red_flag_screens where submission_id::text like ${prefix}`);
+  await handle.db.execute(sql`delete from pain_entries where submission_id::text like ${prefix}`);
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
@@ -166,7 +183,12 @@ async function measureDatabase(kind: 'postgres' | 'pglite', measureFirstLoad: bo
   if (pgliteDir) run.generation.sizeMb = Math.round(folderMb(pgliteDir));
 
   const statsAvailable = cluster !== null && (await enableStatements(handle));
-  const server = await startServer(port, env);
+  const nodeArgs: string[] = [];
+  if (values.profile) {
+    mkdirSync(path.resolve(values.profile), { recursive: true });
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`);
+  }
+  const server = await startServer(port, env, nodeArgs);
   try {
     run.memory.idleMb = residentMb(server.pid);
     const cookies: Partial<Record<BenchRole, string>> = {};
@@ -176,6 +198,7 @@ async function measureDatabase(kind: 'postgres' | 'pglite', measureFirstLoad: bo
     const requests = new Map<string, LoadRequest>();
 
     for (const route of BENCH_ROUTES) {
+      if (only && !only.has(route.key) && !route.ceiling) continue;
       const cookie = route.as ? cookies[route.as]! : null;
       const result: RouteResult = { route, path: null, status: 'measured', runs: [] };
       run.routes.push(result);
@@ -276,7 +299,7 @@ async function explainEachRoute(handle: DatabaseHandle, cluster: Cluster, origin
       await fetch(`${origin}${request.path}`, {
         method: request.method,
         headers: request.headers,
-        body: request.body?.replaceAll('{uuid}', crypto.randomUUID()),
+        body: request.body?.replaceAll('{uuid}', benchSubmissionId()),
         redirect: 'manual',
       }).then((response) => response.arrayBuffer());
       // The log is written by another process: give it a moment.
@@ -323,7 +346,7 @@ async function main() {
   const generated = markdown(machine(postgresVersion), runs, { patients, seconds, connections: connectionLevels }) + (lighthouse?.length ? lighthouseSection(lighthouse) : '');
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(path.join('bench-results', `bench-${Date.now()}.json`), JSON.stringify({ runs, lighthouse }, null, 2));
-  if (!values['no-write']) {
+  if (!values['no-write'] && !only) {
     writeDocument(values.out!, generated);
     log(`wrote ${values.out}`);
   }

@@ -45,15 +45,24 @@ async function readClaims(): Promise<{ claims: SessionClaims | null; clientAddre
   return { claims: parsed.success ? parsed.data : null, clientAddress: clientAddressFrom(await headers()) };
 }
 
+type SessionState = {
+  viewer: Viewer | null;
+  /** Why there is no viewer, for the audit row of a refusal. */
+  reason: 'no-session' | 'expired' | 'revoked' | null;
+  /** The account a cookie named, when it named a real one (an expired or revoked session is still attributable). */
+  claimedUserId: string | null;
+  clientAddress: string | null;
+};
+
 /**
- * The current viewer, or null when there is no valid session. The token's claims are never
- * trusted alone: role, clinic, active flag and session version are reloaded from the database on
- * every request, so deactivation, a role change or a password change take effect at once.
+ * The session as the database sees it right now. The token's claims are never trusted alone: role,
+ * clinic, active flag and session version are reloaded on every request, so deactivation, a role change
+ * or a password change take effect at once.
  */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+const resolveSession = cache(async (): Promise<SessionState> => {
   const { claims, clientAddress } = await readClaims();
-  if (!claims) return null;
-  if (Date.now() - claims.signedInAt > SESSION_ABSOLUTE_MS) return null;
+  const none = { viewer: null, claimedUserId: null, clientAddress };
+  if (!claims) return { ...none, reason: 'no-session' };
   const [user] = await getDb()
     .select({
       id: users.id,
@@ -72,8 +81,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     .innerJoin(clinics, eq(clinics.id, users.clinicId))
     .where(eq(users.id, claims.userId))
     .limit(1);
-  if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
-  return {
+  if (!user) return { ...none, reason: 'no-session' };
+  if (Date.now() - claims.signedInAt > SESSION_ABSOLUTE_MS) return { ...none, claimedUserId: user.id, reason: 'expired' };
+  if (!user.active || user.sessionVersion !== claims.sessionVersion) return { ...none, claimedUserId: user.id, reason: 'revoked' };
+  const viewer: Viewer = {
     userId: user.id,
     role: user.role,
     clinicId: user.clinicId,
@@ -84,13 +95,30 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     mfaEnabled: user.mfaEnabledAt !== null,
     mfaSetupRequired: user.mfaEnabledAt === null && mfaRequiredFor(user.role, user),
   };
+  return { viewer, reason: null, claimedUserId: user.id, clientAddress };
 });
 
-/** Any signed-in user; otherwise AppError('unauthenticated'). */
-export async function requireViewer(): Promise<Viewer> {
-  const viewer = await getViewer();
-  if (!viewer) throw new AppError('unauthenticated', 'Please sign in.');
-  return viewer;
+/** The current viewer, or null when there is no valid session. */
+export async function getViewer(): Promise<Viewer | null> {
+  return (await resolveSession()).viewer;
+}
+
+/**
+ * Any signed-in user; otherwise AppError('unauthenticated'), recorded in the audit trail as a refusal
+ * with the client address, why (no session, expired, revoked) and, for an expired or revoked session,
+ * the account it belonged to. `attempt` names what was asked for.
+ */
+export async function requireViewer(attempt = 'session.required'): Promise<Viewer> {
+  const session = await resolveSession();
+  if (session.viewer) return session.viewer;
+  await recordAudit(getDb(), {
+    action: attempt,
+    outcome: 'denied',
+    actorId: session.claimedUserId,
+    clientAddress: session.clientAddress,
+    detail: { reason: session.reason },
+  });
+  throw new AppError('unauthenticated', 'Please sign in.');
 }
 
 /**
@@ -99,7 +127,7 @@ export async function requireViewer(): Promise<Viewer> {
  * enrol (guardArea sends them to /mfa-setup first).
  */
 export async function requireRole(...roles: Role[]): Promise<Viewer> {
-  const viewer = await requireViewer();
+  const viewer = await requireViewer(`area.${roles.join('|')}`);
   if (!roles.includes(viewer.role)) {
     await recordDenied(viewer, `area.${roles.join('|')}`);
     throw new AppError('forbidden', 'You do not have access to this page.');

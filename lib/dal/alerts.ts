@@ -12,6 +12,7 @@ import { isUuid } from './clinician-access';
 export type AlertItem = {
   id: string;
   episodeId: string;
+  patientId: string;
   patientName: string;
   reason: AlertReason;
   urgency: 'emergency' | 'same-day' | '24h' | 'routine';
@@ -33,6 +34,7 @@ function selectAlerts() {
     .select({
       id: alerts.id,
       episodeId: alerts.episodeId,
+      patientId: episodes.patientId,
       patientName: patient.name,
       reason: alerts.reason,
       urgency: alerts.urgency,
@@ -66,6 +68,19 @@ export async function listAlerts(options: { episodeId?: string } = {}): Promise<
     .where(and(scope, or(isNotNull(alerts.acknowledgedAt), isNotNull(alerts.resolvedAt))))
     .orderBy(desc(sql`coalesce(${alerts.acknowledgedAt}, ${alerts.resolvedAt})`))
     .limit(50);
+  const episodeId = options.episodeId && isUuid(options.episodeId) ? options.episodeId : null;
+  await recordAudit(getDb(), {
+    action: 'clinician.alerts.read',
+    outcome: 'success',
+    actorId: viewer.userId,
+    actorRole: viewer.role,
+    clinicId: viewer.clinicId,
+    patientId: episodeId ? (open[0] ?? closed[0])?.patientId ?? null : null,
+    resourceType: episodeId ? 'episode' : 'alert-inbox',
+    resourceId: episodeId,
+    clientAddress: viewer.clientAddress,
+    detail: { open: open.length, closed: closed.length },
+  });
   return { open, closed };
 }
 

@@ -16,6 +16,17 @@ const LABELS: Record<string, string> = {
   'audit.view': 'Viewed the audit trail',
   'audit.export': 'Exported the audit trail',
   'clinic.settings-update': 'Changed clinic security settings',
+  'session.required': 'Asked for a page that needs signing in',
+  'patient.today.read': 'Viewed the Today page',
+  'patient.progress.read': 'Viewed progress charts',
+  'patient.questionnaires.read': 'Viewed questionnaires due',
+  'pain-entry.list': 'Viewed the pain diary',
+  'pain-entry.read': 'Viewed a pain entry',
+  'plan-item.read': 'Viewed an exercise of the plan',
+  'questionnaire.read': 'Viewed a questionnaire result',
+  'questionnaire.draft-read': 'Opened a questionnaire',
+  'clinician.alerts.read': 'Viewed alerts',
+  'clinician.record.read': 'Viewed the patient record',
 };
 
 export function describeAuditAction(action: string): string {

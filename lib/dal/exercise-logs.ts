@@ -7,7 +7,7 @@ import { recordDenied } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
 import { recordAudit } from './audit';
-import { getLoggableContext, getPatientContext } from './patient-episode';
+import { getLoggableContext, getPatientContext, recordOwnRead } from './patient-episode';
 
 export type PlanItemSummary = {
   planItemId: string;
@@ -138,6 +138,7 @@ export async function getPlanItemDetail(planItemId: string): Promise<PlanItemDet
       ),
     )
     .orderBy(desc(exerciseLogs.loggedAt));
+  await recordOwnRead(viewer, 'plan-item.read', { type: 'plan_item', id: planItemId });
   return {
     ...toItem(row),
     instructions: row.instructions,

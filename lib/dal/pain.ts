@@ -9,7 +9,7 @@ import { localDay } from '@/lib/time';
 import { PAIN_EDIT_WINDOW_HOURS, type PainEntryInput, type PainEntryUpdate, type PainLocation } from '@/lib/validation/pain';
 import { evaluatePainAlerts, raiseAlert } from './alert-engine';
 import { recordAudit } from './audit';
-import { getLoggableContext, getPatientContext } from './patient-episode';
+import { getLoggableContext, getPatientContext, recordOwnRead } from './patient-episode';
 
 export type PainEntrySummary = {
   id: string;
@@ -196,6 +196,7 @@ export async function listPainEntries(limit = 60): Promise<PainEntrySummary[]> {
     .where(ownEntries(viewer))
     .orderBy(desc(painEntries.recordedAt))
     .limit(Math.min(Math.max(1, limit), 500));
+  await recordOwnRead(viewer, 'pain-entry.list', { type: 'patient', id: viewer.userId });
   return rows.map(toSummary);
 }
 
@@ -212,6 +213,7 @@ export async function getPainEntry(entryId: string): Promise<PainEntrySummary | 
     await recordDenied(viewer, 'pain-entry.read', { type: 'pain_entry', id: entryId });
     return null;
   }
+  await recordOwnRead(viewer, 'pain-entry.read', { type: 'pain_entry', id: row.id });
   return toSummary(row);
 }
 

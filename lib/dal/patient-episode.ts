@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canLogForEpisode, canReadEpisode } from '@/lib/auth/policy';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
+import { recordAudit } from './audit';
 
 export type PatientEpisode = {
   id: string;
@@ -51,4 +52,23 @@ export async function getLoggableContext(): Promise<PatientContext> {
   const context = await getPatientContext();
   if (context.episode && !canLogForEpisode(context.viewer, context.episode)) return { ...context, episode: null };
   return context;
+}
+
+/**
+ * Records that the patient read their own health data (HIPAA 164.312(b): every read is attributable).
+ * Call it once per page-level read, after the reads succeeded; `action` names the view
+ * (`patient.today.read`, …). The patient's own reads are left out of their "who viewed my record" list.
+ */
+export async function recordOwnRead(viewer: Viewer, action: string, resource: { type: string; id: string }): Promise<void> {
+  await recordAudit(getDb(), {
+    action,
+    outcome: 'success',
+    actorId: viewer.userId,
+    actorRole: viewer.role,
+    clinicId: viewer.clinicId,
+    patientId: viewer.userId,
+    resourceType: resource.type,
+    resourceId: resource.id,
+    clientAddress: viewer.clientAddress,
+  });
 }

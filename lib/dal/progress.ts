@@ -9,7 +9,7 @@ import { meaningfulPainLevel, painSeries, summariseMeasure, summariseOdi, summar
 import { MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import type { RollingPoint } from '@/lib/clinical/stats';
 import { localDay } from '@/lib/time';
-import { getPatientContext } from './patient-episode';
+import { getPatientContext, recordOwnRead } from './patient-episode';
 
 export const PROGRESS_RANGES = { '4w': 28, '12w': 84, all: null } as const;
 export type ProgressRange = keyof typeof PROGRESS_RANGES;
@@ -116,6 +116,7 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
   }).filter((measure) => measure.points.length > 0);
 
   view.adherence = await weeklyAdherenceHistory(episode.id, startDay, fromDay, today);
+  await recordOwnRead(viewer, 'patient.progress.read', { type: 'episode', id: episode.id });
   return view;
 }
 

@@ -20,7 +20,7 @@ import {
 } from '@/lib/validation/questionnaires';
 import { raiseAlert } from './alert-engine';
 import { recordAudit } from './audit';
-import { getLoggableContext, getPatientContext, type PatientEpisode } from './patient-episode';
+import { getLoggableContext, getPatientContext, recordOwnRead, type PatientEpisode } from './patient-episode';
 
 export const PATIENT_INSTRUMENTS: readonly PatientInstrument[] = ['ODI', 'STARTBACK', 'PSFS'];
 
@@ -31,7 +31,11 @@ export type QuestionnaireStatus = {
   last: { responseId: string; completedAt: Date; score: number | null; band: string | null } | null;
 };
 
-async function loadStatuses(episode: PatientEpisode, timeZone: string): Promise<QuestionnaireStatus[]> {
+/**
+ * What is due for each questionnaire of `episode`. Not an entry point: the caller has already resolved the
+ * patient's own episode and records the read (listQuestionnaireStatus, getToday).
+ */
+export async function questionnaireStatusFor(episode: PatientEpisode, timeZone: string): Promise<QuestionnaireStatus[]> {
   const db = getDb();
   const responses = await db
     .select({
@@ -81,7 +85,9 @@ async function loadStatuses(episode: PatientEpisode, timeZone: string): Promise<
 export async function listQuestionnaireStatus(): Promise<QuestionnaireStatus[]> {
   const { viewer, episode } = await getPatientContext();
   if (!episode) return [];
-  return loadStatuses(episode, viewer.timeZone);
+  const statuses = await questionnaireStatusFor(episode, viewer.timeZone);
+  await recordOwnRead(viewer, 'patient.questionnaires.read', { type: 'episode', id: episode.id });
+  return statuses;
 }
 
 export type QuestionnaireSession = {
@@ -98,7 +104,7 @@ export type QuestionnaireSession = {
  * the activities they named before). Others: AppError('forbidden'). No episode: null.
  */
 export async function getQuestionnaireSession(instrument: PatientInstrument): Promise<QuestionnaireSession | null> {
-  const { episode } = await getPatientContext();
+  const { viewer, episode } = await getPatientContext();
   if (!episode) return null;
   const db = getDb();
   const [draftRow] = await db
@@ -130,6 +136,7 @@ export async function getQuestionnaireSession(instrument: PatientInstrument): Pr
     const parsed = psfsAnswersSchema.safeParse(previous?.answers);
     previousActivities = parsed.success ? parsed.data.activities.map((activity) => activity.name) : null;
   }
+  await recordOwnRead(viewer, 'questionnaire.draft-read', { type: 'episode', id: episode.id });
   return {
     instrument,
     submissionId: draftRow?.submissionId ?? randomUUID(),
@@ -350,6 +357,7 @@ export async function getQuestionnaireResult(responseId: string): Promise<Questi
     )
     .orderBy(desc(questionnaireResponses.completedAt));
   const before = earlier.find((response) => response.completedAt && response.completedAt < row.completedAt!);
+  await recordOwnRead(viewer, 'questionnaire.read', { type: 'questionnaire_response', id: row.id });
   return {
     id: row.id,
     instrument: row.instrument as PatientInstrument,

@@ -6,8 +6,8 @@ import { daysCountedThisWeek, weekStartOf, weeklyAdherence, type Adherence } fro
 import type { RedFlagUrgency } from '@/lib/clinical/red-flags';
 import { localDay } from '@/lib/time';
 import { listCurrentPlanItems, type PlanItemSummary } from './exercise-logs';
-import { getPatientContext } from './patient-episode';
-import { listQuestionnaireStatus, type QuestionnaireStatus } from './questionnaires';
+import { getPatientContext, recordOwnRead } from './patient-episode';
+import { questionnaireStatusFor, type QuestionnaireStatus } from './questionnaires';
 
 export type TodayItem = PlanItemSummary & { doneToday: number; skippedToday: number };
 
@@ -92,11 +92,12 @@ export async function getToday(): Promise<TodayView> {
       ),
     )
     .limit(1);
-  const statuses = await listQuestionnaireStatus();
+  const statuses = await questionnaireStatusFor(episode, viewer.timeZone);
   const next = statuses
     .filter((status) => status.due)
     .sort((a, b) => (a.due!.dueDay < b.due!.dueDay ? -1 : a.due!.dueDay > b.due!.dueDay ? 1 : 0))[0];
 
+  await recordOwnRead(viewer, 'patient.today.read', { type: 'episode', id: episode.id });
   return {
     ...empty,
     clinicianName: episode.clinicianName,

@@ -21,6 +21,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/**
+ * Idempotency keys of the rows the bench itself writes: a fixed prefix, so the next run can delete them
+ * (removeBenchWrites) and the generated patient keeps the diary of a real one, not thousands of entries.
+ */
+export const BENCH_SUBMISSION_PREFIX = 'be4c0000-0000-4000-8000-';
+export function benchSubmissionId(): string {
+  return BENCH_SUBMISSION_PREFIX + randomUUID().slice(-12);
+}
+
 export type LoadRequest = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
 
 export async function measure(origin: string, request: LoadRequest, connections: number, seconds: number): Promise<Measurement> {
@@ -40,9 +49,9 @@ export async function measure(origin: string, request: LoadRequest, connections:
         ...(template === undefined
           ? {}
           : {
-              body: template.replaceAll('{uuid}', randomUUID()),
+              body: template.replaceAll('{uuid}', benchSubmissionId()),
               // A fresh idempotency key per request, or every submit after the first is a no-op duplicate.
-              setupRequest: (built) => ({ ...built, body: template.replaceAll('{uuid}', randomUUID()) }),
+              setupRequest: (built) => ({ ...built, body: template.replaceAll('{uuid}', benchSubmissionId()) }),
               onResponse: (_status, body) => {
                 if (/"ok":false|fieldErrors|formError/.test(body)) refused += 1;
               },

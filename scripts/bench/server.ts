@@ -6,10 +6,11 @@ import path from 'node:path';
 
 export type Server = { origin: string; pid: number; stop: () => Promise<void>; output: () => string };
 
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const nextBin = path.join(process.cwd(), 'node_modules', '.bin', 'next');
-  // The next binary itself, not npx: its pid is the server, so stopping it leaves no orphan (TOOLCHAIN.md 11).
-  const child: ChildProcess = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+/** `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  // Node running next's own script, not npx: its pid is the server, so stopping it leaves no orphan (TOOLCHAIN.md 11).
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
