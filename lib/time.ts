@@ -37,6 +37,18 @@ export function formatDate(date: Date | string, timeZone: string): string {
   return cachedFormatter('date', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' })).format(value);
 }
 
+/** "Saturday 28 November": the heading date of the patient's day. */
+export function formatLongDay(date: Date, timeZone: string): string {
+  return cachedFormatter('long-day', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' })).format(date);
+}
+
+/** "28 Nov, 14:05": a short date and time for lists. */
+export function formatShortDateTime(date: Date, timeZone: string): string {
+  return cachedFormatter('short-date-time', timeZone, () =>
+    new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+  ).format(date);
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });

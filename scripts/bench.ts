@@ -9,6 +9,7 @@
  *        --fresh (regenerate) · --skip-build · --no-write · --lighthouse (needs Chromium)
  *        --only key,key (routes of scripts/bench/routes.ts; implies --no-write)
  *        --profile DIR (the server runs with --cpu-prof into DIR; `npm run bench:profile -- DIR` summarises)
+ *        --workers N (PostgreSQL: N server processes sharing the port, as `npm start` with UPLIFT_WORKERS=N; 1)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -50,6 +51,7 @@ const { values } = parseArgs({
     lighthouse: { type: 'boolean', default: false },
     out: { type: 'string', default: 'docs/PERFORMANCE.md' },
     only: { type: 'string' },
+    workers: { type: 'string', default: '1' },
     profile: { type: 'string' },
   },
 });
@@ -101,7 +103,15 @@ async function prepare(handle: DatabaseHandle): Promise<{ context: BenchContext;
         where p.email = ${accounts.patient} and e.status = 'active' limit 1`,
   );
   if (!row) throw new Error(`the generated patient ${accounts.patient} has no active episode`);
-  return { context: { patientId: row.patient_id, episodeId: row.episode_id, clinicianId: row.clinician_id }, generation };
+  const writers = await executeRows<{ email: string }>(
+    handle.db,
+    sql`select p.email from episodes e join users p on p.id = e.patient_id
+        where e.clinician_id = ${row.clinician_id} and e.status = 'active' order by p.email limit 10`,
+  );
+  return {
+    context: { patientId: row.patient_id, episodeId: row.episode_id, clinicianId: row.clinician_id, writerEmails: writers.map((writer) => writer.email) },
+    generation,
+  };
 }
 
 /** Deletes the pain entries (and their safety answers) an earlier run posted; their audit rows stay, as audit rows do. */
@@ -188,12 +198,17 @@ async function measureDatabase(kind: 'postgres' | 'pglite', measureFirstLoad: bo
     mkdirSync(path.resolve(values.profile), { recursive: true });
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`);
   }
-  const server = await startServer(port, env, nodeArgs);
+  // PGlite allows one process per data folder: one server process there, whatever --workers says.
+  const workers = kind === 'postgres' ? Number(values.workers) : 1;
+  run.workers = workers;
+  const server = await startServer(port, env, nodeArgs, workers);
   try {
     run.memory.idleMb = residentMb(server.pid);
     const cookies: Partial<Record<BenchRole, string>> = {};
     const accounts = benchAccounts(patients);
     for (const role of ['patient', 'clinician', 'manager'] as const) cookies[role] = await signIn(server.origin, accounts[role], accounts.password);
+    const writerCookies: string[] = [];
+    for (const email of context.writerEmails) writerCookies.push(await signIn(server.origin, email, accounts.password));
     const memory = sampleMemory(server.pid);
     const requests = new Map<string, LoadRequest>();
 
@@ -223,6 +238,7 @@ async function measureDatabase(kind: 'postgres' | 'pglite', measureFirstLoad: bo
           path: action.page,
           headers: { cookie: cookie!, 'next-action': action.id, accept: 'text/x-component', 'content-type': contentType, origin: server.origin },
           body,
+          cookies: writerCookies.length ? writerCookies : undefined,
         };
       } else {
         const found = await probe(server.origin, route.paths(context), cookie, route.contentType);

@@ -19,4 +19,14 @@ describe('npm start', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('refuses several server processes on the embedded database, which allows one', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, UPLIFT_WORKERS: '2', DATABASE_URL: '' },
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('UPLIFT_WORKERS above 1 needs DATABASE_URL');
+  });
 });

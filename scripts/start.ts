@@ -14,6 +14,8 @@ const dev = process.argv.includes('--dev');
 const root = process.cwd();
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
+/** Server processes sharing the port (PostgreSQL only; scripts/next-cluster.mjs). */
+const workers = Number(process.env.UPLIFT_WORKERS || '1');
 
 const SOURCE_ENTRIES = ['app', 'components', 'lib', 'db', 'public', 'proxy.ts', 'next.config.mjs', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
 
@@ -57,6 +59,9 @@ async function prepareDatabase(): Promise<void> {
 }
 
 async function main() {
+  if (!Number.isInteger(workers) || workers < 1) fail('UPLIFT_WORKERS must be a whole number of at least 1.');
+  if (workers > 1 && !process.env.DATABASE_URL) fail('UPLIFT_WORKERS above 1 needs DATABASE_URL: the embedded database allows one server process.');
+  if (workers > 1 && dev) fail('UPLIFT_WORKERS above 1 is for the production server, not --dev.');
   const authSecret = resolveAuthSecret();
   await prepareDatabase();
   const nextBin = path.join(root, 'node_modules', '.bin', 'next');
@@ -65,9 +70,11 @@ async function main() {
     const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) fail('the production build failed.');
   }
-  log(`serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+  log(`serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${workers > 1 ? ` with ${workers} server processes` : ''}`);
+  const nextArgs = [dev ? 'dev' : 'start', '-p', port, '-H', host];
   // Exec-like: the server is our direct child and receives our signals, so no orphan keeps the port.
-  const server = spawn(nextBin, [dev ? 'dev' : 'start', '-p', port, '-H', host], {
+  const [command, args] = workers > 1 ? [process.execPath, [path.join(root, 'scripts', 'next-cluster.mjs'), String(workers), ...nextArgs]] : [nextBin, nextArgs];
+  const server = spawn(command, args, {
     stdio: 'inherit',
     env: {
       ...process.env,

@@ -5,6 +5,7 @@ import { FlagBadge } from '@/components/clinician/flag-badge';
 import { guardArea } from '@/lib/auth/guard';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
 import { listCaseload, type CaseloadRow } from '@/lib/dal/caseload';
+import { formatShortDateTime } from '@/lib/time';
 
 import { caseloadQuerySchema, CASELOAD_FLAG_KEYS, type CaseloadSearch } from '@/lib/validation/caseload';
 
@@ -137,9 +138,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
 }
 
 /** "27 Nov, 18:05": the year is noise in a list of active patients. */
-function formatShort(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(date);
-}
+const formatShort = formatShortDateTime;
 
 const RISK_LABELS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 

@@ -7,7 +7,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { ADHERENCE_DEFINITION, formatPercent } from '@/lib/clinical/adherence';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
 import { getToday } from '@/lib/dal/today';
-import { formatDate, formatDateTime } from '@/lib/time';
+import { formatDate, formatDateTime, formatLongDay } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Today' };
 
@@ -18,7 +18,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
   const timeZone = viewer?.timeZone ?? 'Europe/London';
   const savedItem = query.saved ? today.items.find((item) => item.planItemId === query.saved) : undefined;
   const doneCount = today.items.filter((item) => item.doneToday >= item.dosage.timesPerDay).length;
-  const longDate = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date());
+  const longDate = formatLongDay(new Date(), timeZone);
   const next = today.nextQuestionnaire;
   return (
     <div className="space-y-6">

@@ -6,6 +6,8 @@ export type FormState = {
   fieldErrors?: Record<string, string[] | undefined>;
   /** What was sent, so a refused form shows the patient's answers again instead of blanking them. */
   values?: Record<string, string | string[]>;
+  /** Saved: the page that shows the result (the form goes there; without JavaScript it links to it). */
+  next?: string;
 };
 
 export const INITIAL_FORM_STATE: FormState = { ok: true };

@@ -5,11 +5,14 @@
  */
 import type { NextAuthConfig } from 'next-auth';
 import { SESSION_IDLE_SECONDS } from './roles';
+import { decodeSessionToken, encodeSessionToken } from './session-token';
 
 export const authConfig = {
   trustHost: true,
   pages: { signIn: '/login' },
   session: { strategy: 'jwt', maxAge: SESSION_IDLE_SECONDS, updateAge: 60 },
+  // Auth.js's own cookie format, with the derived key cached (lib/auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   providers: [],
   callbacks: {
     jwt({ token, user }) {

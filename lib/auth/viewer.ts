@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { clientAddressFrom } from './client-address';
 import { SESSION_ABSOLUTE_MS, type Role } from './roles';
 import { readTestSession, sessionClaimsSchema, type SessionClaims } from './session-claims';
+import { authSecrets, decodeSessionToken, sessionCookieName, sessionCookieValue } from './session-token';
 
 /** The signed-in person, as the database says they are right now. */
 export type Viewer = {
@@ -35,14 +36,19 @@ export function mfaRequiredFor(role: Role, clinic: { mfaRequiredForManagers: boo
 async function readClaims(): Promise<{ claims: SessionClaims | null; clientAddress: string | null }> {
   const test = readTestSession();
   if (test) return { claims: test.claims, clientAddress: test.clientAddress ?? null };
-  const { auth } = await import('./index');
-  const session = (await auth()) as { user?: { id?: unknown }; sv?: unknown; sia?: unknown } | null;
-  const parsed = sessionClaimsSchema.safeParse({
-    userId: session?.user?.id,
-    sessionVersion: session?.sv,
-    signedInAt: session?.sia,
-  });
-  return { claims: parsed.success ? parsed.data : null, clientAddress: clientAddressFrom(await headers()) };
+  const [requestHeaders, jar] = await Promise.all([headers(), cookies()]);
+  const clientAddress = clientAddressFrom(requestHeaders);
+  // The cookie Auth.js issued, decrypted directly (the same check its session action makes, without
+  // re-issuing a cookie a server render cannot set anyway). Anything unreadable or expired is no session.
+  const name = sessionCookieName(requestHeaders.get('x-forwarded-proto'));
+  let payload: Record<string, unknown> | null = null;
+  try {
+    payload = await decodeSessionToken({ token: sessionCookieValue(name, jar), secret: authSecrets(), salt: name });
+  } catch {
+    payload = null;
+  }
+  const parsed = sessionClaimsSchema.safeParse({ userId: payload?.sub, sessionVersion: payload?.sv, signedInAt: payload?.sia });
+  return { claims: parsed.success ? parsed.data : null, clientAddress };
 }
 
 type SessionState = {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canLogForEpisode, canReadEpisode } from '@/lib/auth/policy';
@@ -22,9 +23,9 @@ export type PatientContext = { viewer: Viewer; episode: PatientEpisode | null };
 
 /**
  * Patient: the signed-in patient and their current episode (the active one, else the most recent), scoped
- * by patient and clinic. Everyone else: AppError('forbidden').
+ * by patient and clinic. Everyone else: AppError('forbidden'). Read once per server request (React cache).
  */
-export async function getPatientContext(): Promise<PatientContext> {
+export const getPatientContext = cache(async (): Promise<PatientContext> => {
   const viewer = await requireRole('patient');
   const [row] = await getDb()
     .select({
@@ -45,7 +46,7 @@ export async function getPatientContext(): Promise<PatientContext> {
     .limit(1);
   const episode = row && canReadEpisode(viewer, row) ? row : null;
   return { viewer, episode };
-}
+});
 
 /** Patient with an active episode: context for a new diary entry. Others: AppError('forbidden'); no active care: episode null. */
 export async function getLoggableContext(): Promise<PatientContext> {

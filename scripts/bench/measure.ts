@@ -30,11 +30,19 @@ export function benchSubmissionId(): string {
   return BENCH_SUBMISSION_PREFIX + randomUUID().slice(-12);
 }
 
-export type LoadRequest = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
+export type LoadRequest = {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Session cookies to take in turn, one per request (several people); otherwise headers.cookie. */
+  cookies?: string[];
+};
 
 export async function measure(origin: string, request: LoadRequest, connections: number, seconds: number): Promise<Measurement> {
   const latencies: number[] = [];
   let refused = 0;
+  let turn = 0;
   const template = request.body;
   const instance = autocannon({
     url: origin,
@@ -51,7 +59,11 @@ export async function measure(origin: string, request: LoadRequest, connections:
           : {
               body: template.replaceAll('{uuid}', benchSubmissionId()),
               // A fresh idempotency key per request, or every submit after the first is a no-op duplicate.
-              setupRequest: (built) => ({ ...built, body: template.replaceAll('{uuid}', benchSubmissionId()) }),
+              setupRequest: (built) => ({
+                ...built,
+                body: template.replaceAll('{uuid}', benchSubmissionId()),
+                headers: request.cookies ? { ...built.headers, cookie: request.cookies[turn++ % request.cookies.length]! } : built.headers,
+              }),
               onResponse: (_status, body) => {
                 if (/"ok":false|fieldErrors|formError/.test(body)) refused += 1;
               },

@@ -24,6 +24,8 @@ export type DatabaseRun = {
   firstLoad: Record<string, FirstLoad>;
   /** 1-minute load average when the run started and ended: the machine is shared, so read the figures with it. */
   load: { start: number; end: number | null };
+  /** Server processes sharing the port (scripts/next-cluster.mjs); 1 is plain `next start`. */
+  workers?: number;
   topStatements?: { query: string; calls: number; meanMs: number; totalMs: number }[];
 };
 
@@ -79,7 +81,7 @@ export function printTable(run: DatabaseRun): void {
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  console.log(`\n${run.label} (load average ${run.load.start.toFixed(1)} → ${run.load.end?.toFixed(1) ?? '–'})`);
+  console.log(`\n${run.label}${(run.workers ?? 1) > 1 ? `, ${run.workers} server processes` : ''} (load average ${run.load.start.toFixed(1)} → ${run.load.end?.toFixed(1) ?? '–'})`);
   for (const [index, row] of rows.entries()) {
     console.log(row.map((cell, column) => (column === 0 || column === 6 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
     if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
@@ -119,6 +121,11 @@ export function markdown(machine: Machine, runs: DatabaseRun[], options: { patie
     const generation = run.generation;
     if (generation.seconds !== null) out.push(`Generated ${generation.rows?.toLocaleString('en-GB')} rows in ${(generation.seconds / 60).toFixed(1)} min.`);
     if (generation.sizeMb !== null) out.push(`Database size ${generation.sizeMb.toLocaleString('en-GB')} MB.`);
+    out.push(
+      (run.workers ?? 1) > 1
+        ? `Server: ${run.workers} \`next start\` processes sharing the port (\`UPLIFT_WORKERS=${run.workers}\`, scripts/next-cluster.mjs).`
+        : 'Server: one `next start` process.',
+    );
     out.push(`Load average (1 min) on the ${machine.cores} cores: ${run.load.start.toFixed(1)} at the start, ${run.load.end?.toFixed(1) ?? '–'} at the end${run.load.start > machine.cores ? ' — other work was running, so absolute figures are pessimistic; compare routes with the ceiling of the same run' : ''}.`);
     out.push('');
     out.push(resultsTable(run));

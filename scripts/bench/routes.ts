@@ -13,6 +13,12 @@ export type BenchContext = {
   patientId: string;
   episodeId: string;
   clinicianId: string;
+  /**
+   * Ten patients in active care: action routes post as each in turn, as ten people logging at once
+   * would. Ten connections as one patient would queue on that patient's own rows (the episode summary
+   * row is updated in every pain-entry transaction), which no real clinic sees.
+   */
+  writerEmails: string[];
 };
 
 export type BenchRoute = {

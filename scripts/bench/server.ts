@@ -6,11 +6,16 @@ import path from 'node:path';
 
 export type Server = { origin: string; pid: number; stop: () => Promise<void>; output: () => string };
 
-/** `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
-export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+/**
+ * `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept). With `workers` > 1
+ * the server runs as scripts/next-cluster.mjs does for `npm start` with UPLIFT_WORKERS (PostgreSQL only).
+ */
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = [], workers = 1): Promise<Server> {
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const startArgs = ['start', '-p', String(port), '-H', '127.0.0.1'];
   // Node running next's own script, not npx: its pid is the server, so stopping it leaves no orphan (TOOLCHAIN.md 11).
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const argv = workers > 1 ? [...nodeArgs, path.join(process.cwd(), 'scripts', 'next-cluster.mjs'), String(workers), ...startArgs] : [...nodeArgs, nextBin, ...startArgs];
+  const child: ChildProcess = spawn(process.execPath, argv, {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -25,7 +25,11 @@ function refused(error: unknown): FormState {
   throw error;
 }
 
-/** Logs pain now, with the red-flag answers; the result page shows any emergency advice. */
+/**
+ * Logs pain now, with the red-flag answers, and answers with the result page's address (the form goes
+ * there; that page shows any emergency advice). No redirect or revalidation here: either would make the
+ * action's response carry a whole page render, several times the cost of the write itself.
+ */
 export async function logPainAction(_previous: FormState, form: FormData): Promise<FormState> {
   const parsed = painEntrySchema.safeParse(formDataToObject(form, { arrays: ['locations'], groups: ['redFlags'] }));
   if (!parsed.success) {
@@ -42,8 +46,7 @@ export async function logPainAction(_previous: FormState, form: FormData): Promi
   } catch (error) {
     return refused(error);
   }
-  revalidatePath('/patient', 'layout');
-  redirect(`/patient/pain/saved/${entryId}`);
+  return { ok: true, next: `/patient/pain/saved/${entryId}` };
 }
 
 /** Changes an own entry within 24 hours; a stale tab gets a conflict message instead of overwriting. */
