@@ -56,13 +56,21 @@ export async function raiseAlert(executor: Db | Tx, input: RaiseAlertInput): Pro
 }
 
 /** Worsening and severe-pain rules over the episode's recent daily pain. Returns the reasons raised. */
-export async function evaluatePainAlerts(executor: Db | Tx, episodeId: string, now = new Date()): Promise<AlertReason[]> {
-  const [episode] = await executor
-    .select({ intakeNprs: episodes.intakeNprs, timeZone: users.timeZone, status: episodes.status })
-    .from(episodes)
-    .innerJoin(users, eq(users.id, episodes.patientId))
-    .where(eq(episodes.id, episodeId))
-    .limit(1);
+export async function evaluatePainAlerts(
+  executor: Db | Tx,
+  episodeId: string,
+  now = new Date(),
+  /** The episode as the caller already read it (saves a query on the pain-log path). */
+  known?: { intakeNprs: number; timeZone: string | null; status: 'active' | 'discharged' },
+): Promise<AlertReason[]> {
+  const [episode] = known
+    ? [known]
+    : await executor
+        .select({ intakeNprs: episodes.intakeNprs, timeZone: users.timeZone, status: episodes.status })
+        .from(episodes)
+        .innerJoin(users, eq(users.id, episodes.patientId))
+        .where(eq(episodes.id, episodeId))
+        .limit(1);
   if (!episode || episode.status !== 'active') return [];
   const timeZone = episode.timeZone ?? 'Europe/London';
   const today = localDay(now, timeZone);

@@ -1,5 +1,6 @@
-import { asc, gt } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { executeRows } from '@/db/rows';
 import { auditEvents } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { auditHash, recordAudit, type AuditEvent } from './audit';
@@ -46,6 +47,31 @@ describe('recordAudit', () => {
     const rows = await rowsAfter(before);
     expect(rows).toHaveLength(30);
     expectIntactChain(rows, previous?.hash ?? null);
+  });
+
+  it('chains rows written in transactions when each commits, in commit order, leaving nothing pending', async () => {
+    const before = await lastId();
+    const [previous] = await db().select({ hash: auditEvents.hash }).from(auditEvents).where(gt(auditEvents.id, before - 1));
+    // Transactions that audit first and keep working afterwards: the chain lock must not be held meanwhile.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db().transaction(async (tx) => {
+          await recordAudit(tx, { action: `test.in-transaction.${i}`, outcome: 'success', detail: { i } });
+          await tx.execute(sql`select pg_sleep(0.005)`);
+          if (i % 2 === 0) await recordAudit(tx, { action: `test.in-transaction.${i}.second`, outcome: 'success' });
+        }),
+      ),
+    );
+    const rows = await rowsAfter(before);
+    expect(rows).toHaveLength(30);
+    expectIntactChain(rows, previous?.hash ?? null);
+    // Both rows of one transaction are appended together, in the order they were recorded.
+    for (let i = 0; i < 20; i += 2) {
+      const first = rows.findIndex((row) => row.action === `test.in-transaction.${i}`);
+      expect(rows[first + 1]!.action).toBe(`test.in-transaction.${i}.second`);
+    }
+    const [pending] = await executeRows<{ n: number }>(db(), sql`select count(*)::int as n from audit_pending`);
+    expect(pending!.n).toBe(0);
   });
 
   it('writes nothing when the surrounding transaction rolls back', async () => {

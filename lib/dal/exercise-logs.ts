@@ -86,7 +86,7 @@ function currentPlanId(episodeId: string) {
 
 /** Patient: the items of their current plan, in order. No episode or plan: []. Others: AppError('forbidden'). */
 export async function listCurrentPlanItems(): Promise<PlanItemSummary[]> {
-  const { episode } = await getPatientContext();
+  const { viewer, episode } = await getPatientContext();
   if (!episode) return [];
   const rows = await getDb()
     .select(itemColumns)
@@ -94,6 +94,7 @@ export async function listCurrentPlanItems(): Promise<PlanItemSummary[]> {
     .innerJoin(exercises, eq(exercises.id, planItems.exerciseId))
     .where(eq(planItems.planId, currentPlanId(episode.id)))
     .orderBy(asc(planItems.position));
+  await recordOwnRead(viewer, 'plan.read', { type: 'episode', id: episode.id });
   return rows.map(toItem);
 }
 

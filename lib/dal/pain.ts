@@ -122,7 +122,7 @@ export async function createPainEntry(input: PainEntryInput): Promise<CreatePain
     if (evaluation.urgency) {
       await raiseOrEscalateRedFlag(tx, episode.id, evaluation.urgency, evaluation.positives, now);
     }
-    const raised = await evaluatePainAlerts(tx, episode.id, now);
+    const raised = await evaluatePainAlerts(tx, episode.id, now, { intakeNprs: episode.intakeNprs, timeZone: viewer.timeZone, status: episode.status });
     await recordAudit(tx, {
       action: 'pain-entry.create',
       outcome: 'success',

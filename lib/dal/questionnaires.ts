@@ -31,11 +31,22 @@ export type QuestionnaireStatus = {
   last: { responseId: string; completedAt: Date; score: number | null; band: string | null } | null;
 };
 
+export type QuestionnaireRows = {
+  responses: { id: string; instrument: string; status: string; completedAt: Date | null; score: number | null; band: string | null }[];
+  schedules: { instrument: string; intervalWeeks: number | null; enabled: boolean; dueAt: Date | null }[];
+};
+
 /**
  * What is due for each questionnaire of `episode`. Not an entry point: the caller has already resolved the
- * patient's own episode and records the read (listQuestionnaireStatus, getToday).
+ * patient's own episode and records the read (listQuestionnaireStatus). `rows` may come preloaded (getToday
+ * reads them in its one query); responses newest first.
  */
-export async function questionnaireStatusFor(episode: PatientEpisode, timeZone: string): Promise<QuestionnaireStatus[]> {
+export async function questionnaireStatusFor(episode: PatientEpisode, timeZone: string, rows?: QuestionnaireRows): Promise<QuestionnaireStatus[]> {
+  const { responses, schedules } = rows ?? (await loadQuestionnaireRows(episode.id));
+  return statusesFrom(episode, timeZone, responses, schedules);
+}
+
+async function loadQuestionnaireRows(episodeId: string): Promise<QuestionnaireRows> {
   const db = getDb();
   const responses = await db
     .select({
@@ -47,12 +58,18 @@ export async function questionnaireStatusFor(episode: PatientEpisode, timeZone: 
       band: questionnaireResponses.band,
     })
     .from(questionnaireResponses)
-    .where(and(eq(questionnaireResponses.episodeId, episode.id), inArray(questionnaireResponses.instrument, [...PATIENT_INSTRUMENTS])))
+    .where(and(eq(questionnaireResponses.episodeId, episodeId), inArray(questionnaireResponses.instrument, [...PATIENT_INSTRUMENTS])))
     .orderBy(desc(questionnaireResponses.completedAt));
-  const schedules = await db
-    .select()
-    .from(questionnaireSchedules)
-    .where(eq(questionnaireSchedules.episodeId, episode.id));
+  const schedules = await db.select().from(questionnaireSchedules).where(eq(questionnaireSchedules.episodeId, episodeId));
+  return { responses, schedules };
+}
+
+function statusesFrom(
+  episode: PatientEpisode,
+  timeZone: string,
+  responses: QuestionnaireRows['responses'],
+  schedules: QuestionnaireRows['schedules'],
+): QuestionnaireStatus[] {
   const today = localDay(new Date(), timeZone);
   return PATIENT_INSTRUMENTS.map((instrument) => {
     const own = responses.filter((response) => response.instrument === instrument);

@@ -1,15 +1,23 @@
 import 'server-only';
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { exerciseLogs, painEntries, redFlagScreens } from '@/db/schema';
+import { executeRows } from '@/db/rows';
 import { daysCountedThisWeek, weekStartOf, weeklyAdherence, type Adherence } from '@/lib/clinical/adherence';
 import type { RedFlagUrgency } from '@/lib/clinical/red-flags';
 import { localDay } from '@/lib/time';
-import { listCurrentPlanItems, type PlanItemSummary } from './exercise-logs';
+import type { PlanItemSummary } from './exercise-logs';
 import { getPatientContext, recordOwnRead } from './patient-episode';
-import { questionnaireStatusFor, type QuestionnaireStatus } from './questionnaires';
+import { PATIENT_INSTRUMENTS, questionnaireStatusFor, type QuestionnaireStatus } from './questionnaires';
 
 export type TodayItem = PlanItemSummary & { doneToday: number; skippedToday: number };
+
+type TodayRow = {
+  items: (Omit<PlanItemSummary, 'dosage'> & PlanItemSummary['dosage'] & { position: number; doneToday: number; skippedToday: number; week: number })[];
+  latest: { score: number; recordedAt: string; localDay: string } | null;
+  emergency: boolean;
+  responses: { id: string; instrument: string; status: string; completedAt: string | null; score: number | null; band: string | null }[];
+  schedules: { instrument: string; intervalWeeks: number | null; enabled: boolean; dueAt: string | null }[];
+};
 
 export type TodayView = {
   name: string;
@@ -42,57 +50,75 @@ export async function getToday(): Promise<TodayView> {
     recentEmergency: false,
   };
   if (!episode) return empty;
-  const db = getDb();
-  const items = await listCurrentPlanItems();
   const weekStart = weekStartOf(today);
-  const itemIds = items.map((item) => item.planItemId);
-  const counts = itemIds.length
-    ? await db
-        .select({
-          planItemId: exerciseLogs.planItemId,
-          doneToday: sql<number>`count(*) filter (where ${exerciseLogs.status} <> 'skipped' and ${exerciseLogs.localDay} = ${today})::int`,
-          skippedToday: sql<number>`count(*) filter (where ${exerciseLogs.status} = 'skipped' and ${exerciseLogs.localDay} = ${today})::int`,
-          week: sql<number>`count(*) filter (where ${exerciseLogs.status} <> 'skipped')::int`,
-        })
-        .from(exerciseLogs)
-        .where(
-          and(
-            eq(exerciseLogs.episodeId, episode.id),
-            inArray(exerciseLogs.planItemId, itemIds),
-            gte(exerciseLogs.localDay, weekStart),
-          ),
-        )
-        .groupBy(exerciseLogs.planItemId)
-    : [];
-  const countFor = (id: string) => counts.find((row) => row.planItemId === id);
+  // One statement for the whole page (it was ten round trips): the plan with this week's counts per
+  // item, the latest pain score, any emergency answer in the last 24 hours, and the questionnaire rows.
+  const [row] = await executeRows<TodayRow>(
+    getDb(),
+    sql`select
+      coalesce((
+        select json_agg(item order by item.position) from (
+          select pi.id as "planItemId", ex.slug as "exerciseSlug", ex.name, ex.summary, ex.category, ex.illustration,
+                 pi.instructions_note as "instructionsNote", pi.sets, pi.reps, pi.hold_seconds as "holdSeconds",
+                 pi.duration_minutes as "durationMinutes", pi.times_per_day as "timesPerDay", pi.days_per_week as "daysPerWeek",
+                 pi.per_side as "perSide", pi.position,
+                 coalesce(logs.done_today, 0) as "doneToday", coalesce(logs.skipped_today, 0) as "skippedToday", coalesce(logs.week, 0) as week
+          from plan_items pi
+          join exercises ex on ex.id = pi.exercise_id
+          left join lateral (
+            select count(*) filter (where l.status <> 'skipped' and l.local_day = ${today})::int as done_today,
+                   count(*) filter (where l.status = 'skipped' and l.local_day = ${today})::int as skipped_today,
+                   count(*) filter (where l.status <> 'skipped')::int as week
+            from exercise_logs l
+            where l.episode_id = ${episode.id} and l.plan_item_id = pi.id and l.local_day >= ${weekStart}
+          ) logs on true
+          where pi.plan_id = (select p.id from plans p where p.episode_id = ${episode.id} order by p.version desc limit 1)
+        ) item), '[]'::json) as items,
+      (select json_build_object('score', pe.score, 'recordedAt', pe.recorded_at, 'localDay', pe.local_day::text)
+         from pain_entries pe where pe.episode_id = ${episode.id} order by pe.recorded_at desc limit 1) as latest,
+      exists (select 1 from red_flag_screens rf where rf.episode_id = ${episode.id} and rf.urgency = ${'emergency' satisfies RedFlagUrgency}
+              and rf.created_at > now() - interval '24 hours') as emergency,
+      coalesce((select json_agg(r order by r."completedAt" desc nulls first) from (
+        select qr.id, qr.instrument, qr.status, qr.completed_at as "completedAt", qr.score, qr.band
+        from questionnaire_responses qr
+        where qr.episode_id = ${episode.id} and qr.instrument in (${sql.join(PATIENT_INSTRUMENTS.map((instrument) => sql`${instrument}`), sql`, `)})
+      ) r), '[]'::json) as responses,
+      coalesce((select json_agg(json_build_object('instrument', qs.instrument, 'intervalWeeks', qs.interval_weeks, 'enabled', qs.enabled, 'dueAt', qs.due_at))
+         from questionnaire_schedules qs where qs.episode_id = ${episode.id}), '[]'::json) as schedules`,
+  );
+  const items = (row?.items ?? []).map((item) => ({
+    item: {
+      planItemId: item.planItemId,
+      exerciseSlug: item.exerciseSlug,
+      name: item.name,
+      summary: item.summary,
+      category: item.category,
+      illustration: item.illustration,
+      instructionsNote: item.instructionsNote,
+      dosage: {
+        sets: item.sets,
+        reps: item.reps,
+        holdSeconds: item.holdSeconds,
+        durationMinutes: item.durationMinutes,
+        timesPerDay: item.timesPerDay,
+        daysPerWeek: item.daysPerWeek,
+        perSide: item.perSide,
+      },
+    } satisfies PlanItemSummary,
+    doneToday: item.doneToday,
+    skippedToday: item.skippedToday,
+    week: item.week,
+  }));
   const daysCounted = daysCountedThisWeek(today, localDay(episode.startedAt, viewer.timeZone));
   const adherence = weeklyAdherence(
-    items.map((item) => ({
-      timesPerDay: item.dosage.timesPerDay,
-      daysPerWeek: item.dosage.daysPerWeek,
-      logged: countFor(item.planItemId)?.week ?? 0,
-    })),
+    items.map(({ item, week }) => ({ timesPerDay: item.dosage.timesPerDay, daysPerWeek: item.dosage.daysPerWeek, logged: week })),
     daysCounted,
   );
-
-  const [latest] = await db
-    .select({ score: painEntries.score, recordedAt: painEntries.recordedAt, localDay: painEntries.localDay })
-    .from(painEntries)
-    .where(eq(painEntries.episodeId, episode.id))
-    .orderBy(desc(painEntries.recordedAt))
-    .limit(1);
-  const [emergency] = await db
-    .select({ urgency: redFlagScreens.urgency })
-    .from(redFlagScreens)
-    .where(
-      and(
-        eq(redFlagScreens.episodeId, episode.id),
-        eq(redFlagScreens.urgency, 'emergency' satisfies RedFlagUrgency),
-        sql`${redFlagScreens.createdAt} > now() - interval '24 hours'`,
-      ),
-    )
-    .limit(1);
-  const statuses = await questionnaireStatusFor(episode, viewer.timeZone);
+  const latest = row?.latest ? { score: row.latest.score, recordedAt: new Date(row.latest.recordedAt), localDay: row.latest.localDay } : null;
+  const statuses = await questionnaireStatusFor(episode, viewer.timeZone, {
+    responses: (row?.responses ?? []).map((response) => ({ ...response, completedAt: response.completedAt ? new Date(response.completedAt) : null })),
+    schedules: (row?.schedules ?? []).map((schedule) => ({ ...schedule, dueAt: schedule.dueAt ? new Date(schedule.dueAt) : null })),
+  });
   const next = statuses
     .filter((status) => status.due)
     .sort((a, b) => (a.due!.dueDay < b.due!.dueDay ? -1 : a.due!.dueDay > b.due!.dueDay ? 1 : 0))[0];
@@ -102,16 +128,12 @@ export async function getToday(): Promise<TodayView> {
     ...empty,
     clinicianName: episode.clinicianName,
     episodeActive: episode.status === 'active',
-    items: items.map((item) => ({
-      ...item,
-      doneToday: countFor(item.planItemId)?.doneToday ?? 0,
-      skippedToday: countFor(item.planItemId)?.skippedToday ?? 0,
-    })),
+    items: items.map(({ item, doneToday, skippedToday }) => ({ ...item, doneToday, skippedToday })),
     latestPain: latest ? { score: latest.score, recordedAt: latest.recordedAt } : null,
     loggedPainToday: latest?.localDay === today,
     adherence,
     nextQuestionnaire: next ?? null,
-    recentEmergency: Boolean(emergency),
+    recentEmergency: Boolean(row?.emergency),
   };
 }
 
