@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir, openConfiguredDatabase } from '../db/connection';
 import { isDatabaseEmpty, seedDemo } from '../db/seed';
-import { fail, log, resolveAuthSecret } from './lib';
+import { fail, log, resolveAuthSecret, serverNodeOptions } from './lib';
 
 const dev = process.argv.includes('--dev');
 const root = process.cwd();
@@ -82,6 +82,7 @@ async function main() {
       AUTH_TRUST_HOST: 'true',
       UPLIFT_DATA_DIR: dataDir(),
       NEXT_TELEMETRY_DISABLED: '1',
+      ...(dev ? {} : { NODE_OPTIONS: serverNodeOptions() }),
     },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

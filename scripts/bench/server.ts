@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { serverNodeOptions } from '../lib';
 
 export type Server = { origin: string; pid: number; stop: () => Promise<void>; output: () => string };
 
@@ -23,6 +24,8 @@ export async function startServer(port: number, env: Record<string, string>, nod
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTH_TRUST_HOST: 'true',
       UPLIFT_BENCH_ROUTES: '1',
+      // The heap cap npm start gives the server (UPLIFT_HEAP_MB), so the bench measures what runs in production.
+      NODE_OPTIONS: serverNodeOptions(),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
