@@ -80,7 +80,7 @@ test.describe('patient journey on a phone', () => {
     // The progress chart and its summary now include today's score.
     await page.goto('/patient/progress?range=4w');
     const pain = page.getByRole('region', { name: 'Pain' });
-    await expect(pain.getByRole('application')).toBeVisible();
+    await expect(pain.getByRole('img', { name: /^Pain chart: highest pain each day/ })).toBeVisible();
     await expect(pain.getByText(/^Your average pain/)).not.toHaveText(summaryBefore);
     await pain.getByText('Show the numbers as a table').click();
     const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short' }).format(new Date());

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart, LazyPainChart } from '@/components/charts/lazy-charts';
+import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart } from '@/components/charts/lazy-charts';
+import { PainTrend } from '@/components/charts/pain-trend';
 import { ADHERENCE_DEFINITION } from '@/lib/clinical/adherence';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
@@ -73,7 +74,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         rows={painPoints.map((point) => ({ ...point, average: point.average === null ? null : one(point.average) }))}
         emptyText="When you log your pain, a chart of your daily scores and your weekly average will appear here."
       >
-        <LazyPainChart points={painPoints} baseline={pain.baseline} meaningfulLevel={pain.meaningfulLevel} />
+        <PainTrend points={painPoints} baseline={pain.baseline} meaningfulLevel={pain.meaningfulLevel} />
       </ChartFrame>
 
       <ChartFrame
