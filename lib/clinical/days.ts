@@ -3,14 +3,23 @@
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/** Valid days already parsed: pages do day arithmetic on the same few hundred days over and over. */
+const parsedDays = new Map<string, number>();
+
 function dayToUtcMs(day: string): number {
+  const known = parsedDays.get(day);
+  if (known !== undefined) return known;
   const match = DAY_PATTERN.exec(day);
   if (match) {
     const [, year, month, date] = match.map(Number) as [number, number, number, number];
     const ms = Date.UTC(year, month - 1, date);
     const check = new Date(ms);
     // Date.UTC rolls 2025-02-30 over to March; a rolled-over date was not a real day.
-    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date) return ms;
+    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date) {
+      if (parsedDays.size >= 20_000) parsedDays.clear();
+      parsedDays.set(day, ms);
+      return ms;
+    }
   }
   throw new RangeError(`Expected a calendar day as YYYY-MM-DD, got "${day}".`);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from './days';
 import { mean, meanCi95, median, rollingAverage, T_CRITICAL_95, tCritical95 } from './stats';
 
 describe('median', () => {
@@ -42,6 +43,30 @@ describe('mean', () => {
 });
 
 describe('rollingAverage', () => {
+  it('gives what the definition gives, for random diaries with gaps and several entries a day', () => {
+    // The definition, directly: for each day with entries, the mean of every entry 0..window-1 days earlier.
+    const naive = (points: { day: string; score: number }[], windowDays: number) =>
+      [...new Set(points.map((point) => point.day))].sort().map((day) => {
+        const inWindow = points.filter((point) => {
+          const age = daysBetween(point.day, day);
+          return age >= 0 && age < windowDays;
+        });
+        return { day, average: mean(inWindow.map((point) => point.score)), count: inWindow.length };
+      });
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let trial = 0; trial < 50; trial += 1) {
+      const points = Array.from({ length: 1 + Math.floor(random() * 60) }, () => ({
+        day: addDays('2025-12-20', Math.floor(random() * 40)),
+        score: Math.floor(random() * 11),
+      }));
+      const windowDays = 1 + Math.floor(random() * 10);
+      // The implementation sorts by day only, so within a day the order of the input decides the summation order.
+      const byDay = [...points].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+      expect(rollingAverage(points, windowDays)).toEqual(naive(byDay, windowDays));
+    }
+  });
+
   it('averages over calendar days, not points', () => {
     const points = [
       { day: '2025-03-01', score: 8 },

@@ -37,14 +37,21 @@ export function rollingAverage(
     throw new RangeError('The window must be a whole number of days.');
   }
   const sorted = [...points].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const days = [...new Set(sorted.map((point) => point.day))];
-  return days.map((day) => {
-    const inWindow = sorted.filter((point) => {
-      const age = daysBetween(point.day, day);
-      return age >= 0 && age < windowDays;
-    });
-    return { day, average: mean(inWindow.map((point) => point.score)), count: inWindow.length };
-  });
+  if (sorted.length === 0) return [];
+  // Day numbers once, then one pass with a sliding window (this was a comparison of every pair of days:
+  // most of the progress page's server time for twelve weeks of entries).
+  const first = sorted[0]!.day;
+  const numbers = sorted.map((point) => daysBetween(first, point.day));
+  const result: RollingPoint[] = [];
+  let start = 0;
+  for (let end = 0; end < sorted.length; end += 1) {
+    const day = sorted[end]!.day;
+    if (end + 1 < sorted.length && sorted[end + 1]!.day === day) continue;
+    while (numbers[start]! <= numbers[end]! - windowDays) start += 1;
+    const inWindow = sorted.slice(start, end + 1);
+    result.push({ day, average: mean(inWindow.map((point) => point.score)), count: inWindow.length });
+  }
+  return result;
 }
 
 /** Two-sided 95 % critical values of Student's t for 1–30 degrees of freedom (standard tables). */
