@@ -42,7 +42,7 @@ export function formatLongDay(date: Date, timeZone: string): string {
   return cachedFormatter('long-day', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' })).format(date);
 }
 
-/** "28 Nov, 14:05": a short date and time for lists. */
+/** "28 Nov, 14:05": a short date and time for lists, where the year is noise. */
 export function formatShortDateTime(date: Date, timeZone: string): string {
   return cachedFormatter('short-date-time', timeZone, () =>
     new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),

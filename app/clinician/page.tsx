@@ -137,8 +137,6 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   );
 }
 
-/** "27 Nov, 18:05": the year is noise in a list of active patients. */
-const formatShort = formatShortDateTime;
 
 const RISK_LABELS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
@@ -162,7 +160,7 @@ function CaseloadTableRow({ row, timeZone }: { row: CaseloadRow; timeZone: strin
       <td className="px-3 py-2 text-right tabular-nums">{row.odiLatest ?? '—'}</td>
       <td className="px-3 py-2 text-right tabular-nums"><Change value={row.odiChange} /></td>
       <td className="px-3 py-2 text-right tabular-nums">{row.adherence7 === null ? '—' : `${row.adherence7}%`}</td>
-      <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? formatShort(row.lastActivityAt, timeZone) : 'Never'}</td>
+      <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? formatShortDateTime(row.lastActivityAt, timeZone) : 'Never'}</td>
     </tr>
   );
 }

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { labelIndices, PainTrend, type PainChartPoint } from './pain-trend';
+import { labelIndices, PainTrend, type PainTrendPoint } from './pain-trend';
 
 describe('labelIndices', () => {
   it('spreads at most five labels, always the first and the last day', () => {
@@ -13,7 +13,7 @@ describe('labelIndices', () => {
 });
 
 describe('PainTrend', () => {
-  const points: PainChartPoint[] = [
+  const points: PainTrendPoint[] = [
     { label: '1 Nov', score: 7, average: null },
     { label: '2 Nov', score: null, average: null },
     { label: '3 Nov', score: 5, average: 6 },

@@ -1,4 +1,4 @@
-export type PainChartPoint = { label: string; score: number | null; average: number | null };
+export type PainTrendPoint = { label: string; score: number | null; average: number | null };
 
 const HEIGHT = 240;
 const TOP = 10;
@@ -24,7 +24,7 @@ export function labelIndices(length: number, count = 5): number[] {
  * percentages, so it fills any width with round dots and unscaled text; the numbers are in the table
  * beside it.
  */
-export function PainTrend({ points, baseline, meaningfulLevel }: { points: PainChartPoint[]; baseline: number | null; meaningfulLevel: number | null }) {
+export function PainTrend({ points, baseline, meaningfulLevel }: { points: PainTrendPoint[]; baseline: number | null; meaningfulLevel: number | null }) {
   const last = Math.max(points.length - 1, 1);
   const x = (index: number) => `${points.length === 1 ? 50 : Math.round((index / last) * 1000) / 10}%`;
   const averages = points.flatMap((point, index) => (point.average === null ? [] : [{ index, average: point.average }]));

@@ -57,7 +57,8 @@ const itemColumns = {
 
 type ItemRow = { [K in keyof typeof itemColumns]: unknown } & Record<string, unknown>;
 
-function toItem(row: ItemRow): PlanItemSummary {
+/** A plan item row (these columns, flat, as selected here or as JSON in getToday's statement) as the summary pages use. */
+export function toItem(row: ItemRow): PlanItemSummary {
   const r = row as unknown as PlanItemSummary & Dosage;
   return {
     planItemId: r.planItemId,

@@ -5,7 +5,7 @@ import { executeRows } from '@/db/rows';
 import { daysCountedThisWeek, weekStartOf, weeklyAdherence, type Adherence } from '@/lib/clinical/adherence';
 import type { RedFlagUrgency } from '@/lib/clinical/red-flags';
 import { localDay } from '@/lib/time';
-import type { PlanItemSummary } from './exercise-logs';
+import { toItem, type PlanItemSummary } from './exercise-logs';
 import { getPatientContext, recordOwnRead } from './patient-episode';
 import { PATIENT_INSTRUMENTS, questionnaireStatusFor, type QuestionnaireStatus } from './questionnaires';
 
@@ -86,29 +86,7 @@ export async function getToday(): Promise<TodayView> {
       coalesce((select json_agg(json_build_object('instrument', qs.instrument, 'intervalWeeks', qs.interval_weeks, 'enabled', qs.enabled, 'dueAt', qs.due_at))
          from questionnaire_schedules qs where qs.episode_id = ${episode.id}), '[]'::json) as schedules`,
   );
-  const items = (row?.items ?? []).map((item) => ({
-    item: {
-      planItemId: item.planItemId,
-      exerciseSlug: item.exerciseSlug,
-      name: item.name,
-      summary: item.summary,
-      category: item.category,
-      illustration: item.illustration,
-      instructionsNote: item.instructionsNote,
-      dosage: {
-        sets: item.sets,
-        reps: item.reps,
-        holdSeconds: item.holdSeconds,
-        durationMinutes: item.durationMinutes,
-        timesPerDay: item.timesPerDay,
-        daysPerWeek: item.daysPerWeek,
-        perSide: item.perSide,
-      },
-    } satisfies PlanItemSummary,
-    doneToday: item.doneToday,
-    skippedToday: item.skippedToday,
-    week: item.week,
-  }));
+  const items = (row?.items ?? []).map((item) => ({ item: toItem(item), doneToday: item.doneToday, skippedToday: item.skippedToday, week: item.week }));
   const daysCounted = daysCountedThisWeek(today, localDay(episode.startedAt, viewer.timeZone));
   const adherence = weeklyAdherence(
     items.map(({ item, week }) => ({ timesPerDay: item.dosage.timesPerDay, daysPerWeek: item.dosage.daysPerWeek, logged: week })),
