@@ -6,6 +6,8 @@ import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 /** The values shown in the figure card titled `title` (its dd elements, in order). */
 async function card(page: Page, title: string): Promise<string[]> {
   const term = page.getByRole('term').filter({ hasText: new RegExp(`^${title}$`) });
+  // While a new filter loads, the figures are replaced by the loading screen: wait for them.
+  await expect(term).toBeVisible();
   return term.locator('..').getByRole('definition').allInnerTexts();
 }
 
@@ -46,8 +48,9 @@ test.describe('clinic outcomes', () => {
     await page.getByLabel('Episodes starting from').fill(isoDaysAgo(120));
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`from=${isoDaysAgo(120)}`));
+    // The address changes before the new figures replace the old ones: wait for them to change.
+    await expect.poll(async () => (await card(page, 'Episodes started'))[0]).not.toBe(allStarted);
     const [recentStarted] = await card(page, 'Episodes started');
-    expect(recentStarted).not.toBe(allStarted);
     expect(Number(recentStarted)).toBeLessThan(Number(allStarted));
 
     // Back to the last 12 months, for one clinician: the chart and table show only them.
@@ -103,6 +106,7 @@ test.describe('clinic outcomes', () => {
     await signInAndWait(page, 'manager');
     await page.getByLabel('Episodes starting from').fill(isoDaysAgo(60));
     await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`from=${isoDaysAgo(60)}`));
     await expect(page.getByText('Too few to report').first()).toBeVisible();
     const [started] = await card(page, 'Episodes started');
     if (started !== 'Too few to report') expect(Number(started)).toBeGreaterThanOrEqual(5);
