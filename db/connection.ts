@@ -28,7 +28,7 @@ export type DatabaseHandle = {
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 export function dataDir(): string {
-  return path.resolve(process.env.UPLIFT_DATA_DIR ?? path.join(process.cwd(), '.data'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLIFT_DATA_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), '.data'));
 }
 
 export function pgliteDir(): string {
