@@ -35,6 +35,33 @@ export function pgliteDir(): string {
   return path.join(dataDir(), 'pglite');
 }
 
+/**
+ * drizzle's postgres.js driver runs every query it was not given a name for as an unnamed statement,
+ * and postgres.js sends a parameterised unnamed statement in two round trips: describe it, wait for
+ * the answer, then run it. Under load each wait is also a turn of a busy event loop. Asking for a
+ * named statement instead (postgres.js keeps them per connection, keyed by text and types) costs the
+ * two round trips once per connection and one after that. `plan_cache_mode` below keeps PostgreSQL
+ * planning each execution for its parameters, as it did for the unnamed statements.
+ */
+export function preparedByDefault(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], queryOptions?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...queryOptions, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (tx: postgres.Sql) => unknown;
+          const method = Reflect.get(target, property, target) as (...inner: unknown[]) => unknown;
+          return method(...args, (tx: postgres.Sql) => callback(preparedByDefault(tx)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
   const client = postgres(url, {
     max: options.max ?? 10,
@@ -43,10 +70,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     idle_timeout: 30,
     // JIT off: the pages run many short index-probe queries; on a large estimate (the clinic outcomes over
     // 10 000 episodes) PostgreSQL spent ~1.2 s compiling a plan that then ran in ~0.2 s.
-    connection: { statement_timeout: 15_000, application_name: 'uplift', jit: 'off' },
+    connection: { statement_timeout: 15_000, application_name: 'uplift', jit: 'off', plan_cache_mode: 'force_custom_plan' },
     onnotice: () => {},
   });
-  const db = drizzlePostgres(client, { schema });
+  const db = drizzlePostgres(preparedByDefault(client), { schema });
   return {
     db,
     kind: 'postgres',
