@@ -39,12 +39,22 @@ export function log(message: string): void {
 }
 
 /**
- * NODE_OPTIONS for the server processes: their JavaScript heap is capped (UPLIFT_HEAP_MB, 512 by default),
- * so the garbage collector keeps memory flat instead of letting the heap grow towards the machine's default
- * limit. Measured on the patient record at 10 users: 910 MB resident uncapped, 335 MB with 256, no slower.
+ * NODE_OPTIONS for the server processes.
+ * - The JavaScript heap is capped (UPLIFT_HEAP_MB, 512 by default), so the garbage collector keeps memory
+ *   flat instead of letting the heap grow towards the machine's default limit. Measured on the patient
+ *   record at 10 users: 910 MB resident uncapped, 335 MB with 256, no slower.
+ * - The young generation is larger than V8's default (semi-spaces of 64 MB, an eighth of a smaller heap):
+ *   rendering a page makes a great deal of short-lived garbage, and with small semi-spaces V8 spent a sixth
+ *   of the server's time collecting it. Alternating runs at 10 users: caseload +18 %, patient home +12 %.
+ * A flag already in NODE_OPTIONS is left as it is.
  */
-export function serverNodeOptions(env: NodeJS.ProcessEnv = process.env): string {
+export function serverNodeOptions(env: Record<string, string | undefined> = process.env): string {
   const heapMb = Number(env.UPLIFT_HEAP_MB || '512');
   if (!Number.isInteger(heapMb) || heapMb < 128) fail('UPLIFT_HEAP_MB must be a whole number of megabytes, at least 128.');
-  return [env.NODE_OPTIONS, `--max-old-space-size=${heapMb}`].filter(Boolean).join(' ');
+  const given = env.NODE_OPTIONS ?? '';
+  const flags = [
+    given.includes('--max-old-space-size') ? null : `--max-old-space-size=${heapMb}`,
+    given.includes('--max-semi-space-size') ? null : `--max-semi-space-size=${Math.min(64, Math.floor(heapMb / 8))}`,
+  ];
+  return [given, ...flags].filter(Boolean).join(' ');
 }
