@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createPainEntry, createUser, signInAs } from '@/db/factories';
-import { auditEvents, episodes, measurements, notes } from '@/db/schema';
+import { alerts, auditEvents, episodes, measurements, notes } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { dischargeEpisode, getOutcomeSummary } from './discharge';
@@ -9,7 +9,8 @@ import { createGoal, updateGoalStatus } from './goals';
 import { correctMeasurement, createMeasurements, deleteMeasurement, listMeasurementHistory } from './measurements';
 import { createNote, getGoalsAndNotes } from './notes';
 import { getPatientRecord } from './patient-record';
-import { completeQuestionnaire, daysAgo } from './testing/clinician-fixtures';
+import { raiseAlert } from './alert-engine';
+import { completeQuestionnaire, createExercise, createPlan, daysAgo, logExercise } from './testing/clinician-fixtures';
 
 const db = setupTestDatabase();
 
@@ -34,6 +35,40 @@ describe('getPatientRecord', () => {
     const audits = await readsBy(clinician.id, 'clinician.record.read');
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ patientId: patient.id, resourceId: episode.id, outcome: 'success' });
+  });
+
+  it('brings open alerts in inbox order, weekly adherence against the plan, and a newest-first timeline', async () => {
+    const { clinic, clinician, episode, patient } = await createCareTeam(db());
+    await db().update(episodes).set({ startedAt: daysAgo(21) }).where(eq(episodes.id, episode.id));
+    const exercise = await createExercise(db(), clinic.id, 'Bird dog');
+    const { planItemId } = await createPlan(db(), { episodeId: episode.id, clinicianId: clinician.id, exerciseId: exercise.id, createdAt: daysAgo(30) });
+    for (const days of [20, 19, 18, 17, 16]) await logExercise(db(), episode.id, planItemId, daysAgo(days));
+    await logExercise(db(), episode.id, planItemId, daysAgo(15), 'skipped');
+    await raiseAlert(db(), { episodeId: episode.id, reason: 'inactive', urgency: 'routine', message: 'Quiet.', raisedAt: daysAgo(3) });
+    await raiseAlert(db(), { episodeId: episode.id, reason: 'worsening', urgency: 'same-day', message: 'Worse.', raisedAt: daysAgo(4) });
+    await db().update(alerts).set({ resolvedAt: daysAgo(2) }).where(eq(alerts.message, 'Worse.'));
+    await raiseAlert(db(), { episodeId: episode.id, reason: 'red-flag', urgency: '24h', message: 'Night pain.', detail: { positives: ['night-pain'] }, raisedAt: daysAgo(1) });
+    await signInAs(db(), clinician.id);
+    const record = (await getPatientRecord(episode.id))!;
+
+    expect(record.header.openAlerts.map((alert) => [alert.reason, alert.urgency, alert.message])).toEqual([
+      ['red-flag', '24h', 'Night pain.'],
+      ['inactive', 'routine', 'Quiet.'],
+    ]);
+    expect(record.header.openAlerts[0]).toMatchObject({ episodeId: episode.id, patientId: patient.id, patientName: patient.name, detail: { positives: ['night-pain'] }, acknowledgedAt: null });
+    expect(record.header.openAlerts[0]!.raisedAt).toBeInstanceOf(Date);
+    expect(Math.abs(record.header.openAlerts[0]!.raisedAt.getTime() - daysAgo(1).getTime())).toBeLessThan(60_000);
+
+    expect(record.adherence).toHaveLength(3);
+    expect(record.adherence[0]).toMatchObject({ week: 1, logged: 5, prescribed: 7, percent: 71 });
+    expect(record.adherence[1]).toMatchObject({ week: 2, logged: 0, prescribed: 7, percent: 0 });
+
+    const times = record.timeline.map((event) => event.at.getTime());
+    expect(record.timeline.every((event) => event.at instanceof Date)).toBe(true);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(record.timeline[0]).toMatchObject({ kind: 'alert', title: 'Alert: red flag', detail: 'Night pain.' });
+    expect(record.timeline.map((event) => event.title)).toEqual(expect.arrayContaining(['Skipped Bird dog (pain)', 'Did Bird dog', 'Plan version 1 saved', 'Alert: worsening']));
+    expect(record.timeline.filter((event) => event.kind === 'exercise')).toHaveLength(6);
   });
 
   it('is null for another clinician and for a malformed id, and the refusal is audited', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import {
@@ -19,6 +19,7 @@ import { ageOn, odiMcidLevel } from '@/lib/clinical/record-figures';
 import { formatMeasurement, MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import { rollingAverage } from '@/lib/clinical/stats';
 import { addDays, daysBetween, localDay } from '@/lib/time';
+import type { AlertItem } from './alerts';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
 
@@ -35,7 +36,8 @@ export type RecordHeader = {
   dischargedAt: Date | null;
   intakeNprs: number;
   startbackRisk: 'low' | 'medium' | 'high' | null;
-  openAlerts: { id: string; reason: string; message: string }[];
+  /** Open alerts of the episode, red flags first, then by urgency, oldest first (as the inbox). */
+  openAlerts: AlertItem[];
   timeZone: string;
   /** False until the patient has used their invitation link. */
   accountActivated: boolean;
@@ -64,6 +66,102 @@ export type PatientRecord = {
 
 const TIMELINE_LIMIT = 60;
 
+type Stamp = string | Date;
+type RecordRow = {
+  head: {
+    patientName: string;
+    email: string;
+    dateOfBirth: string | null;
+    timeZone: string | null;
+    condition: string;
+    startedAt: Stamp;
+    status: 'active' | 'discharged';
+    dischargedAt: Stamp | null;
+    intakeNprs: number;
+    hasPassword: boolean;
+    startDay: string;
+    endDay: string;
+  } | null;
+  startback: string | null;
+  open_alerts: { id: string; reason: AlertItem['reason']; urgency: AlertItem['urgency']; message: string; detail: Record<string, unknown>; raisedAt: Stamp }[];
+  pain_days: { day: string; score: number }[];
+  odi: { completedAt: Stamp; score: number | null; band: string | null }[];
+  rom: { code: string; value: number; method: string | null; measuredAt: Stamp }[];
+  logged_weeks: { week: number; n: number }[];
+  versions: { createdAt: Stamp; perWeek: number }[];
+  t_pain: { at: Stamp; score: number; note: string | null; belowKnee: boolean }[];
+  t_logs: { at: Stamp; status: string; skipReason: string | null; name: string; painDuring: number | null }[];
+  t_responses: { at: Stamp; instrument: string; score: number | null; band: string | null }[];
+  t_measured: { at: Stamp; code: string; value: number; unit: string; supersededAt: Stamp | null; deletedAt: Stamp | null }[];
+  t_plans: { at: Stamp; version: number; note: string | null }[];
+  t_notes: { at: Stamp; assessment: string | null; amendsId: string | null }[];
+  t_alerts: { at: Stamp; message: string; reason: string }[];
+};
+
+const asDate = (value: Stamp) => (value instanceof Date ? value : new Date(value));
+
+/**
+ * Everything the record page shows, in one statement: each part is a JSON sub-select served by the
+ * episode's indexes. As separate queries this was 18 round trips per view, each costing Node more
+ * than PostgreSQL. Days are the patient's (their time zone, else the clinician's).
+ */
+function recordQuery(id: string, viewerTimeZone: string, now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const limit = TIMELINE_LIMIT;
+  return sql`with ep as (
+    select e.id, e.condition, e.started_at, e.status, e.discharged_at, e.intake_nprs,
+           u.name, u.email, u.date_of_birth::text as date_of_birth, u.time_zone, u.password_hash is not null as has_password,
+           coalesce(u.time_zone, ${viewerTimeZone}) as tz
+    from ${episodes} e join ${users} u on u.id = e.patient_id
+    where e.id = ${id}
+  ), span as (
+    select ep.*, (ep.started_at at time zone ep.tz)::date as start_day,
+           (case when ep.status = 'discharged' and ep.discharged_at is not null then ep.discharged_at else ${at} end at time zone ep.tz)::date as end_day
+    from ep
+  )
+  select
+    (select json_build_object('patientName', name, 'email', email, 'dateOfBirth', date_of_birth, 'timeZone', time_zone,
+       'condition', condition, 'startedAt', started_at, 'status', status, 'dischargedAt', discharged_at,
+       'intakeNprs', intake_nprs, 'hasPassword', has_password, 'startDay', start_day::text, 'endDay', end_day::text) from span) as head,
+    (select q.band from ${questionnaireResponses} q where q.episode_id = ${id} and q.instrument = 'STARTBACK' and q.status = 'completed'
+       order by q.completed_at desc limit 1) as startback,
+    coalesce((select json_agg(json_build_object('id', a.id, 'reason', a.reason, 'urgency', a.urgency, 'message', a.message,
+       'detail', a.detail, 'raisedAt', a.raised_at) order by (a.reason = 'red-flag') desc,
+       case a.urgency when 'emergency' then 1 when 'same-day' then 2 when '24h' then 3 else 4 end, a.raised_at)
+       from ${alerts} a where a.episode_id = ${id} and a.acknowledged_at is null and a.resolved_at is null), '[]') as open_alerts,
+    coalesce((select json_agg(json_build_object('day', d.day, 'score', d.score) order by d.day) from (
+       select local_day::text as day, max(score)::int as score from ${painEntries} where episode_id = ${id} group by local_day) d), '[]') as pain_days,
+    coalesce((select json_agg(json_build_object('completedAt', q.completed_at, 'score', q.score, 'band', q.band) order by q.completed_at)
+       from ${questionnaireResponses} q where q.episode_id = ${id} and q.instrument = 'ODI' and q.status = 'completed'), '[]') as odi,
+    coalesce((select json_agg(json_build_object('code', m.code, 'value', m.value, 'method', m.method, 'measuredAt', m.measured_at) order by m.measured_at)
+       from ${measurements} m where m.episode_id = ${id} and m.superseded_at is null and m.deleted_at is null), '[]') as rom,
+    coalesce((select json_agg(json_build_object('week', w.week, 'n', w.n)) from (
+       select floor((x.local_day - (select start_day from span)) / 7.0)::int as week, count(*)::int as n
+       from ${exerciseLogs} x where x.episode_id = ${id} and x.status <> 'skipped' group by 1) w), '[]') as logged_weeks,
+    coalesce((select json_agg(json_build_object('createdAt', v.created_at, 'perWeek', v.per_week) order by v.created_at) from (
+       select p.created_at, coalesce(sum(pi.times_per_day * pi.days_per_week), 0)::int as per_week
+       from ${plans} p left join ${planItems} pi on pi.plan_id = p.id where p.episode_id = ${id} group by p.id, p.created_at) v), '[]') as versions,
+    coalesce((select json_agg(json_build_object('at', t.recorded_at, 'score', t.score, 'note', t.note, 'belowKnee', t.below_knee)) from (
+       select recorded_at, score, note, below_knee from ${painEntries} where episode_id = ${id} order by recorded_at desc limit ${limit}) t), '[]') as t_pain,
+    coalesce((select json_agg(json_build_object('at', t.logged_at, 'status', t.status, 'skipReason', t.skip_reason, 'name', t.name, 'painDuring', t.pain_during)) from (
+       select x.logged_at, x.status, x.skip_reason, ex.name, x.pain_during from ${exerciseLogs} x
+       join ${planItems} pi on pi.id = x.plan_item_id join ${exercises} ex on ex.id = pi.exercise_id
+       where x.episode_id = ${id} order by x.logged_at desc limit ${limit}) t), '[]') as t_logs,
+    coalesce((select json_agg(json_build_object('at', t.completed_at, 'instrument', t.instrument, 'score', t.score, 'band', t.band)) from (
+       select completed_at, instrument, score, band from ${questionnaireResponses}
+       where episode_id = ${id} and status = 'completed' order by completed_at desc limit ${limit}) t), '[]') as t_responses,
+    coalesce((select json_agg(json_build_object('at', t.measured_at, 'code', t.code, 'value', t.value, 'unit', t.unit,
+       'supersededAt', t.superseded_at, 'deletedAt', t.deleted_at)) from (
+       select measured_at, code, value, unit, superseded_at, deleted_at from ${measurements}
+       where episode_id = ${id} order by measured_at desc limit ${limit * 8}) t), '[]') as t_measured,
+    coalesce((select json_agg(json_build_object('at', t.created_at, 'version', t.version, 'note', t.note)) from (
+       select created_at, version, note from ${plans} where episode_id = ${id} order by version desc limit ${limit}) t), '[]') as t_plans,
+    coalesce((select json_agg(json_build_object('at', t.created_at, 'assessment', t.assessment, 'amendsId', t.amends_id)) from (
+       select created_at, assessment, amends_id from ${notes} where episode_id = ${id} order by created_at desc limit ${limit}) t), '[]') as t_notes,
+    coalesce((select json_agg(json_build_object('at', t.raised_at, 'message', t.message, 'reason', t.reason)) from (
+       select raised_at, message, reason from ${alerts} where episode_id = ${id} order by raised_at desc limit ${limit}) t), '[]') as t_alerts`;
+}
+
 /**
  * Clinician: the whole record of an episode in their own caseload, with one audit row per view.
  * Another clinician's episode or an unknown id: null (refusal audited). Other roles: AppError('forbidden').
@@ -73,67 +171,25 @@ export async function getPatientRecord(episodeId: string, now = new Date()): Pro
   if (!access) return null;
   const db = getDb();
   const id = access.episode.id;
-
-  const [head] = await db
-    .select({
-      patientName: users.name,
-      email: users.email,
-      dateOfBirth: users.dateOfBirth,
-      timeZone: users.timeZone,
-      condition: episodes.condition,
-      startedAt: episodes.startedAt,
-      status: episodes.status,
-      dischargedAt: episodes.dischargedAt,
-      intakeNprs: episodes.intakeNprs,
-      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
-    })
-    .from(episodes)
-    .innerJoin(users, eq(users.id, episodes.patientId))
-    .where(eq(episodes.id, id));
-  const timeZone = head!.timeZone ?? access.viewer.timeZone;
+  const [row] = await executeRows<RecordRow>(db, recordQuery(id, access.viewer.timeZone, now));
+  const head = row!.head!;
+  const timeZone = head.timeZone ?? access.viewer.timeZone;
   const today = localDay(now, timeZone);
-  const [startback] = await db
-    .select({ band: questionnaireResponses.band })
-    .from(questionnaireResponses)
-    .where(and(eq(questionnaireResponses.episodeId, id), eq(questionnaireResponses.instrument, 'STARTBACK'), eq(questionnaireResponses.status, 'completed')))
-    .orderBy(desc(questionnaireResponses.completedAt))
-    .limit(1);
-  const openAlerts = await db
-    .select({ id: alerts.id, reason: alerts.reason, message: alerts.message })
-    .from(alerts)
-    .where(and(eq(alerts.episodeId, id), isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt)))
-    .orderBy(sql`(${alerts.reason} = 'red-flag') desc`, alerts.raisedAt);
+  const startedAt = asDate(head.startedAt);
 
-  const dailyPain = await executeRows<{ day: string; score: number }>(
-    db,
-    sql`select local_day::text as day, max(score)::int as score from ${painEntries}
-        where episode_id = ${id} group by local_day order by local_day`,
-  );
+  const dailyPain = row!.pain_days;
   const averages = new Map(rollingAverage(dailyPain, 7).map((point) => [point.day, point.average]));
   const pain = dailyPain.map((point) => ({ ...point, average: Math.round((averages.get(point.day) ?? point.score) * 10) / 10 }));
 
-  const odiRows = await db
-    .select({ completedAt: questionnaireResponses.completedAt, score: questionnaireResponses.score, band: questionnaireResponses.band })
-    .from(questionnaireResponses)
-    .where(and(eq(questionnaireResponses.episodeId, id), eq(questionnaireResponses.instrument, 'ODI'), eq(questionnaireResponses.status, 'completed')))
-    .orderBy(asc(questionnaireResponses.completedAt));
-  const odiPoints = odiRows
-    .filter((row) => row.score !== null)
-    .map((row) => ({ day: localDay(row.completedAt!, timeZone), score: Math.round(row.score! * 10) / 10, band: row.band }));
+  const odiPoints = row!.odi
+    .filter((response) => response.score !== null)
+    .map((response) => ({ day: localDay(asDate(response.completedAt), timeZone), score: Math.round(response.score! * 10) / 10, band: response.band }));
   const odiBaseline = odiPoints[0]?.score ?? null;
 
-  const romRows = await db
-    .select({ code: measurements.code, value: measurements.value, method: measurements.method, measuredAt: measurements.measuredAt })
-    .from(measurements)
-    .where(and(eq(measurements.episodeId, id), isNull(measurements.supersededAt), isNull(measurements.deletedAt)))
-    .orderBy(asc(measurements.measuredAt));
   const rom = Object.fromEntries(MEASURE_CODES.map((code) => [code, [] as RomPoint[]])) as Record<MeasureCode, RomPoint[]>;
-  for (const row of romRows) {
-    rom[row.code as MeasureCode]?.push({ day: localDay(row.measuredAt, timeZone), value: row.value, method: row.method });
+  for (const measured of row!.rom) {
+    rom[measured.code as MeasureCode]?.push({ day: localDay(asDate(measured.measuredAt), timeZone), value: measured.value, method: measured.method });
   }
-
-  const adherence = await weeklyAdherence(id, localDay(head!.startedAt, timeZone), head!.status === 'discharged' && head!.dischargedAt ? localDay(head!.dischargedAt, timeZone) : today);
-  const timeline = await loadTimeline(id);
 
   await recordAudit(db, {
     ...auditBase(access),
@@ -146,51 +202,53 @@ export async function getPatientRecord(episodeId: string, now = new Date()): Pro
   return {
     header: {
       episodeId: id,
-      patientName: head!.patientName,
-      email: head!.email,
-      age: ageOn(head!.dateOfBirth, today),
-      dateOfBirth: head!.dateOfBirth,
-      condition: head!.condition,
-      startedAt: head!.startedAt,
-      weeksInCare: Math.floor((now.getTime() - head!.startedAt.getTime()) / (7 * 86_400_000)),
-      status: head!.status,
-      dischargedAt: head!.dischargedAt,
-      intakeNprs: head!.intakeNprs,
-      startbackRisk: (startback?.band as RecordHeader['startbackRisk']) ?? null,
-      openAlerts,
+      patientName: head.patientName,
+      email: head.email,
+      age: ageOn(head.dateOfBirth, today),
+      dateOfBirth: head.dateOfBirth,
+      condition: head.condition,
+      startedAt,
+      weeksInCare: Math.floor((now.getTime() - startedAt.getTime()) / (7 * 86_400_000)),
+      status: head.status,
+      dischargedAt: head.dischargedAt === null ? null : asDate(head.dischargedAt),
+      intakeNprs: head.intakeNprs,
+      startbackRisk: (row!.startback as RecordHeader['startbackRisk']) ?? null,
+      openAlerts: row!.open_alerts.map((alert) => ({
+        id: alert.id,
+        episodeId: id,
+        patientId: access.episode.patientId,
+        patientName: head.patientName,
+        reason: alert.reason,
+        urgency: alert.urgency,
+        message: alert.message,
+        detail: alert.detail,
+        raisedAt: asDate(alert.raisedAt),
+        acknowledgedAt: null,
+        acknowledgedByName: null,
+        acknowledgeComment: null,
+        resolvedAt: null,
+      })),
       timeZone,
-      accountActivated: head!.hasPassword,
+      accountActivated: head.hasPassword,
     },
     pain,
     odi: { points: odiPoints, baseline: odiBaseline, mcidLevel: odiBaseline === null ? null : odiMcidLevel(odiBaseline) },
     rom,
-    adherence,
-    timeline,
+    adherence: weeklyAdherence(row!.logged_weeks, row!.versions, head.startDay, head.endDay),
+    timeline: timelineEvents(row!),
   };
 }
 
 /** Sessions logged (done or partial) per week of care against the plan version in force at the start of that week. */
-async function weeklyAdherence(episodeId: string, startDay: string, endDay: string): Promise<AdherenceWeek[]> {
-  const db = getDb();
-  const logged = await executeRows<{ week: number; n: number }>(
-    db,
-    sql`select floor((local_day - ${startDay}::date) / 7.0)::int as week, count(*)::int as n
-        from ${exerciseLogs} where episode_id = ${episodeId} and status <> 'skipped' group by 1`,
-  );
-  const versions = await executeRows<{ created_at: string | Date; per_week: number }>(
-    db,
-    sql`select p.created_at, coalesce(sum(pi.times_per_day * pi.days_per_week), 0)::int as per_week
-        from ${plans} p left join ${planItems} pi on pi.plan_id = p.id
-        where p.episode_id = ${episodeId} group by p.id, p.created_at order by p.created_at`,
-  );
-  const loggedByWeek = new Map(logged.map((row) => [row.week, row.n]));
+function weeklyAdherence(logged: RecordRow['logged_weeks'], versions: RecordRow['versions'], startDay: string, endDay: string): AdherenceWeek[] {
+  const loggedByWeek = new Map(logged.map((entry) => [entry.week, entry.n]));
   const weeks: AdherenceWeek[] = [];
   const totalWeeks = Math.floor(daysBetween(startDay, endDay) / 7);
   for (let week = 0; week < totalWeeks; week += 1) {
     const weekStart = addDays(startDay, week * 7);
     const weekEnd = new Date(`${addDays(weekStart, 7)}T00:00:00Z`);
-    const version = [...versions].reverse().find((candidate) => new Date(candidate.created_at) < weekEnd);
-    const prescribed = version?.per_week ?? 0;
+    const version = [...versions].reverse().find((candidate) => asDate(candidate.createdAt) < weekEnd);
+    const prescribed = version?.perWeek ?? 0;
     const count = loggedByWeek.get(week) ?? 0;
     weeks.push({
       week: week + 1,
@@ -211,49 +269,40 @@ const SKIP_LABELS: Record<string, string> = {
   other: 'other reason',
 };
 
-async function loadTimeline(episodeId: string): Promise<TimelineEvent[]> {
-  const db = getDb();
-  const [pain, logs, responses, measured, planRows, noteRows, alertRows] = await Promise.all([
-    db.select({ at: painEntries.recordedAt, score: painEntries.score, note: painEntries.note, belowKnee: painEntries.belowKnee })
-      .from(painEntries).where(eq(painEntries.episodeId, episodeId)).orderBy(desc(painEntries.recordedAt)).limit(TIMELINE_LIMIT),
-    db.select({ at: exerciseLogs.loggedAt, status: exerciseLogs.status, skipReason: exerciseLogs.skipReason, name: exercises.name, painDuring: exerciseLogs.painDuring })
-      .from(exerciseLogs).innerJoin(planItems, eq(planItems.id, exerciseLogs.planItemId)).innerJoin(exercises, eq(exercises.id, planItems.exerciseId))
-      .where(eq(exerciseLogs.episodeId, episodeId)).orderBy(desc(exerciseLogs.loggedAt)).limit(TIMELINE_LIMIT),
-    db.select({ at: questionnaireResponses.completedAt, instrument: questionnaireResponses.instrument, score: questionnaireResponses.score, band: questionnaireResponses.band })
-      .from(questionnaireResponses).where(and(eq(questionnaireResponses.episodeId, episodeId), eq(questionnaireResponses.status, 'completed')))
-      .orderBy(desc(questionnaireResponses.completedAt)).limit(TIMELINE_LIMIT),
-    db.select({ at: measurements.measuredAt, code: measurements.code, value: measurements.value, unit: measurements.unit, supersededAt: measurements.supersededAt, deletedAt: measurements.deletedAt })
-      .from(measurements).where(eq(measurements.episodeId, episodeId)).orderBy(desc(measurements.measuredAt)).limit(TIMELINE_LIMIT * 8),
-    db.select({ at: plans.createdAt, version: plans.version, note: plans.note }).from(plans).where(eq(plans.episodeId, episodeId)).orderBy(desc(plans.version)).limit(TIMELINE_LIMIT),
-    db.select({ at: notes.createdAt, assessment: notes.assessment, amendsId: notes.amendsId }).from(notes).where(eq(notes.episodeId, episodeId)).orderBy(desc(notes.createdAt)).limit(TIMELINE_LIMIT),
-    db.select({ at: alerts.raisedAt, message: alerts.message, reason: alerts.reason }).from(alerts).where(eq(alerts.episodeId, episodeId)).orderBy(desc(alerts.raisedAt)).limit(TIMELINE_LIMIT),
-  ]);
+function timelineEvents(row: RecordRow): TimelineEvent[] {
   const events: TimelineEvent[] = [
-    ...pain.map((row) => ({
-      at: row.at,
+    ...row.t_pain.map((entry) => ({
+      at: asDate(entry.at),
       kind: 'pain' as const,
-      title: `Pain ${row.score}/10${row.belowKnee ? ', below the knee' : ''}`,
-      detail: row.note,
+      title: `Pain ${entry.score}/10${entry.belowKnee ? ', below the knee' : ''}`,
+      detail: entry.note,
     })),
-    ...logs.map((row) => ({
-      at: row.at,
+    ...row.t_logs.map((entry) => ({
+      at: asDate(entry.at),
       kind: 'exercise' as const,
       title:
-        row.status === 'skipped'
-          ? `Skipped ${row.name}${row.skipReason ? ` (${SKIP_LABELS[row.skipReason] ?? row.skipReason})` : ''}`
-          : `${row.status === 'partial' ? 'Partly did' : 'Did'} ${row.name}`,
-      detail: row.painDuring === null ? null : `Pain during ${row.painDuring}/10`,
+        entry.status === 'skipped'
+          ? `Skipped ${entry.name}${entry.skipReason ? ` (${SKIP_LABELS[entry.skipReason] ?? entry.skipReason})` : ''}`
+          : `${entry.status === 'partial' ? 'Partly did' : 'Did'} ${entry.name}`,
+      detail: entry.painDuring === null ? null : `Pain during ${entry.painDuring}/10`,
     })),
-    ...responses.map((row) => ({
-      at: row.at!,
+    ...row.t_responses.map((entry) => ({
+      at: asDate(entry.at),
       kind: 'questionnaire' as const,
-      title: `${row.instrument} completed${row.score === null ? '' : `: ${Math.round(row.score * 10) / 10}`}`,
-      detail: row.band,
+      title: `${entry.instrument} completed${entry.score === null ? '' : `: ${Math.round(entry.score * 10) / 10}`}`,
+      detail: entry.band,
     })),
-    ...measurementSessions(measured),
-    ...planRows.map((row) => ({ at: row.at, kind: 'plan' as const, title: `Plan version ${row.version} saved`, detail: row.note })),
-    ...noteRows.map((row) => ({ at: row.at, kind: 'note' as const, title: row.amendsId ? 'Note amended' : 'Note added', detail: row.assessment || null })),
-    ...alertRows.map((row) => ({ at: row.at, kind: 'alert' as const, title: `Alert: ${row.reason.replaceAll('-', ' ')}`, detail: row.message })),
+    ...measurementSessions(row.t_measured.map((entry) => ({
+      at: asDate(entry.at),
+      code: entry.code,
+      value: entry.value,
+      unit: entry.unit,
+      supersededAt: entry.supersededAt === null ? null : asDate(entry.supersededAt),
+      deletedAt: entry.deletedAt === null ? null : asDate(entry.deletedAt),
+    }))),
+    ...row.t_plans.map((entry) => ({ at: asDate(entry.at), kind: 'plan' as const, title: `Plan version ${entry.version} saved`, detail: entry.note })),
+    ...row.t_notes.map((entry) => ({ at: asDate(entry.at), kind: 'note' as const, title: entry.amendsId ? 'Note amended' : 'Note added', detail: entry.assessment || null })),
+    ...row.t_alerts.map((entry) => ({ at: asDate(entry.at), kind: 'alert' as const, title: `Alert: ${entry.reason.replaceAll('-', ' ')}`, detail: entry.message })),
   ];
   return events.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, TIMELINE_LIMIT);
 }

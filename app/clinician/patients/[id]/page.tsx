@@ -11,7 +11,6 @@ import { guardArea } from '@/lib/auth/guard';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { MEASURE_CODES, ROM_MEASURES } from '@/lib/clinical/rom';
 import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
-import { listAlerts } from '@/lib/dal/alerts';
 import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/dal/patient-record';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { reissueInvitationAction } from './discharge/actions';
@@ -27,8 +26,8 @@ export default async function PatientRecordPage({ params }: { params: Promise<{ 
   const viewer = await guardArea('clinician');
   const record = await getPatientRecord(id);
   if (!record) notFound();
-  const { open } = await listAlerts({ episodeId: id });
   const { header } = record;
+  const open = header.openAlerts;
   const timeZone = viewer.timeZone;
 
   return (
