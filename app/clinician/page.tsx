@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Change } from '@/components/clinician/change';
-import { FlagBadge } from '@/components/clinician/flag-badge';
+import { FlagBadge, FlagLegend } from '@/components/clinician/flag-badge';
 import { guardArea } from '@/lib/auth/guard';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
 import { listCaseload, type CaseloadRow } from '@/lib/dal/caseload';
@@ -130,6 +130,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
           ) : <span />}
         </nav>
       ) : null}
+      <FlagLegend reasons={CASELOAD_FLAG_KEYS} />
       <p className="text-sm text-slate-700">
         Adherence: exercise sessions logged over the last 7 full days against the current plan. Pain and ODI changes are from the start of care; a minus is an improvement.
       </p>
@@ -142,25 +143,25 @@ const RISK_LABELS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
 function CaseloadTableRow({ row, timeZone }: { row: CaseloadRow; timeZone: string }) {
   return (
-    <tr className="border-t border-slate-200 align-top hover:bg-slate-50">
-      <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
-        <Link href={`/clinician/patients/${row.episodeId}`} className="text-brand-800 underline-offset-2 hover:underline">
+    <tr className="data-row">
+      <th scope="row" className="data-cell font-medium whitespace-nowrap">
+        <Link href={`/clinician/patients/${row.episodeId}`} className="text-link">
           {row.patientName}
         </Link>
       </th>
-      <td className="px-3 py-2">
-        <span className="flex flex-wrap gap-1">
-          {row.flags.length > 0 ? row.flags.map((flag) => <FlagBadge key={flag} reason={flag} />) : <span className="text-slate-600">No flags</span>}
-        </span>
+      <td className="data-cell">
+        {row.flags.length > 0 ? (
+          <span className="flex flex-wrap gap-1">{row.flags.map((flag) => <FlagBadge key={flag} reason={flag} />)}</span>
+        ) : <span className="text-slate-600">No flags</span>}
       </td>
-      <td className="px-3 py-2 text-right tabular-nums">{row.weeksInCare}</td>
-      <td className="px-3 py-2">{row.startbackRisk ? RISK_LABELS[row.startbackRisk] : '—'}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{row.latestPain ?? '—'}</td>
-      <td className="px-3 py-2 text-right tabular-nums"><Change value={row.painChange} /></td>
-      <td className="px-3 py-2 text-right tabular-nums">{row.odiLatest ?? '—'}</td>
-      <td className="px-3 py-2 text-right tabular-nums"><Change value={row.odiChange} /></td>
-      <td className="px-3 py-2 text-right tabular-nums">{row.adherence7 === null ? '—' : `${row.adherence7}%`}</td>
-      <td className="px-3 py-2 whitespace-nowrap">{row.lastActivityAt ? formatShortDateTime(row.lastActivityAt, timeZone) : 'Never'}</td>
+      <td className="data-num">{row.weeksInCare}</td>
+      <td className="data-cell">{row.startbackRisk ? RISK_LABELS[row.startbackRisk] : '—'}</td>
+      <td className="data-num">{row.latestPain ?? '—'}</td>
+      <td className="data-num"><Change value={row.painChange} /></td>
+      <td className="data-num">{row.odiLatest ?? '—'}</td>
+      <td className="data-num"><Change value={row.odiChange} /></td>
+      <td className="data-num">{row.adherence7 === null ? '—' : `${row.adherence7}%`}</td>
+      <td className="data-cell whitespace-nowrap">{row.lastActivityAt ? formatShortDateTime(row.lastActivityAt, timeZone) : 'Never'}</td>
     </tr>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
+import { RED_FLAG_QUESTIONS } from '@/lib/clinical/red-flags';
 import type { AlertItem } from '@/lib/dal/alerts';
 import { formatDateTime } from '@/lib/time';
 import { AcknowledgeForm } from './acknowledge-form';
@@ -26,9 +27,16 @@ const DETAIL_LABELS: Record<string, string> = {
   lastActivityAt: 'Last activity',
   instruments: 'Questionnaires',
   positives: 'Reported',
+  groups: 'Concern',
 };
 
-function detailValue(value: unknown, timeZone: string): string {
+/** Detail kept for the record but not shown: the patient's wording of a question repeats its finding. */
+const HIDDEN_DETAILS = new Set(['completedAt', 'questions']);
+
+const FINDINGS = new Map(RED_FLAG_QUESTIONS.map((question) => [question.key, question.finding]));
+
+function detailValue(key: string, value: unknown, timeZone: string): string {
+  if (key === 'positives' && Array.isArray(value)) return value.map((item) => FINDINGS.get(String(item)) ?? String(item)).join('; ');
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(new Date(value), timeZone);
   if (value === null || value === undefined) return '—';
@@ -38,7 +46,7 @@ function detailValue(value: unknown, timeZone: string): string {
 /** One alert with the data that triggered it; open ones carry the acknowledge form. */
 export function AlertCard({ alert, timeZone, showPatient = true }: { alert: AlertItem; timeZone: string; showPatient?: boolean }) {
   const open = !alert.acknowledgedAt && !alert.resolvedAt;
-  const details = Object.entries(alert.detail).filter(([key]) => key !== 'completedAt');
+  const details = Object.entries(alert.detail).filter(([key]) => !HIDDEN_DETAILS.has(key));
   return (
     <article
       aria-label={`${ALERT_REASONS[alert.reason].label}: ${alert.patientName}`}
@@ -62,7 +70,7 @@ export function AlertCard({ alert, timeZone, showPatient = true }: { alert: Aler
           {details.map(([key, value]) => (
             <div key={key} className="contents">
               <dt className="text-slate-700">{DETAIL_LABELS[key] ?? key}</dt>
-              <dd className="font-medium">{detailValue(value, timeZone)}</dd>
+              <dd className="font-medium">{detailValue(key, value, timeZone)}</dd>
             </div>
           ))}
         </dl>

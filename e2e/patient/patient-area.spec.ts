@@ -108,7 +108,7 @@ test.describe('patient journey on a phone', () => {
     await expect(page.getByText('Moderate disability')).toBeVisible();
   });
 
-  test('a yes to a red-flag question shows emergency advice at once, which cannot be dismissed', async ({ page }) => {
+  test('a yes to a red-flag question shows emergency advice at once, which cannot be dismissed', async ({ page, browser }) => {
     await signInAndWait(page, 'patient');
     await logPain(page, 6, { yesTo: /trouble passing urine/ });
     const alert = page.getByRole('alert').filter({ hasText: 'Seek emergency care now' });
@@ -117,6 +117,19 @@ test.describe('patient journey on a phone', () => {
     await expect(alert.getByRole('button')).toHaveCount(0);
     await page.goto('/patient');
     await expect(page.getByRole('alert').filter({ hasText: 'Seek emergency care now' })).toBeVisible();
+
+    // The clinician finds it at the top of their inbox, in clinical words rather than the form's codes.
+    const clinicianContext = await browser.newContext();
+    const clinician = await clinicianContext.newPage();
+    await signInAndWait(clinician, 'clinician');
+    await clinician.goto('/clinician/alerts');
+    const inbox = clinician.getByRole('region', { name: 'Open' }).getByRole('article').first();
+    await expect(inbox).toHaveAccessibleName(/^Red flag: /);
+    await expect(inbox).toContainText('Emergency');
+    await expect(inbox).toContainText('New bladder disturbance (retention or incontinence)');
+    await expect(inbox).toContainText('Possible cauda equina syndrome');
+    await expect(inbox).not.toContainText('bladder-change');
+    await clinicianContext.close();
   });
 
   test('bad input gets messages next to the fields and saves nothing', async ({ page }) => {

@@ -7,7 +7,8 @@
 export type RedFlagGroup = 'cauda-equina' | 'progressive-deficit' | 'serious-pathology';
 export type RedFlagUrgency = 'emergency' | 'same-day' | '24h';
 
-export type RedFlagQuestion = { key: string; group: RedFlagGroup; question: string; urgency: RedFlagUrgency };
+/** `question` is what the patient is asked; `finding` names a yes in the clinician's words. */
+export type RedFlagQuestion = { key: string; group: RedFlagGroup; question: string; finding: string; urgency: RedFlagUrgency };
 
 export type RedFlagGroupInfo = { label: string; urgency: RedFlagUrgency; action: string };
 
@@ -35,10 +36,11 @@ export const RED_FLAG_URGENCY_LABELS: Readonly<Record<RedFlagUrgency, string>> =
   '24h': 'Within 24 hours',
 };
 
-const question = (key: string, group: RedFlagGroup, text: string): RedFlagQuestion => ({
+const question = (key: string, group: RedFlagGroup, text: string, finding: string): RedFlagQuestion => ({
   key,
   group,
   question: text,
+  finding,
   urgency: RED_FLAG_GROUPS[group].urgency,
 });
 
@@ -47,40 +49,46 @@ export const RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = [
     'saddle-numbness',
     'cauda-equina',
     'Have you noticed numbness around your bottom, genitals or inner thighs?',
+    'Saddle numbness',
   ),
   question(
     'bladder-change',
     'cauda-equina',
     'Have you had new trouble passing urine (peeing), or leaked urine without meaning to?',
+    'New bladder disturbance (retention or incontinence)',
   ),
-  question('bowel-control', 'cauda-equina', 'Have you newly lost control of your bowels (poo)?'),
+  question('bowel-control', 'cauda-equina', 'Have you newly lost control of your bowels (poo)?', 'New loss of bowel control'),
   question(
     'sexual-function',
     'cauda-equina',
     'Have you noticed a new change in sexual feeling or function, such as numbness during sex ' +
       'or trouble getting an erection?',
+    'New sexual dysfunction',
   ),
-  question('both-legs', 'cauda-equina', 'Do both of your legs feel numb or weak?'),
-  question('leg-weakness-worsening', 'progressive-deficit', 'Is one of your legs, or both, getting weaker?'),
+  question('both-legs', 'cauda-equina', 'Do both of your legs feel numb or weak?', 'Numbness or weakness in both legs'),
+  question('leg-weakness-worsening', 'progressive-deficit', 'Is one of your legs, or both, getting weaker?', 'Worsening leg weakness'),
   question(
     'foot-drop',
     'progressive-deficit',
     'When you walk, do your toes catch on the ground or does your foot slap down?',
+    'Foot drop',
   ),
-  question('falls', 'progressive-deficit', 'Have you fallen, or nearly fallen, because a leg gave way?'),
+  question('falls', 'progressive-deficit', 'Have you fallen, or nearly fallen, because a leg gave way?', 'Falls or near-falls from a leg giving way'),
   question(
     'spreading-numbness',
     'progressive-deficit',
     'Is numbness or tingling in your leg or foot spreading to new places?',
+    'Spreading numbness or tingling',
   ),
-  question('weight-loss', 'serious-pathology', 'Have you lost weight without trying?'),
-  question('fever', 'serious-pathology', 'Have you had a fever, or felt hot and shivery?'),
+  question('weight-loss', 'serious-pathology', 'Have you lost weight without trying?', 'Unexplained weight loss'),
+  question('fever', 'serious-pathology', 'Have you had a fever, or felt hot and shivery?', 'Fever or chills'),
   question(
     'night-pain',
     'serious-pathology',
     'Is your back pain there all night, and not eased by resting or changing position?',
+    'Constant night pain not eased by rest',
   ),
-  question('trauma', 'serious-pathology', 'Have you recently had a bad fall, an accident or another injury?'),
+  question('trauma', 'serious-pathology', 'Have you recently had a bad fall, an accident or another injury?', 'Recent significant trauma'),
 ];
 
 export const EMERGENCY_HEADING = 'Seek emergency care now';

@@ -29,6 +29,21 @@ describe('listAlerts and countOpenAlerts', () => {
     expect(await countOpenAlerts()).toBe(3);
   });
 
+  it('lists the 10 most recently closed alerts unless asked for more, up to 50', async () => {
+    const { clinician, episode } = await createCareTeam(db());
+    const start = Date.now() - 20 * 3_600_000;
+    for (let index = 0; index < 12; index += 1) {
+      await raiseAlert(db(), { episodeId: episode.id, reason: 'inactive', urgency: 'routine', message: `Quiet ${index}.`, raisedAt: new Date(start + index * 3_600_000) });
+      await db().update(alerts).set({ resolvedAt: new Date(start + index * 3_600_000 + 60_000) }).where(eq(alerts.message, `Quiet ${index}.`));
+    }
+    await signInAs(db(), clinician.id);
+    const shown = (await listAlerts()).closed.map((alert) => alert.message);
+    expect(shown).toEqual(Array.from({ length: 10 }, (_, index) => `Quiet ${11 - index}.`));
+    expect((await listAlerts({ closedLimit: 50 })).closed).toHaveLength(12);
+    expect((await listAlerts({ closedLimit: 500 })).closed).toHaveLength(12);
+    expect((await listAlerts({ episodeId: episode.id, closedLimit: 0 })).closed).toEqual([]);
+  });
+
   it('shows another clinician nothing', async () => {
     const { clinic } = await teamWithAlerts();
     const other = await createUser(db(), clinic.id, 'clinician');

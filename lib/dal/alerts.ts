@@ -52,11 +52,16 @@ function selectAlerts() {
     .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy));
 }
 
+/** How many recently closed alerts the inbox shows at first, and at most. */
+export const CLOSED_ALERTS_SHOWN = 10;
+export const CLOSED_ALERTS_MAX = 50;
+
 /**
  * Clinician: alerts on their own episodes — open ones (red flags first, then urgency, oldest first) and
- * the 50 most recently closed. Optionally one episode. Everyone else: AppError('forbidden').
+ * the most recently closed (`closedLimit`, 10 by default, at most 50). Optionally one episode.
+ * Everyone else: AppError('forbidden').
  */
-export async function listAlerts(options: { episodeId?: string } = {}): Promise<{ open: AlertItem[]; closed: AlertItem[] }> {
+export async function listAlerts(options: { episodeId?: string; closedLimit?: number } = {}): Promise<{ open: AlertItem[]; closed: AlertItem[] }> {
   const viewer = await requireRole('clinician');
   const mine = and(eq(episodes.clinicianId, viewer.userId), eq(episodes.clinicId, viewer.clinicId));
   const scope = options.episodeId && isUuid(options.episodeId) ? and(mine, eq(alerts.episodeId, options.episodeId)) : mine;
@@ -64,10 +69,11 @@ export async function listAlerts(options: { episodeId?: string } = {}): Promise<
   const open = await selectAlerts()
     .where(and(scope, isOpen))
     .orderBy(sql`(${alerts.reason} = 'red-flag') desc`, URGENCY_ORDER, alerts.raisedAt);
-  const closed = await selectAlerts()
+  const closedLimit = Math.min(CLOSED_ALERTS_MAX, Math.max(0, Math.floor(options.closedLimit ?? CLOSED_ALERTS_SHOWN)));
+  const closed = closedLimit === 0 ? [] : await selectAlerts()
     .where(and(scope, or(isNotNull(alerts.acknowledgedAt), isNotNull(alerts.resolvedAt))))
     .orderBy(desc(sql`coalesce(${alerts.acknowledgedAt}, ${alerts.resolvedAt})`))
-    .limit(50);
+    .limit(closedLimit);
   const episodeId = options.episodeId && isUuid(options.episodeId) ? options.episodeId : null;
   await recordAudit(getDb(), {
     action: 'clinician.alerts.read',

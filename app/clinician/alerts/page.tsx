@@ -1,13 +1,19 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
 import { AlertCard } from '@/components/clinician/alert-card';
 import { guardArea } from '@/lib/auth/guard';
-import { listAlerts } from '@/lib/dal/alerts';
+import { CLOSED_ALERTS_MAX, CLOSED_ALERTS_SHOWN, listAlerts } from '@/lib/dal/alerts';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
-export default async function AlertsPage() {
+// `?closed=more` lists more of the recently closed alerts; anything else is the usual inbox.
+const alertsSearchSchema = z.object({ closed: z.enum(['more']).optional().catch(undefined) });
+
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const moreClosed = alertsSearchSchema.parse(await searchParams).closed === 'more';
   const viewer = await guardArea('clinician');
-  const { open, closed } = await listAlerts();
+  const { open, closed } = await listAlerts({ closedLimit: moreClosed ? CLOSED_ALERTS_MAX : CLOSED_ALERTS_SHOWN });
   return (
     <div className="space-y-6">
       <div>
@@ -28,6 +34,13 @@ export default async function AlertsPage() {
           {closed.map((alert) => (
             <AlertCard key={alert.id} alert={alert} timeZone={viewer.timeZone} />
           ))}
+          {!moreClosed && closed.length === CLOSED_ALERTS_SHOWN ? (
+            <p>
+              <Link href="/clinician/alerts?closed=more#closed-alerts" className="text-link underline">
+                Show the last {CLOSED_ALERTS_MAX} closed alerts
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </div>
