@@ -214,6 +214,11 @@ export const plans = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     note: text('note'),
+    /**
+     * Exercise sessions a week this version asks for: the sum over its items of times a day × days a week.
+     * Kept by a trigger on plan_items (migration 0005), so reports read one number per version.
+     */
+    sessionsPerWeek: integer('sessions_per_week').notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -245,8 +250,6 @@ export const planItems = pgTable(
   },
   (t) => [
     uniqueIndex('plan_items_plan_position_unique').on(t.planId, t.position),
-    // Sessions a plan version asks for, read index-only for adherence over thousands of episodes.
-    index('plan_items_plan_dose_idx').on(t.planId, t.timesPerDay, t.daysPerWeek),
     check('plan_items_sets_range', sql`${t.sets} is null or ${t.sets} between 1 and 10`),
     check('plan_items_reps_range', sql`${t.reps} is null or ${t.reps} between 1 and 100`),
     check('plan_items_hold_range', sql`${t.holdSeconds} is null or ${t.holdSeconds} between 1 and 600`),

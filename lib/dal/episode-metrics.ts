@@ -93,9 +93,8 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
       order by q.completed_at desc limit 1
     ) sb on true
     left join lateral (
-      select sum(pi.times_per_day * pi.days_per_week)::int as per_week
-      from plan_items pi
-      where pi.plan_id = (select pv.id from plans pv where pv.episode_id = ep.episode_id order by pv.version desc limit 1)
+      select pv.sessions_per_week as per_week from plans pv
+      where pv.episode_id = ep.episode_id order by pv.version desc limit 1
     ) pl on true
     left join lateral (
       select count(*) filter (where x.local_day >= ep.today - 7)::int as logged_7, count(*)::int as logged_14

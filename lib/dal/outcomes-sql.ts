@@ -5,7 +5,7 @@
  * scores, MCID flags, weeks in care and adherence. First and latest pain and ODI come from
  * episode_summaries (migration 0002, kept by triggers); the rest uses the indexes questionnaire_responses
  * (episode_id, instrument, completed_at), exercise_logs (episode_id, logged_at) where not skipped,
- * plan_items (plan_id, times_per_day, days_per_week) and episodes (clinic_id, started_at). The figures are aggregates over it:
+ * plans.sessions_per_week (migration 0005, kept by a trigger) and episodes (clinic_id, started_at). The figures are aggregates over it:
  * each figure has one function below returning its SQL, and `aggregateOutcomes` runs them all in a
  * single GROUP BY GROUPING SETS statement so the CTE is evaluated once per page.
  *
@@ -100,16 +100,14 @@ export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor |
     from scoped s
   ),
   -- Sessions asked for in the window, for all episodes in scope at once: each plan version is in force
-  -- from its creation until the next version; per day it asks for (times a day × days a week) / 7
-  -- sessions of each item. No plan: null.
+  -- from its creation until the next version; per day it asks for its sessions a week / 7 (plans.sessions_per_week,
+  -- the sum of times a day × days a week over its items, kept by a trigger). No plan: null.
   plan_versions as (
     select pv.episode_id, pv.created_at as from_at,
       coalesce(lead(pv.created_at) over (partition by pv.episode_id order by pv.version), 'infinity'::timestamptz) as until,
-      coalesce(sum(i.times_per_day * i.days_per_week), 0)::float8 as weekly
+      pv.sessions_per_week::float8 as weekly
     from scoped s
     join plans pv on pv.episode_id = s.id
-    left join plan_items i on i.plan_id = pv.id
-    group by pv.id, pv.episode_id, pv.created_at, pv.version
   ),
   prescribed as (
     select v.episode_id, sum(v.weekly * greatest(0, extract(epoch from (

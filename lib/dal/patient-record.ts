@@ -139,8 +139,7 @@ function recordQuery(id: string, viewerTimeZone: string, now: Date) {
        select floor((x.local_day - (select start_day from span)) / 7.0)::int as week, count(*)::int as n
        from ${exerciseLogs} x where x.episode_id = ${id} and x.status <> 'skipped' group by 1) w), '[]') as logged_weeks,
     coalesce((select json_agg(json_build_object('createdAt', v.created_at, 'perWeek', v.per_week) order by v.created_at) from (
-       select p.created_at, coalesce(sum(pi.times_per_day * pi.days_per_week), 0)::int as per_week
-       from ${plans} p left join ${planItems} pi on pi.plan_id = p.id where p.episode_id = ${id} group by p.id, p.created_at) v), '[]') as versions,
+       select p.created_at, p.sessions_per_week as per_week from ${plans} p where p.episode_id = ${id}) v), '[]') as versions,
     coalesce((select json_agg(json_build_object('at', t.recorded_at, 'score', t.score, 'note', t.note, 'belowKnee', t.below_knee)) from (
        select recorded_at, score, note, below_knee from ${painEntries} where episode_id = ${id} order by recorded_at desc limit ${limit}) t), '[]') as t_pain,
     coalesce((select json_agg(json_build_object('at', t.logged_at, 'status', t.status, 'skipReason', t.skip_reason, 'name', t.name, 'painDuring', t.pain_during)) from (
