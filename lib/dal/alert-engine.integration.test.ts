@@ -38,6 +38,16 @@ describe('evaluatePainAlerts', () => {
     expect(await evaluatePainAlerts(db(), episode.id, now)).toEqual([]);
   });
 
+  it('takes each day at its highest entry', async () => {
+    const { episode } = await createCareTeam(db());
+    await logDays(episode.id, [4, 4, 5, 4, 4, 5, 4, 6, 6, 7]);
+    // A later, lower entry on each of the last three days changes nothing.
+    for (const back of [0, 1, 2]) await createPainEntry(db(), episode.id, 2, zonedTimeToUtc(addDays(today, -back), 17, 0, 'Europe/London'));
+    expect(await evaluatePainAlerts(db(), episode.id, now)).toEqual(['worsening']);
+    const [open] = await db().select({ detail: alerts.detail }).from(alerts).where(eq(alerts.episodeId, episode.id));
+    expect(open!.detail).toMatchObject({ baseline: 4, lastThree: [6, 6, 7] });
+  });
+
   it('raises severe pain for 8 or more on two consecutive days', async () => {
     const { episode } = await createCareTeam(db());
     await logDays(episode.id, [8, 9]);

@@ -4,12 +4,11 @@
  * No `server-only` marker: scripts (seed, scheduled evaluation) call it with their own executor.
  * It performs no authorization: callers are DAL functions that already checked the viewer.
  */
-import { and, desc, eq, gte, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/connection';
 import { executeRows } from '@/db/rows';
 import { alerts, episodes, painEntries, questionnaireResponses, users } from '@/db/schema';
 import {
-  dailyMaxPain,
   INACTIVE_DAYS,
   isInactive,
   isLowAdherence,
@@ -19,6 +18,7 @@ import {
   questionnaireWorsening,
   QUESTIONNAIRE_WORSENING,
   type AlertReason,
+  type DailyPain,
   type QuestionnaireInstrument,
 } from '@/lib/clinical/alerts';
 import { addDays, localDay } from '@/lib/time';
@@ -74,13 +74,19 @@ export async function evaluatePainAlerts(
   if (!episode || episode.status !== 'active') return [];
   const timeZone = episode.timeZone ?? 'Europe/London';
   const today = localDay(now, timeZone);
-  // 3-day run + 7-day baseline window, plus a day of slack for time-zone edges.
+  // The 3-day run and the 7-day baseline before it: 10 calendar days up to today. Each entry's day is the
+  // one stored with it (the patient's time zone when they logged it), as on the progress page and the
+  // record; the highest score per day comes from the database (a patient logging often sends one row a
+  // day, not one per entry). `since` lets the (episode, time) index bound the scan: a day in the window
+  // starts after it in any time zone.
   const since = new Date(`${addDays(today, -11)}T00:00:00Z`);
-  const entries = await executor
-    .select({ recordedAt: painEntries.recordedAt, score: painEntries.score })
-    .from(painEntries)
-    .where(and(eq(painEntries.episodeId, episodeId), gte(painEntries.recordedAt, since)));
-  const days = dailyMaxPain(entries, timeZone);
+  const days = await executeRows<DailyPain>(
+    executor,
+    sql`select local_day::text as day, max(score)::int as score from ${painEntries}
+        where episode_id = ${episodeId} and recorded_at >= ${since.toISOString()}::timestamptz
+          and local_day >= ${addDays(today, -10)}::date
+        group by local_day order by local_day`,
+  );
   const raised: AlertReason[] = [];
 
   const worsening = isWorsening(days, today, episode.intakeNprs);
