@@ -4,6 +4,7 @@ import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } 
 import { exerciseLogs, measurements } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
+import { weekStartOf } from '@/lib/clinical/adherence';
 import { localDay } from '@/lib/time';
 import { createPlan } from './patient-test-data';
 import { getProgress } from './progress';
@@ -40,6 +41,10 @@ describe('getProgress', () => {
     expect(view.odi.points).toEqual([expect.objectContaining({ score: 40, band: 'moderate' })]);
     expect(view.rom.map((entry) => [entry.code, entry.points.map((point) => point.value)])).toEqual([['lumbar-flexion', [35, 50]]]);
     expect(view.adherence.weeks.reduce((total, week) => total + week.logged, 0)).toBe(1);
+    const loggedWeek = view.adherence.weeks.find((week) => week.logged === 1)!;
+    expect(loggedWeek.weekStart).toBe(weekStartOf(localDay(loggedAt, 'Europe/London')));
+    expect(loggedWeek.prescribed).toBeGreaterThan(0);
+    expect(loggedWeek.percent).toBe(Math.round(100 / loggedWeek.prescribed));
   });
 
   it('limits the range and explains empty charts', async () => {

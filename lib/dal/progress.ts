@@ -1,6 +1,7 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { executeRows } from '@/db/rows';
 import { exerciseLogs, measurements, painEntries, planItems, plans, questionnaireResponses } from '@/db/schema';
 import { prescribedSessions, weekStartOf } from '@/lib/clinical/adherence';
 import { addDays, daysBetween } from '@/lib/clinical/days';
@@ -31,6 +32,41 @@ export type ProgressView = {
   adherence: { weeks: { weekStart: string; logged: number; prescribed: number; percent: number | null }[]; summary: string };
 };
 
+type Stamp = string | Date;
+type ProgressRow = {
+  pain: { day: string; score: number }[];
+  odi: { completedAt: Stamp; score: number }[];
+  rom: { code: string; value: number; measuredAt: Stamp }[];
+  plan_items: { version: number; createdAt: Stamp; exerciseId: string; timesPerDay: number; daysPerWeek: number }[];
+  logged: { weekStart: string; exerciseId: string; count: number }[];
+};
+
+/**
+ * The page's reads in one statement (JSON sub-selects on the episode's indexes): daily pain from
+ * `painFrom` (highest of each day, CLINICAL.md; six days before the range feed the first 7-day
+ * average), ODI results, current ROM values, every plan version's items, and sessions logged per
+ * exercise per week (Monday start) from `firstWeek`.
+ */
+function progressQuery(episodeId: string, painFrom: string, firstWeek: string) {
+  return sql`select
+    coalesce((select json_agg(json_build_object('day', d.day, 'score', d.score) order by d.day) from (
+      select local_day::text as day, max(score)::int as score from ${painEntries}
+      where episode_id = ${episodeId} and local_day >= ${painFrom}::date group by local_day) d), '[]') as pain,
+    coalesce((select json_agg(json_build_object('completedAt', q.completed_at, 'score', q.score) order by q.completed_at)
+      from ${questionnaireResponses} q where q.episode_id = ${episodeId} and q.instrument = 'ODI' and q.status = 'completed'
+        and q.score is not null), '[]') as odi,
+    coalesce((select json_agg(json_build_object('code', m.code, 'value', m.value, 'measuredAt', m.measured_at) order by m.measured_at)
+      from ${measurements} m where m.episode_id = ${episodeId} and m.deleted_at is null and m.superseded_at is null), '[]') as rom,
+    coalesce((select json_agg(json_build_object('version', p.version, 'createdAt', p.created_at, 'exerciseId', i.exercise_id,
+        'timesPerDay', i.times_per_day, 'daysPerWeek', i.days_per_week) order by p.version, i.position)
+      from ${plans} p join ${planItems} i on i.plan_id = p.id where p.episode_id = ${episodeId}), '[]') as plan_items,
+    coalesce((select json_agg(json_build_object('weekStart', w.week_start, 'exerciseId', w.exercise_id, 'count', w.n)) from (
+      select date_trunc('week', x.local_day::timestamp)::date::text as week_start, i.exercise_id, count(*)::int as n
+      from ${exerciseLogs} x join ${planItems} i on i.id = x.plan_item_id
+      where x.episode_id = ${episodeId} and x.local_day >= ${firstWeek}::date and x.status <> 'skipped'
+      group by 1, 2) w), '[]') as logged`;
+}
+
 /** Patient: charts of their own current episode over the chosen range. Others: AppError('forbidden'). */
 export async function getProgress(range: ProgressRange): Promise<ProgressView> {
   const { viewer, episode } = await getPatientContext();
@@ -52,13 +88,8 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
   if (!episode) return view;
   const db = getDb();
 
-  // Daily pain (highest of each day, CLINICAL.md) aggregated in SQL; six earlier days feed the first 7-day average.
-  const dailyRows = await db
-    .select({ day: sql<string>`${painEntries.localDay}::text`, score: sql<number>`max(${painEntries.score})::int` })
-    .from(painEntries)
-    .where(and(eq(painEntries.episodeId, episode.id), gte(painEntries.localDay, addDays(fromDay, -6))))
-    .groupBy(painEntries.localDay)
-    .orderBy(asc(painEntries.localDay));
+  const [row] = await executeRows<ProgressRow>(db, progressQuery(episode.id, addDays(fromDay, -6), weekStartOf(fromDay)));
+  const dailyRows = row!.pain;
   const series = painSeries(dailyRows, fromDay);
   view.pain = {
     ...series,
@@ -67,42 +98,20 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
     summary: summarisePain(series.rolling),
   };
 
-  const odiRows = await db
-    .select({ completedAt: questionnaireResponses.completedAt, score: questionnaireResponses.score })
-    .from(questionnaireResponses)
-    .where(
-      and(
-        eq(questionnaireResponses.episodeId, episode.id),
-        eq(questionnaireResponses.instrument, 'ODI'),
-        eq(questionnaireResponses.status, 'completed'),
-        sql`${questionnaireResponses.score} is not null`,
-      ),
-    )
-    .orderBy(asc(questionnaireResponses.completedAt));
+  const odiRows = row!.odi;
   const odiPoints = odiRows
-    .map((row) => ({ day: localDay(row.completedAt!, zone), score: row.score! }))
+    .map((response) => ({ day: localDay(new Date(response.completedAt), zone), score: response.score }))
     .filter((point) => point.day >= fromDay)
     .map((point) => ({ ...point, band: ODI_BANDS.find((band) => point.score <= band.upTo)!.band }));
   view.odi = { points: odiPoints, summary: summariseOdi(odiPoints) };
 
-  const measured = await db
-    .select({ code: measurements.code, value: measurements.value, measuredAt: measurements.measuredAt })
-    .from(measurements)
-    .where(
-      and(
-        eq(measurements.episodeId, episode.id),
-        isNull(measurements.deletedAt),
-        isNull(measurements.supersededAt),
-        inArray(measurements.code, MEASURE_CODES),
-      ),
-    )
-    .orderBy(asc(measurements.measuredAt));
+  const measured = row!.rom;
   view.rom = MEASURE_CODES.map((code) => {
     const measure = ROM_MEASURES[code];
     const unit = measure.unit === 'deg' ? '°' : 'cm';
     const points = measured
-      .filter((row) => row.code === code)
-      .map((row) => ({ day: localDay(row.measuredAt, zone), value: row.value }))
+      .filter((entry) => entry.code === code)
+      .map((entry) => ({ day: localDay(new Date(entry.measuredAt), zone), value: entry.value }))
       .filter((point) => point.day >= fromDay);
     return {
       code,
@@ -115,7 +124,7 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
     };
   }).filter((measure) => measure.points.length > 0);
 
-  view.adherence = await weeklyAdherenceHistory(episode.id, startDay, fromDay, today);
+  view.adherence = weeklyAdherenceHistory(row!.plan_items.map((item) => ({ ...item, createdAt: new Date(item.createdAt) })), row!.logged, startDay, fromDay, today);
   await recordOwnRead(viewer, 'patient.progress.read', { type: 'episode', id: episode.id });
   return view;
 }
@@ -125,38 +134,14 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
  * done, capped per exercise at what the plan in force that week asked for. Counted per exercise, so a new plan
  * version mid-week keeps earlier logs.
  */
-async function weeklyAdherenceHistory(episodeId: string, startDay: string, fromDay: string, today: string) {
-  const db = getDb();
-  const planRows = await db
-    .select({
-      version: plans.version,
-      createdAt: plans.createdAt,
-      exerciseId: planItems.exerciseId,
-      timesPerDay: planItems.timesPerDay,
-      daysPerWeek: planItems.daysPerWeek,
-    })
-    .from(plans)
-    .innerJoin(planItems, eq(planItems.planId, plans.id))
-    .where(eq(plans.episodeId, episodeId))
-    .orderBy(asc(plans.version));
+function weeklyAdherenceHistory(
+  planRows: { version: number; createdAt: Date; exerciseId: string; timesPerDay: number; daysPerWeek: number }[],
+  logged: { weekStart: string; exerciseId: string; count: number }[],
+  startDay: string,
+  fromDay: string,
+  today: string,
+) {
   const firstWeek = weekStartOf(fromDay);
-  const logged = await db
-    .select({
-      weekStart: sql<string>`date_trunc('week', ${exerciseLogs.localDay}::timestamp)::date::text`,
-      exerciseId: planItems.exerciseId,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(exerciseLogs)
-    .innerJoin(planItems, eq(planItems.id, exerciseLogs.planItemId))
-    .where(
-      and(
-        eq(exerciseLogs.episodeId, episodeId),
-        gte(exerciseLogs.localDay, firstWeek),
-        sql`${exerciseLogs.status} <> 'skipped'`,
-      ),
-    )
-    .groupBy(sql`1`, planItems.exerciseId);
-
   const weeks: { weekStart: string; logged: number; prescribed: number; percent: number | null }[] = [];
   for (let week = firstWeek; week <= today; week = addDays(week, 7)) {
     const weekEnd = addDays(week, 6);
