@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import type { DischargeFormState } from '@/app/clinician/patients/[id]/discharge/actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextArea } from './form-fields';
+import { TextAreaField } from '@/components/ui/text-area';
 
 type Action = (previous: DischargeFormState, form: FormData) => Promise<DischargeFormState>;
 
@@ -15,7 +15,7 @@ export function DischargeForm({ action, suggestedSummary }: { action: Action; su
   return (
     <form action={formAction} key={JSON.stringify(values)} className="space-y-3">
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      <TextArea label="Discharge summary" name="summary" rows={5} maxLength={2000} defaultValue={values.summary ?? suggestedSummary} errors={errors.summary} hint="Shown in the record. The outcome figures above are kept with the episode." />
+      <TextAreaField label="Discharge summary" name="summary" rows={5} maxLength={2000} defaultValue={values.summary ?? suggestedSummary} errors={errors.summary} hint="Shown in the record. The outcome figures above are kept with the episode." />
       <div>
         <label className="flex items-center gap-2 font-medium">
           <input type="checkbox" name="confirm" className="h-5 w-5" aria-describedby={errors.confirm ? 'confirm-error' : undefined} />

@@ -5,7 +5,8 @@ import type { ExerciseFormState } from '@/app/clinician/exercises/actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { SelectField, TextArea } from './form-fields';
+import { TextAreaField } from '@/components/ui/text-area';
+import { SelectField } from './form-fields';
 
 type Action = (previous: ExerciseFormState, form: FormData) => Promise<ExerciseFormState>;
 
@@ -21,8 +22,8 @@ export function ExerciseForm({ action, categories }: { action: Action; categorie
         <SelectField label="Category" name="category" options={[{ value: '', label: 'Choose…' }, ...categories]} defaultValue={values.category} errors={errors.category} />
       </div>
       <TextField label="Summary (one line)" name="summary" defaultValue={values.summary} errors={errors.summary} maxLength={300} />
-      <TextArea label="Instructions" name="instructions" rows={5} maxLength={3000} defaultValue={values.instructions} errors={errors.instructions} hint="One step per line, in plain words for the patient." />
-      <TextArea label="Safety note" name="safetyNote" rows={2} maxLength={1000} defaultValue={values.safetyNote} errors={errors.safetyNote} hint="When to stop and what to report." />
+      <TextAreaField label="Instructions" name="instructions" rows={5} maxLength={3000} defaultValue={values.instructions} errors={errors.instructions} hint="One step per line, in plain words for the patient." />
+      <TextAreaField label="Safety note" name="safetyNote" rows={2} maxLength={1000} defaultValue={values.safetyNote} errors={errors.safetyNote} hint="When to stop and what to report." />
       <fieldset>
         <legend className="text-sm font-medium">Default dosage</legend>
         <div className="mt-1 grid grid-cols-2 gap-3 sm:grid-cols-6">

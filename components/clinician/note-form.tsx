@@ -5,7 +5,7 @@ import type { RecordFormState } from '@/app/clinician/patients/[id]/notes/action
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { NOTE_FIELD_MAX } from '@/lib/validation/notes';
-import { TextArea } from './form-fields';
+import { TextAreaField } from '@/components/ui/text-area';
 
 type Action = (previous: RecordFormState, form: FormData) => Promise<RecordFormState>;
 
@@ -21,10 +21,10 @@ export function NoteForm({ action, amendsId, heading }: { action: Action; amends
       {state.ok && state.saved ? <FormAlert tone="success">Saved.</FormAlert> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       <div className="grid gap-3 md:grid-cols-2">
-        <TextArea label="Subjective" name="subjective" defaultValue={values.subjective} errors={errors.subjective} maxLength={NOTE_FIELD_MAX} />
-        <TextArea label="Objective" name="objective" defaultValue={values.objective} errors={errors.objective} maxLength={NOTE_FIELD_MAX} />
-        <TextArea label="Assessment" name="assessment" defaultValue={values.assessment} errors={errors.assessment} maxLength={NOTE_FIELD_MAX} />
-        <TextArea label="Plan" name="plan" defaultValue={values.plan} errors={errors.plan} maxLength={NOTE_FIELD_MAX} />
+        <TextAreaField label="Subjective" name="subjective" defaultValue={values.subjective} errors={errors.subjective} maxLength={NOTE_FIELD_MAX} />
+        <TextAreaField label="Objective" name="objective" defaultValue={values.objective} errors={errors.objective} maxLength={NOTE_FIELD_MAX} />
+        <TextAreaField label="Assessment" name="assessment" defaultValue={values.assessment} errors={errors.assessment} maxLength={NOTE_FIELD_MAX} />
+        <TextAreaField label="Plan" name="plan" defaultValue={values.plan} errors={errors.plan} maxLength={NOTE_FIELD_MAX} />
       </div>
       <SubmitButton pendingText="Saving…" variant={amendsId ? 'secondary' : 'primary'}>
         {amendsId ? 'Save amendment' : 'Save note'}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useFieldIds } from '@/components/ui/field-ids';
 
 export type FormState = {
   ok: boolean;
@@ -26,6 +26,35 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
+/** Full-width option rows, large enough for a thumb: the radios of a choice or the boxes of a group. */
+function OptionRows({
+  type,
+  name,
+  options,
+  isChecked,
+  className,
+}: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  isChecked: (value: string) => boolean;
+  className: string;
+}) {
+  return (
+    <div className={className}>
+      {options.map((option) => (
+        <label
+          key={option.value}
+          className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 bg-white px-4 py-3 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+        >
+          <input type={type} name={name} value={option.value} defaultChecked={isChecked(option.value)} className="size-6 shrink-0 accent-brand-700" />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
 /** A 0–10 scale as eleven large radio buttons: easy to hit with a thumb, no typing. */
 export function ScaleField({
   name,
@@ -46,16 +75,15 @@ export function ScaleField({
   highLabel?: string;
   optional?: boolean;
 }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, `${id}-ends`, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ');
+  const { id, hintId, describedBy, invalid } = useFieldIds({ hint, errors, extra: ['ends'] });
   return (
-    <fieldset aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined}>
+    <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
       <legend className="text-lg font-semibold text-slate-900">
         {legend}
         {optional ? <span className="font-normal text-slate-700"> (optional)</span> : null}
       </legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-base text-slate-700">
+      {hintId ? (
+        <p id={hintId} className="mt-1 text-base text-slate-700">
           {hint}
         </p>
       ) : null}
@@ -105,33 +133,22 @@ export function ChoiceField({
   inline?: boolean;
   legendClassName?: string;
 }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const { id, hintId, describedBy, invalid } = useFieldIds({ hint, errors });
   return (
-    <fieldset aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined}>
+    <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
       <legend className={legendClassName}>{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-base text-slate-700">
+      {hintId ? (
+        <p id={hintId} className="mt-1 text-base text-slate-700">
           {hint}
         </p>
       ) : null}
-      <div className={`mt-3 ${inline ? 'grid grid-cols-2 gap-3' : 'space-y-2'}`}>
-        {options.map((option) => (
-          <label
-            key={option.value}
-            className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 bg-white px-4 py-3 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
-          >
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              defaultChecked={defaultValue === option.value}
-              className="size-6 shrink-0 accent-brand-700"
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
+      <OptionRows
+        type="radio"
+        name={name}
+        options={options}
+        isChecked={(value) => defaultValue === value}
+        className={`mt-3 ${inline ? 'grid grid-cols-2 gap-3' : 'space-y-2'}`}
+      />
       <FieldError id={`${id}-error`} errors={errors} />
     </fieldset>
   );
@@ -153,77 +170,24 @@ export function CheckboxGroup({
   defaultValues?: readonly string[];
   hint?: string;
 }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const { id, hintId, describedBy, invalid } = useFieldIds({ hint, errors });
   return (
-    <fieldset aria-describedby={describedBy}>
+    <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
       <legend className="text-lg font-semibold text-slate-900">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-base text-slate-700">
+      {hintId ? (
+        <p id={hintId} className="mt-1 text-base text-slate-700">
           {hint}
         </p>
       ) : null}
-      <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2">
-        {options.map((option) => (
-          <label
-            key={option.value}
-            className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 bg-white px-4 py-3 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
-          >
-            <input
-              type="checkbox"
-              name={name}
-              value={option.value}
-              defaultChecked={defaultValues.includes(option.value)}
-              className="size-6 shrink-0 accent-brand-700"
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-      </div>
-      <FieldError id={`${id}-error`} errors={errors} />
-    </fieldset>
-  );
-}
-
-export function TextAreaField({
-  name,
-  label,
-  hint,
-  errors,
-  defaultValue,
-  maxLength,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  defaultValue?: string | null;
-  maxLength: number;
-}) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-lg font-semibold text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-base text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
+      <OptionRows
+        type="checkbox"
         name={name}
-        rows={4}
-        maxLength={maxLength}
-        defaultValue={defaultValue ?? ''}
-        aria-describedby={describedBy}
-        aria-invalid={errors?.length ? true : undefined}
-        className="mt-2 block w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-lg text-slate-900 aria-invalid:border-red-700"
+        options={options}
+        isChecked={(value) => defaultValues.includes(value)}
+        className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2"
       />
       <FieldError id={`${id}-error`} errors={errors} />
-    </div>
+    </fieldset>
   );
 }
 

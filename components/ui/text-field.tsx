@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { useFieldIds } from './field-ids';
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -9,9 +10,7 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
 export function TextField({ label, name, hint, errors, className, ...input }: TextFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+  const { id, hintId, errorId, describedBy, invalid } = useFieldIds({ hint, errors });
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-base font-medium text-slate-900">
@@ -25,8 +24,8 @@ export function TextField({ label, name, hint, errors, className, ...input }: Te
       <input
         id={id}
         name={name}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
         className="mt-2 block min-h-12 w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 aria-invalid:border-red-700"
         {...input}
       />

@@ -1,4 +1,5 @@
-import { CheckboxGroup, ChoiceField, ScaleField, TextAreaField, valueOf, type FormState } from '@/components/patient/fields';
+import { CheckboxGroup, ChoiceField, ScaleField, valueOf, type FormState } from '@/components/patient/fields';
+import { TextAreaField } from '@/components/ui/text-area';
 import { PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_LOG_RED_FLAG_QUESTIONS, PAIN_NOTE_MAX } from '@/lib/validation/pain-options';
 
 export type PainDefaults = {
@@ -53,6 +54,8 @@ export function PainFields({ state, defaults }: { state: FormState; defaults: Pa
         defaultValue={belowKnee}
       />
       <TextAreaField
+        size="large"
+        rows={4}
         name="note"
         label="Anything else? (optional)"
         hint={`For example what made it better or worse. Up to ${PAIN_NOTE_MAX.toLocaleString('en-GB')} characters.`}
