@@ -18,11 +18,11 @@ export function GoalForm({ action, measures }: { action: Action; measures: { val
       <h3 className="font-semibold">Add a goal</h3>
       {state.ok && state.saved ? <FormAlert tone="success">Goal added.</FormAlert> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      <TextField label="Goal" name="description" defaultValue={values.description} errors={errors.description} maxLength={500} hint="In the patient’s words where possible, e.g. “Walk the dog for 30 minutes”." />
+      <TextField size="compact" label="Goal" name="description" defaultValue={values.description} errors={errors.description} maxLength={500} hint="In the patient’s words where possible, e.g. “Walk the dog for 30 minutes”." />
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField label="Tied to a measure (optional)" name="measureCode" options={[{ value: '', label: 'None (free text)' }, ...measures]} defaultValue={values.measureCode} errors={errors.measureCode} />
-        <TextField label="Target (optional)" name="targetValue" inputMode="decimal" defaultValue={values.targetValue} errors={errors.targetValue} />
-        <TextField label="Target date (optional)" name="targetDate" type="date" defaultValue={values.targetDate} errors={errors.targetDate} />
+        <TextField size="compact" label="Target (optional)" name="targetValue" inputMode="decimal" defaultValue={values.targetValue} errors={errors.targetValue} />
+        <TextField size="compact" label="Target date (optional)" name="targetDate" type="date" defaultValue={values.targetDate} errors={errors.targetDate} />
       </div>
       <SubmitButton pendingText="Saving…">Add goal</SubmitButton>
     </form>

@@ -39,12 +39,12 @@ export function OnboardingForm({ action, timeZone }: { action: Action; timeZone:
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       {Object.keys(errors).length > 0 ? <FormAlert>Check the fields marked below.</FormAlert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Full name" name="name" autoComplete="off" defaultValue={values.name} errors={errors.name} maxLength={200} />
-        <TextField label="Email" name="email" type="email" autoComplete="off" defaultValue={values.email} errors={errors.email} hint="The patient signs in with this address." />
-        <TextField label="Date of birth" name="dateOfBirth" type="date" defaultValue={values.dateOfBirth} errors={errors.dateOfBirth} />
-        <TextField label="Condition" name="condition" defaultValue={values.condition ?? 'Non-specific low back pain'} errors={errors.condition} maxLength={200} />
-        <TextField label="Pain at the start (0–10)" name="intakeNprs" inputMode="numeric" defaultValue={values.intakeNprs} errors={errors.intakeNprs} hint="The patient’s NPRS today: 0 no pain, 10 worst imaginable." />
-        <TextField label="Weeks between questionnaires" name="intervalWeeks" inputMode="numeric" defaultValue={values.intervalWeeks ?? '4'} errors={errors.intervalWeeks} />
+        <TextField size="compact" label="Full name" name="name" autoComplete="off" defaultValue={values.name} errors={errors.name} maxLength={200} />
+        <TextField size="compact" label="Email" name="email" type="email" autoComplete="off" defaultValue={values.email} errors={errors.email} hint="The patient signs in with this address." />
+        <TextField size="compact" label="Date of birth" name="dateOfBirth" type="date" defaultValue={values.dateOfBirth} errors={errors.dateOfBirth} />
+        <TextField size="compact" label="Condition" name="condition" defaultValue={values.condition ?? 'Non-specific low back pain'} errors={errors.condition} maxLength={200} />
+        <TextField size="compact" label="Pain at the start (0–10)" name="intakeNprs" inputMode="numeric" defaultValue={values.intakeNprs} errors={errors.intakeNprs} hint="The patient’s NPRS today: 0 no pain, 10 worst imaginable." />
+        <TextField size="compact" label="Weeks between questionnaires" name="intervalWeeks" inputMode="numeric" defaultValue={values.intervalWeeks ?? '4'} errors={errors.intervalWeeks} />
       </div>
       <fieldset>
         <legend className="text-base font-medium">Questionnaires to ask for now (due in 3 days)</legend>
