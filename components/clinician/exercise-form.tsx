@@ -6,7 +6,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { TextAreaField } from '@/components/ui/text-area';
-import { SelectField } from './form-fields';
+import { SelectField } from '@/components/ui/select-field';
 
 type Action = (previous: ExerciseFormState, form: FormData) => Promise<ExerciseFormState>;
 

@@ -5,7 +5,7 @@ import type { RecordFormState } from '@/app/clinician/patients/[id]/notes/action
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { SelectField } from './form-fields';
+import { SelectField } from '@/components/ui/select-field';
 
 type Action = (previous: RecordFormState, form: FormData) => Promise<RecordFormState>;
 

@@ -30,7 +30,7 @@ const credentialsSchema = z.object({
   recoveryCode: optionalCode,
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({

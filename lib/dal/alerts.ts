@@ -58,13 +58,12 @@ export const CLOSED_ALERTS_MAX = 50;
 
 /**
  * Clinician: alerts on their own episodes — open ones (red flags first, then urgency, oldest first) and
- * the most recently closed (`closedLimit`, 10 by default, at most 50). Optionally one episode.
- * Everyone else: AppError('forbidden').
+ * the most recently closed (`closedLimit`, 10 by default, at most 50). One episode's open alerts come
+ * with its record (getPatientRecord). Everyone else: AppError('forbidden').
  */
-export async function listAlerts(options: { episodeId?: string; closedLimit?: number } = {}): Promise<{ open: AlertItem[]; closed: AlertItem[] }> {
+export async function listAlerts(options: { closedLimit?: number } = {}): Promise<{ open: AlertItem[]; closed: AlertItem[] }> {
   const viewer = await requireRole('clinician');
-  const mine = and(eq(episodes.clinicianId, viewer.userId), eq(episodes.clinicId, viewer.clinicId));
-  const scope = options.episodeId && isUuid(options.episodeId) ? and(mine, eq(alerts.episodeId, options.episodeId)) : mine;
+  const scope = and(eq(episodes.clinicianId, viewer.userId), eq(episodes.clinicId, viewer.clinicId));
   const isOpen = and(isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt));
   const open = await selectAlerts()
     .where(and(scope, isOpen))
@@ -74,16 +73,13 @@ export async function listAlerts(options: { episodeId?: string; closedLimit?: nu
     .where(and(scope, or(isNotNull(alerts.acknowledgedAt), isNotNull(alerts.resolvedAt))))
     .orderBy(desc(sql`coalesce(${alerts.acknowledgedAt}, ${alerts.resolvedAt})`))
     .limit(closedLimit);
-  const episodeId = options.episodeId && isUuid(options.episodeId) ? options.episodeId : null;
   await recordAudit(getDb(), {
     action: 'clinician.alerts.read',
     outcome: 'success',
     actorId: viewer.userId,
     actorRole: viewer.role,
     clinicId: viewer.clinicId,
-    patientId: episodeId ? (open[0] ?? closed[0])?.patientId ?? null : null,
-    resourceType: episodeId ? 'episode' : 'alert-inbox',
-    resourceId: episodeId,
+    resourceType: 'alert-inbox',
     clientAddress: viewer.clientAddress,
     detail: { open: open.length, closed: closed.length },
   });

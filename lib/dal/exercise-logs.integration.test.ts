@@ -7,7 +7,7 @@ import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { localDay } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
-import { createExerciseLog, getPlanItemDetail, listCurrentPlanItems, undoExerciseLog } from './exercise-logs';
+import { createExerciseLog, getPlanItemDetail, undoExerciseLog } from './exercise-logs';
 import { createPlan } from './patient-test-data';
 import { getToday } from './today';
 
@@ -35,7 +35,7 @@ describe('plan items', () => {
     const team = await teamWithPlan();
     const newer = await createPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id, slugs: ['bird-dog'], version: 2 });
     await signInAs(db(), team.patient.id);
-    const items = await listCurrentPlanItems();
+    const { items } = await getToday();
     expect(items.map((item) => item.planItemId)).toEqual([newer.items[0]!.id]);
     expect(items[0]!.name).toBe('Bird dog');
     expect(await getPlanItemDetail(team.plan.items[0]!.id)).toBeNull();

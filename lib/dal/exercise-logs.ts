@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, exerciseLogs, exercises, planItems, plans } from '@/db/schema';
 import type { Dosage } from '@/lib/clinical/dosage';
@@ -83,20 +83,6 @@ export function toItem(row: ItemRow): PlanItemSummary {
 /** The episode's plan in use: its highest version. */
 function currentPlanId(episodeId: string) {
   return sql`(select ${plans.id} from ${plans} where ${plans.episodeId} = ${episodeId} order by ${plans.version} desc limit 1)`;
-}
-
-/** Patient: the items of their current plan, in order. No episode or plan: []. Others: AppError('forbidden'). */
-export async function listCurrentPlanItems(): Promise<PlanItemSummary[]> {
-  const { viewer, episode } = await getPatientContext();
-  if (!episode) return [];
-  const rows = await getDb()
-    .select(itemColumns)
-    .from(planItems)
-    .innerJoin(exercises, eq(exercises.id, planItems.exerciseId))
-    .where(eq(planItems.planId, currentPlanId(episode.id)))
-    .orderBy(asc(planItems.position));
-  await recordOwnRead(viewer, 'plan.read', { type: 'episode', id: episode.id });
-  return rows.map(toItem);
 }
 
 /**

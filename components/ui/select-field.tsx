@@ -1,6 +1,7 @@
-import { useFieldIds } from '@/components/ui/field-ids';
+import { useFieldIds } from './field-ids';
+import { FieldShell } from './field-shell';
 
-/** A labelled select whose error is announced with it. */
+/** A labelled select whose error is announced with it (compact, for clinicians' forms). */
 export function SelectField({
   label,
   name,
@@ -14,18 +15,15 @@ export function SelectField({
   defaultValue?: string;
   errors?: string[];
 }) {
-  const { id, errorId, describedBy, invalid } = useFieldIds({ errors });
+  const ids = useFieldIds({ errors });
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
+    <FieldShell ids={ids} size="compact" label={label} errors={errors}>
       <select
-        id={id}
+        id={ids.id}
         name={name}
         defaultValue={defaultValue}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
+        aria-invalid={ids.invalid}
+        aria-describedby={ids.describedBy}
         className="mt-1 block min-h-10 w-full rounded-md border border-slate-400 bg-white px-2"
       >
         {options.map((option) => (
@@ -34,11 +32,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-800">
-          {errors!.join(' ')}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
