@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createPainEntry } from './factories';
-import { episodeSummaries, painEntries, questionnaireResponses } from './schema';
+import { createPlan } from '@/lib/dal/patient-test-data';
+import { episodeSummaries, exerciseLogs, painEntries, questionnaireResponses } from './schema';
 import { setupTestDatabase } from './testing';
 
 const db = setupTestDatabase();
@@ -50,5 +51,30 @@ describe('episode_summaries (maintained by triggers)', () => {
     );
     expect(await summaryOf(teams[0]!.episode.id)).toMatchObject({ painEntries: 3, firstPain: 4, lastPain: 6 });
     expect(await summaryOf(teams[1]!.episode.id)).toMatchObject({ painEntries: 3, firstPain: 5, lastPain: 7 });
+  });
+
+  it('each source refreshes its own figures, and the row always equals a full recount', async () => {
+    const team = await createCareTeam(db());
+    const episodeId = team.episode.id;
+    const plan = await createPlan(db(), { clinicId: team.clinic.id, episodeId, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
+    const log = (status: 'done' | 'skipped', at: Date) =>
+      db().insert(exerciseLogs).values({ episodeId, planItemId: plan.items[0]!.id, status, skipReason: status === 'skipped' ? 'pain' : null, loggedAt: at, localDay: at.toISOString().slice(0, 10), submissionId: randomUUID() }).returning();
+    // The first write of the episode is an exercise log: the row must be created whole.
+    const [first] = await log('done', day(1));
+    expect(await summaryOf(episodeId)).toMatchObject({ exerciseSessions: 1, lastExerciseAt: day(1), painEntries: 0, odiResponses: 0 });
+    await log('skipped', day(2));
+    await createPainEntry(db(), episodeId, 7, day(2));
+    const pain = await createPainEntry(db(), episodeId, 5, day(3));
+    await answerOdi(episodeId, 40, day(3));
+    expect(await summaryOf(episodeId)).toMatchObject({ exerciseSessions: 1, lastExerciseAt: day(2), painEntries: 2, firstPain: 7, lastPain: 5, odiResponses: 1, firstOdi: 40 });
+    await db().update(painEntries).set({ score: 4 }).where(eq(painEntries.id, pain.id));
+    await db().delete(exerciseLogs).where(eq(exerciseLogs.id, first!.id));
+    await answerOdi(episodeId, 30, day(20));
+
+    const maintained = await summaryOf(episodeId);
+    expect(maintained).toMatchObject({ exerciseSessions: 0, lastExerciseAt: day(2), painEntries: 2, lastPain: 4, odiResponses: 2, firstOdi: 40, lastOdi: 30 });
+    await db().execute(sql`select episode_summaries_refresh(array[${episodeId}::uuid])`);
+    const recounted = await summaryOf(episodeId);
+    expect({ ...maintained, updatedAt: null }).toEqual({ ...recounted, updatedAt: null });
   });
 });

@@ -57,9 +57,9 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
   ), m as (
     select ep.episode_id, ep.patient_id, ep.patient_name, ep.date_of_birth, ep.started_at, ep.intake_nprs,
       (floor(extract(epoch from (${at} - ep.started_at)) / 604800))::int as weeks_in_care,
-      lp.score::int as latest_pain, lp.recorded_at as latest_pain_at,
-      greatest(lp.recorded_at, ll.logged_at, lq.completed_at) as last_activity_at,
-      odi.baseline::float8 as odi_baseline, odi.latest::float8 as odi_latest,
+      es.last_pain::int as latest_pain, es.last_pain_at as latest_pain_at,
+      greatest(es.last_pain_at, es.last_exercise_at, lq.completed_at) as last_activity_at,
+      es.first_odi as odi_baseline, es.last_odi as odi_latest,
       sb.band as startback_risk,
       coalesce(logs.logged_7, 0)::int as logged_7,
       (coalesce(pl.per_week, 0) * least(7, greatest(0, ep.today - ep.start_day)) / 7.0)::float8 as prescribed_7,
@@ -69,24 +69,12 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
       al.open_reasons,
       od.overdue_instruments
     from ep
-    left join lateral (
-      select pe.score, pe.recorded_at from pain_entries pe
-      where pe.episode_id = ep.episode_id order by pe.recorded_at desc limit 1
-    ) lp on true
-    left join lateral (
-      select x.logged_at from exercise_logs x
-      where x.episode_id = ep.episode_id order by x.logged_at desc limit 1
-    ) ll on true
+    -- Latest pain, latest exercise log and first and latest Oswestry, kept on write (migration 0002).
+    left join episode_summaries es on es.episode_id = ep.episode_id
     left join lateral (
       select max(q.completed_at) as completed_at from questionnaire_responses q
       where q.episode_id = ep.episode_id and q.status = 'completed'
     ) lq on true
-    left join lateral (
-      select (array_agg(q.score order by q.completed_at asc))[1] as baseline,
-             (array_agg(q.score order by q.completed_at desc))[1] as latest
-      from questionnaire_responses q
-      where q.episode_id = ep.episode_id and q.instrument = 'ODI' and q.status = 'completed' and q.score is not null
-    ) odi on true
     left join lateral (
       select q.band from questionnaire_responses q
       where q.episode_id = ep.episode_id and q.instrument = 'STARTBACK' and q.status = 'completed'
