@@ -43,8 +43,21 @@ function detailValue(key: string, value: unknown, timeZone: string): string {
   return String(value);
 }
 
-/** One alert with the data that triggered it; open ones carry the acknowledge form. */
-export function AlertCard({ alert, timeZone, showPatient = true }: { alert: AlertItem; timeZone: string; showPatient?: boolean }) {
+/**
+ * One alert with the data that triggered it; open ones carry the acknowledge form. A list of many alerts
+ * passes `showDefinition={false}` and explains each kind once (FlagLegend) instead of on every card.
+ */
+export function AlertCard({
+  alert,
+  timeZone,
+  showPatient = true,
+  showDefinition = true,
+}: {
+  alert: AlertItem;
+  timeZone: string;
+  showPatient?: boolean;
+  showDefinition?: boolean;
+}) {
   const open = !alert.acknowledgedAt && !alert.resolvedAt;
   const details = Object.entries(alert.detail).filter(([key]) => !HIDDEN_DETAILS.has(key));
   return (
@@ -75,7 +88,7 @@ export function AlertCard({ alert, timeZone, showPatient = true }: { alert: Aler
           ))}
         </dl>
       ) : null}
-      <p className="mt-2 text-xs text-slate-700">{ALERT_REASONS[alert.reason].definition}</p>
+      {showDefinition ? <p className="mt-2 text-xs text-slate-700">{ALERT_REASONS[alert.reason].definition}</p> : null}
       {open ? (
         <AcknowledgeForm alertId={alert.id} patientName={alert.patientName} />
       ) : alert.acknowledgedAt ? (

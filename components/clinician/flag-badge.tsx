@@ -9,11 +9,11 @@ export function FlagBadge({ reason }: { reason: AlertReason }) {
   return <span className={`flag flag-${reason}`}>{ALERT_REASONS[reason].label}</span>;
 }
 
-/** The definitions of the flags shown on a page, in a disclosure. */
-export function FlagLegend({ reasons }: { reasons: readonly AlertReason[] }) {
+/** The definitions of the flags (or alerts) shown on a page, in a disclosure. */
+export function FlagLegend({ reasons, summary = 'What the flags mean' }: { reasons: readonly AlertReason[]; summary?: string }) {
   return (
     <details className="rounded-xl border border-slate-200 bg-white p-3 text-sm">
-      <summary className="cursor-pointer font-medium">What the flags mean</summary>
+      <summary className="cursor-pointer font-medium">{summary}</summary>
       <dl className="mt-2 space-y-2">
         {reasons.map((reason) => (
           <div key={reason}>

@@ -19,6 +19,10 @@ test.describe('a clinician between appointments', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
     const alert = page.getByRole('article', { name: 'Pain getting worse: Derek Hughes' });
     await expect(alert).toContainText('Usual level');
+    // What the rule means is written once for the page, not on every card.
+    await page.getByText('What the alerts mean').click();
+    await expect(page.getByRole('term').filter({ hasText: 'Pain getting worse' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'at least 2 points above the usual level' })).toBeVisible();
     await alert.getByLabel('Comment (optional)').fill('Phoned Derek; booked a review tomorrow.');
     await alert.getByRole('button', { name: 'Acknowledge alert for Derek Hughes' }).click();
     const closed = page.getByRole('region', { name: 'Recently closed' }).getByRole('article', { name: 'Pain getting worse: Derek Hughes' });

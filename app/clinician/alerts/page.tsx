@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { AlertCard } from '@/components/clinician/alert-card';
+import { FlagLegend } from '@/components/clinician/flag-badge';
+import { ALERT_REASON_ORDER } from '@/lib/clinical/alerts';
 import { guardArea } from '@/lib/auth/guard';
 import { CLOSED_ALERTS_MAX, CLOSED_ALERTS_SHOWN, listAlerts } from '@/lib/dal/alerts';
 
@@ -14,6 +16,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const moreClosed = alertsSearchSchema.parse(await searchParams).closed === 'more';
   const viewer = await guardArea('clinician');
   const { open, closed } = await listAlerts({ closedLimit: moreClosed ? CLOSED_ALERTS_MAX : CLOSED_ALERTS_SHOWN });
+  // Each kind of alert on the page is explained once, under the lists, not on every card.
+  const shownReasons = new Set([...open, ...closed].map((alert) => alert.reason));
+  const reasons = ALERT_REASON_ORDER.filter((reason) => shownReasons.has(reason));
   return (
     <div className="space-y-6">
       <div>
@@ -25,14 +30,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="open-alerts" className="space-y-3">
         <h2 id="open-alerts" className="text-xl font-semibold">Open</h2>
         {open.map((alert) => (
-          <AlertCard key={alert.id} alert={alert} timeZone={viewer.timeZone} />
+          <AlertCard key={alert.id} alert={alert} timeZone={viewer.timeZone} showDefinition={false} />
         ))}
       </section>
       {closed.length > 0 ? (
         <section aria-labelledby="closed-alerts" className="space-y-3">
           <h2 id="closed-alerts" className="text-xl font-semibold">Recently closed</h2>
           {closed.map((alert) => (
-            <AlertCard key={alert.id} alert={alert} timeZone={viewer.timeZone} />
+            <AlertCard key={alert.id} alert={alert} timeZone={viewer.timeZone} showDefinition={false} />
           ))}
           {!moreClosed && closed.length === CLOSED_ALERTS_SHOWN ? (
             <p>
@@ -43,6 +48,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           ) : null}
         </section>
       ) : null}
+      {reasons.length > 0 ? <FlagLegend reasons={reasons} summary="What the alerts mean" /> : null}
     </div>
   );
 }
