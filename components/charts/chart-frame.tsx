@@ -1,10 +1,12 @@
 import { useId } from 'react';
+import { NumbersDisclosure } from './numbers-disclosure';
 
 export type TableColumn = { key: string; label: string };
 
 /**
  * A chart with what every chart needs for people who cannot see it: a heading, a one-sentence summary, a
- * note on how to read it, and the same numbers as a table behind a toggle (native <details>, no script).
+ * note on how to read it, and the same numbers as a table behind a toggle (native <details>; the table
+ * is built when it is opened, see NumbersDisclosure).
  */
 export function ChartFrame({
   title,
@@ -42,42 +44,7 @@ export function ChartFrame({
           <div className="mt-3">
             {children}
           </div>
-          <details className="mt-3">
-            <summary className="flex min-h-11 cursor-pointer items-center text-base font-semibold text-brand-800">
-              Show the numbers as a table
-            </summary>
-            <div className="mt-2 max-h-80 overflow-auto">
-              <table className="w-full border-collapse text-left text-base">
-                <caption className="sr-only">{title}</caption>
-                <thead>
-                  <tr>
-                    {columns.map((column) => (
-                      <th key={column.key} scope="col" className="border-b border-slate-300 px-2 py-1 font-semibold">
-                        {column.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row, index) => (
-                    <tr key={index} className="odd:bg-slate-50">
-                      {columns.map((column, columnIndex) =>
-                        columnIndex === 0 ? (
-                          <th key={column.key} scope="row" className="px-2 py-1 font-normal">
-                            {row[column.key] ?? '–'}
-                          </th>
-                        ) : (
-                          <td key={column.key} className="px-2 py-1">
-                            {row[column.key] ?? '–'}
-                          </td>
-                        ),
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <NumbersDisclosure title={title} columns={columns} rows={rows} />
         </>
       )}
     </section>

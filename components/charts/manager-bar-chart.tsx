@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AfterHydration } from './after-hydration';
 
 export type BarDatum = { label: string; value: number | null; display: string };
 
@@ -32,16 +33,18 @@ export function ManagerBarChart({
       <figcaption className="text-lg font-semibold">{title}</figcaption>
       <p className="mt-1 text-sm text-slate-700">{summary}</p>
       <div className="mt-3 h-60">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={drawn} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
-            <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" vertical={false} />
-            <XAxis dataKey="label" tick={{ fill: '#334155', fontSize: 12 }} interval={0} />
-            <YAxis tick={{ fill: '#334155', fontSize: 12 }} domain={[low, high]} unit={unit} width={48} />
-            <ReferenceLine y={0} stroke="#475569" />
-            <Tooltip formatter={(value) => [`${value}${unit}`, valueLabel]} />
-            <Bar dataKey="value" name={valueLabel} fill="#0f766e" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <AfterHydration>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={drawn} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
+              <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" vertical={false} />
+              <XAxis dataKey="label" tick={{ fill: '#334155', fontSize: 12 }} interval={0} />
+              <YAxis tick={{ fill: '#334155', fontSize: 12 }} domain={[low, high]} unit={unit} width={48} />
+              <ReferenceLine y={0} stroke="#475569" />
+              <Tooltip formatter={(value) => [`${value}${unit}`, valueLabel]} />
+              <Bar dataKey="value" name={valueLabel} fill="#0f766e" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </AfterHydration>
       </div>
       <details className="mt-2">
         <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-brand-800">Show the numbers as a table</summary>

@@ -46,6 +46,13 @@ test.describe('a clinician between appointments', () => {
     await expect(page.getByText('Extension must be between 0° and 60°.')).toBeVisible();
     await expect(page.getByLabel('Lumbar extension (degrees)')).toHaveAttribute('aria-invalid', 'true');
 
+    // The record's trend for that movement has the new value in its table, shown when asked for.
+    await page.getByRole('navigation', { name: 'Record of Jamie Taylor' }).getByRole('link', { name: 'Overview' }).click();
+    const flexion = page.getByRole('figure', { name: /^Lumbar flexion/ });
+    await expect(flexion.getByRole('table')).toHaveCount(0);
+    await flexion.getByText('Show the data as a table').click();
+    await expect(flexion.getByRole('table', { name: /^Lumbar flexion/ }).getByRole('cell', { name: '57', exact: true })).toHaveCount(1);
+
     // Add an exercise to the plan and save it as a new version.
     await openRecordSection(page, 'Jamie Taylor', 'Exercise plan');
     await page.getByLabel('Search exercises').fill('nerve');
