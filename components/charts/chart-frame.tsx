@@ -44,7 +44,11 @@ export function ChartFrame({
           <div className="mt-3">
             {children}
           </div>
-          <NumbersDisclosure title={title} columns={columns} rows={rows} />
+          <NumbersDisclosure
+            title={title}
+            columns={columns.map((column) => column.label)}
+            rows={rows.map((row) => columns.map((column) => row[column.key] ?? null))}
+          />
         </>
       )}
     </section>

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AfterHydration } from './after-hydration';
+import { NumbersDisclosure } from './numbers-disclosure';
 
 export type BarDatum = { label: string; value: number | null; display: string };
 
@@ -46,26 +47,7 @@ export function ManagerBarChart({
           </ResponsiveContainer>
         </AfterHydration>
       </div>
-      <details className="mt-2">
-        <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-brand-800">Show the numbers as a table</summary>
-        <table className="mt-2 w-full text-left text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-4 font-semibold">Group</th>
-              <th scope="col" className="py-1 font-semibold">{valueLabel}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((datum) => (
-              <tr key={datum.label} className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-4 font-normal">{datum.label}</th>
-                <td className="py-1">{datum.display}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <NumbersDisclosure title={title} columns={['Group', valueLabel]} rows={data.map((datum) => [datum.label, datum.display])} size="compact" />
     </figure>
   );
 }

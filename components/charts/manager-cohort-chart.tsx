@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AfterHydration } from './after-hydration';
+import { NumbersDisclosure } from './numbers-disclosure';
 
 export type CohortDatum = { month: string; latest: number | null; discharge: number | null; latestDisplay: string; dischargeDisplay: string };
 
@@ -27,28 +28,12 @@ export function ManagerCohortChart({ title, summary, data }: { title: string; su
           </ResponsiveContainer>
         </AfterHydration>
       </div>
-      <details className="mt-2">
-        <summary className="min-h-11 cursor-pointer py-2 text-sm font-semibold text-brand-800">Show the numbers as a table</summary>
-        <table className="mt-2 w-full text-left text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-4 font-semibold">Month of intake</th>
-              <th scope="col" className="py-1 pr-4 font-semibold">To discharge</th>
-              <th scope="col" className="py-1 font-semibold">To latest (active)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((datum) => (
-              <tr key={datum.month} className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-4 font-normal">{datum.month}</th>
-                <td className="py-1 pr-4">{datum.dischargeDisplay}</td>
-                <td className="py-1">{datum.latestDisplay}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <NumbersDisclosure
+        title={title}
+        columns={['Month of intake', 'To discharge', 'To latest (active)']}
+        rows={data.map((datum) => [datum.month, datum.dischargeDisplay, datum.latestDisplay])}
+        size="compact"
+      />
     </figure>
   );
 }

@@ -1,40 +1,78 @@
 'use client';
 
-import type { TableColumn } from './chart-frame';
-import { TableDisclosure } from './table-disclosure';
+import { useState } from 'react';
 
-/** The patient charts' "Show the numbers as a table": the same numbers as the chart, built when opened. */
-export function NumbersDisclosure({ title, columns, rows }: { title: string; columns: TableColumn[]; rows: Record<string, string | number | null>[] }) {
+export type NumbersCell = string | number | null;
+
+const SIZES = {
+  // Patient pages: large text and a tall tap target.
+  regular: {
+    details: 'mt-3',
+    summary: 'flex min-h-11 cursor-pointer items-center text-base font-semibold text-brand-800',
+    box: 'mt-2 max-h-80 overflow-auto',
+    table: 'w-full border-collapse text-left text-base',
+    head: 'border-b border-slate-300 px-2 py-1 font-semibold',
+    row: 'odd:bg-slate-50',
+  },
+  // Clinician and manager pages.
+  compact: {
+    details: 'mt-2 text-sm',
+    summary: 'flex min-h-11 cursor-pointer items-center font-semibold text-brand-800',
+    box: 'mt-2 max-h-64 overflow-auto',
+    table: 'w-full border-collapse text-left',
+    head: 'border-b border-slate-300 px-2 py-1 font-semibold',
+    row: 'border-b border-slate-100',
+  },
+} as const;
+
+/**
+ * A chart's numbers as a table behind a native <details> toggle ("Show the numbers as a table"), for
+ * people who cannot see the chart. The table is built only once the toggle is opened: a record or
+ * progress page carries up to ten of them (several hundred cells) that most visits never open, and
+ * rendering them on the server cost more than the rest of the page (docs/PERFORMANCE.md, item 28).
+ * The numbers arrive with the page as data, so opening it by mouse, touch or keyboard shows them at once.
+ * The first column heads each row; an empty cell reads as a dash.
+ */
+export function NumbersDisclosure({
+  title,
+  columns,
+  rows,
+  size = 'regular',
+}: {
+  title: string;
+  columns: string[];
+  rows: NumbersCell[][];
+  size?: keyof typeof SIZES;
+}) {
+  const [open, setOpen] = useState(false);
+  const style = SIZES[size];
   return (
-    <TableDisclosure
-      className="mt-3"
-      summary="Show the numbers as a table"
-      summaryClassName="flex min-h-11 cursor-pointer items-center text-base font-semibold text-brand-800"
-    >
-      {() => (
-        <div className="mt-2 max-h-80 overflow-auto">
-          <table className="w-full border-collapse text-left text-base">
+    <details className={style.details} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className={style.summary}>Show the numbers as a table</summary>
+      {open ? (
+        <div className={style.box}>
+          <table className={style.table}>
             <caption className="sr-only">{title}</caption>
             <thead>
               <tr>
                 {columns.map((column) => (
-                  <th key={column.key} scope="col" className="border-b border-slate-300 px-2 py-1 font-semibold">
-                    {column.label}
+                  <th key={column} scope="col" className={style.head}>
+                    {column}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((row, index) => (
-                <tr key={index} className="odd:bg-slate-50">
-                  {columns.map((column, columnIndex) =>
-                    columnIndex === 0 ? (
-                      <th key={column.key} scope="row" className="px-2 py-1 font-normal">
-                        {row[column.key] ?? '–'}
+                <tr key={index} className={style.row}>
+                  {row.map((cell, cellIndex) =>
+                    cellIndex === 0 ? (
+                      <th key={cellIndex} scope="row" className="px-2 py-1 font-normal">
+                        {cell ?? '–'}
                       </th>
                     ) : (
-                      <td key={column.key} className="px-2 py-1">
-                        {row[column.key] ?? '–'}
+                      <td key={cellIndex} className="px-2 py-1 tabular-nums">
+                        {cell ?? '–'}
                       </td>
                     ),
                   )}
@@ -43,7 +81,7 @@ export function NumbersDisclosure({ title, columns, rows }: { title: string; col
             </tbody>
           </table>
         </div>
-      )}
-    </TableDisclosure>
+      ) : null}
+    </details>
   );
 }

@@ -50,7 +50,7 @@ test.describe('a clinician between appointments', () => {
     await page.getByRole('navigation', { name: 'Record of Jamie Taylor' }).getByRole('link', { name: 'Overview' }).click();
     const flexion = page.getByRole('figure', { name: /^Lumbar flexion/ });
     await expect(flexion.getByRole('table')).toHaveCount(0);
-    await flexion.getByText('Show the data as a table').click();
+    await flexion.getByText('Show the numbers as a table').click();
     await expect(flexion.getByRole('table', { name: /^Lumbar flexion/ }).getByRole('cell', { name: '57', exact: true })).toHaveCount(1);
 
     // Add an exercise to the plan and save it as a new version.
