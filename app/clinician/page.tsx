@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Change } from '@/components/clinician/change';
-import { FlagBadge, FlagLegend } from '@/components/clinician/flag-badge';
+import { CaseloadRows, type CaseloadRowView } from '@/components/clinician/caseload-rows';
+import { FlagLegend } from '@/components/clinician/flag-badge';
 import { guardArea } from '@/lib/auth/guard';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
 import { listCaseload, type CaseloadRow } from '@/lib/dal/caseload';
@@ -105,9 +105,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             </tr>
           </thead>
           <tbody>
-            {caseload.rows.map((row) => (
-              <CaseloadTableRow key={row.episodeId} row={row} timeZone={viewer.timeZone} />
-            ))}
+            <CaseloadRows rows={caseload.rows.map((row) => rowView(row, viewer.timeZone))} />
             {caseload.rows.length === 0 ? (
               <tr>
                 <td colSpan={COLUMNS.length} className="px-3 py-6 text-center text-slate-700">
@@ -141,27 +139,19 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
 
 const RISK_LABELS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
-function CaseloadTableRow({ row, timeZone }: { row: CaseloadRow; timeZone: string }) {
-  return (
-    <tr className="data-row">
-      <th scope="row" className="data-cell font-medium whitespace-nowrap">
-        <Link href={`/clinician/patients/${row.episodeId}`} className="text-link">
-          {row.patientName}
-        </Link>
-      </th>
-      <td className="data-cell">
-        {row.flags.length > 0 ? (
-          <span className="flex flex-wrap gap-1">{row.flags.map((flag) => <FlagBadge key={flag} reason={flag} />)}</span>
-        ) : <span className="text-slate-600">No flags</span>}
-      </td>
-      <td className="data-num">{row.weeksInCare}</td>
-      <td className="data-cell">{row.startbackRisk ? RISK_LABELS[row.startbackRisk] : '—'}</td>
-      <td className="data-num">{row.latestPain ?? '—'}</td>
-      <td className="data-num"><Change value={row.painChange} /></td>
-      <td className="data-num">{row.odiLatest ?? '—'}</td>
-      <td className="data-num"><Change value={row.odiChange} /></td>
-      <td className="data-num">{row.adherence7 === null ? '—' : `${row.adherence7}%`}</td>
-      <td className="data-cell whitespace-nowrap">{row.lastActivityAt ? formatShortDateTime(row.lastActivityAt, timeZone) : 'Never'}</td>
-    </tr>
-  );
+/** A row in words for the client table: dates formatted here, in the viewer's time zone, never again in the browser. */
+function rowView(row: CaseloadRow, timeZone: string): CaseloadRowView {
+  return {
+    episodeId: row.episodeId,
+    patientName: row.patientName,
+    flags: row.flags,
+    weeksInCare: row.weeksInCare,
+    risk: row.startbackRisk ? RISK_LABELS[row.startbackRisk] : '—',
+    latestPain: row.latestPain,
+    painChange: row.painChange,
+    odiLatest: row.odiLatest,
+    odiChange: row.odiChange,
+    adherence7: row.adherence7,
+    lastActivity: row.lastActivityAt ? formatShortDateTime(row.lastActivityAt, timeZone) : 'Never',
+  };
 }

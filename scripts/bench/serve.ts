@@ -2,7 +2,8 @@
  * `npx tsx scripts/bench/serve.ts`: the bench's server on the generated PostgreSQL clinic, kept running
  * for hand measurements (autocannon, curl, profiles). Prints the origin and writes one signed-in Cookie
  * header per role to bench-results/cookie-<role>.txt. Ctrl-C stops the server and the cluster.
- * Flags: --patients N (10000), --pg-dir, --pg-port, --port (3170), --profile DIR (node --cpu-prof).
+ * Flags: --patients N (10000), --pg-dir, --pg-port, --port (3170), --profile DIR (node --cpu-prof),
+ * --workers N (server processes, as UPLIFT_WORKERS).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     'pg-port': { type: 'string', default: '5470' },
     'pg-dir': { type: 'string', default: path.join(os.tmpdir(), 'uplift-bench-postgres') },
     profile: { type: 'string' },
+    workers: { type: 'string', default: '1' },
   },
 });
 
@@ -28,7 +30,7 @@ async function main() {
   const cluster = startCluster(path.resolve(values['pg-dir']!), Number(values['pg-port']), { fresh: false });
   const url = cluster.url.replace(/\/[^/]*$/, `/uplift_bench_${patients}`);
   const nodeArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
-  const server = await startServer(Number(values.port), { DATABASE_URL: url }, nodeArgs);
+  const server = await startServer(Number(values.port), { DATABASE_URL: url }, nodeArgs, Number(values.workers));
   const accounts = benchAccounts(patients);
   mkdirSync('bench-results', { recursive: true });
   for (const role of ['patient', 'clinician', 'manager'] as const) {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { AlertCard } from '@/components/clinician/alert-card';
+import { alertCardView } from '@/components/clinician/alert-view';
 import { FlagLegend } from '@/components/clinician/flag-badge';
 import { ALERT_REASON_ORDER } from '@/lib/clinical/alerts';
 import { guardArea } from '@/lib/auth/guard';
@@ -30,14 +31,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="open-alerts" className="space-y-3">
         <h2 id="open-alerts" className="text-xl font-semibold">Open</h2>
         {open.map((alert) => (
-          <AlertCard key={alert.id} alert={alert} timeZone={viewer.timeZone} showDefinition={false} />
+          <AlertCard key={alert.id} alert={alertCardView(alert, viewer.timeZone)} showDefinition={false} />
         ))}
       </section>
       {closed.length > 0 ? (
         <section aria-labelledby="closed-alerts" className="space-y-3">
           <h2 id="closed-alerts" className="text-xl font-semibold">Recently closed</h2>
           {closed.map((alert) => (
-            <AlertCard key={alert.id} alert={alert} timeZone={viewer.timeZone} showDefinition={false} />
+            <AlertCard key={alert.id} alert={alertCardView(alert, viewer.timeZone)} showDefinition={false} />
           ))}
           {!moreClosed && closed.length === CLOSED_ALERTS_SHOWN ? (
             <p>

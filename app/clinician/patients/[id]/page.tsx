@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AlertCard } from '@/components/clinician/alert-card';
+import { alertCardView } from '@/components/clinician/alert-view';
 import { ReissueInvitationForm } from '@/components/clinician/invitation-link';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { ClinicianAdherenceChart } from '@/components/charts/clinician-adherence-chart';
@@ -58,7 +59,7 @@ export default async function PatientRecordPage({ params }: { params: Promise<{ 
         <section aria-labelledby="record-alerts" className="space-y-3">
           <h2 id="record-alerts" className="text-xl font-semibold">Open alerts</h2>
           {open.map((alert) => (
-            <AlertCard key={alert.id} alert={alert} timeZone={timeZone} showPatient={false} />
+            <AlertCard key={alert.id} alert={alertCardView(alert, timeZone)} showPatient={false} />
           ))}
         </section>
       ) : null}
