@@ -52,6 +52,10 @@ test.describe('a clinician between appointments', () => {
     await expect(flexion.getByRole('table')).toHaveCount(0);
     await flexion.getByText('Show the numbers as a table').click();
     await expect(flexion.getByRole('table', { name: /^Lumbar flexion/ }).getByRole('cell', { name: '57', exact: true })).toHaveCount(1);
+    // The timeline, newest first, starts with the measurements just saved.
+    const latestEvent = page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first();
+    await expect(latestEvent).toContainText('Measurement');
+    await expect(latestEvent).toContainText('57°');
 
     // Add an exercise to the plan and save it as a new version.
     await openRecordSection(page, 'Jamie Taylor', 'Exercise plan');

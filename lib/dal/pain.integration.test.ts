@@ -30,13 +30,24 @@ describe('createPainEntry', () => {
   it('stores the entry, its safety answers and an audit row; no alert when all answers are no', async () => {
     const { patient, episode } = await createCareTeam(db());
     await signInAs(db(), patient.id);
-    const result = await logPain(entry({ score: 4, note: '<script>alert(1)</script>' }));
+    const input = entry({ score: 4, worst24h: 7, locations: ['lower-back', 'left-leg'], belowKnee: true, note: '<script>alert(1)</script>' });
+    const result = await logPain(input);
     expect(result).toMatchObject({ status: 'created', redFlag: null });
     const [row] = await db().select().from(painEntries).where(eq(painEntries.episodeId, episode.id));
-    expect(row).toMatchObject({ score: 4, note: '<script>alert(1)</script>' });
+    expect(row).toMatchObject({
+      score: 4,
+      worst24h: 7,
+      locations: ['lower-back', 'left-leg'],
+      belowKnee: true,
+      note: '<script>alert(1)</script>',
+      submissionId: input.submissionId,
+      updatedAt: null,
+    });
+    expect(row!.id).toBe(result.status === 'created' ? result.entryId : null);
+    expect(row!.localDay).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(row!.recordedAt));
     const screens = await db().select().from(redFlagScreens).where(eq(redFlagScreens.episodeId, episode.id));
     expect(screens).toHaveLength(1);
-    expect(screens[0]!.urgency).toBeNull();
+    expect(screens[0]).toMatchObject({ painEntryId: row!.id, answers: input.redFlags, positives: [], urgency: null, submissionId: input.submissionId });
     expect(await openAlerts(episode.id)).toEqual([]);
     const audit = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'pain-entry.create'), eq(auditEvents.patientId, patient.id)));
     expect(audit).toHaveLength(1);
@@ -47,6 +58,8 @@ describe('createPainEntry', () => {
     await signInAs(db(), patient.id);
     const result = await logPain(entry({ redFlags: { ...NO_RED_FLAGS, 'bladder-change': true } }));
     expect(result).toMatchObject({ status: 'created', redFlag: { urgency: 'emergency', positives: ['bladder-change'] } });
+    const [screen] = await db().select().from(redFlagScreens).where(eq(redFlagScreens.episodeId, episode.id));
+    expect(screen).toMatchObject({ positives: ['bladder-change'], urgency: 'emergency', answers: { ...NO_RED_FLAGS, 'bladder-change': true } });
     expect(await openAlerts(episode.id)).toEqual([{ reason: 'red-flag', urgency: 'emergency' }]);
     if (result.status !== 'created') throw new Error('expected created');
     expect((await getPainEntryOutcome(result.entryId))?.redFlag).toEqual({ urgency: 'emergency', positives: ['bladder-change'] });

@@ -4,6 +4,7 @@ import { AlertCard } from '@/components/clinician/alert-card';
 import { alertCardView } from '@/components/clinician/alert-view';
 import { ReissueInvitationForm } from '@/components/clinician/invitation-link';
 import { RecordNav } from '@/components/clinician/record-nav';
+import { TimelineList } from '@/components/clinician/timeline-list';
 import { ClinicianAdherenceChart } from '@/components/charts/clinician-adherence-chart';
 import { ClinicianOdiChart } from '@/components/charts/clinician-odi-chart';
 import { ClinicianPainChart } from '@/components/charts/clinician-pain-chart';
@@ -110,11 +111,9 @@ export default async function PatientRecordPage({ params }: { params: Promise<{ 
       <section aria-labelledby="record-timeline" className="space-y-3">
         <h2 id="record-timeline" className="text-xl font-semibold">Timeline</h2>
         <p className="text-sm text-slate-700">The latest {record.timeline.length} events, newest first.</p>
-        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
-          {record.timeline.map((event, index) => (
-            <TimelineRow key={index} event={event} timeZone={timeZone} />
-          ))}
-        </ol>
+        <TimelineList
+          events={record.timeline.map((event) => ({ at: formatDateTime(event.at, timeZone), kind: KIND_LABELS[event.kind], title: event.title, detail: event.detail ?? null }))}
+        />
       </section>
     </div>
   );
@@ -138,19 +137,6 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
   note: 'Note',
   alert: 'Alert',
 };
-
-function TimelineRow({ event, timeZone }: { event: TimelineEvent; timeZone: string }) {
-  return (
-    <li className="grid grid-cols-[9rem_7rem_1fr] gap-3 px-3 py-2 text-sm">
-      <span className="text-slate-700">{formatDateTime(event.at, timeZone)}</span>
-      <span className="font-semibold">{KIND_LABELS[event.kind]}</span>
-      <span>
-        {event.title}
-        {event.detail ? <span className="block text-slate-700">{event.detail}</span> : null}
-      </span>
-    </li>
-  );
-}
 
 function painSummary(record: PatientRecord): string {
   if (record.pain.length === 0) return 'No pain scores logged yet.';
