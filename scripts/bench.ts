@@ -9,7 +9,8 @@
  *        --fresh (regenerate) · --skip-build · --no-write · --lighthouse (needs Chromium)
  *        --only key,key (routes of scripts/bench/routes.ts; implies --no-write)
  *        --profile DIR (the server runs with --cpu-prof into DIR; `npm run bench:profile -- DIR` summarises)
- *        --workers N (PostgreSQL: N server processes sharing the port, as `npm start` with UPLIFT_WORKERS=N; 1)
+ *        --workers N[,M] (PostgreSQL: N server processes sharing the port, as `npm start` with UPLIFT_WORKERS=N; 1;
+ *                  `1,2` measures PostgreSQL once with each)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -66,6 +67,8 @@ const seconds = Number(values.duration);
 const connectionLevels = values.connections!.split(',').map(Number);
 const port = Number(values.port);
 const kinds = values.db!.split(',') as ('postgres' | 'pglite')[];
+const workerCounts = values.workers!.split(',').map(Number);
+if (workerCounts.some((count) => !Number.isInteger(count) || count < 1)) fail('--workers takes whole numbers of at least 1, e.g. 2 or 1,2.');
 if (!Number.isInteger(patients) || patients < 10) fail('--patients must be a whole number of at least 10.');
 if (kinds.some((kind) => kind !== 'postgres' && kind !== 'pglite')) fail('--db takes postgres, pglite or both.');
 const benchDir = path.join(process.cwd(), '.data', 'bench');
@@ -132,17 +135,19 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   return adminUrl.replace(/\/[^/]*$/, `/${name}`);
 }
 
-async function runOne(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, lighthouse: LighthouseScore[] | null): Promise<DatabaseRun> {
+async function runOne(kind: 'postgres' | 'pglite', workers: number, first: boolean, lighthouse: LighthouseScore[] | null): Promise<DatabaseRun> {
   const clusters: Cluster[] = [];
   try {
-    return await measureDatabase(kind, measureFirstLoad, lighthouse, clusters);
+    return await measureDatabase(kind, workers, first, lighthouse, clusters);
   } finally {
     // Stopped whatever happened, so a failed run leaves no PostgreSQL behind.
     for (const cluster of clusters) cluster.stop();
   }
 }
 
-async function measureDatabase(kind: 'postgres' | 'pglite', measureFirstLoad: boolean, lighthouse: LighthouseScore[] | null, clusters: Cluster[]): Promise<DatabaseRun> {
+/** `first`: the first run of this bench, which also measures first-load JavaScript and, on PostgreSQL, the statements and plans. */
+async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, first: boolean, lighthouse: LighthouseScore[] | null, clusters: Cluster[]): Promise<DatabaseRun> {
+  const measureFirstLoad = first;
   let cluster: Cluster | null = null;
   let env: Record<string, string>;
   let handle: DatabaseHandle;
@@ -192,14 +197,12 @@ async function measureDatabase(kind: 'postgres' | 'pglite', measureFirstLoad: bo
   }
   if (pgliteDir) run.generation.sizeMb = Math.round(folderMb(pgliteDir));
 
-  const statsAvailable = cluster !== null && (await enableStatements(handle));
+  const statsAvailable = first && cluster !== null && (await enableStatements(handle));
   const nodeArgs: string[] = [];
   if (values.profile) {
     mkdirSync(path.resolve(values.profile), { recursive: true });
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`);
   }
-  // PGlite allows one process per data folder: one server process there, whatever --workers says.
-  const workers = kind === 'postgres' ? Number(values.workers) : 1;
   run.workers = workers;
   const server = await startServer(port, env, nodeArgs, workers);
   try {
@@ -352,9 +355,11 @@ async function main() {
   const runs: DatabaseRun[] = [];
   const lighthouse: LighthouseScore[] | null = values.lighthouse ? [] : null;
   let postgresVersion: string | null = null;
-  for (const [index, kind] of kinds.entries()) {
-    log(`— ${kind} —`);
-    const run = await runOne(kind, index === 0, index === 0 ? lighthouse : null);
+  // PGlite allows one process per data folder: one server process there, whatever --workers says.
+  const plan = kinds.flatMap((kind): { kind: 'postgres' | 'pglite'; workers: number }[] => (kind === 'postgres' ? workerCounts.map((workers) => ({ kind, workers })) : [{ kind, workers: 1 }]));
+  for (const [index, { kind, workers }] of plan.entries()) {
+    log(`— ${kind}${kind === 'postgres' && workerCounts.length > 1 ? `, ${workers} server process${workers === 1 ? '' : 'es'}` : ''} —`);
+    const run = await runOne(kind, workers, index === 0, index === 0 ? lighthouse : null);
     if (kind === 'postgres') postgresVersion = spawnSync('postgres', ['--version']).stdout?.toString().trim().replace('postgres (PostgreSQL) ', 'PostgreSQL ') || 'PostgreSQL';
     runs.push(run);
     printTable(run);

@@ -116,7 +116,9 @@ export function markdown(machine: Machine, runs: DatabaseRun[], options: { patie
   out.push(`Generated clinic of ${options.patients.toLocaleString('en-GB')} patients; autocannon on loopback, ${options.seconds} s per measurement at ${options.connections.join(' and ')} concurrent connections, after a warm-up.`);
   out.push('');
   for (const run of runs) {
-    out.push(`### ${run.label}`);
+    const severalPostgres = runs.filter((other) => other.kind === 'postgres').length > 1;
+    const processes = (run.workers ?? 1) > 1 ? `, ${run.workers} server processes` : ', one server process';
+    out.push(`### ${run.label}${run.kind === 'postgres' && severalPostgres ? processes : ''}`);
     out.push('');
     const generation = run.generation;
     if (generation.seconds !== null) out.push(`Generated ${generation.rows?.toLocaleString('en-GB')} rows in ${(generation.seconds / 60).toFixed(1)} min.`);
