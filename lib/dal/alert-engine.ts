@@ -55,24 +55,12 @@ export async function raiseAlert(executor: Db | Tx, input: RaiseAlertInput): Pro
   return inserted.length > 0;
 }
 
-/**
- * The days the pain rules look at: the 3-day run and the 7-day baseline before it, 10 calendar days up to
- * today in the patient's time zone. Each entry's day is the one stored with it (the patient's time zone when
- * they logged it), as on the progress page and the record; the highest score per day comes from the
- * database (a patient logging often sends one row a day, not one per entry). `since` lets the (episode,
- * time) index bound the scan: a day in the window starts after it in any time zone.
- */
-export function painRuleWindow(now: Date, timeZone: string): { today: string; firstDay: string; since: Date } {
-  const today = localDay(now, timeZone);
-  return { today, firstDay: addDays(today, -10), since: new Date(`${addDays(today, -11)}T00:00:00Z`) };
-}
-
 /** Worsening and severe-pain rules over the episode's recent daily pain. Returns the reasons raised. */
 export async function evaluatePainAlerts(
   executor: Db | Tx,
   episodeId: string,
   now = new Date(),
-  /** The episode as the caller already read it (saves a query). */
+  /** The episode as the caller already read it (saves a query on the pain-log path). */
   known?: { intakeNprs: number; timeZone: string | null; status: 'active' | 'discharged' },
 ): Promise<AlertReason[]> {
   const [episode] = known
@@ -84,31 +72,24 @@ export async function evaluatePainAlerts(
         .where(eq(episodes.id, episodeId))
         .limit(1);
   if (!episode || episode.status !== 'active') return [];
-  const window = painRuleWindow(now, episode.timeZone ?? 'Europe/London');
+  const timeZone = episode.timeZone ?? 'Europe/London';
+  const today = localDay(now, timeZone);
+  // The 3-day run and the 7-day baseline before it: 10 calendar days up to today. Each entry's day is the
+  // one stored with it (the patient's time zone when they logged it), as on the progress page and the
+  // record; the highest score per day comes from the database (a patient logging often sends one row a
+  // day, not one per entry). `since` lets the (episode, time) index bound the scan: a day in the window
+  // starts after it in any time zone.
+  const since = new Date(`${addDays(today, -11)}T00:00:00Z`);
   const days = await executeRows<DailyPain>(
     executor,
     sql`select local_day::text as day, max(score)::int as score from ${painEntries}
-        where episode_id = ${episodeId} and recorded_at >= ${window.since.toISOString()}::timestamptz
-          and local_day >= ${window.firstDay}::date
+        where episode_id = ${episodeId} and recorded_at >= ${since.toISOString()}::timestamptz
+          and local_day >= ${addDays(today, -10)}::date
         group by local_day order by local_day`,
   );
-  return raisePainAlerts(executor, episodeId, days, window.today, episode.intakeNprs, now);
-}
-
-/**
- * The pain rules over daily maxima the caller already has (`days`, oldest first, over `painRuleWindow`):
- * the pain-log path reads them in the same statement as its insert. Returns the reasons newly raised.
- */
-export async function raisePainAlerts(
-  executor: Db | Tx,
-  episodeId: string,
-  days: DailyPain[],
-  today: string,
-  intakeNprs: number,
-  now: Date,
-): Promise<AlertReason[]> {
   const raised: AlertReason[] = [];
-  const worsening = isWorsening(days, today, intakeNprs);
+
+  const worsening = isWorsening(days, today, episode.intakeNprs);
   if (worsening.worsening) {
     const isNew = await raiseAlert(executor, {
       episodeId,

@@ -2,13 +2,12 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
-import { executeRows } from '@/db/rows';
 import { alerts, episodes, painEntries, redFlagScreens } from '@/db/schema';
-import type { DailyPain } from '@/lib/clinical/alerts';
 import { evaluateRedFlags, RED_FLAG_GROUPS, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
 import { recordDenied, type Viewer } from '@/lib/auth/viewer';
+import { localDay } from '@/lib/time';
 import { PAIN_EDIT_WINDOW_HOURS, type PainEntryInput, type PainEntryUpdate, type PainLocation } from '@/lib/validation/pain';
-import { evaluatePainAlerts, painRuleWindow, raiseAlert, raisePainAlerts } from './alert-engine';
+import { evaluatePainAlerts, raiseAlert } from './alert-engine';
 import { recordAudit } from './audit';
 import { getLoggableContext, getPatientContext, recordOwnRead } from './patient-episode';
 
@@ -78,40 +77,23 @@ export async function createPainEntry(input: PainEntryInput): Promise<CreatePain
   const evaluation = evaluateRedFlags(input.redFlags);
   const now = new Date();
 
-  const window = painRuleWindow(now, viewer.timeZone);
-  const jsonText = (values: readonly string[]) => sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-
   return getDb().transaction(async (tx) => {
-    // One statement: the entry, its red-flag answers (only if the entry was new) and the daily maxima the pain
-    // rules read, the new entry included (a statement does not see its own inserts, so it comes from `ins`).
-    // Three round trips to the database while the transaction is open became one.
-    const [written] = await executeRows<{ entry_id: string | null; days: DailyPain[] }>(
-      tx,
-      sql`with ins as (
-        insert into ${painEntries} (id, episode_id, score, worst_24h, locations, below_knee, note, recorded_at, local_day, submission_id)
-        values (${randomUUID()}, ${episode.id}, ${input.score}, ${input.worst24h}, ${jsonText(input.locations)}, ${input.belowKnee},
-                ${input.note}, ${now.toISOString()}::timestamptz, ${window.today}::date, ${input.submissionId})
-        on conflict do nothing
-        returning id, local_day, score
-      ), screen as (
-        insert into ${redFlagScreens} (episode_id, pain_entry_id, answers, positives, urgency, submission_id, created_at)
-        select ${episode.id}, ins.id, ${JSON.stringify(input.redFlags)}::jsonb, ${jsonText(evaluation.positives)},
-               ${evaluation.urgency}::alert_urgency, ${input.submissionId}, ${now.toISOString()}::timestamptz
-        from ins
-        returning 1
-      ), days as (
-        select local_day, max(score)::int as score from (
-          select local_day, score from ${painEntries}
-          where episode_id = ${episode.id} and recorded_at >= ${window.since.toISOString()}::timestamptz and local_day >= ${window.firstDay}::date
-          union all
-          select local_day, score from ins
-        ) d
-        group by local_day
-      )
-      select (select id from ins) as entry_id,
-             coalesce((select json_agg(json_build_object('day', local_day::text, 'score', score) order by local_day) from days), '[]'::json) as days`,
-    );
-    if (!written?.entry_id) {
+    const [inserted] = await tx
+      .insert(painEntries)
+      .values({
+        episodeId: episode.id,
+        score: input.score,
+        worst24h: input.worst24h,
+        locations: input.locations,
+        belowKnee: input.belowKnee,
+        note: input.note,
+        recordedAt: now,
+        localDay: localDay(now, viewer.timeZone),
+        submissionId: input.submissionId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: painEntries.id });
+    if (!inserted) {
       // A double submit or a retried request: report the first write, scoped to this patient's episode.
       const [first] = await tx
         .select({ id: painEntries.id, urgency: redFlagScreens.urgency, positives: redFlagScreens.positives })
@@ -127,12 +109,20 @@ export async function createPainEntry(input: PainEntryInput): Promise<CreatePain
         redFlag: first.urgency ? { urgency: first.urgency as RedFlagUrgency, positives: first.positives ?? [] } : null,
       };
     }
-    const inserted = { id: written.entry_id };
 
+    await tx.insert(redFlagScreens).values({
+      episodeId: episode.id,
+      painEntryId: inserted.id,
+      answers: input.redFlags,
+      positives: evaluation.positives,
+      urgency: evaluation.urgency,
+      submissionId: input.submissionId,
+      createdAt: now,
+    });
     if (evaluation.urgency) {
       await raiseOrEscalateRedFlag(tx, episode.id, evaluation.urgency, evaluation.positives, now);
     }
-    const raised = episode.status === 'active' ? await raisePainAlerts(tx, episode.id, written.days, window.today, episode.intakeNprs, now) : [];
+    const raised = await evaluatePainAlerts(tx, episode.id, now, { intakeNprs: episode.intakeNprs, timeZone: viewer.timeZone, status: episode.status });
     await recordAudit(tx, {
       action: 'pain-entry.create',
       outcome: 'success',
