@@ -1,3 +1,5 @@
+'use client';
+
 export type PainTrendPoint = { label: string; score: number | null; average: number | null };
 
 const HEIGHT = 240;
@@ -17,12 +19,13 @@ export function labelIndices(length: number, count = 5): number[] {
 }
 
 /**
- * The patient's pain chart as plain server-rendered SVG: dots for each day's highest score, a line for
- * the 7-day average, the starting level dashed and the "meaningful improvement" zone shaded. No chart
- * library and no script: it is on screen with the page, where drawing it with Recharts on a phone kept
- * the main thread busy for most of a second (docs/PERFORMANCE.md). Horizontal positions are
- * percentages, so it fills any width with round dots and unscaled text; the numbers are in the table
- * beside it.
+ * The patient's pain chart as plain SVG: dots for each day's highest score, a line for the 7-day average,
+ * the starting level dashed and the "meaningful improvement" zone shaded. No chart library: it is in the
+ * page's HTML, where drawing it with Recharts on a phone kept the main thread busy for most of a second
+ * (docs/PERFORMANCE.md item 14). A client component, so the page carries the points as data rather than
+ * a hundred SVG elements, and the server draws it once (item 35); hydrating it is a few milliseconds.
+ * Horizontal positions are percentages, so it fills any width with round dots and unscaled text; the
+ * numbers are in the table beside it.
  */
 export function PainTrend({ points, baseline, meaningfulLevel }: { points: PainTrendPoint[]; baseline: number | null; meaningfulLevel: number | null }) {
   const last = Math.max(points.length - 1, 1);
