@@ -150,7 +150,6 @@ async function runOne(kind: 'postgres' | 'pglite', workers: number, first: boole
 
 /** `first`: the first run of this bench, which also measures first-load JavaScript and, on PostgreSQL, the statements and plans. */
 async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, first: boolean, lighthouse: LighthouseScore[] | null, clusters: Cluster[]): Promise<DatabaseRun> {
-  const measureFirstLoad = first;
   let cluster: Cluster | null = null;
   let env: Record<string, string>;
   let handle: DatabaseHandle;
@@ -260,7 +259,7 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
         }
         result.path = found.path;
         request = { method: 'GET', path: found.path, headers: cookie ? { cookie } : {} };
-        if (measureFirstLoad && route.patientPage) run.firstLoad[route.key] = await firstLoadJs(server.origin, found.html);
+        if (first && route.patientPage) run.firstLoad[route.key] = await firstLoadJs(server.origin, found.html);
       }
       requests.set(route.key, request);
       process.stderr.write(`  ${route.name}: warming up… `);

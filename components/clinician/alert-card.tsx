@@ -1,8 +1,10 @@
 'use client';
 
 import Link from 'next/link';
+import { ALERT_REASONS } from '@/lib/clinical/alerts';
 import { AcknowledgeForm } from './acknowledge-form';
 import type { AlertCardView } from './alert-view';
+import { FlagBadge } from './flag-badge';
 
 /**
  * One alert with the data that triggered it; open ones carry the acknowledge form. A list of many alerts
@@ -20,13 +22,15 @@ export function AlertCard({
   showPatient?: boolean;
   showDefinition?: boolean;
 }) {
+  const open = alert.closedNote === null;
+  const { label, definition } = ALERT_REASONS[alert.reason];
   return (
     <article
-      aria-label={`${alert.label}: ${alert.patientName}`}
-      className={`rounded-xl border bg-white p-4 ${alert.reason === 'red-flag' && alert.open ? 'border-red-700 border-l-8' : 'border-slate-200'}`}
+      aria-label={`${label}: ${alert.patientName}`}
+      className={`rounded-xl border bg-white p-4 ${alert.reason === 'red-flag' && open ? 'border-red-700 border-l-8' : 'border-slate-200'}`}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <span className={`flag flag-${alert.reason}`}>{alert.label}</span>
+        <FlagBadge reason={alert.reason} />
         <span className="text-sm font-semibold text-slate-800">{alert.urgency}</span>
         <span className="text-sm text-slate-700">raised {alert.raised}</span>
       </div>
@@ -48,8 +52,8 @@ export function AlertCard({
           ))}
         </dl>
       ) : null}
-      {showDefinition ? <p className="mt-2 text-xs text-slate-700">{alert.definition}</p> : null}
-      {alert.open ? (
+      {showDefinition ? <p className="mt-2 text-xs text-slate-700">{definition}</p> : null}
+      {open ? (
         <AcknowledgeForm alertId={alert.id} patientName={alert.patientName} />
       ) : (
         <p className="mt-2 text-sm text-slate-800">{alert.closedNote}</p>

@@ -27,13 +27,11 @@ describe('alertCardView', () => {
     );
     expect(view.raised).toBe('1 Jul 2026, 00:30');
     expect(view.urgency).toBe('Review within 24 hours');
-    expect(view.label).toBe('Pain getting worse');
     expect(view.details).toEqual([
       ['Usual level', '3'],
       ['Last three days', '5, 6, 6'],
       ['Last activity', '29 Jun 2026, 09:00'],
     ]);
-    expect(view.open).toBe(true);
     expect(view.closedNote).toBeNull();
   });
 
@@ -48,7 +46,6 @@ describe('alertCardView', () => {
       { ...base, acknowledgedAt: new Date('2026-07-01T09:00:00Z'), acknowledgedByName: 'Sam Physio', acknowledgeComment: 'Called, settling.' },
       'UTC',
     );
-    expect(acknowledged.open).toBe(false);
     expect(acknowledged.closedNote).toBe('Acknowledged by Sam Physio on 1 Jul 2026, 09:00: “Called, settling.”');
     const byFormerUser = alertCardView({ ...base, acknowledgedAt: new Date('2026-07-01T09:00:00Z') }, 'UTC');
     expect(byFormerUser.closedNote).toBe('Acknowledged by a former user on 1 Jul 2026, 09:00.');

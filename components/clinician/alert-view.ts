@@ -1,4 +1,4 @@
-import { ALERT_REASONS, type AlertReason } from '@/lib/clinical/alerts';
+import type { AlertReason } from '@/lib/clinical/alerts';
 import { RED_FLAG_QUESTIONS } from '@/lib/clinical/red-flags';
 import type { AlertItem } from '@/lib/dal/alerts';
 import { formatDateTime } from '@/lib/time';
@@ -11,15 +11,13 @@ export type AlertCardView = {
   id: string;
   episodeId: string;
   patientName: string;
+  /** The card names the reason and its definition from `ALERT_REASONS`, as the badge does. */
   reason: AlertReason;
-  label: string;
-  definition: string;
   urgency: string;
   raised: string;
   message: string;
   details: [label: string, value: string][];
-  /** Open alerts carry the acknowledge form; closed ones say how they were closed. */
-  open: boolean;
+  /** How a closed alert was closed; null while it is open (the card then carries the acknowledge form). */
   closedNote: string | null;
 };
 
@@ -61,7 +59,6 @@ function detailValue(key: string, value: unknown, timeZone: string): string {
 }
 
 export function alertCardView(alert: AlertItem, timeZone: string): AlertCardView {
-  const open = !alert.acknowledgedAt && !alert.resolvedAt;
   let closedNote: string | null = null;
   if (alert.acknowledgedAt) {
     const by = `Acknowledged by ${alert.acknowledgedByName ?? 'a former user'} on ${formatDateTime(alert.acknowledgedAt, timeZone)}`;
@@ -74,15 +71,12 @@ export function alertCardView(alert: AlertItem, timeZone: string): AlertCardView
     episodeId: alert.episodeId,
     patientName: alert.patientName,
     reason: alert.reason,
-    label: ALERT_REASONS[alert.reason].label,
-    definition: ALERT_REASONS[alert.reason].definition,
     urgency: URGENCY_LABELS[alert.urgency],
     raised: formatDateTime(alert.raisedAt, timeZone),
     message: alert.message,
     details: Object.entries(alert.detail)
       .filter(([key]) => !HIDDEN_DETAILS.has(key))
       .map(([key, value]) => [DETAIL_LABELS[key] ?? key, detailValue(key, value, timeZone)]),
-    open,
     closedNote,
   };
 }

@@ -115,8 +115,8 @@ export function markdown(machine: Machine, runs: DatabaseRun[], options: { patie
   out.push(`Measured ${machine.date} by \`npm run bench\` on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGb} GB), ${machine.os}, Node ${machine.node}, Next.js ${machine.next}, ${machine.postgres ?? 'PostgreSQL not run'}, PGlite ${machine.pglite}.`);
   out.push(`Generated clinic of ${options.patients.toLocaleString('en-GB')} patients; autocannon on loopback, ${options.seconds} s per measurement at ${options.connections.join(' and ')} concurrent connections, after a warm-up.`);
   out.push('');
+  const severalPostgres = runs.filter((run) => run.kind === 'postgres').length > 1;
   for (const run of runs) {
-    const severalPostgres = runs.filter((other) => other.kind === 'postgres').length > 1;
     const processes = (run.workers ?? 1) > 1 ? `, ${run.workers} server processes` : ', one server process';
     out.push(`### ${run.label}${run.kind === 'postgres' && severalPostgres ? processes : ''}`);
     out.push('');

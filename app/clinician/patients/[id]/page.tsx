@@ -112,7 +112,7 @@ export default async function PatientRecordPage({ params }: { params: Promise<{ 
         <h2 id="record-timeline" className="text-xl font-semibold">Timeline</h2>
         <p className="text-sm text-slate-700">The latest {record.timeline.length} events, newest first.</p>
         <TimelineList
-          events={record.timeline.map((event) => ({ at: formatDateTime(event.at, timeZone), kind: KIND_LABELS[event.kind], title: event.title, detail: event.detail ?? null }))}
+          events={record.timeline.map((event) => ({ at: formatDateTime(event.at, timeZone), kind: KIND_LABELS[event.kind], title: event.title, detail: event.detail }))}
         />
       </section>
     </div>
