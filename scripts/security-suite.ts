@@ -169,6 +169,9 @@ function areaOf(filename: string): 'patient' | 'clinician' | 'manager' | null {
 
 type FormFields = Map<string, string>;
 
+/** Actions seen in a plain form (`<form action={action}>`): React calls them with the form data alone. */
+const plainActions = new Set<string>();
+
 /** Field names and the values the server rendered into each action's form, as its owner sees it. */
 function formsFromHtml(html: string): Map<string, FormFields> {
   const forms = new Map<string, FormFields>();
@@ -184,7 +187,10 @@ function formsFromHtml(html: string): Map<string, FormFields> {
       const fallback = type === 'checkbox' || type === 'radio' ? 'on' : '';
       const value = decode(/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? fallback);
       const decodedName = decode(name);
-      if (decodedName.startsWith('$ACTION_ID_')) actionId = decodedName.slice('$ACTION_ID_'.length);
+      if (decodedName.startsWith('$ACTION_ID_')) {
+        actionId = decodedName.slice('$ACTION_ID_'.length);
+        plainActions.add(actionId);
+      }
       else if (/^\$ACTION_\d+:0$/.test(decodedName)) actionId = (JSON.parse(value) as { id: string }).id;
       else if (!decodedName.startsWith('$ACTION')) fields.set(decodedName, value);
     }
@@ -198,7 +204,7 @@ async function callAction(action: ActionInfo, page: string, identity: Identity, 
   const form = new FormData();
   for (const [name, value] of fields) form.append(name, value);
   // Actions are called as (previousState, formData) by useActionState and as (formData) by a plain form.
-  const body = await encodeReply([{ ok: true }, form]);
+  const body = await encodeReply(plainActions.has(action.id) ? [form] : [{ ok: true }, form]);
   return send('POST', page, {
     identity,
     label: `${action.name}${options.label ? `: ${options.label}` : ''}`,

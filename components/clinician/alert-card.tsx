@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { FormAlert } from '@/components/ui/form-alert';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
 import { AcknowledgeForm } from './acknowledge-form';
 import type { AlertCardView } from './alert-view';
@@ -17,15 +18,25 @@ export function AlertCard({
   alert,
   showPatient = true,
   showDefinition = true,
+  back = '',
+  clearProblem = false,
+  problem = null,
 }: {
   alert: AlertCardView;
   showPatient?: boolean;
   showDefinition?: boolean;
+  /** The episode whose record the card is on; '' in the inbox (where an acknowledgement returns). */
+  back?: string;
+  /** The page shows a problem from its address (`ackProblemFrom`); a success then leaves that address. */
+  clearProblem?: boolean;
+  /** A refused acknowledgement of this alert, from the page's address. */
+  problem?: { message: string; onComment: boolean } | null;
 }) {
   const open = alert.closedNote === null;
   const { label, definition } = ALERT_REASONS[alert.reason];
   return (
     <article
+      id={`alert-${alert.id}`}
       aria-label={`${label}: ${alert.patientName}`}
       className={`rounded-xl border bg-white p-4 ${alert.reason === 'red-flag' && open ? 'border-red-700 border-l-8' : 'border-slate-200'}`}
     >
@@ -54,9 +65,16 @@ export function AlertCard({
       ) : null}
       {showDefinition ? <p className="mt-2 text-xs text-slate-700">{definition}</p> : null}
       {open ? (
-        <AcknowledgeForm alertId={alert.id} patientName={alert.patientName} />
+        <AcknowledgeForm alertId={alert.id} patientName={alert.patientName} back={back} clearProblem={clearProblem} problem={problem} />
       ) : (
-        <p className="mt-2 text-sm text-slate-800">{alert.closedNote}</p>
+        <>
+          {problem ? (
+            <div className="mt-2">
+              <FormAlert>{problem.message}</FormAlert>
+            </div>
+          ) : null}
+          <p className="mt-2 text-sm text-slate-800">{alert.closedNote}</p>
+        </>
       )}
     </article>
   );

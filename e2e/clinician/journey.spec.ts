@@ -23,12 +23,23 @@ test.describe('a clinician between appointments', () => {
     await page.getByText('What the alerts mean').click();
     await expect(page.getByRole('term').filter({ hasText: 'Pain getting worse' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'at least 2 points above the usual level' })).toBeVisible();
+    // A second tab, opened before the acknowledgement, still shows the alert as open.
+    const staleTab = await page.context().newPage();
+    await staleTab.goto('/clinician/alerts');
+    await expect(staleTab.getByRole('region', { name: 'Open' }).getByRole('article', { name: 'Pain getting worse: Derek Hughes' })).toBeVisible();
     await alert.getByLabel('Comment (optional)').fill('Phoned Derek; booked a review tomorrow.');
     await alert.getByRole('button', { name: 'Acknowledge alert for Derek Hughes' }).click();
     const closed = page.getByRole('region', { name: 'Recently closed' }).getByRole('article', { name: 'Pain getting worse: Derek Hughes' });
     await expect(closed).toContainText('Acknowledged by Sam Patel');
     await expect(closed).toContainText('Phoned Derek; booked a review tomorrow.');
     await expect(alertsLink).not.toContainText(String(badgeBefore));
+
+    // Acknowledging it again from the stale tab is refused in words, on the card, which now shows who closed it.
+    await staleTab.getByRole('button', { name: 'Acknowledge alert for Derek Hughes' }).click();
+    const refused = staleTab.getByRole('region', { name: 'Recently closed' }).getByRole('article', { name: 'Pain getting worse: Derek Hughes' });
+    await expect(refused.getByRole('alert')).toHaveText('Someone already closed this alert.');
+    await expect(refused).toContainText('Phoned Derek; booked a review tomorrow.');
+    await staleTab.close();
 
     // Record range of motion for Jamie Taylor.
     await openPatient(page, 'Jamie Taylor');

@@ -129,6 +129,19 @@ test.describe('patient journey on a phone', () => {
     await expect(inbox).toContainText('New bladder disturbance (retention or incontinence)');
     await expect(inbox).toContainText('Possible cauda equina syndrome');
     await expect(inbox).not.toContainText('bladder-change');
+
+    // The acknowledge form also works before (or without) the page's script: here with none at all.
+    const noScript = await browser.newContext({ storageState: await clinicianContext.storageState(), javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto('/clinician/alerts');
+    const redFlag = plain.getByRole('region', { name: 'Open' }).getByRole('article').first();
+    const name = (await redFlag.getAttribute('aria-label'))!;
+    expect(name).toMatch(/^Red flag: /);
+    await redFlag.getByLabel('Comment (optional)').fill('Rang the patient; sent to A&E.');
+    await redFlag.getByRole('button', { name: /^Acknowledge alert for / }).click();
+    const closedFlag = plain.getByRole('region', { name: 'Recently closed' }).getByRole('article', { name }).first();
+    await expect(closedFlag).toContainText('Rang the patient; sent to A&E.');
+    await noScript.close();
     await clinicianContext.close();
   });
 

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { reassignEpisode } from '@/lib/dal/reassign';
+import { refusedTo } from '@/lib/errors';
 import { reassignSchema } from '@/lib/validation/users';
 
 const backSchema = z.union([z.literal(''), z.uuid()]).catch('');
@@ -13,7 +14,7 @@ export async function reassignEpisodeAction(form: FormData): Promise<void> {
   if (!(form instanceof FormData)) return;
   const back = backSchema.parse(form.get('back') ?? '');
   const parsed = reassignSchema.safeParse({ episodeId: form.get('episodeId'), clinicianId: form.get('clinicianId') });
-  const outcome = parsed.success ? await reassignEpisode(parsed.data.episodeId, parsed.data.clinicianId) : 'invalid-clinician';
+  const outcome = parsed.success ? await reassignEpisode(parsed.data.episodeId, parsed.data.clinicianId).catch(refusedTo('/manager/caseloads')) : 'invalid-clinician';
   revalidatePath('/manager/caseloads');
   const params = new URLSearchParams({ result: outcome });
   if (back) params.set('clinician', back);

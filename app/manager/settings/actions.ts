@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { updateClinicSecurity } from '@/lib/dal/account';
 import { setIdentityPolicy } from '@/lib/dal/clinic-users';
-import { isAppError, type ActionResult } from '@/lib/errors';
+import { isAppError, refusedTo, type ActionResult } from '@/lib/errors';
 import { formFields } from '@/lib/validation/form-data';
 import { identityPolicySchema } from '@/lib/validation/users';
 
@@ -14,7 +14,7 @@ export async function saveIdentityPolicyAction(form: FormData): Promise<void> {
   if (!(form instanceof FormData)) return;
   const parsed = identityPolicySchema.safeParse(formFields(form));
   if (!parsed.success) redirect('/manager/settings?result=invalid');
-  await setIdentityPolicy(parsed.data.managersSeePatientIdentity === 'on');
+  await setIdentityPolicy(parsed.data.managersSeePatientIdentity === 'on').catch(refusedTo('/manager/settings'));
   revalidatePath('/manager', 'layout');
   redirect('/manager/settings?result=saved');
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { inviteStaff, renewInvitation, setUserActive } from '@/lib/dal/clinic-users';
-import { refusal, type ActionResult } from '@/lib/errors';
+import { refusal, refusedTo, type ActionResult } from '@/lib/errors';
 import { formFields, inviteStaffSchema, userIdSchema } from '@/lib/validation/users';
 
 export type InvitationResult = ActionResult<{ path: string; expiresAt: string; name: string }>;
@@ -36,7 +36,7 @@ export async function renewInvitationAction(_previous: InvitationResult, form: F
 
 async function changeActive(form: FormData, active: boolean): Promise<never> {
   const parsed = userIdSchema.safeParse(formFields(form));
-  const outcome = parsed.success ? await setUserActive(parsed.data.userId, active) : 'not-found';
+  const outcome = parsed.success ? await setUserActive(parsed.data.userId, active).catch(refusedTo('/manager/users')) : 'not-found';
   revalidatePath('/manager/users');
   const message = outcome === 'done' ? (active ? 'reactivated' : 'deactivated') : outcome === 'self' ? 'self' : 'not-found';
   redirect(`/manager/users?result=${message}`);

@@ -9,12 +9,14 @@ import { ClinicianAdherenceChart } from '@/components/charts/clinician-adherence
 import { ClinicianOdiChart } from '@/components/charts/clinician-odi-chart';
 import { ClinicianPainChart } from '@/components/charts/clinician-pain-chart';
 import { ClinicianRomChart } from '@/components/charts/clinician-rom-chart';
+import { FormAlert } from '@/components/ui/form-alert';
 import { guardArea } from '@/lib/auth/guard';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { MEASURE_CODES, ROM_MEASURES } from '@/lib/clinical/rom';
 import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
 import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/dal/patient-record';
 import { formatDate, formatDateTime } from '@/lib/time';
+import { ackProblemFrom } from '@/lib/validation/alerts';
 import { reissueInvitationAction } from './discharge/actions';
 
 export const metadata: Metadata = { title: 'Patient record' };
@@ -23,8 +25,16 @@ export const metadata: Metadata = { title: 'Patient record' };
 const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const shortDay = (day: string) => SHORT_DAY.format(new Date(`${day}T12:00:00Z`));
 
-export default async function PatientRecordPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PatientRecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  // A refused acknowledgement comes back in the address; its message goes on the alert's card.
+  const problem = ackProblemFrom(await searchParams);
   const viewer = await guardArea('clinician');
   const record = await getPatientRecord(id);
   if (!record) notFound();
@@ -56,11 +66,19 @@ export default async function PatientRecordPage({ params }: { params: Promise<{ 
         ) : null}
       </section>
 
+      {problem && !open.some((alert) => alert.id === problem.alertId) ? <FormAlert>{problem.message}</FormAlert> : null}
       {open.length > 0 ? (
         <section aria-labelledby="record-alerts" className="space-y-3">
           <h2 id="record-alerts" className="text-xl font-semibold">Open alerts</h2>
           {open.map((alert) => (
-            <AlertCard key={alert.id} alert={alertCardView(alert, timeZone)} showPatient={false} />
+            <AlertCard
+              key={alert.id}
+              alert={alertCardView(alert, timeZone)}
+              showPatient={false}
+              back={header.episodeId}
+              clearProblem={problem !== null}
+              problem={problem?.alertId === alert.id ? problem : null}
+            />
           ))}
         </section>
       ) : null}
