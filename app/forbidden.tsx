@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 
 export const metadata = { title: 'No access' };
 
@@ -11,9 +11,9 @@ export default function Forbidden() {
         This part of Uplift is for a different kind of account. If you think you should be able to see it, ask your
         clinic.
       </p>
-      <Link href="/" className="mt-8 inline-block rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+      <AppLink href="/" className="mt-8 inline-block rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
         Go to my home page
-      </Link>
+      </AppLink>
     </main>
   );
 }

@@ -6,7 +6,7 @@
  * Flags: --patients N (10000) · --db postgres,pglite · --duration S (10) · --connections 1,10
  *        --port P (3170) · --pg-port P (5470) and --pg-dir D (/tmp/uplift-bench-postgres): the bench's own
  *        cluster, used when DATABASE_URL is unset
- *        --fresh (regenerate) · --skip-build · --no-write · --lighthouse (needs Chromium)
+ *        --fresh (regenerate) · --skip-build · --no-write · --lighthouse (needs Chromium; also measures one page view in a real browser, prefetches included)
  *        --only key,key (routes of scripts/bench/routes.ts; implies --no-write)
  *        --profile DIR (the server runs with --cpu-prof into DIR; `npm run bench:profile -- DIR` summarises)
  *        --workers N[,M] (PostgreSQL: N server processes sharing the port, as `npm start` with UPLIFT_WORKERS=N; 1;
@@ -25,6 +25,7 @@ import { clinics } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { readPlans, setAutoExplain, logSize } from './bench/explain';
 import { encodeActionBody, findAction, probe, signIn } from './bench/http';
+import { measureBrowserViews, type BrowserView } from './bench/browser-views';
 import { runLighthouse, type LighthouseScore } from './bench/lighthouse';
 import { firstLoadJs } from './bench/first-load';
 import { BENCH_SUBMISSION_PREFIX, benchSubmissionId, measure, type LoadRequest } from './bench/measure';
@@ -138,10 +139,12 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
   return adminUrl.replace(/\/[^/]*$/, `/${name}`);
 }
 
-async function runOne(kind: 'postgres' | 'pglite', workers: number, first: boolean, lighthouse: LighthouseScore[] | null): Promise<DatabaseRun> {
+type BrowserChecks = { lighthouse: LighthouseScore[]; views: BrowserView[] };
+
+async function runOne(kind: 'postgres' | 'pglite', workers: number, first: boolean, browserChecks: BrowserChecks | null): Promise<DatabaseRun> {
   const clusters: Cluster[] = [];
   try {
-    return await measureDatabase(kind, workers, first, lighthouse, clusters);
+    return await measureDatabase(kind, workers, first, browserChecks, clusters);
   } finally {
     // Stopped whatever happened, so a failed run leaves no PostgreSQL behind.
     for (const cluster of clusters) cluster.stop();
@@ -149,7 +152,7 @@ async function runOne(kind: 'postgres' | 'pglite', workers: number, first: boole
 }
 
 /** `first`: the first run of this bench, which also measures first-load JavaScript and, on PostgreSQL, the statements and plans. */
-async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, first: boolean, lighthouse: LighthouseScore[] | null, clusters: Cluster[]): Promise<DatabaseRun> {
+async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, first: boolean, browserChecks: BrowserChecks | null, clusters: Cluster[]): Promise<DatabaseRun> {
   let cluster: Cluster | null = null;
   let env: Record<string, string>;
   let handle: DatabaseHandle;
@@ -281,7 +284,14 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
       run.topStatements = await topStatements(handle);
       await explainEachRoute(handle, cluster!, server.origin, requests, run);
     }
-    if (lighthouse) lighthouse.push(...(await runLighthouse(server.origin, cookies.patient!, run.routes)));
+    if (browserChecks) {
+      browserChecks.lighthouse.push(...(await runLighthouse(server.origin, cookies.patient!, run.routes)));
+      log('one page view in a real browser, prefetches included…');
+      const pages = run.routes
+        .filter((result) => result.status === 'measured' && result.path && result.route.as && !result.route.action && result.route.contentType === undefined)
+        .map((result) => ({ page: result.path!, cookie: cookies[result.route.as!]!, device: result.route.as === 'patient' ? ('phone' as const) : ('desktop' as const) }));
+      browserChecks.views.push(...(await measureBrowserViews(server.origin, server.pid, pages)));
+    }
   } finally {
     await server.stop();
     if (kind === 'postgres') await handle.close();
@@ -355,20 +365,23 @@ async function main() {
     if (build.status !== 0) fail('the production build failed.');
   }
   const runs: DatabaseRun[] = [];
-  const lighthouse: LighthouseScore[] | null = values.lighthouse ? [] : null;
+  const browserChecks: BrowserChecks | null = values.lighthouse ? { lighthouse: [], views: [] } : null;
   let postgresVersion: string | null = null;
   // PGlite allows one process per data folder: one server process there, whatever --workers says.
   const plan = kinds.flatMap((kind): { kind: 'postgres' | 'pglite'; workers: number }[] => (kind === 'postgres' ? workerCounts.map((workers) => ({ kind, workers })) : [{ kind, workers: 1 }]));
   for (const [index, { kind, workers }] of plan.entries()) {
     log(`— ${kind}${kind === 'postgres' && workerCounts.length > 1 ? `, ${workers} server process${workers === 1 ? '' : 'es'}` : ''} —`);
-    const run = await runOne(kind, workers, index === 0, index === 0 ? lighthouse : null);
+    const run = await runOne(kind, workers, index === 0, index === 0 ? browserChecks : null);
     if (kind === 'postgres') postgresVersion = spawnSync('postgres', ['--version']).stdout?.toString().trim().replace('postgres (PostgreSQL) ', 'PostgreSQL ') || 'PostgreSQL';
     runs.push(run);
     printTable(run);
   }
-  const generated = markdown(machine(postgresVersion), runs, { patients, seconds, connections: connectionLevels }) + (lighthouse?.length ? lighthouseSection(lighthouse) : '');
+  const generated =
+    markdown(machine(postgresVersion), runs, { patients, seconds, connections: connectionLevels }) +
+    (browserChecks?.lighthouse.length ? lighthouseSection(browserChecks.lighthouse) : '') +
+    (browserChecks?.views.length ? browserViewSection(browserChecks.views) : '');
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync(path.join('bench-results', `bench-${Date.now()}.json`), JSON.stringify({ runs, lighthouse }, null, 2));
+  writeFileSync(path.join('bench-results', `bench-${Date.now()}.json`), JSON.stringify({ runs, lighthouse: browserChecks?.lighthouse ?? null, browserViews: browserChecks?.views ?? null }, null, 2));
   if (!values['no-write'] && !only) {
     writeDocument(values.out!, generated);
     log(`wrote ${values.out}`);
@@ -379,6 +392,20 @@ async function main() {
 function lighthouseSection(scores: LighthouseScore[]): string {
   const lines = ['', `### Lighthouse`, '', `Lighthouse 12.2.3, mobile emulation, headless Chromium, against the ${kinds[0] === 'postgres' ? 'PostgreSQL' : 'PGlite'} server (patient pages signed in as the generated patient):`, '', '| page | performance | accessibility | LCP ms | TBT ms | CLS |', '|---|---:|---:|---:|---:|---:|'];
   for (const score of scores) lines.push(`| ${score.page} | ${score.performance} | ${score.accessibility} | ${score.lcp} | ${score.tbt} | ${score.cls} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+function browserViewSection(views: BrowserView[]): string {
+  const lines = [
+    '',
+    '### One page view in a real browser',
+    '',
+    `Headless Chromium against the ${kinds[0] === 'postgres' ? 'PostgreSQL' : 'PGlite'} server of the first run, with scripts and styles already cached: the server's CPU time for one view, from the navigation until the network has been quiet for a second, and the requests the view sent to the server (the page, and what its links prefetched). Median of five views; phone screen for patient pages, desktop for the others.`,
+    '',
+    '| page | device | server CPU per view (ms) | requests to the server | of them prefetches |',
+    '|---|---|---:|---:|---:|',
+  ];
+  for (const view of views) lines.push(`| ${view.page} | ${view.device} | ${view.cpuMs} | ${view.serverRequests} | ${view.prefetches} |`);
   return `${lines.join('\n')}\n`;
 }
 

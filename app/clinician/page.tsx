@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { CaseloadRows, type CaseloadRowView } from '@/components/clinician/caseload-rows';
 import { FlagLegend } from '@/components/clinician/flag-badge';
 import { guardArea } from '@/lib/auth/guard';
@@ -53,9 +53,9 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
             {search.sort === 'attention' ? ', those needing attention first.' : '.'}
           </p>
         </div>
-        <Link href="/clinician/patients/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <AppLink href="/clinician/patients/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           Add patient
-        </Link>
+        </AppLink>
       </div>
 
       <form method="get" action="/clinician" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3" role="search" aria-label="Filter the caseload">
@@ -75,7 +75,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         {search.sort !== 'attention' ? <input type="hidden" name="sort" value={search.sort} /> : null}
         {search.dir !== 'asc' ? <input type="hidden" name="dir" value={search.dir} /> : null}
         <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 py-1 font-semibold text-white hover:bg-brand-800">Apply</button>
-        {filtered ? <Link href={href(search, { flag: null, q: '', page: 1 })} className="min-h-10 py-2 text-brand-800 underline">Clear</Link> : null}
+        {filtered ? <AppLink href={href(search, { flag: null, q: '', page: 1 })} className="min-h-10 py-2 text-brand-800 underline">Clear</AppLink> : null}
       </form>
 
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
@@ -95,10 +95,10 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
                     aria-sort={active ? (search.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                     className={`px-3 py-2 font-semibold whitespace-nowrap ${column.numeric ? 'text-right' : ''}`}
                   >
-                    <Link href={href(search, { sort: column.key, dir: nextDir, page: 1 })} className="underline-offset-2 hover:underline">
+                    <AppLink href={href(search, { sort: column.key, dir: nextDir, page: 1 })} className="underline-offset-2 hover:underline">
                       {column.label}
                       {active && column.key !== 'attention' ? <span aria-hidden="true">{search.dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-                    </Link>
+                    </AppLink>
                   </th>
                 );
               })}
@@ -120,11 +120,11 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       {caseload.pageCount > 1 ? (
         <nav aria-label="Caseload pages" className="flex items-center justify-between gap-3">
           {caseload.page > 1 ? (
-            <Link href={href(search, { page: caseload.page - 1 })} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">Previous page</Link>
+            <AppLink href={href(search, { page: caseload.page - 1 })} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">Previous page</AppLink>
           ) : <span />}
           <p>Page {caseload.page} of {caseload.pageCount}</p>
           {caseload.page < caseload.pageCount ? (
-            <Link href={href(search, { page: caseload.page + 1 })} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">Next page</Link>
+            <AppLink href={href(search, { page: caseload.page + 1 })} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">Next page</AppLink>
           ) : <span />}
         </nav>
       ) : null}

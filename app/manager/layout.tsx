@@ -13,7 +13,7 @@ const MANAGER_NAV: NavItem[] = [
 export default async function ManagerLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('manager');
   return (
-    <AreaShell areaLabel="Manager" homeHref="/manager" userName={viewer.name} nav={MANAGER_NAV} wide>
+    <AreaShell areaLabel="Manager" homeHref="/manager" userName={viewer.name} nav={MANAGER_NAV} wide prefetch>
       {children}
     </AreaShell>
   );

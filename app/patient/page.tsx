@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
 import { ExerciseList } from '@/components/patient/exercise-list';
 import { loadPage } from '@/lib/auth/guard';
@@ -32,9 +32,9 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
       {savedItem && query.status && SAVED_WORDS[query.status] ? (
         <p role="status" className="rounded-lg border-l-4 border-green-700 bg-green-50 p-4 text-lg text-green-900">
           Saved: {savedItem.name} {SAVED_WORDS[query.status]}.{' '}
-          <Link href={`/patient/exercises/${savedItem.planItemId}`} className="underline">
+          <AppLink href={`/patient/exercises/${savedItem.planItemId}`} className="underline">
             Change or undo
-          </Link>
+          </AppLink>
         </p>
       ) : null}
 
@@ -58,13 +58,13 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
             <ul className="mt-2 grid grid-cols-6 gap-2 sm:grid-cols-11">
               {Array.from({ length: 11 }, (_, score) => (
                 <li key={score}>
-                  <Link
+                  <AppLink
                     href={`/patient/pain/new?score=${score}`}
                     aria-label={`Log pain ${score} out of 10`}
                     className="flex min-h-12 items-center justify-center rounded-lg border-2 border-slate-400 text-lg font-semibold hover:border-brand-700 hover:bg-brand-50"
                   >
                     {score}
-                  </Link>
+                  </AppLink>
                 </li>
               ))}
             </ul>
@@ -128,12 +128,12 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
                 </>
               )}
             </p>
-            <Link
+            <AppLink
               href={next.due.isDue ? `/patient/questionnaires/${next.instrument.toLowerCase()}` : '/patient/questionnaires'}
               className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white"
             >
               {next.due.isDue ? (next.inProgress ? 'Carry on where you left off' : 'Start now') : 'See questionnaires'}
-            </Link>
+            </AppLink>
           </>
         ) : (
           <p className="mt-2 text-lg">Nothing is due at the moment.</p>
@@ -141,12 +141,12 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
       </section>
 
       <nav aria-label="More for you" className="grid grid-cols-2 gap-3">
-        <Link href="/patient/progress" className="flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800">
+        <AppLink href="/patient/progress" className="flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800">
           See my progress
-        </Link>
-        <Link href="/patient/learn" className="flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800">
+        </AppLink>
+        <AppLink href="/patient/learn" className="flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800">
           Learn about back pain
-        </Link>
+        </AppLink>
       </nav>
 
       <section aria-labelledby="care-heading" className="rounded-2xl border border-slate-200 bg-white p-5">

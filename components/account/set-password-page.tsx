@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { getLinkDetails } from '@/lib/dal/account-setup';
 import { SetPasswordForm } from './set-password-form';
 
@@ -26,9 +26,9 @@ export async function SetPasswordPage({ kind, token }: { kind: 'invite' | 'reset
               <p className="mt-2 text-slate-700">
                 It may have expired or already been used. Ask your physiotherapist or clinic to send you a new link.
               </p>
-              <Link href="/login" className="mt-6 inline-block font-semibold text-brand-800 underline">
+              <AppLink href="/login" className="mt-6 inline-block font-semibold text-brand-800 underline">
                 Go to sign in
-              </Link>
+              </AppLink>
             </>
           )}
         </section>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { FormAlert } from '@/components/ui/form-alert';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
 import { AcknowledgeForm } from './acknowledge-form';
@@ -47,9 +47,9 @@ export function AlertCard({
       </div>
       {showPatient ? (
         <h3 className="mt-2 text-lg font-semibold">
-          <Link href={`/clinician/patients/${alert.episodeId}`} className="text-brand-800 underline-offset-2 hover:underline">
+          <AppLink href={`/clinician/patients/${alert.episodeId}`} className="text-brand-800 underline-offset-2 hover:underline">
             {alert.patientName}
-          </Link>
+          </AppLink>
         </h3>
       ) : null}
       <p className="mt-1">{alert.message}</p>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import type { AlertReason } from '@/lib/clinical/alerts';
 import { Change } from './change';
 import { FlagBadge } from './flag-badge';
@@ -28,9 +28,9 @@ export function CaseloadRows({ rows }: { rows: CaseloadRowView[] }) {
   return rows.map((row) => (
     <tr key={row.episodeId} className="data-row">
       <th scope="row" className="data-cell font-medium whitespace-nowrap">
-        <Link href={`/clinician/patients/${row.episodeId}`} className="text-link">
+        <AppLink href={`/clinician/patients/${row.episodeId}`} className="text-link">
           {row.patientName}
-        </Link>
+        </AppLink>
       </th>
       <td className="data-cell">
         {row.flags.length > 0 ? (

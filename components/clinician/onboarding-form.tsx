@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useActionState } from 'react';
 import type { OnboardingState } from '@/app/clinician/patients/new/actions';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -26,8 +26,8 @@ export function OnboardingForm({ action, timeZone }: { action: Action; timeZone:
         <FormAlert tone="success">{state.created.patientName} was added to your caseload.</FormAlert>
         <InvitationLinkBox path={state.created.path} expiresText={`on ${expires}`} />
         <p className="flex flex-wrap gap-4">
-          <Link href={`/clinician/patients/${state.created.episodeId}/plan`} className="font-semibold text-brand-800 underline">Build their exercise plan</Link>
-          <Link href={`/clinician/patients/${state.created.episodeId}`} className="font-semibold text-brand-800 underline">Open their record</Link>
+          <AppLink href={`/clinician/patients/${state.created.episodeId}/plan`} className="font-semibold text-brand-800 underline">Build their exercise plan</AppLink>
+          <AppLink href={`/clinician/patients/${state.created.episodeId}`} className="font-semibold text-brand-800 underline">Open their record</AppLink>
         </p>
       </div>
     );

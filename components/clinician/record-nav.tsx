@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 
 const TABS = [
   { segment: '', label: 'Overview' },
@@ -25,9 +25,9 @@ export function RecordNav({
   return (
     <div className="space-y-2">
       <p className="text-sm">
-        <Link href="/clinician" className="text-brand-800 underline">
+        <AppLink href="/clinician" className="text-brand-800 underline">
           Caseload
-        </Link>{' '}
+        </AppLink>{' '}
         <span aria-hidden="true">›</span> {patientName}
       </p>
       <nav aria-label={`Record of ${patientName}`}>
@@ -36,13 +36,13 @@ export function RecordNav({
             const active = tab.segment === current;
             return (
               <li key={tab.segment}>
-                <Link
+                <AppLink
                   href={`/clinician/patients/${episodeId}${tab.segment}`}
                   aria-current={active ? 'page' : undefined}
                   className={`-mb-px inline-flex min-h-11 items-center border-b-4 px-3 py-2 ${active ? 'border-brand-700 font-semibold text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900'}`}
                 >
                   {tab.label}
-                </Link>
+                </AppLink>
               </li>
             );
           })}

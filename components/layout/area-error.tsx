@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 
 /** Shown when a page in an area fails. Never shows the error itself: it may hold private data. */
 export function AreaError({ reset, homeHref }: { reset: () => void; homeHref: string }) {
@@ -12,9 +12,9 @@ export function AreaError({ reset, homeHref }: { reset: () => void; homeHref: st
         <button type="button" onClick={reset} className="min-h-12 rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white">
           Try again
         </button>
-        <Link href={homeHref} className="min-h-12 rounded-lg border border-slate-400 bg-white px-5 py-3 font-semibold">
+        <AppLink href={homeHref} className="min-h-12 rounded-lg border border-slate-400 bg-white px-5 py-3 font-semibold">
           Go to my home page
-        </Link>
+        </AppLink>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { signOutAction } from './actions';
 import { NavLinks, type NavItem } from './nav-links';
 
@@ -12,6 +12,7 @@ export function AreaShell({
   nav,
   children,
   wide = false,
+  prefetch = false,
 }: {
   areaLabel: string;
   homeHref: string;
@@ -19,6 +20,8 @@ export function AreaShell({
   nav: NavItem[];
   children: React.ReactNode;
   wide?: boolean;
+  /** Let the navigation prefetch the area's pages as far as their loading screen: worth it only where they have one. */
+  prefetch?: boolean;
 }) {
   const width = wide ? 'max-w-7xl' : 'max-w-3xl';
   return (
@@ -28,9 +31,9 @@ export function AreaShell({
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-3 px-4 py-3`}>
-          <Link href={homeHref} className="text-xl font-bold text-brand-800">
+          <AppLink href={homeHref} prefetch={prefetch ? 'auto' : false} className="text-xl font-bold text-brand-800">
             Uplift <span className="sr-only">— {areaLabel} home</span>
-          </Link>
+          </AppLink>
           <div className="flex items-center gap-3">
             <span className="hidden text-sm text-slate-700 sm:inline">
               {userName} · {areaLabel}
@@ -46,7 +49,7 @@ export function AreaShell({
           </div>
         </div>
         <nav aria-label={`${areaLabel} navigation`} className={`mx-auto ${width} px-2`}>
-          <NavLinks items={nav} />
+          <NavLinks items={nav} prefetch={prefetch} />
         </nav>
       </header>
       <main id="main" className={`mx-auto ${width} px-4 py-6`}>

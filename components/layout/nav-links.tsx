@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { usePathname } from 'next/navigation';
 
 export type NavItem = { href: string; label: string; badge?: number; exact?: boolean };
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items, prefetch }: { items: NavItem[]; prefetch: boolean }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap gap-x-1">
@@ -13,8 +13,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
         const current = item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <li key={item.href}>
-            <Link
+            <AppLink
               href={item.href}
+              prefetch={prefetch ? 'auto' : false}
               aria-current={current ? 'page' : undefined}
               className={`flex min-h-11 items-center gap-2 border-b-4 px-3 py-2 text-base whitespace-nowrap ${
                 current ? 'border-brand-700 font-semibold text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900'
@@ -27,7 +28,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
                   <span className="sr-only"> open</span>
                 </span>
               ) : null}
-            </Link>
+            </AppLink>
           </li>
         );
       })}

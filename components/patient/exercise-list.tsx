@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { sentenceCase } from './text';
 import type { TodayItem } from '@/lib/dal/today';
@@ -19,7 +19,7 @@ export function ExerciseList({ items, headingLevel = 3 }: { items: TodayItem[]; 
         const complete = item.doneToday >= item.dosage.timesPerDay;
         return (
           <li key={item.planItemId}>
-            <Link
+            <AppLink
               href={`/patient/exercises/${item.planItemId}`}
               className={`flex min-h-16 items-center gap-4 rounded-2xl border-2 bg-white p-4 hover:border-brand-700 ${complete ? 'border-green-700' : 'border-slate-200'}`}
             >
@@ -40,7 +40,7 @@ export function ExerciseList({ items, headingLevel = 3 }: { items: TodayItem[]; 
               <span aria-hidden="true" className="text-2xl text-slate-500">
                 ›
               </span>
-            </Link>
+            </AppLink>
           </li>
         );
       })}

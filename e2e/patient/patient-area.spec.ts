@@ -193,6 +193,27 @@ test.describe('patient journey on a phone', () => {
   });
 });
 
+test.describe('patient pages on a phone network', () => {
+  // Each prefetch is a request the server renders, and brings back only a page's outline: Today used to
+  // send 33 of them from a phone (docs/PERFORMANCE.md).
+  test('Today and Progress send no prefetch requests, and the quick pain links still open the form', async ({ page }) => {
+    await signInAndWait(page, 'patient');
+    let prefetches = 0;
+    page.on('request', (request) => {
+      if (request.headers()['next-router-prefetch']) prefetches += 1;
+    });
+    await page.goto('/patient');
+    await page.waitForLoadState('networkidle');
+    await page.goto('/patient/progress');
+    await page.waitForLoadState('networkidle');
+    expect(prefetches).toBe(0);
+    await page.goto('/patient');
+    await page.getByRole('link', { name: 'Log pain 3 out of 10' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Log your pain' })).toBeVisible();
+    expect(prefetches).toBe(0);
+  });
+});
+
 test.describe('patient pages are accessible', () => {
   test('every patient page has no serious or critical axe violations', async ({ page }) => {
     await signInAndWait(page, 'patient');

@@ -4,7 +4,7 @@ import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factor
 import { auditEvents, clinics, episodes } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { listActiveEpisodes, reassignEpisode } from './reassign';
+import { CASELOADS_PAGE_SIZE, listActiveEpisodes, reassignEpisode } from './reassign';
 
 const db = setupTestDatabase();
 
@@ -70,10 +70,33 @@ describe('listActiveEpisodes', () => {
     const team = await createCareTeam(db());
     await createCareTeam(db());
     await signInAs(db(), team.manager.id);
-    const rows = await listActiveEpisodes(null);
+    const { rows, total, page, pageCount } = await listActiveEpisodes(null);
     expect(rows).toEqual([expect.objectContaining({ id: team.episode.id, pseudonym: team.episode.pseudonym, patientName: null })]);
+    expect({ total, page, pageCount }).toEqual({ total: 1, page: 1, pageCount: 1 });
     await db().update(clinics).set({ managersSeePatientIdentity: true }).where(eq(clinics.id, team.clinic.id));
-    expect((await listActiveEpisodes(team.clinician.id))[0]?.patientName).toBe(team.patient.name);
+    expect((await listActiveEpisodes(team.clinician.id)).rows[0]?.patientName).toBe(team.patient.name);
+  });
+
+  it('lists a large clinic a page at a time, in a stable order, without repeats or gaps', async () => {
+    const team = await createCareTeam(db());
+    const colleague = await createUser(db(), team.clinic.id, 'clinician');
+    const extra = CASELOADS_PAGE_SIZE + 7;
+    for (let index = 0; index < extra; index += 1) {
+      const patient = await createUser(db(), team.clinic.id, 'patient');
+      await createEpisode(db(), { clinicId: team.clinic.id, patientId: patient.id, clinicianId: index % 2 ? colleague.id : team.clinician.id });
+    }
+    await signInAs(db(), team.manager.id);
+    const first = await listActiveEpisodes(null, 1);
+    const second = await listActiveEpisodes(null, 2);
+    expect(first.total).toBe(extra + 1);
+    expect(first.pageCount).toBe(2);
+    expect(first.rows).toHaveLength(CASELOADS_PAGE_SIZE);
+    expect(second.rows).toHaveLength(extra + 1 - CASELOADS_PAGE_SIZE);
+    const ids = [...first.rows, ...second.rows].map((row) => row.id);
+    expect(new Set(ids).size).toBe(extra + 1);
+    // A page past the end is the last page; one clinician's list counts only theirs.
+    expect((await listActiveEpisodes(null, 99)).page).toBe(2);
+    expect((await listActiveEpisodes(colleague.id)).total).toBe(Math.floor(extra / 2));
   });
 
   it('refuses patients', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
@@ -15,17 +15,31 @@ export type CaseloadEpisode = {
   startedAt: Date;
 };
 
+/** Rows per page of the manager's caseloads list: a whole clinic is thousands of active episodes. */
+export const CASELOADS_PAGE_SIZE = 50;
+
+export type CaseloadEpisodesPage = { rows: CaseloadEpisode[]; total: number; page: number; pageCount: number };
+
 /**
- * Manager: active episodes of their own clinic (optionally one clinician's), by pseudonym; patient names
- * only when clinic policy allows. Others: AppError('forbidden').
+ * Manager: one page of the active episodes of their own clinic (optionally one clinician's), by clinician,
+ * then start; patients by pseudonym, names only when clinic policy allows. A page past the end is the last
+ * page. Others: AppError('forbidden').
  */
-export async function listActiveEpisodes(clinicianId: string | null): Promise<CaseloadEpisode[]> {
+export async function listActiveEpisodes(clinicianId: string | null, page = 1): Promise<CaseloadEpisodesPage> {
   const viewer = await requireRole('manager');
   const db = getDb();
-  const [clinic] = await db
-    .select({ identity: clinics.managersSeePatientIdentity })
-    .from(clinics)
-    .where(eq(clinics.id, viewer.clinicId));
+  const scope = and(
+    eq(episodes.clinicId, viewer.clinicId),
+    eq(episodes.status, 'active'),
+    clinicianId ? eq(episodes.clinicianId, clinicianId) : undefined,
+  );
+  const [[clinic], [counted]] = await Promise.all([
+    db.select({ identity: clinics.managersSeePatientIdentity }).from(clinics).where(eq(clinics.id, viewer.clinicId)),
+    db.select({ total: count() }).from(episodes).where(scope),
+  ]);
+  const total = counted?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / CASELOADS_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const clinician = alias(users, 'clinician');
   const patient = alias(users, 'patient');
   const rows = await db
@@ -40,16 +54,17 @@ export async function listActiveEpisodes(clinicianId: string | null): Promise<Ca
     .from(episodes)
     .innerJoin(clinician, eq(clinician.id, episodes.clinicianId))
     .innerJoin(patient, eq(patient.id, episodes.patientId))
-    .where(
-      and(
-        eq(episodes.clinicId, viewer.clinicId),
-        eq(episodes.status, 'active'),
-        clinicianId ? eq(episodes.clinicianId, clinicianId) : undefined,
-      ),
-    )
-    .orderBy(asc(clinician.name), asc(episodes.startedAt), asc(episodes.id));
+    .where(scope)
+    .orderBy(asc(clinician.name), asc(episodes.startedAt), asc(episodes.id))
+    .limit(CASELOADS_PAGE_SIZE)
+    .offset((current - 1) * CASELOADS_PAGE_SIZE);
   const identity = clinic?.identity ?? false;
-  return rows.map((row) => ({ ...row, patientName: identity ? row.patientName : null }));
+  return {
+    rows: rows.map((row) => ({ ...row, patientName: identity ? row.patientName : null })),
+    total,
+    page: current,
+    pageCount,
+  };
 }
 
 export type ReassignOutcome = 'done' | 'not-found' | 'invalid-clinician' | 'unchanged';

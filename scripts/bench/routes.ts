@@ -80,6 +80,8 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
   },
   { key: 'alerts', name: 'Alerts inbox', as: 'clinician', paths: () => ['/clinician/alerts'], target: { connections: 10, p95: 150 } },
   // The manager's home is the clinic outcomes page (issue 5).
+  // Not in issue 7's list: measured since a browser view showed it rendering every active episode of the clinic (41 MB).
+  { key: 'manager-caseloads', name: 'Manager caseloads (reassignment, whole clinic)', as: 'manager', paths: () => ['/manager/caseloads'] },
   { key: 'outcomes', name: 'Manager outcomes (whole clinic)', as: 'manager', paths: () => ['/manager/outcomes', '/manager'], target: { connections: 1, p95: 300 } },
   {
     key: 'export',

@@ -78,21 +78,37 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-/** Resident memory (MB) of the server and any processes it started. Linux only; null elsewhere. */
-export function residentMb(pid: number): number | null {
-  let kb = 0;
+/** Sums `read` over the server and every process it started; null if the server itself cannot be read. */
+function sumOverTree(pid: number, read: (pid: number) => number): number | null {
+  let total = 0;
   const stack = [pid];
   while (stack.length) {
     const current = stack.pop()!;
     try {
-      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'));
-      kb += Number(match?.[1] ?? 0);
+      total += read(current);
     } catch {
       if (current === pid) return null;
     }
     stack.push(...childrenOf(current));
   }
-  return Math.round(kb / 1024);
+  return total;
+}
+
+/** Resident memory (MB) of the server and any processes it started. Linux only; null elsewhere. */
+export function residentMb(pid: number): number | null {
+  const kb = sumOverTree(pid, (current) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0));
+  return kb === null ? null : Math.round(kb / 1024);
+}
+
+/** CPU time (user + system, ms) used so far by the server and any processes it started. Linux only; null elsewhere. */
+export function cpuMs(pid: number): number | null {
+  const ticks = sumOverTree(pid, (current) => {
+    const stat = readFileSync(`/proc/${current}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  });
+  // Linux reports CPU time in clock ticks of 1/100 s (USER_HZ) on every architecture we run on.
+  return ticks === null ? null : ticks * 10;
 }
 
 /** Samples memory every half second until stopped; returns the samples. */
@@ -112,3 +128,4 @@ export function sampleMemory(pid: number): { stop: () => number[] } {
     },
   };
 }
+

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { isSelfServiceResetAvailable } from '@/lib/dal/password-reset-request';
 import { RequestResetForm } from './request-form';
 
@@ -23,9 +23,9 @@ export default function ForgotPasswordPage() {
               Ask your physiotherapist or your clinic. They can give you a link to choose a new password; it works once, for one hour.
             </p>
           )}
-          <Link href="/login" className="mt-6 inline-block min-h-11 font-semibold text-brand-800 underline">
+          <AppLink href="/login" className="mt-6 inline-block min-h-11 font-semibold text-brand-800 underline">
             Back to sign in
-          </Link>
+          </AppLink>
         </section>
       </div>
     </main>

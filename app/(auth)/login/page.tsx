@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { redirect } from 'next/navigation';
 import { ROLE_HOME } from '@/lib/auth/roles';
 import { getViewer } from '@/lib/auth/viewer';
@@ -33,9 +33,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <SignInForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
         </section>
         <p className="mt-6 text-center text-slate-700">
-          <Link href="/forgot-password" className="inline-block min-h-11 font-semibold text-brand-800 underline">
+          <AppLink href="/forgot-password" className="inline-block min-h-11 font-semibold text-brand-800 underline">
             Forgotten your password?
-          </Link>
+          </AppLink>
         </p>
       </div>
     </main>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { z } from 'zod';
 import { AlertCard } from '@/components/clinician/alert-card';
 import { alertCardView } from '@/components/clinician/alert-view';
@@ -54,9 +54,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {closed.map(card)}
           {!moreClosed && closed.length === CLOSED_ALERTS_SHOWN ? (
             <p>
-              <Link href="/clinician/alerts?closed=more#closed-alerts" className="text-link underline">
+              <AppLink href="/clinician/alerts?closed=more#closed-alerts" className="text-link underline">
                 Show the last {CLOSED_ALERTS_MAX} closed alerts
-              </Link>
+              </AppLink>
             </p>
           ) : null}
         </section>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { ExerciseForm } from '@/components/clinician/exercise-form';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { CATEGORY_LABELS, EXERCISE_CATEGORIES, type ExerciseCategory } from '@/lib/content/exercises';
@@ -35,7 +35,7 @@ export default async function ExerciseLibraryPage({ searchParams }: { searchPara
           </select>
         </div>
         <button type="submit" className="min-h-10 rounded-md bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">Search</button>
-        {q || category ? <Link href="/clinician/exercises" className="py-2 text-brand-800 underline">Clear</Link> : null}
+        {q || category ? <AppLink href="/clinician/exercises" className="py-2 text-brand-800 underline">Clear</AppLink> : null}
       </form>
       <p className="text-slate-700">{library.length} exercises</p>
       <ul className="grid gap-3 md:grid-cols-2">

@@ -8,6 +8,7 @@ import { refusedTo } from '@/lib/errors';
 import { reassignSchema } from '@/lib/validation/users';
 
 const backSchema = z.union([z.literal(''), z.uuid()]).catch('');
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 export async function reassignEpisodeAction(form: FormData): Promise<void> {
   // A crafted request can put anything in any argument: refuse what is not a submitted form.
@@ -18,5 +19,8 @@ export async function reassignEpisodeAction(form: FormData): Promise<void> {
   revalidatePath('/manager/caseloads');
   const params = new URLSearchParams({ result: outcome });
   if (back) params.set('clinician', back);
+  // Back to the page of the list the manager was on.
+  const page = pageSchema.parse(form.get('page') ?? 1);
+  if (page > 1) params.set('page', String(page));
   redirect(`/manager/caseloads?${params.toString()}`);
 }

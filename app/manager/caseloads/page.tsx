@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
+import { AppLink } from '@/components/ui/app-link';
 import { guardArea } from '@/lib/auth/guard';
 import { FormAlert } from '@/components/ui/form-alert';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { getOutcomeContext } from '@/lib/dal/outcomes';
-import { listActiveEpisodes } from '@/lib/dal/reassign';
+import { CASELOADS_PAGE_SIZE, listActiveEpisodes } from '@/lib/dal/reassign';
 import { formatDate } from '@/lib/time';
-import { reassignEpisodeAction } from './actions';
+import { ReassignForm } from './reassign-form';
 
 export const metadata: Metadata = { title: 'Caseloads' };
 
@@ -16,15 +17,28 @@ const RESULTS: Record<string, { tone: 'success' | 'error'; text: string }> = {
   'not-found': { tone: 'error', text: 'That episode is no longer active in your clinic.' },
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const searchSchema = z.object({
+  clinician: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  result: z.string().optional().catch(undefined),
+});
 
-export default async function CaseloadsPage({ searchParams }: { searchParams: Promise<{ clinician?: string; result?: string }> }) {
+export default async function CaseloadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   const viewer = await guardArea('manager');
-  const params = await searchParams;
-  const clinicianId = params.clinician && UUID.test(params.clinician) ? params.clinician : null;
-  const [context, episodes] = await Promise.all([getOutcomeContext(), listActiveEpisodes(clinicianId)]);
-  const activeClinicians = context.clinicians.filter((clinician) => clinician.active);
+  const params = searchSchema.parse(await searchParams);
+  const clinicianId = params.clinician ?? null;
+  const [context, list] = await Promise.all([getOutcomeContext(), listActiveEpisodes(clinicianId, params.page ?? 1)]);
+  const episodes = list.rows;
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams();
+    if (clinicianId) query.set('clinician', clinicianId);
+    if (page > 1) query.set('page', String(page));
+    const text = query.toString();
+    return `/manager/caseloads${text ? `?${text}` : ''}`;
+  };
+  // One list for every row's choice of clinician (see ReassignForm).
+  const clinicianOptions = context.clinicians.filter((clinician) => clinician.active).map(({ id, name }) => ({ id, name }));
   const message = params.result ? RESULTS[params.result] : undefined;
   const selected = clinicianId ? context.clinicians.find((clinician) => clinician.id === clinicianId) : null;
   return (
@@ -57,8 +71,12 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
       </form>
 
       <p className="text-slate-800">
-        {episodes.length} active episode{episodes.length === 1 ? '' : 's'}
-        {selected ? ` with ${selected.name}` : ''}.
+        {list.total} active episode{list.total === 1 ? '' : 's'}
+        {selected ? ` with ${selected.name}` : ''}
+        {list.pageCount > 1
+          ? `, ${(list.page - 1) * CASELOADS_PAGE_SIZE + 1}–${(list.page - 1) * CASELOADS_PAGE_SIZE + episodes.length} shown`
+          : ''}
+        .
       </p>
       {episodes.length > 0 ? (
         <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
@@ -73,46 +91,46 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
               </tr>
             </thead>
             <tbody>
-              {episodes.map((episode) => {
-                const others = activeClinicians.filter((clinician) => clinician.id !== episode.clinicianId);
-                const selectId = `reassign-${episode.id}`;
-                return (
-                  <tr key={episode.id} className="border-t border-slate-200">
-                    <th scope="row" className="px-3 py-2 font-mono font-semibold">
-                      {episode.pseudonym}
-                      {episode.patientName ? <span className="block font-sans font-normal">{episode.patientName}</span> : null}
-                    </th>
-                    <td className="px-3 py-2">{episode.clinicianName}</td>
-                    <td className="px-3 py-2">{formatDate(episode.startedAt, viewer.timeZone)}</td>
-                    <td className="px-3 py-2">
-                      {others.length === 0 ? (
-                        'No other active clinician'
-                      ) : (
-                        <form action={reassignEpisodeAction} className="flex flex-wrap items-center gap-2">
-                          <input type="hidden" name="episodeId" value={episode.id} />
-                          <input type="hidden" name="back" value={clinicianId ?? ''} />
-                          <label htmlFor={selectId} className="sr-only">
-                            New clinician for {episode.pseudonym}
-                          </label>
-                          <select id={selectId} name="clinicianId" className="min-h-11 rounded-lg border border-slate-400 bg-white px-2">
-                            {others.map((clinician) => (
-                              <option key={clinician.id} value={clinician.id}>
-                                {clinician.name}
-                              </option>
-                            ))}
-                          </select>
-                          <SubmitButton variant="secondary" pendingText="Moving…" className="min-h-11 px-3 py-2 text-sm">
-                            Reassign<span className="sr-only"> {episode.pseudonym}</span>
-                          </SubmitButton>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {episodes.map((episode) => (
+                <tr key={episode.id} className="border-t border-slate-200">
+                  <th scope="row" className="px-3 py-2 font-mono font-semibold">
+                    {episode.pseudonym}
+                    {episode.patientName ? <span className="block font-sans font-normal">{episode.patientName}</span> : null}
+                  </th>
+                  <td className="px-3 py-2">{episode.clinicianName}</td>
+                  <td className="px-3 py-2">{formatDate(episode.startedAt, viewer.timeZone)}</td>
+                  <td className="px-3 py-2">
+                    <ReassignForm
+                      episodeId={episode.id}
+                      pseudonym={episode.pseudonym}
+                      currentClinicianId={episode.clinicianId}
+                      clinicians={clinicianOptions}
+                      back={clinicianId ?? ''}
+                      page={list.page}
+                    />
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
+      ) : null}
+      {list.pageCount > 1 ? (
+        <nav aria-label="Pages of active episodes" className="flex flex-wrap items-center gap-3">
+          {list.page > 1 ? (
+            <AppLink href={pageHref(list.page - 1)} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">
+              Previous page
+            </AppLink>
+          ) : null}
+          <span className="text-slate-800">
+            Page {list.page} of {list.pageCount}
+          </span>
+          {list.page < list.pageCount ? (
+            <AppLink href={pageHref(list.page + 1)} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">
+              Next page
+            </AppLink>
+          ) : null}
+        </nav>
       ) : null}
     </div>
   );

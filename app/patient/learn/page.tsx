@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { ARTICLES } from '@/lib/content/articles';
 
 export const metadata: Metadata = { title: 'Learn about back pain' };
@@ -12,11 +12,11 @@ export default function LearnPage() {
       <ul className="space-y-3">
         {ARTICLES.map((article) => (
           <li key={article.slug}>
-            <Link href={`/patient/learn/${article.slug}`} className="block min-h-16 rounded-2xl border-2 border-slate-200 bg-white p-4 hover:border-brand-700">
+            <AppLink href={`/patient/learn/${article.slug}`} className="block min-h-16 rounded-2xl border-2 border-slate-200 bg-white p-4 hover:border-brand-700">
               <h2 className="text-xl font-semibold text-brand-800">{article.title}</h2>
               <p className="mt-1 text-lg text-slate-800">{article.summary}</p>
               <p className="mt-1 text-base text-slate-700">{article.readingMinutes} min read</p>
-            </Link>
+            </AppLink>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
 import { FormError, INITIAL_FORM_STATE } from '@/components/patient/fields';
@@ -20,7 +20,7 @@ export function LogPainForm({ submissionId, score }: { submissionId: string; sco
   if (state.next) {
     return (
       <p role="status" className="rounded-lg border-l-4 border-green-700 bg-green-50 p-4 text-lg text-green-900">
-        Pain score saved. <Link href={state.next} className="font-semibold underline">See what it means</Link>
+        Pain score saved. <AppLink href={state.next} className="font-semibold underline">See what it means</AppLink>
       </p>
     );
   }

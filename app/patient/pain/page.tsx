@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { getViewer } from '@/lib/auth/viewer';
 import { NPRS_BAND_LABELS, nprsBand } from '@/lib/clinical/nprs';
 import { listPainEntries } from '@/lib/dal/pain';
@@ -22,12 +22,12 @@ export default async function PainDiaryPage({ searchParams }: { searchParams: Pr
           {CHANGED[changed]}
         </p>
       ) : null}
-      <Link
+      <AppLink
         href="/patient/pain/new"
         className="flex min-h-14 w-full items-center justify-center rounded-xl bg-brand-700 px-5 py-3 text-xl font-semibold text-white hover:bg-brand-800"
       >
         Log pain now
-      </Link>
+      </AppLink>
       <p className="text-base text-slate-700">
         Times are shown in your time zone ({timeZone.replace('_', ' ')}). You can change or delete an entry for 24 hours
         after logging it.
@@ -52,12 +52,12 @@ export default async function PainDiaryPage({ searchParams }: { searchParams: Pr
                   </p>
                 </div>
                 {entry.canChange ? (
-                  <Link
+                  <AppLink
                     href={`/patient/pain/${entry.id}/edit`}
                     className="inline-flex min-h-11 items-center rounded-lg border border-slate-400 px-4 py-2 text-base font-semibold"
                   >
                     Change<span className="sr-only"> the entry from {formatDateTime(entry.recordedAt, timeZone)}</span>
-                  </Link>
+                  </AppLink>
                 ) : null}
               </div>
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-base">

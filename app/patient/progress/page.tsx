@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart } from '@/components/charts/lazy-charts';
 import { PainTrend } from '@/components/charts/pain-trend';
@@ -44,7 +44,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         <ul className="grid grid-cols-3 gap-2">
           {(Object.keys(PROGRESS_RANGES) as ProgressRange[]).map((key) => (
             <li key={key}>
-              <Link
+              <AppLink
                 href={`/patient/progress?range=${key}`}
                 aria-current={key === range ? 'page' : undefined}
                 className={`flex min-h-12 items-center justify-center rounded-lg border-2 text-lg font-semibold ${
@@ -52,7 +52,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                 }`}
               >
                 {RANGE_LABELS[key]}
-              </Link>
+              </AppLink>
             </li>
           ))}
         </ul>
@@ -112,7 +112,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
               <ul className="flex flex-wrap gap-2">
                 {rom.map((entry) => (
                   <li key={entry.code}>
-                    <Link
+                    <AppLink
                       href={`/patient/progress?range=${range}&measure=${entry.code}`}
                       aria-current={entry.code === measure.code ? 'true' : undefined}
                       className={`inline-flex min-h-11 items-center rounded-full border-2 px-3 text-base ${
@@ -120,7 +120,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                       }`}
                     >
                       {entry.label}
-                    </Link>
+                    </AppLink>
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { describeResult } from '@/components/patient/questionnaire-result-text';
 import { getViewer } from '@/lib/auth/viewer';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
@@ -44,26 +44,26 @@ export default async function QuestionnairesPage() {
                   <p className="mt-1 text-lg">
                     Last time ({formatDate(status.last.completedAt, timeZone)}): {last.headline}
                     {last.band && !last.headline.includes(last.band) ? ` — ${last.band}` : ''}.{' '}
-                    <Link href={`/patient/questionnaires/result/${status.last.responseId}`} className="text-brand-800 underline">
+                    <AppLink href={`/patient/questionnaires/result/${status.last.responseId}`} className="text-brand-800 underline">
                       See result<span className="sr-only"> of {INSTRUMENT_NAMES[status.instrument]}</span>
-                    </Link>
+                    </AppLink>
                   </p>
                 ) : null}
                 {status.due?.isDue || status.inProgress ? (
-                  <Link
+                  <AppLink
                     href={`/patient/questionnaires/${slug}`}
                     className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white"
                   >
                     {status.inProgress ? 'Carry on' : 'Start'}
                     <span className="sr-only"> {INSTRUMENT_NAMES[status.instrument]}</span>
-                  </Link>
+                  </AppLink>
                 ) : (
-                  <Link
+                  <AppLink
                     href={`/patient/questionnaires/${slug}`}
                     className="mt-3 inline-flex min-h-12 items-center rounded-lg border border-slate-400 px-5 py-3 text-lg font-semibold"
                   >
                     Fill in anyway<span className="sr-only"> {INSTRUMENT_NAMES[status.instrument]}</span>
-                  </Link>
+                  </AppLink>
                 )}
               </li>
             );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Image from 'next/image';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { sentenceCase } from '@/components/patient/text';
 import { getViewer } from '@/lib/auth/viewer';
@@ -28,9 +28,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   return (
     <article className="space-y-6">
       <p>
-        <Link href="/patient" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+        <AppLink href="/patient" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
           ← Today
-        </Link>
+        </AppLink>
       </p>
       <header>
         <p className="text-base text-slate-700">{CATEGORY_LABELS[item.category as ExerciseCategory] ?? item.category}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { ARTICLES, getArticle } from '@/lib/content/articles';
 
@@ -17,9 +17,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
   return (
     <article className="space-y-6">
       <p>
-        <Link href="/patient/learn" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+        <AppLink href="/patient/learn" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
           ← All guides
-        </Link>
+        </AppLink>
       </p>
       <header>
         <h1 className="text-3xl font-bold">{article.title}</h1>
@@ -67,9 +67,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
         </p>
       </section>
       <p>
-        <Link href={`/patient/learn/${next.slug}`} className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-800 underline">
+        <AppLink href={`/patient/learn/${next.slug}`} className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-800 underline">
           Next guide: {next.title} →
-        </Link>
+        </AppLink>
       </p>
     </article>
   );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { LogPainForm } from '../log-pain-form';
 
 export const metadata: Metadata = { title: 'Log pain' };
@@ -12,9 +12,9 @@ export default async function LogPainPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/patient/pain" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+        <AppLink href="/patient/pain" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
           ← Pain diary
-        </Link>
+        </AppLink>
       </p>
       <h1 className="text-3xl font-bold">Log your pain</h1>
       <p className="text-lg text-slate-800">It takes about a minute. Your physio sees what you log.</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { ODI_LICENCE_NOTICE, ODI_SECTIONS } from '@/lib/clinical/instruments/odi-text';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
@@ -124,9 +124,9 @@ export default async function QuestionnaireStepPage({
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/patient/questionnaires" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+        <AppLink href="/patient/questionnaires" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
           ← Questionnaires
-        </Link>
+        </AppLink>
       </p>
       <h1 className="text-3xl font-bold">{INSTRUMENT_NAMES[instrument]}</h1>
       {step === 0 ? <p className="text-lg">{INTRO[typedSlug]}</p> : null}
@@ -148,18 +148,18 @@ export default async function QuestionnaireStepPage({
           />
           <div className="flex flex-wrap justify-between gap-3">
             {step > 0 ? (
-              <Link
+              <AppLink
                 href={`/patient/questionnaires/${typedSlug}?step=${step - 1}`}
                 className="inline-flex min-h-12 items-center rounded-lg border border-slate-400 bg-white px-5 py-3 text-lg font-semibold"
               >
                 ← Back
-              </Link>
+              </AppLink>
             ) : (
               <span />
             )}
-            <Link href="/patient" className="inline-flex min-h-12 items-center px-2 text-lg text-brand-800 underline">
+            <AppLink href="/patient" className="inline-flex min-h-12 items-center px-2 text-lg text-brand-800 underline">
               Finish later (saved answers are kept)
-            </Link>
+            </AppLink>
           </div>
         </>
       ) : (

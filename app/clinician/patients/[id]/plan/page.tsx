@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { PlanEditor, type EditorExercise, type EditorItem, type EditorTemplate } from '@/components/clinician/plan-editor';
 import { RecordNav } from '@/components/clinician/record-nav';
@@ -76,7 +76,7 @@ export default async function PlanPage({
           {viewingOld ? (
             <p className="text-sm">
               This is an old version, kept for the record.{' '}
-              <Link href={`/clinician/patients/${plan.heading.episodeId}/plan`} className="text-brand-800 underline">Go to the current version</Link>
+              <AppLink href={`/clinician/patients/${plan.heading.episodeId}/plan`} className="text-brand-800 underline">Go to the current version</AppLink>
             </p>
           ) : null}
           {plan.note ? <p className="mt-1 text-sm text-slate-700">Note: {plan.note}</p> : null}
@@ -96,10 +96,10 @@ export default async function PlanPage({
         <ul className="mt-2 divide-y divide-slate-100">
           {plan.versions.map((entry) => (
             <li key={entry.version} className="flex flex-wrap items-baseline gap-x-3 py-2 text-sm">
-              <Link href={`/clinician/patients/${plan.heading.episodeId}/plan?version=${entry.version}`} aria-current={entry.version === plan.shownVersion ? 'page' : undefined} className="font-semibold text-brand-800 underline">
+              <AppLink href={`/clinician/patients/${plan.heading.episodeId}/plan?version=${entry.version}`} aria-current={entry.version === plan.shownVersion ? 'page' : undefined} className="font-semibold text-brand-800 underline">
                 Version {entry.version}
                 {entry.version === plan.currentVersion ? ' (current)' : ''}
-              </Link>
+              </AppLink>
               <span>{formatDateTime(entry.createdAt, viewer.timeZone)} by {entry.createdByName}</span>
               <span>{entry.itemCount} exercises</span>
               {entry.note ? <span className="text-slate-700">{entry.note}</span> : null}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { getPainEntry } from '@/lib/dal/pain';
@@ -19,9 +19,9 @@ export default async function EditPainPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/patient/pain" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+        <AppLink href="/patient/pain" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
           ← Pain diary
-        </Link>
+        </AppLink>
       </p>
       <h1 className="text-3xl font-bold">Change your entry</h1>
       <p className="text-lg">Logged {when}.</p>

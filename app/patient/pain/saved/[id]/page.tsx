@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
 import { getViewer } from '@/lib/auth/viewer';
@@ -29,12 +29,12 @@ export default async function PainSavedPage({ params }: { params: Promise<{ id: 
         {!redFlag ? <p className="mt-2 text-lg text-slate-900">No warning signs in your answers. Thank you.</p> : null}
       </div>
       <div className="flex flex-col gap-3 sm:flex-row">
-        <Link href="/patient" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white">
+        <AppLink href="/patient" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white">
           Back to today
-        </Link>
-        <Link href="/patient/pain" className="inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-400 bg-white px-5 py-3 text-lg font-semibold">
+        </AppLink>
+        <AppLink href="/patient/pain" className="inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-400 bg-white px-5 py-3 text-lg font-semibold">
           See my pain diary
-        </Link>
+        </AppLink>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { describeResult } from '@/components/patient/questionnaire-result-text';
 import { getViewer } from '@/lib/auth/viewer';
@@ -24,9 +24,9 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/patient/questionnaires" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+        <AppLink href="/patient/questionnaires" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
           ← Questionnaires
-        </Link>
+        </AppLink>
       </p>
       <h1 className="text-3xl font-bold">Your {INSTRUMENT_NAMES[result.instrument]} result</h1>
       <section role="status" aria-labelledby="result-heading" className="rounded-2xl border-2 border-brand-700 bg-white p-5">
@@ -58,12 +58,12 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
         </section>
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row">
-        <Link href="/patient" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white">
+        <AppLink href="/patient" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white">
           Back to today
-        </Link>
-        <Link href="/patient/progress" className="inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-400 bg-white px-5 py-3 text-lg font-semibold">
+        </AppLink>
+        <AppLink href="/patient/progress" className="inline-flex min-h-12 items-center justify-center rounded-lg border border-slate-400 bg-white px-5 py-3 text-lg font-semibold">
           See my progress
-        </Link>
+        </AppLink>
       </div>
     </div>
   );
