@@ -400,12 +400,12 @@ function browserViewSection(views: BrowserView[]): string {
     '',
     '### One page view in a real browser',
     '',
-    `Headless Chromium against the ${kinds[0] === 'postgres' ? 'PostgreSQL' : 'PGlite'} server of the first run, with scripts and styles already cached: the server's CPU time for one view, from the navigation until the network has been quiet for a second, and the requests the view sent to the server (the page, and what its links prefetched). Median of five views; phone screen for patient pages, desktop for the others.`,
+    `Headless Chromium against the ${kinds[0] === 'postgres' ? 'PostgreSQL' : 'PGlite'} server of the first run, with scripts and styles already cached: the server's CPU time for one view, from the navigation until the network has been quiet for a second, and the requests for pages and data the view sent (the page, and what its links prefetched; scripts and styles come from the cache). Median of five views; phone screen for patient pages, desktop for the others.`,
     '',
-    '| page | device | server CPU per view (ms) | requests to the server | of them prefetches |',
+    '| page | device | server CPU per view (ms) | requests for pages and data | of them prefetches |',
     '|---|---|---:|---:|---:|',
   ];
-  for (const view of views) lines.push(`| ${view.page} | ${view.device} | ${view.cpuMs} | ${view.serverRequests} | ${view.prefetches} |`);
+  for (const view of views) lines.push(`| ${view.page} | ${view.device} | ${view.cpuMs} | ${view.requests} | ${view.prefetches} |`);
   return `${lines.join('\n')}\n`;
 }
 

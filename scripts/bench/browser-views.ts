@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { cpuMs } from './server';
 
-export type BrowserView = { page: string; device: 'phone' | 'desktop'; views: number; cpuMs: number; serverRequests: number; prefetches: number };
+export type BrowserView = { page: string; device: 'phone' | 'desktop'; views: number; cpuMs: number; requests: number; prefetches: number };
 
 const VIEWS = 5;
 
@@ -34,7 +34,8 @@ export async function measureBrowserViews(origin: string, serverPid: number, pag
       let requests = 0;
       let prefetches = 0;
       page.on('request', (request) => {
-        if (!request.url().startsWith(origin)) return;
+        // Pages and data only: scripts and styles come from the browser's cache after the first view.
+        if (!request.url().startsWith(origin) || new URL(request.url()).pathname.startsWith('/_next/static/')) return;
         requests += 1;
         if (request.headers()['next-router-prefetch']) prefetches += 1;
       });
@@ -55,7 +56,7 @@ export async function measureBrowserViews(origin: string, serverPid: number, pag
         counts.push(requests);
         prefetchCounts.push(prefetches);
       }
-      results.push({ page: pagePath, device, views: VIEWS, cpuMs: median(cpu), serverRequests: median(counts), prefetches: median(prefetchCounts) });
+      results.push({ page: pagePath, device, views: VIEWS, cpuMs: median(cpu), requests: median(counts), prefetches: median(prefetchCounts) });
       await context.close();
     }
   } catch (error) {
