@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
+import { PageLinks } from '@/components/ui/page-links';
 import { CaseloadRows, type CaseloadRowView } from '@/components/clinician/caseload-rows';
 import { FlagLegend } from '@/components/clinician/flag-badge';
 import { guardArea } from '@/lib/auth/guard';
@@ -117,17 +118,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         </table>
       </div>
 
-      {caseload.pageCount > 1 ? (
-        <nav aria-label="Caseload pages" className="flex items-center justify-between gap-3">
-          {caseload.page > 1 ? (
-            <AppLink href={href(search, { page: caseload.page - 1 })} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">Previous page</AppLink>
-          ) : <span />}
-          <p>Page {caseload.page} of {caseload.pageCount}</p>
-          {caseload.page < caseload.pageCount ? (
-            <AppLink href={href(search, { page: caseload.page + 1 })} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">Next page</AppLink>
-          ) : <span />}
-        </nav>
-      ) : null}
+      <PageLinks label="Caseload pages" page={caseload.page} pageCount={caseload.pageCount} hrefFor={(page) => href(search, { page })} />
       <FlagLegend reasons={CASELOAD_FLAG_KEYS} />
       <p className="text-sm text-slate-700">
         Adherence: exercise sessions logged over the last 7 full days against the current plan. Pain and ODI changes are from the start of care; a minus is an improvement.

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { acknowledgeAlertAction } from '@/app/clinician/alerts/actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { AckProblemNotice } from '@/lib/validation/alerts';
 
 /**
  * The acknowledge form of one open alert: a plain form, so it works before the page's script has loaded
@@ -22,7 +23,7 @@ export function AcknowledgeForm({
   back: string;
   /** The page is showing a problem from its address: a successful acknowledgement leaves that address. */
   clearProblem: boolean;
-  problem: { message: string; onComment: boolean } | null;
+  problem: Pick<AckProblemNotice, 'message' | 'onComment'> | null;
 }) {
   const id = useId();
   const commentError = problem?.onComment ? problem.message : undefined;

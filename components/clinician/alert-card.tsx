@@ -3,6 +3,7 @@
 import { AppLink } from '@/components/ui/app-link';
 import { FormAlert } from '@/components/ui/form-alert';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
+import type { AckProblemNotice } from '@/lib/validation/alerts';
 import { AcknowledgeForm } from './acknowledge-form';
 import type { AlertCardView } from './alert-view';
 import { FlagBadge } from './flag-badge';
@@ -30,7 +31,7 @@ export function AlertCard({
   /** The page shows a problem from its address (`ackProblemFrom`); a success then leaves that address. */
   clearProblem?: boolean;
   /** A refused acknowledgement of this alert, from the page's address. */
-  problem?: { message: string; onComment: boolean } | null;
+  problem?: Pick<AckProblemNotice, 'message' | 'onComment'> | null;
 }) {
   const open = alert.closedNote === null;
   const { label, definition } = ALERT_REASONS[alert.reason];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACK_PROBLEMS, ackBackSchema, ackProblemFrom, acknowledgeSchema } from './alerts';
+import { ACK_PROBLEMS, ackProblemFrom, acknowledgeSchema } from './alerts';
+import { idOrEmptySchema } from './ids';
 
 const ALERT = '0b6f4c2e-3d1a-4f5b-9c7e-2a8d6e1f4b3c';
 
@@ -44,11 +45,11 @@ describe('ackProblemFrom', () => {
   });
 });
 
-describe('ackBackSchema', () => {
+describe('idOrEmptySchema', () => {
   it('is an episode id or the inbox', () => {
-    expect(ackBackSchema.parse(ALERT)).toBe(ALERT);
-    expect(ackBackSchema.parse('')).toBe('');
-    expect(ackBackSchema.parse('https://evil.example')).toBe('');
-    expect(ackBackSchema.parse('../../manager')).toBe('');
+    expect(idOrEmptySchema.parse(ALERT)).toBe(ALERT);
+    expect(idOrEmptySchema.parse('')).toBe('');
+    expect(idOrEmptySchema.parse('https://evil.example')).toBe('');
+    expect(idOrEmptySchema.parse('../../manager')).toBe('');
   });
 });

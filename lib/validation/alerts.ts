@@ -38,6 +38,3 @@ export function ackProblemFrom(search: Record<string, string | string[] | undefi
   const { ack, alert } = parsed.data;
   return { alertId: alert ?? null, problem: ack, message: ACK_PROBLEMS[ack], onComment: ack.startsWith('comment-') };
 }
-
-/** Where the form was: '' for the alerts inbox, or the episode whose record it was on. */
-export const ackBackSchema = z.union([z.literal(''), z.uuid()]).catch('');

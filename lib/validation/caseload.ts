@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageNumberSchema } from './common';
 
 export const CASELOAD_SORT_KEYS = ['attention', 'name', 'weeks', 'risk', 'pain', 'pain-change', 'odi', 'odi-change', 'adherence', 'activity'] as const;
 export const CASELOAD_FLAG_KEYS = [
@@ -19,7 +20,7 @@ export const caseloadQuerySchema = z.object({
   dir: z.preprocess(first, z.enum(['asc', 'desc']).catch('asc')).default('asc'),
   flag: z.preprocess(first, z.enum(CASELOAD_FLAG_KEYS).nullable().catch(null)).default(null),
   q: z.preprocess(first, z.string().max(100).catch('')).default(''),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).catch(1)).default(1),
+  page: z.preprocess(first, pageNumberSchema).default(1),
 });
 
 export type CaseloadSearch = z.infer<typeof caseloadQuerySchema>;

@@ -6,3 +6,6 @@ const uuid = z.uuid();
 export function isUuid(value: string): boolean {
   return uuid.safeParse(value).success;
 }
+
+/** A hidden form field naming where to go back to: a record's id, or '' (anything else becomes ''). */
+export const idOrEmptySchema = z.union([z.literal(''), uuid]).catch('');

@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { acknowledgeAlert } from '@/lib/dal/alerts';
 import { isAppError } from '@/lib/errors';
-import { ackBackSchema, acknowledgeSchema, type AckProblem } from '@/lib/validation/alerts';
+import { acknowledgeSchema, type AckProblem } from '@/lib/validation/alerts';
+import { idOrEmptySchema } from '@/lib/validation/ids';
 
 /**
  * Acknowledges an open alert, with an optional comment, from the inbox or a patient record. A plain form
@@ -15,7 +16,8 @@ import { ackBackSchema, acknowledgeSchema, type AckProblem } from '@/lib/validat
 export async function acknowledgeAlertAction(form: FormData): Promise<void> {
   // A crafted request can put anything in any argument: refuse what is not a submitted form.
   if (!(form instanceof FormData)) return;
-  const back = ackBackSchema.parse(form.get('back') ?? '');
+  // Where the form was: '' for the alerts inbox, or the episode whose record it was on.
+  const back = idOrEmptySchema.parse(form.get('back') ?? '');
   const page = back ? `/clinician/patients/${back}` : '/clinician/alerts';
   const parsed = acknowledgeSchema.safeParse({ alertId: form.get('alertId'), comment: form.get('comment') ?? '' });
   let problem: AckProblem | null;

@@ -1,26 +1,27 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
-import { AppLink } from '@/components/ui/app-link';
+import { PageLinks } from '@/components/ui/page-links';
 import { guardArea } from '@/lib/auth/guard';
 import { FormAlert } from '@/components/ui/form-alert';
 import { getOutcomeContext } from '@/lib/dal/outcomes';
 import { CASELOADS_PAGE_SIZE, listActiveEpisodes } from '@/lib/dal/reassign';
 import { formatDate } from '@/lib/time';
+import { pageNumberSchema } from '@/lib/validation/common';
 import { ReassignForm } from './reassign-form';
 
 export const metadata: Metadata = { title: 'Caseloads' };
 
-const RESULTS: Record<string, { tone: 'success' | 'error'; text: string }> = {
+const RESULTS = {
   done: { tone: 'success', text: 'The episode has a new clinician. The change is in the audit trail.' },
   unchanged: { tone: 'error', text: 'That clinician already has this episode.' },
   'invalid-clinician': { tone: 'error', text: 'Choose an active clinician of your clinic.' },
   'not-found': { tone: 'error', text: 'That episode is no longer active in your clinic.' },
-};
+} as const satisfies Record<string, { tone: 'success' | 'error'; text: string }>;
 
 const searchSchema = z.object({
   clinician: z.uuid().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
-  result: z.string().optional().catch(undefined),
+  page: pageNumberSchema,
+  result: z.enum(Object.keys(RESULTS) as [keyof typeof RESULTS]).optional().catch(undefined),
 });
 
 export default async function CaseloadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -28,7 +29,7 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
   const viewer = await guardArea('manager');
   const params = searchSchema.parse(await searchParams);
   const clinicianId = params.clinician ?? null;
-  const [context, list] = await Promise.all([getOutcomeContext(), listActiveEpisodes(clinicianId, params.page ?? 1)]);
+  const [context, list] = await Promise.all([getOutcomeContext(), listActiveEpisodes(clinicianId, params.page)]);
   const episodes = list.rows;
   const pageHref = (page: number) => {
     const query = new URLSearchParams();
@@ -115,23 +116,7 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
           </table>
         </div>
       ) : null}
-      {list.pageCount > 1 ? (
-        <nav aria-label="Pages of active episodes" className="flex flex-wrap items-center gap-3">
-          {list.page > 1 ? (
-            <AppLink href={pageHref(list.page - 1)} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">
-              Previous page
-            </AppLink>
-          ) : null}
-          <span className="text-slate-800">
-            Page {list.page} of {list.pageCount}
-          </span>
-          {list.page < list.pageCount ? (
-            <AppLink href={pageHref(list.page + 1)} className="min-h-11 rounded-md border border-slate-400 bg-white px-4 py-2">
-              Next page
-            </AppLink>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks label="Pages of active episodes" page={list.page} pageCount={list.pageCount} hrefFor={pageHref} />
     </div>
   );
 }
