@@ -14,9 +14,12 @@ async function summaryOf(episodeId: string) {
   return row;
 }
 
-async function answerOdi(episodeId: string, score: number, completedAt: Date) {
-  await db().insert(questionnaireResponses).values({ episodeId, instrument: 'ODI', status: 'completed', answers: {}, score, band: 'moderate', startedAt: completedAt, completedAt, submissionId: randomUUID() });
+type Instrument = (typeof questionnaireResponses.$inferInsert)['instrument'];
+
+async function answer(episodeId: string, instrument: Instrument, score: number, completedAt: Date, band = 'moderate') {
+  await db().insert(questionnaireResponses).values({ episodeId, instrument, status: 'completed', answers: {}, score, band, startedAt: completedAt, completedAt, submissionId: randomUUID() });
 }
+const answerOdi = (episodeId: string, score: number, completedAt: Date) => answer(episodeId, 'ODI', score, completedAt);
 
 describe('episode_summaries (maintained by triggers)', () => {
   it('keeps baseline, latest and count of pain whatever order entries arrive in', async () => {
@@ -70,11 +73,63 @@ describe('episode_summaries (maintained by triggers)', () => {
     await db().update(painEntries).set({ score: 4 }).where(eq(painEntries.id, pain.id));
     await db().delete(exerciseLogs).where(eq(exerciseLogs.id, first!.id));
     await answerOdi(episodeId, 30, day(20));
+    await answer(episodeId, 'STARTBACK', 6, day(4), 'high');
+    await answer(episodeId, 'STARTBACK', 2, day(18), 'low');
+    await answer(episodeId, 'PSFS', 5, day(6));
+    await log('done', day(21));
+    await log('done', day(21));
 
     const maintained = await summaryOf(episodeId);
-    expect(maintained).toMatchObject({ exerciseSessions: 0, lastExerciseAt: day(2), painEntries: 2, lastPain: 4, odiResponses: 2, firstOdi: 40, lastOdi: 30 });
+    expect(maintained).toMatchObject({
+      exerciseSessions: 2,
+      lastExerciseAt: day(21),
+      painEntries: 2,
+      lastPain: 4,
+      odiResponses: 2,
+      firstOdi: 40,
+      lastOdi: 30,
+      startbackRisk: 'high',
+      lastStartbackRisk: 'low',
+      lastOdiCompletedAt: day(20),
+      lastStartbackCompletedAt: day(18),
+      lastPsfsCompletedAt: day(6),
+      lastRmdqCompletedAt: null,
+      lastSessionDay: '2026-10-22',
+      sessionTotals: Array(28).fill(2),
+    });
     await db().execute(sql`select episode_summaries_refresh(array[${episodeId}::uuid])`);
     const recounted = await summaryOf(episodeId);
     expect({ ...maintained, updatedAt: null }).toEqual({ ...recounted, updatedAt: null });
+  });
+
+  it('keeps running totals of sessions back from the newest session day, without skipped logs', async () => {
+    const team = await createCareTeam(db());
+    const episodeId = team.episode.id;
+    const plan = await createPlan(db(), { clinicId: team.clinic.id, episodeId, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
+    const at = (n: number) => new Date(Date.UTC(2026, 8, 1 + n, 9));
+    const row = (status: 'done' | 'partial' | 'skipped', n: number) => ({
+      episodeId,
+      planItemId: plan.items[0]!.id,
+      status,
+      skipReason: status === 'skipped' ? ('pain' as const) : null,
+      loggedAt: at(n),
+      localDay: at(n).toISOString().slice(0, 10),
+      submissionId: randomUUID(),
+    });
+    // totals[j] = sessions on the j days ending with the newest session day.
+    const totals = (sessionsByDaysBack: Record<number, number>) => {
+      let sum = 0;
+      return Array.from({ length: 28 }, (_, j) => (sum += sessionsByDaysBack[j] ?? 0));
+    };
+    // Day 28 is the newest; day 1 is 27 days before it (the oldest kept) and day 0 falls out.
+    await db().insert(exerciseLogs).values([row('done', 0), row('done', 1), row('partial', 1), row('skipped', 2), row('done', 26), row('done', 28), row('skipped', 28)]);
+    expect(await summaryOf(episodeId)).toMatchObject({ lastSessionDay: '2026-09-29', sessionTotals: totals({ 0: 1, 2: 1, 27: 2 }), exerciseSessions: 5 });
+
+    const [skip] = await db().insert(exerciseLogs).values(row('skipped', 40)).returning();
+    expect(await summaryOf(episodeId)).toMatchObject({ lastSessionDay: '2026-09-29' });
+    await db().update(exerciseLogs).set({ status: 'done', skipReason: null }).where(eq(exerciseLogs.id, skip!.id));
+    expect(await summaryOf(episodeId)).toMatchObject({ lastSessionDay: '2026-10-11', sessionTotals: totals({ 0: 1, 12: 1, 14: 1 }) });
+    await db().delete(exerciseLogs).where(eq(exerciseLogs.episodeId, episodeId));
+    expect(await summaryOf(episodeId)).toMatchObject({ lastSessionDay: null, sessionTotals: [], exerciseSessions: 0 });
   });
 });

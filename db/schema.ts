@@ -567,7 +567,24 @@ export const episodeSummaries = pgTable(
     lastPsfs: doublePrecision('last_psfs'),
     firstRmdq: doublePrecision('first_rmdq'),
     lastRmdq: doublePrecision('last_rmdq'),
+    /** The FIRST STarT Back band of the episode (outcome reports group by baseline risk). */
     startbackRisk: text('startback_risk'),
+    /** The latest STarT Back band (the caseload shows the patient's current risk). */
+    lastStartbackRisk: text('last_startback_risk'),
+    /** When each instrument was last completed (overdue questionnaires, last activity). */
+    lastOdiCompletedAt: timestamp('last_odi_completed_at', { withTimezone: true }),
+    lastStartbackCompletedAt: timestamp('last_startback_completed_at', { withTimezone: true }),
+    lastPsfsCompletedAt: timestamp('last_psfs_completed_at', { withTimezone: true }),
+    lastRmdqCompletedAt: timestamp('last_rmdq_completed_at', { withTimezone: true }),
+    /** The newest local day with an exercise session (a log not skipped). */
+    lastSessionDay: date('last_session_day', { mode: 'string' }),
+    /**
+     * Running totals back from lastSessionDay: sessionTotals[j] (1-based, j = 1…28) is the number of
+     * sessions on the j days ending with lastSessionDay. The sessions from any day D to the newest are
+     * sessionTotals[lastSessionDay - D + 1], so the caseload's 7- and 14-day adherence is two array
+     * subscripts instead of a read of the logs. Empty when the episode has no sessions.
+     */
+    sessionTotals: integer('session_totals').array().notNull().default(sql`'{}'::integer[]`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('episode_summaries_clinic_idx').on(t.clinicId)],

@@ -41,6 +41,9 @@ describe('listCaseload', () => {
     await completeQuestionnaire(db(), steady.episode.id, 'ODI', 40, daysAgo(19));
     await completeQuestionnaire(db(), steady.episode.id, 'ODI', 24, daysAgo(2));
     await completeQuestionnaire(db(), steady.episode.id, 'STARTBACK', 5, daysAgo(20), 'medium');
+    // The caseload shows the current risk: the latest STarT Back band, not the first.
+    await completeQuestionnaire(db(), steady.episode.id, 'STARTBACK', 2, daysAgo(3), 'low');
+    await completeQuestionnaire(db(), steady.episode.id, 'STARTBACK', 7, daysAgo(25), 'high');
     const quiet = await patient('Quiet Inactive');
     await createPainEntry(db(), quiet.episode.id, 5, daysAgo(10));
     const worse = await patient('Worse Worsening');
@@ -64,7 +67,7 @@ describe('listCaseload', () => {
       odiLatest: 24,
       odiChange: -16,
       adherence7: 100,
-      startbackRisk: 'medium',
+      startbackRisk: 'low',
       weeksInCare: 2,
     });
   });

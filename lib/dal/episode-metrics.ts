@@ -1,6 +1,8 @@
 /**
  * Per-episode figures for the caseload and the time-based alert rules, computed in one SQL statement
- * (one lateral join per figure, each served by an index) so a caseload of hundreds is one round trip.
+ * so a caseload of hundreds is one round trip. Most figures come from episode_summaries (kept on write
+ * by triggers); the newest plan version, open alerts and questionnaire schedules are one index probe
+ * each.
  * No `server-only` marker: the scheduled evaluation script uses it too. It performs no authorization:
  * callers pass a `scope` condition that already limits the episodes to what the viewer may see.
  *
@@ -40,6 +42,13 @@ export type EpisodeMetricsRow = {
 };
 
 /**
+ * Exercise sessions from `day` to the episode's newest session day, from the running totals kept in
+ * episode_summaries (migration 0007): session_totals[j] counts the j days ending with last_session_day.
+ * A day after the newest gives a subscript below 1, which is NULL, so 0.
+ */
+const sessionsFrom = (day: SQL) => sql`coalesce(es.session_totals[least(es.last_session_day - (${day}) + 1, 28)], 0)`;
+
+/**
  * The metrics CTE `m`, for active episodes matching `scope` (a condition over `e`, the episodes table).
  * Use as `with ${episodeMetricsCte(scope, now)} select … from m`.
  */
@@ -58,38 +67,25 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
     select ep.episode_id, ep.patient_id, ep.patient_name, ep.date_of_birth, ep.started_at, ep.intake_nprs,
       (floor(extract(epoch from (${at} - ep.started_at)) / 604800))::int as weeks_in_care,
       es.last_pain::int as latest_pain, es.last_pain_at as latest_pain_at,
-      greatest(es.last_pain_at, es.last_exercise_at, lq.completed_at) as last_activity_at,
+      greatest(es.last_pain_at, es.last_exercise_at, es.last_odi_completed_at, es.last_startback_completed_at,
+        es.last_psfs_completed_at, es.last_rmdq_completed_at) as last_activity_at,
       es.first_odi as odi_baseline, es.last_odi as odi_latest,
-      sb.band as startback_risk,
-      coalesce(logs.logged_7, 0)::int as logged_7,
+      es.last_startback_risk as startback_risk,
+      (${sessionsFrom(sql`ep.today - 7`)} - ${sessionsFrom(sql`ep.today`)})::int as logged_7,
       (coalesce(pl.per_week, 0) * least(7, greatest(0, ep.today - ep.start_day)) / 7.0)::float8 as prescribed_7,
-      coalesce(logs.logged_14, 0)::int as logged_14,
+      (${sessionsFrom(sql`ep.today - 14`)} - ${sessionsFrom(sql`ep.today`)})::int as logged_14,
       -- Low adherence is judged only over a full 14-day window: the first two weeks of care are not enough to say.
       (case when ep.today - ep.start_day >= ${LOW_ADHERENCE_RULE.windowDays} then coalesce(pl.per_week, 0) * ${LOW_ADHERENCE_RULE.windowDays} / 7.0 else 0 end)::float8 as prescribed_14,
       al.open_reasons,
       od.overdue_instruments
     from ep
-    -- Latest pain, latest exercise log and first and latest Oswestry, kept on write (migration 0002).
+    -- Latest pain, exercise log, questionnaire of each instrument and STarT Back band, first and latest
+    -- Oswestry and the recent sessions per day, kept on write (migrations 0002, 0006, 0007).
     left join episode_summaries es on es.episode_id = ep.episode_id
-    left join lateral (
-      select max(q.completed_at) as completed_at from questionnaire_responses q
-      where q.episode_id = ep.episode_id and q.status = 'completed'
-    ) lq on true
-    left join lateral (
-      select q.band from questionnaire_responses q
-      where q.episode_id = ep.episode_id and q.instrument = 'STARTBACK' and q.status = 'completed'
-      order by q.completed_at desc limit 1
-    ) sb on true
     left join lateral (
       select pv.sessions_per_week as per_week from plans pv
       where pv.episode_id = ep.episode_id order by pv.version desc limit 1
     ) pl on true
-    left join lateral (
-      select count(*) filter (where x.local_day >= ep.today - 7)::int as logged_7, count(*)::int as logged_14
-      from exercise_logs x
-      where x.episode_id = ep.episode_id and x.status <> 'skipped'
-        and x.local_day >= ep.today - 14 and x.local_day < ep.today
-    ) logs on true
     left join lateral (
       select array_agg(a.reason::text order by a.reason) as open_reasons from alerts a
       where a.episode_id = ep.episode_id and a.acknowledged_at is null and a.resolved_at is null
@@ -111,10 +107,14 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
           select 1 from questionnaire_schedules qx where qx.episode_id = ep.episode_id and qx.instrument = 'ODI'
         )
       ) s
-      left join lateral (
-        select max(q.completed_at) as last_completed from questionnaire_responses q
-        where q.episode_id = ep.episode_id and q.instrument = s.instrument and q.status = 'completed'
-      ) lc on true
+      cross join lateral (
+        select case s.instrument
+          when 'ODI' then es.last_odi_completed_at
+          when 'STARTBACK' then es.last_startback_completed_at
+          when 'PSFS' then es.last_psfs_completed_at
+          when 'RMDQ' then es.last_rmdq_completed_at
+        end as last_completed
+      ) lc
     ) od on true
   ), metrics as (
     select m.*,

@@ -57,6 +57,15 @@ describe('generateClinic', () => {
     );
     expect(outside?.n).toBe(0);
 
+    // The summaries the triggers kept through the bulk inserts equal a full recount of every episode.
+    const snapshot = sql`select md5(string_agg((to_jsonb(s) - 'updated_at')::text, ',' order by s.episode_id)) as digest, count(*)::int as n
+                         from episode_summaries s`;
+    const [kept] = await executeRows<{ digest: string; n: number }>(db(), snapshot);
+    await db().execute(sql`select episode_summaries_refresh(array(select id from episodes))`);
+    const [recounted] = await executeRows<{ digest: string; n: number }>(db(), snapshot);
+    expect(kept!.n).toBeGreaterThan(40);
+    expect(kept).toEqual(recounted);
+
     await expect(generateClinic(db(), { patients: 40, now })).rejects.toThrow(/already exists/);
   });
 
