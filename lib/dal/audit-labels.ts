@@ -27,6 +27,9 @@ const LABELS: Record<string, string> = {
   'questionnaire.draft-read': 'Opened a questionnaire',
   'clinician.alerts.read': 'Viewed alerts',
   'clinician.record.read': 'Viewed the patient record',
+  'clinician.caseload.read': 'Viewed their caseload',
+  'manager.caseloads.read': 'Viewed the clinic’s caseloads',
+  'manager.outcomes.episodes.read': 'Viewed the episodes behind an outcome figure',
 };
 
 export function describeAuditAction(action: string): string {

@@ -80,7 +80,7 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
       od.overdue_instruments
     from ep
     -- Latest pain, exercise log, questionnaire of each instrument and STarT Back band, first and latest
-    -- Oswestry and the recent sessions per day, kept on write (migrations 0002, 0006, 0007).
+    -- Oswestry and running totals of the recent exercise sessions, kept on write (migrations 0002, 0006, 0007).
     left join episode_summaries es on es.episode_id = ep.episode_id
     left join lateral (
       select pv.sessions_per_week as per_week from plans pv

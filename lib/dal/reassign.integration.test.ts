@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factories';
 import { auditEvents, clinics, episodes } from '@/db/schema';
@@ -75,6 +75,13 @@ describe('listActiveEpisodes', () => {
     expect({ total, page, pageCount }).toEqual({ total: 1, page: 1, pageCount: 1 });
     await db().update(clinics).set({ managersSeePatientIdentity: true }).where(eq(clinics.id, team.clinic.id));
     expect((await listActiveEpisodes(team.clinician.id)).rows[0]?.patientName).toBe(team.patient.name);
+    // Each view is attributable: who looked, which page, and whether names were shown.
+    const views = await db().select().from(auditEvents).where(and(eq(auditEvents.actorId, team.manager.id), eq(auditEvents.action, 'manager.caseloads.read'))).orderBy(asc(auditEvents.id));
+    expect(views.map((view) => view.detail)).toEqual([
+      { page: 1, episodes: 1, clinicianId: null, identities: false },
+      { page: 1, episodes: 1, clinicianId: team.clinician.id, identities: true },
+    ]);
+    expect(views[0]).toMatchObject({ outcome: 'success', clinicId: team.clinic.id, resourceType: 'caseloads' });
   });
 
   it('lists a large clinic a page at a time, in a stable order, without repeats or gaps', async () => {

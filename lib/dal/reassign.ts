@@ -23,7 +23,7 @@ export type CaseloadEpisodesPage = { rows: CaseloadEpisode[]; total: number; pag
 /**
  * Manager: one page of the active episodes of their own clinic (optionally one clinician's), by clinician,
  * then start; patients by pseudonym, names only when clinic policy allows. A page past the end is the last
- * page. Others: AppError('forbidden').
+ * page. Each view is recorded in the audit trail. Others: AppError('forbidden').
  */
 export async function listActiveEpisodes(clinicianId: string | null, page = 1): Promise<CaseloadEpisodesPage> {
   const viewer = await requireRole('manager');
@@ -59,6 +59,12 @@ export async function listActiveEpisodes(clinicianId: string | null, page = 1): 
     .limit(CASELOADS_PAGE_SIZE)
     .offset((current - 1) * CASELOADS_PAGE_SIZE);
   const identity = clinic?.identity ?? false;
+  // Who is in whose care (and, by policy, by name) is health information: the view is attributable.
+  await auditManagerAction(db, viewer, {
+    action: 'manager.caseloads.read',
+    resourceType: 'caseloads',
+    detail: { page: current, episodes: rows.length, clinicianId, identities: identity },
+  });
   return {
     rows: rows.map((row) => ({ ...row, patientName: identity ? row.patientName : null })),
     total,
