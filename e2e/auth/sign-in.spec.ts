@@ -61,6 +61,22 @@ test.describe('sign-in', () => {
     await page.goto('/login');
     await expectNoSeriousA11yViolations(page);
   });
+
+  test('the sign-in page asks for nothing that is missing, and the tab shows the Uplift icon', async ({ page }) => {
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) missing.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    await page.goto('/login');
+    await page.waitForLoadState('networkidle');
+    expect(missing).toEqual([]);
+    // Without an icon of its own, every browser asks for /favicon.ico: a 404 rendered by the server.
+    const iconLink = page.locator('link[rel="icon"]');
+    await expect(iconLink).toHaveCount(1);
+    const response = await page.request.get((await iconLink.getAttribute('href'))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('image/svg+xml');
+  });
 });
 
 test.describe('access between areas', () => {

@@ -8,6 +8,8 @@ export const AUDIT_ACTION_GROUPS = [
   { value: 'area.', label: 'Refused area access' },
   { value: 'audit.', label: 'Audit trail use' },
   { value: 'clinic.', label: 'Clinic settings' },
+  { value: 'clinician.', label: 'Clinicians: records, caseloads, plans' },
+  { value: 'manager.', label: 'Managers: users, caseloads, reports' },
 ] as const;
 
 const day = z
