@@ -147,10 +147,16 @@ function workerToPath(worker: string): string {
   return `/${route}`;
 }
 
+/**
+ * Next.js's metadata files (app/icon.svg and the like) are built into routes too, but they are the same
+ * static file for everyone, served outside the proxy so browsers can cache them: not route handlers.
+ */
+const METADATA_FILE_ROUTE = /^\/(icon|apple-icon|favicon|opengraph-image|twitter-image|robots|sitemap|manifest)[^/]*\/route$/;
+
 function discoverRouteHandlers(): string[] {
   const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
   return Object.keys(manifest)
-    .filter((key) => key.endsWith('/route') && !key.includes('[...nextauth]'))
+    .filter((key) => key.endsWith('/route') && !key.includes('[...nextauth]') && !METADATA_FILE_ROUTE.test(key))
     .map(workerToPath);
 }
 
