@@ -567,7 +567,10 @@ export const episodeSummaries = pgTable(
     lastPsfs: doublePrecision('last_psfs'),
     firstRmdq: doublePrecision('first_rmdq'),
     lastRmdq: doublePrecision('last_rmdq'),
-    /** The FIRST STarT Back band of the episode (outcome reports group by baseline risk). */
+    /**
+     * The episode's FIRST STarT Back band (its baseline risk). Nothing reads it today: the outcome SQL
+     * looks the baseline band up itself, skipping responses without a band.
+     */
     startbackRisk: text('startback_risk'),
     /** The latest STarT Back band (the caseload shows the patient's current risk). */
     lastStartbackRisk: text('last_startback_risk'),

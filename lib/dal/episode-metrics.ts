@@ -41,12 +41,16 @@ export type EpisodeMetricsRow = {
   is_low_adherence: boolean;
 };
 
+/** How many days back from the newest session day episode_summaries.session_totals reaches (migration 0007). */
+const SESSION_TOTAL_DAYS = 28;
+
 /**
  * Exercise sessions from `day` to the episode's newest session day, from the running totals kept in
- * episode_summaries (migration 0007): session_totals[j] counts the j days ending with last_session_day.
- * A day after the newest gives a subscript below 1, which is NULL, so 0.
+ * episode_summaries: session_totals[j] counts the j days ending with last_session_day. A day after the
+ * newest gives a subscript below 1, which is NULL, so 0.
  */
-const sessionsFrom = (day: SQL) => sql`coalesce(es.session_totals[least(es.last_session_day - (${day}) + 1, 28)], 0)`;
+const sessionsFrom = (day: SQL) =>
+  sql`coalesce(es.session_totals[least(es.last_session_day - (${day}) + 1, ${sql.raw(String(SESSION_TOTAL_DAYS))})], 0)`;
 
 /**
  * The metrics CTE `m`, for active episodes matching `scope` (a condition over `e`, the episodes table).
