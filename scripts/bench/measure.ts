@@ -35,59 +35,67 @@ export type LoadRequest = {
   path: string;
   headers: Record<string, string>;
   body?: string;
-  /** Session cookies to take in turn, one per request (several people); otherwise headers.cookie. */
+  /**
+   * Several people, one session cookie each: connection i posts as person i (modulo their number), one
+   * request at a time, as people do. Otherwise every connection sends headers.cookie.
+   */
   cookies?: string[];
 };
 
 export async function measure(origin: string, request: LoadRequest, connections: number, seconds: number): Promise<Measurement> {
   const latencies: number[] = [];
   let refused = 0;
-  let turn = 0;
-  const template = request.body;
-  const instance = autocannon({
-    url: origin,
-    connections,
-    duration: seconds,
-    timeout: 30,
-    requests: [
-      {
-        method: request.method,
-        path: request.path,
-        headers: request.headers,
-        ...(template === undefined
-          ? {}
-          : {
-              body: template.replaceAll('{uuid}', benchSubmissionId()),
-              // A fresh idempotency key per request, or every submit after the first is a no-op duplicate.
-              setupRequest: (built) => ({
-                ...built,
-                body: template.replaceAll('{uuid}', benchSubmissionId()),
-                headers: request.cookies ? { ...built.headers, cookie: request.cookies[turn++ % request.cookies.length]! } : built.headers,
-              }),
-              onResponse: (_status, body) => {
-                if (/"ok":false|fieldErrors|formError/.test(body)) refused += 1;
-              },
-            }),
-      },
-    ],
-  });
   let failed = 0;
-  instance.on('response', (_client, status, _bytes, responseTime) => {
-    latencies.push(responseTime);
-    // A server action that succeeds may answer with a redirect (303): only 4xx and 5xx are failures.
-    if (status >= 400) failed += 1;
+  const template = request.body;
+  // autocannon cannot tell its connections apart in `setupRequest`, so with several people each gets an
+  // instance of one connection. Taking the cookies in turn per request instead put two of one person's
+  // requests in flight at once whenever a connection overtook another, and the second then waited for
+  // the first's row locks, which ten different people never do.
+  const people = request.cookies?.length ? Array.from({ length: connections }, (_, index) => request.cookies![index % request.cookies!.length]!) : [null];
+  const instances = people.map((cookie) => {
+    const headers = cookie === null ? request.headers : { ...request.headers, cookie };
+    const instance = autocannon({
+      url: origin,
+      connections: cookie === null ? connections : 1,
+      duration: seconds,
+      timeout: 30,
+      requests: [
+        {
+          method: request.method,
+          path: request.path,
+          headers,
+          ...(template === undefined
+            ? {}
+            : {
+                body: template.replaceAll('{uuid}', benchSubmissionId()),
+                // A fresh idempotency key per request, or every submit after the first is a no-op duplicate.
+                setupRequest: (built) => ({ ...built, body: template.replaceAll('{uuid}', benchSubmissionId()) }),
+                onResponse: (_status, body) => {
+                  if (/"ok":false|fieldErrors|formError/.test(body)) refused += 1;
+                },
+              }),
+        },
+      ],
+    });
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      // A server action that succeeds may answer with a redirect (303): only 4xx and 5xx are failures.
+      if (status >= 400) failed += 1;
+    });
+    return instance;
   });
-  const result = await instance;
+  const results = await Promise.all(instances);
+  const duration = Math.max(...results.map((result) => result.duration || seconds));
   latencies.sort((a, b) => a - b);
   return {
     connections,
     requests: latencies.length,
-    perSecond: latencies.length / (result.duration || seconds),
+    perSecond: latencies.length / duration,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     failed,
-    errors: result.errors + result.timeouts,
+    errors: results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
     refused,
   };
 }

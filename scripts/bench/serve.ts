@@ -33,11 +33,18 @@ async function main() {
   const server = await startServer(Number(values.port), { DATABASE_URL: url }, nodeArgs, Number(values.workers));
   const accounts = benchAccounts(patients);
   mkdirSync('bench-results', { recursive: true });
-  for (const role of ['patient', 'clinician', 'manager'] as const) {
-    writeFileSync(path.join('bench-results', `cookie-${role}.txt`), await signIn(server.origin, accounts[role], accounts.password));
-  }
+  // Signed in again every 30 s: a cookie over a minute old is re-issued on every response, which a
+  // browser would not cause (see scripts/bench.ts). Read the file when a measurement starts.
+  const writeCookies = async () => {
+    for (const role of ['patient', 'clinician', 'manager'] as const) {
+      writeFileSync(path.join('bench-results', `cookie-${role}.txt`), await signIn(server.origin, accounts[role], accounts.password));
+    }
+  };
+  await writeCookies();
+  const refresh = setInterval(() => void writeCookies().catch(() => undefined), 30_000);
   console.log(`serving ${server.origin} (pid ${server.pid}) on ${url}; cookies in bench-results/cookie-<role>.txt`);
   const stop = async () => {
+    clearInterval(refresh);
     await server.stop();
     cluster.stop();
     process.exit(0);
