@@ -32,7 +32,7 @@ import { BENCH_SUBMISSION_PREFIX, benchSubmissionId, measure, type LoadRequest }
 import { startCluster, type Cluster } from './bench/postgres';
 import { markdown, printTable, writeDocument, type DatabaseRun, type Machine, type RouteResult } from './bench/report';
 import { BENCH_ROUTES, type BenchContext, type BenchRole } from './bench/routes';
-import { residentMb, sampleMemory, startServer } from './bench/server';
+import { cpuMs, residentMb, sampleMemory, startServer } from './bench/server';
 import { analyzeGenerated, benchAccounts, generateClinic, generatedClinicName } from './generate/clinic';
 import { formatDuration } from './generate/progress';
 import { fail, log } from './lib';
@@ -283,7 +283,13 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
       for (const connections of connectionLevels) {
         await signInAgain();
         if (route.as) request.headers.cookie = cookies[route.as]!;
+        const databasePid = cluster?.pid() ?? null;
+        const before = { server: cpuMs(server.pid), database: databasePid === null ? null : cpuMs(databasePid) };
         const measurement = await measure(server.origin, request, connections, seconds);
+        const after = { server: cpuMs(server.pid), database: databasePid === null ? null : cpuMs(databasePid) };
+        const perRequest = (start: number | null, end: number | null) =>
+          start === null || end === null || measurement.requests === 0 ? null : (end - start) / measurement.requests;
+        measurement.cpuMs = { server: perRequest(before.server, after.server), database: perRequest(before.database, after.database) };
         result.runs.push(measurement);
         process.stderr.write(`${connections} → ${measurement.perSecond.toFixed(0)} req/s p95 ${measurement.p95.toFixed(1)} ms; `);
       }

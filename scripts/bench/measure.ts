@@ -14,6 +14,11 @@ export type Measurement = {
   errors: number;
   /** Action responses whose body says the input was refused (the route table's fields are wrong). */
   refused: number;
+  /**
+   * CPU time per request (user + system, ms) of the server's process tree and of the PostgreSQL cluster's,
+   * read from /proc around the measurement; null where it cannot be read (PGlite runs inside the server).
+   */
+  cpuMs?: { server: number | null; database: number | null };
 };
 
 function percentile(sorted: number[], p: number): number {

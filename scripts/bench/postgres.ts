@@ -5,10 +5,16 @@
  * generated once; `--fresh` deletes it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-export type Cluster = { url: string; logFile: string; stop: () => void };
+export type Cluster = {
+  url: string;
+  logFile: string;
+  stop: () => void;
+  /** The postmaster's pid (its backends are its children), from postmaster.pid; null if not running. */
+  pid: () => number | null;
+};
 
 function postgresBin(name: string): string {
   for (const dir of ['/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin', '/usr/bin']) {
@@ -57,5 +63,13 @@ export function startCluster(dir: string, port: number, options: { fresh: boolea
       : [postgresBin('pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']];
     spawnSync(file, argv, { stdio: 'ignore' });
   };
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, logFile, stop };
+  const pid = () => {
+    try {
+      const first = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return Number.isInteger(first) && first > 0 ? first : null;
+    } catch {
+      return null;
+    }
+  };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, logFile, stop, pid };
 }

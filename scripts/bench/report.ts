@@ -33,6 +33,7 @@ export type Machine = { cpu: string; cores: number; memoryGb: number; node: stri
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : '–');
 const rate = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
+const cpu = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(1));
 
 function verdict(route: BenchRoute, run: Measurement, ceiling: number | null): string {
   const notes: string[] = [];
@@ -53,15 +54,18 @@ function ceilingOf(run: DatabaseRun, connections: number): number | null {
 }
 
 export function resultsTable(run: DatabaseRun): string {
-  const lines = ['| route | path | users | req/s | median ms | p95 ms | p99 ms | target / notes |', '|---|---|---:|---:|---:|---:|---:|---|'];
+  const lines = [
+    '| route | path | users | req/s | median ms | p95 ms | p99 ms | server CPU ms | database CPU ms | target / notes |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
   for (const result of run.routes) {
     if (result.status !== 'measured') {
-      lines.push(`| ${result.route.name} | ${result.path ?? '–'} | | | | | | ${result.status}${result.message ? `: ${result.message}` : ''} |`);
+      lines.push(`| ${result.route.name} | ${result.path ?? '–'} | | | | | | | | ${result.status}${result.message ? `: ${result.message}` : ''} |`);
       continue;
     }
     for (const measurement of result.runs) {
       lines.push(
-        `| ${result.route.name} | \`${result.path}\` | ${measurement.connections} | ${rate(measurement.perSecond)} | ${ms(measurement.p50)} | ${ms(measurement.p95)} | ${ms(measurement.p99)} | ${verdict(result.route, measurement, ceilingOf(run, measurement.connections))} |`,
+        `| ${result.route.name} | \`${result.path}\` | ${measurement.connections} | ${rate(measurement.perSecond)} | ${ms(measurement.p50)} | ${ms(measurement.p95)} | ${ms(measurement.p99)} | ${cpu(measurement.cpuMs?.server)} | ${cpu(measurement.cpuMs?.database)} | ${verdict(result.route, measurement, ceilingOf(run, measurement.connections))} |`,
       );
     }
   }
@@ -69,21 +73,21 @@ export function resultsTable(run: DatabaseRun): string {
 }
 
 export function printTable(run: DatabaseRun): void {
-  const rows: string[][] = [['route', 'users', 'req/s', 'median', 'p95', 'p99', 'notes']];
+  const rows: string[][] = [['route', 'users', 'req/s', 'median', 'p95', 'p99', 'cpu', 'db cpu', 'notes']];
   for (const result of run.routes) {
     if (result.status !== 'measured') {
       const message = `${result.status}${result.message ? `: ${result.message}` : ''}`;
-      rows.push([result.route.name, '', '', '', '', '', message.length > 70 ? `${message.slice(0, 69)}…` : message]);
+      rows.push([result.route.name, '', '', '', '', '', '', '', message.length > 70 ? `${message.slice(0, 69)}…` : message]);
       continue;
     }
     for (const measurement of result.runs) {
-      rows.push([result.route.name, String(measurement.connections), rate(measurement.perSecond), ms(measurement.p50), ms(measurement.p95), ms(measurement.p99), verdict(result.route, measurement, ceilingOf(run, measurement.connections))]);
+      rows.push([result.route.name, String(measurement.connections), rate(measurement.perSecond), ms(measurement.p50), ms(measurement.p95), ms(measurement.p99), cpu(measurement.cpuMs?.server), cpu(measurement.cpuMs?.database), verdict(result.route, measurement, ceilingOf(run, measurement.connections))]);
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   console.log(`\n${run.label}${(run.workers ?? 1) > 1 ? `, ${run.workers} server processes` : ''} (load average ${run.load.start.toFixed(1)} → ${run.load.end?.toFixed(1) ?? '–'})`);
   for (const [index, row] of rows.entries()) {
-    console.log(row.map((cell, column) => (column === 0 || column === 6 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+    console.log(row.map((cell, column) => (column === 0 || column === 8 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
     if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   }
   const memory = run.memory;
