@@ -224,9 +224,10 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
       if (only && !only.has(route.key) && !route.ceiling) continue;
       // A browser stores the cookie the server re-issues (at most once a minute) and sends the new one;
       // autocannon sends the same Cookie header throughout. A session cookie over a minute old is
-      // re-encrypted and sent back on every response (proxy.ts), about 0.3 ms of CPU a request that no
-      // browser would cause. So the route's sessions are signed in afresh before each measurement
-      // (warm-up included), which keeps every measured request inside that minute (with --duration under 60).
+      // re-encrypted and sent back on every response (proxy.ts): 2-5 ms of server CPU a request on the
+      // patient home (docs/PERFORMANCE.md, item 43), which no browser would cause. So the route's sessions
+      // are signed in afresh before each measurement (warm-up included), which keeps every measured
+      // request inside that minute (with --duration under 60).
       const signInAgain = async () => {
         if (!route.as) return;
         cookies[route.as] = await signIn(server.origin, accounts[route.as], accounts.password);
