@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/bench/serve.ts`: the bench's server on the generated PostgreSQL clinic, kept running
  * for hand measurements (autocannon, curl, profiles). Prints the origin and writes one signed-in Cookie
- * header per role to bench-results/cookie-<role>.txt. Ctrl-C stops the server and the cluster.
+ * header per role to bench-results/cookie-<role>.txt, renewed every 30 s. Ctrl-C stops the server and
+ * the cluster.
  * Flags: --patients N (10000), --pg-dir, --pg-port, --port (3170), --profile DIR (node --cpu-prof),
  * --workers N (server processes, as UPLIFT_WORKERS).
  */
@@ -41,7 +42,8 @@ async function main() {
     }
   };
   await writeCookies();
-  const refresh = setInterval(() => void writeCookies().catch(() => undefined), 30_000);
+  // A failed renewal is reported, not fatal: the files then keep the last cookies, which go stale.
+  const refresh = setInterval(() => void writeCookies().catch((error: unknown) => console.error(`signing in again failed: ${String(error)}`)), 30_000);
   console.log(`serving ${server.origin} (pid ${server.pid}) on ${url}; cookies in bench-results/cookie-<role>.txt`);
   const stop = async () => {
     clearInterval(refresh);
