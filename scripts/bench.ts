@@ -167,7 +167,8 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
       url = await ensureDatabase(cluster.url, `uplift_bench_${patients}`);
       log(`PostgreSQL cluster in ${values['pg-dir']} on port ${values['pg-port']}`);
     }
-    handle = openPostgres(url, { max: 2 });
+    // No statement timeout: the clean-up's VACUUM of pain_entries can take longer than a page may.
+    handle = openPostgres(url, { max: 2, statementTimeoutMs: 0 });
     env = { DATABASE_URL: url };
   } else {
     const dataDir = path.join(benchDir, `pglite-${patients}`);

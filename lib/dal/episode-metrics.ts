@@ -43,6 +43,8 @@ export type EpisodeMetricsRow = {
 
 /** How many days back from the newest session day episode_summaries.session_totals reaches (migration 0007). */
 const SESSION_TOTAL_DAYS = 28;
+// The low-adherence window is counted from those totals, so it cannot reach further back than they do.
+if (LOW_ADHERENCE_RULE.windowDays > SESSION_TOTAL_DAYS) throw new Error('LOW_ADHERENCE_RULE.windowDays is longer than episode_summaries.session_totals');
 
 /**
  * Exercise sessions from `day` to the episode's newest session day, from the running totals kept in
@@ -77,7 +79,7 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
       es.last_startback_risk as startback_risk,
       (${sessionsFrom(sql`ep.today - 7`)} - ${sessionsFrom(sql`ep.today`)})::int as logged_7,
       (coalesce(pl.per_week, 0) * least(7, greatest(0, ep.today - ep.start_day)) / 7.0)::float8 as prescribed_7,
-      (${sessionsFrom(sql`ep.today - 14`)} - ${sessionsFrom(sql`ep.today`)})::int as logged_14,
+      (${sessionsFrom(sql`ep.today - ${sql.raw(String(LOW_ADHERENCE_RULE.windowDays))}`)} - ${sessionsFrom(sql`ep.today`)})::int as logged_14,
       -- Low adherence is judged only over a full 14-day window: the first two weeks of care are not enough to say.
       (case when ep.today - ep.start_day >= ${LOW_ADHERENCE_RULE.windowDays} then coalesce(pl.per_week, 0) * ${LOW_ADHERENCE_RULE.windowDays} / 7.0 else 0 end)::float8 as prescribed_14,
       al.open_reasons,
