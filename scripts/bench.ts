@@ -215,11 +215,10 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
   const server = await startServer(port, env, nodeArgs, workers);
   try {
     run.memory.idleMb = residentMb(server.pid);
+    // Filled by each route's signInAgain below, just before they are used.
     const cookies: Partial<Record<BenchRole, string>> = {};
     const accounts = benchAccounts(patients);
-    for (const role of ['patient', 'clinician', 'manager'] as const) cookies[role] = await signIn(server.origin, accounts[role], accounts.password);
     const writerCookies: string[] = [];
-    for (const email of context.writerEmails) writerCookies.push(await signIn(server.origin, email, accounts.password));
     const memory = sampleMemory(server.pid);
     const requests = new Map<string, LoadRequest>();
 

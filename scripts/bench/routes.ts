@@ -15,8 +15,9 @@ export type BenchContext = {
   clinicianId: string;
   /**
    * Ten patients in active care: an action route's connection i posts as patient i, one request at a
-   * time, as ten people logging at once would. Ten connections as one patient would queue on that patient's own rows (the episode summary
-   * row is updated in every pain-entry transaction), which no real clinic sees.
+   * time, as ten people logging at once would. Ten connections as one patient would queue on that
+   * patient's own rows (the episode summary row is updated in every pain-entry transaction), which no
+   * real clinic sees.
    */
   writerEmails: string[];
 };
