@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { lockedUntil, recordFailure } from '@/lib/auth/throttle';
 import { sendMail, smtpConfigFromEnv } from '@/lib/mail/smtp';
+import { log } from '@/lib/log';
 import { recordAudit } from './audit';
 import { issueToken, TOKEN_LIFETIME_HOURS } from './tokens';
 
@@ -70,6 +71,6 @@ export async function requestPasswordReset(email: string, clientAddress: string 
     });
   } catch (error) {
     // Ids and codes only: never the address or the link.
-    console.error(`[mail] reset email for user ${user.id} failed: ${(error as Error).message.slice(0, 80)}`);
+    log().error({ err: error, userId: user.id }, 'reset email not sent');
   }
 }
