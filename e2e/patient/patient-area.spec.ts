@@ -194,8 +194,8 @@ test.describe('patient journey on a phone', () => {
 });
 
 test.describe('patient pages on a phone network', () => {
-  // Each prefetch is a request the server renders, and brings back only a page's outline: Today used to
-  // send 33 of them from a phone (docs/PERFORMANCE.md).
+  // Each prefetch is a request the server renders, and brings back only a page's outline: with prefetching
+  // Today sends 33 of them from a phone (docs/PERFORMANCE.md).
   test('Today and Progress send no prefetch requests, and the quick pain links still open the form', async ({ page }) => {
     await signInAndWait(page, 'patient');
     let prefetches = 0;
