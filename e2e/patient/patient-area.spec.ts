@@ -103,7 +103,7 @@ test.describe('patient journey on a phone', () => {
       else await page.getByRole('radio').nth(answer).check();
       await page.getByRole('button', { name: index === 9 ? 'Finish and see my result' : 'Save and continue' }).click();
     }
-    // (2+1+2+1+2+2+1+3+2) / 45 = 16/45 → 35.6 %, moderate (CLINICAL.md).
+    // (2+1+2+1+2+2+1+3+2) / 45 = 16/45 → 35.6 %, moderate (docs/CLINICAL.md, Oswestry).
     await expect(page.getByRole('heading', { name: '35.6 % disability score' })).toBeVisible();
     await expect(page.getByText('Moderate disability')).toBeVisible();
   });
