@@ -117,7 +117,7 @@ export function evaluateRedFlags(answers: Record<string, boolean>): {
   return { urgency, positives: positives.map((entry) => entry.key) };
 }
 
-/** Asked with every pain log (and every change to one): short, and the stakes are highest (CLINICAL.md, Red flags). */
+/** Asked with every pain log (and every change to one): short, and the stakes are highest (docs/CLINICAL.md, Red flags). */
 export const EVERY_LOG_RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = RED_FLAG_QUESTIONS.filter(
   (entry) => entry.group === 'cauda-equina' || entry.group === 'progressive-deficit',
 );
@@ -125,13 +125,13 @@ export const EVERY_LOG_RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = RED_
 /**
  * The cancer, infection and fracture questions: asked at the first sign-in of an episode, then at least every
  * `SAFETY_CHECK_INTERVAL_DAYS` days, and whenever the patient reports a new or different symptom, but not with
- * every pain log (CLINICAL.md, Red flags: someone in pain should not face a long form).
+ * every pain log (docs/CLINICAL.md, Red flags: someone in pain should not face a long form).
  */
 export const PERIODIC_RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = RED_FLAG_QUESTIONS.filter(
   (entry) => entry.group === 'serious-pathology',
 );
 
-/** Policy (CLINICAL.md, Red flags): the periodic questions are asked again when the last answers are this old. */
+/** Policy (docs/CLINICAL.md, Red flags): the periodic questions are asked again when the last answers are this old. */
 export const SAFETY_CHECK_INTERVAL_DAYS = 7;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -160,7 +160,7 @@ export const UK_CONTACTS: UrgentContacts = { emergencyNumber: '999', urgentAdvic
 export type RedFlagAdvice = { heading: string; steps: string[] };
 
 /**
- * What the patient is told to do today after a yes, in plain words (CLINICAL.md, Red flags). The emergency
+ * What the patient is told to do today after a yes, in plain words (docs/CLINICAL.md, Red flags). The emergency
  * advice is `EMERGENCY_HEADING` / `EMERGENCY_ADVICE` and is shown at once, never waiting for review.
  */
 export function redFlagAdvice(urgency: Exclude<RedFlagUrgency, 'emergency'>, contacts: UrgentContacts = UK_CONTACTS): RedFlagAdvice {

@@ -1,5 +1,5 @@
 /**
- * Red-flag alerts (CLINICAL.md, Red flags): raised in the transaction that stores the patient's answers.
+ * Red-flag alerts (docs/CLINICAL.md, Red flags): raised in the transaction that stores the patient's answers.
  * No `server-only` marker and no authorization, like alert-engine.ts: callers are DAL functions that already
  * checked the viewer, and the seed raises its demo alert through here.
  */

@@ -35,8 +35,8 @@ const redFlagAnswers = z
 const newSymptom = yesNo('Please answer yes or no.');
 
 /**
- * A new or different symptom asks the cancer, infection and fracture questions on the spot (CLINICAL.md, Red
- * flags). A yes to one of them given before the patient changed "new symptom" back to no is still kept:
+ * A new or different symptom asks the cancer, infection and fracture questions on the spot (docs/CLINICAL.md,
+ * Red flags). A yes to one of them given before the patient changed "new symptom" back to no is still kept:
  * a reported warning sign is never dropped.
  */
 function requireNewSymptomAnswers(value: { newSymptom: boolean; redFlags: Record<string, boolean> }, context: z.RefinementCtx) {

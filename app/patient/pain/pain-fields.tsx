@@ -75,7 +75,7 @@ export function PainFields({ state, defaults }: { state: FormState; defaults: Pa
 
 /**
  * The red-flag questions asked with every pain log and every change to one, then "anything new?". A yes there
- * shows the cancer, infection and fracture questions (CLINICAL.md, Red flags); CSS reveals them, so they
+ * shows the cancer, infection and fracture questions (docs/CLINICAL.md, Red flags); CSS reveals them, so they
  * appear before the page has hydrated too, and the server requires them whenever the answer is yes.
  */
 export function SafetyQuestions({ state }: { state: FormState }) {

@@ -12,7 +12,7 @@ const YES_NO = [
   { value: 'no', label: 'No' },
 ];
 
-/** The cancer, infection and fracture questions (CLINICAL.md, Red flags), each a required yes or no. */
+/** The cancer, infection and fracture questions (docs/CLINICAL.md, Red flags), each a required yes or no. */
 export function SafetyCheckForm({ submissionId }: { submissionId: string }) {
   const [state, action] = useActionState(answerSafetyCheckAction, INITIAL_FORM_STATE);
   const formRef = useFocusFirstError(state);
