@@ -2,7 +2,7 @@ import { EMERGENCY_ADVICE, EMERGENCY_HEADING, RED_FLAG_QUESTIONS, type RedFlagUr
 
 /**
  * The red-flag result, rendered by the server on the response to the submit. There is deliberately no close
- * button: the patient cannot dismiss it (CLINICAL.md: emergency advice never waits).
+ * button: the patient cannot dismiss it (docs/CLINICAL.md, Red flags: emergency advice never waits).
  */
 export function RedFlagMessage({ urgency, positives }: { urgency: RedFlagUrgency; positives: string[] }) {
   const answered = positives
