@@ -59,7 +59,10 @@ const personColumns = {
 };
 
 export async function readClinic(db: Db, clinicId: string): Promise<ClinicSource | null> {
-  const [row] = await db.select({ id: clinics.id, name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId));
+  const [row] = await db
+    .select({ id: clinics.id, name: clinics.name, contactPhone: clinics.contactPhone, contactEmail: clinics.contactEmail, contactAddress: clinics.contactAddress })
+    .from(clinics)
+    .where(eq(clinics.id, clinicId));
   return row ?? null;
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { zipSync, strToU8 } from 'fflate';
 import type { Bundle } from '@medplum/fhirtypes';
 import { getDb, type Db } from '@/db/client';
-import { lockedUntil, recordFailure } from '@/lib/auth/throttle';
+import { delayedUntil, reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { recordDenied, requireRole } from '@/lib/auth/viewer';
 import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
 import { exerciseLogCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
@@ -11,13 +11,13 @@ import { auditBase, getOwnEpisode } from './clinician-access';
 import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readPeople } from './data-export-source';
 
 /**
- * A patient may download their data a few times in a row, then waits: each download counts against the
- * throttle (lib/auth/throttle.ts) under its own key, and from the threshold on the key locks for 1, 2, 4…
- * minutes (at most 15). Building the files costs the server seconds, so an unlimited button is a way to
- * load it.
+ * A patient may download their data a few times in an hour, then waits: each download is an attempt on
+ * the throttle (lib/auth/throttle.ts) under its own key, and from the threshold on the next one must wait
+ * 1, 2, 4… minutes (at most 15). Building the files costs the server seconds, so an unlimited button would
+ * be a way to load it.
  */
 export const DATA_EXPORT_THRESHOLD = 3;
-const dataExportKey = (userId: string) => `data-export:${userId}`;
+const dataExportKey = (userId: string): ThrottleKey => ({ key: `data-export:${userId}`, threshold: DATA_EXPORT_THRESHOLD });
 
 /**
  * Unscoped: the Bundle of `patientId` (their episodes `episodeIds`, or all of them). Callers decide first who
@@ -70,12 +70,10 @@ export async function exportMyData(): Promise<MyDataDownload> {
   const db = getDb();
   const key = dataExportKey(viewer.userId);
   const now = new Date();
-  const locked = await lockedUntil(db, [key], now);
-  if (locked) {
+  if (!(await reserveAttempt(db, [key], now))) {
     await recordDenied(viewer, 'patient.data-export');
-    return { ok: false, retryAfter: locked };
+    return { ok: false, retryAfter: (await delayedUntil(db, [key], now)) ?? new Date(now.getTime() + 60_000) };
   }
-  await recordFailure(db, key, DATA_EXPORT_THRESHOLD, now);
   const { input, bundle } = await readPatientBundle(db, viewer.userId, viewer.clinicId, null, now);
   const logs = await readExerciseLogs(db, input.batch.episodes.map((episode) => episode.id));
   const day = now.toISOString().slice(0, 10);

@@ -77,6 +77,10 @@ const category = (code: 'survey' | 'exam'): CodeableConcept[] => [
 const quantity = (value: number, unit: string) => ({ value, unit, system: UCUM_SYSTEM, code: unit });
 
 export function organizationResource(clinic: ClinicSource): Organization {
+  const telecom = [
+    ...(clinic.contactPhone ? [{ system: 'phone' as const, value: clinic.contactPhone, use: 'work' as const }] : []),
+    ...(clinic.contactEmail ? [{ system: 'email' as const, value: clinic.contactEmail, use: 'work' as const }] : []),
+  ];
   return {
     resourceType: 'Organization',
     id: clinic.id,
@@ -84,6 +88,8 @@ export function organizationResource(clinic: ClinicSource): Organization {
     active: true,
     type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }] }],
     name: clinic.name,
+    ...(telecom.length > 0 ? { telecom } : {}),
+    ...(clinic.contactAddress ? { address: [{ use: 'work', text: clinic.contactAddress }] } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Dosage } from '@/lib/clinical/dosage';
 
-export type ClinicSource = { id: string; name: string };
+export type ClinicSource = { id: string; name: string; contactPhone: string | null; contactEmail: string | null; contactAddress: string | null };
 
 export type PersonSource = {
   id: string;
