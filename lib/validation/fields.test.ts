@@ -19,7 +19,7 @@ const FORMS: { name: string; schema: z.ZodType; valid: Record<string, unknown>; 
   {
     name: 'pain entry',
     schema: painEntrySchema,
-    valid: { submissionId: ID, score: '5', worst24h: '6', locations: [], belowKnee: 'no', note: '', redFlags: RED_FLAGS },
+    valid: { submissionId: ID, score: '5', worst24h: '6', locations: [], belowKnee: 'no', note: '', newSymptom: 'no', redFlags: RED_FLAGS },
     numeric: ['score', 'worst24h'],
   },
   {
