@@ -40,7 +40,7 @@ describe('logs never hold health data', () => {
       await signInAs(db(), team.patient.id);
       await createPainEntry({ submissionId: randomUUID(), score: 7, worst24h: 9, locations: ['lower-back'], belowKnee: true, note: painNote, redFlags: { ...NO_RED_FLAGS } }).catch((error: unknown) => failures.push(error));
       await signInAs(db(), team.clinician.id);
-      await createNote(team.episode.id, { subjective: soap, objective: soap, assessment: soap, plan: soap }).catch((error: unknown) => failures.push(error));
+      await createNote(team.episode.id, { submissionId: randomUUID(), subjective: soap, objective: soap, assessment: soap, plan: soap }).catch((error: unknown) => failures.push(error));
     } finally {
       await db().execute(sql.raw('drop trigger test_fault_pain on pain_entries'));
       await db().execute(sql.raw('drop trigger test_fault_notes on notes'));

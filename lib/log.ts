@@ -22,8 +22,10 @@ type SafeError = { type: string; code?: string; sqlstate?: string; query?: strin
 
 /** What a log may say about an error: never its message (it can echo input), never bound values. */
 export function safeError(error: unknown): SafeError {
-  if (error instanceof DatabaseError) {
-    return { type: 'DatabaseError', sqlstate: error.code, query: error.query, constraint: error.constraint, table: error.table, stack: frames(error) };
+  // By name as well as class: instrumentation and the routes are bundled apart, each with its own copy of the class.
+  if (error instanceof DatabaseError || (error instanceof Error && error.name === 'DatabaseError')) {
+    const facts = error as DatabaseError;
+    return { type: 'DatabaseError', sqlstate: facts.code, query: facts.query, constraint: facts.constraint, table: facts.table, stack: frames(error) };
   }
   if (error instanceof Error) {
     const { code, digest } = error as { code?: unknown; digest?: unknown };

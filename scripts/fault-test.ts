@@ -154,7 +154,12 @@ async function faultedWritesLeaveNoHealthDataInLogs(url: string, people: { patie
   }
   await sleep(1_000);
   const written = serverLog.slice(logBefore);
-  check('both faulted writes were submitted and the fault was logged', submitted === 2 && /"sqlstate":"53100"/.test(written), `${written.split('\n').filter((line) => line.includes('53100')).length} log lines name SQLSTATE 53100`);
+  const faultLines = written.split('\n').filter((line) => line.includes('53100'));
+  check(
+    'both faulted writes were submitted and the fault was logged by SQLSTATE and query name',
+    submitted === 2 && faultLines.some((line) => /"sqlstate":"53100"/.test(line) && /"query":"insert into pain_entries"/.test(line)) && faultLines.some((line) => /"query":"insert into notes"/.test(line)),
+    `${faultLines.length} log lines name SQLSTATE 53100${faultLines.length ? `, e.g. ${faultLines[0]!.slice(0, 300)}` : ''}`,
+  );
   const leaked = [painNote, soap, people.patientName, people.dateOfBirth].filter((secret) => serverLog.includes(secret));
   check('the server log holds neither note, nor the patient’s name or date of birth', leaked.length === 0, leaked.length ? `found ${leaked.length} of 4` : `${serverLog.length} characters searched`);
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { MEASURE_CODES } from '@/lib/clinical/rom';
-import { calendarDate, optional, optionalDecimal, text } from './fields';
+import { calendarDate, optional, optionalDecimal, submissionIdField, text } from './fields';
 
 export const GOAL_MEASURES = ['nprs', 'odi', ...MEASURE_CODES] as const;
 export const GOAL_STATUSES = ['active', 'achieved', 'not-achieved', 'cancelled'] as const;
 
 export const goalCreateSchema = z
   .object({
+    submissionId: submissionIdField,
     description: text('The goal', 500, { required: true }),
     measureCode: optional(z.enum(GOAL_MEASURES, { error: 'Choose a measure.' })),
     targetValue: optionalDecimal('Enter the target as a number, like 40 or 12.5.').transform((value) => value ?? undefined),

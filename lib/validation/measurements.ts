@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { checkMeasurement, MEASURE_CODES, ROM_METHODS, type MeasureCode } from '@/lib/clinical/rom';
-import { checkbox, localDateTime, optional, optionalDecimal } from './fields';
+import { checkbox, localDateTime, optional, optionalDecimal, submissionIdField } from './fields';
 
 /** Degree measures take a method; the two centimetre tests do not. */
 export const DEGREE_CODES: readonly MeasureCode[] = MEASURE_CODES.filter((code) => code !== 'modified-schober' && code !== 'fingertip-to-floor');
 
 export const measurementSetSchema = z
   .object({
+    submissionId: submissionIdField,
     measuredAt: localDateTime,
     method: optional(z.enum(ROM_METHODS, { error: 'Choose how the angles were measured.' })),
     confirmWarnings: checkbox,

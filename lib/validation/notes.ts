@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { text } from './fields';
+import { submissionIdField, text } from './fields';
 
 export const NOTE_FIELD_MAX = 4000;
 
 export const noteSchema = z
   .object({
+    submissionId: submissionIdField,
     subjective: text('Subjective', NOTE_FIELD_MAX),
     objective: text('Objective', NOTE_FIELD_MAX),
     assessment: text('Assessment', NOTE_FIELD_MAX),

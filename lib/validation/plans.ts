@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXERCISE_CATEGORIES } from '@/lib/content/exercises';
-import { checkbox, optionalWholeNumber, text, versionField, wholeNumber } from './fields';
+import { checkbox, optionalWholeNumber, submissionIdField, text, versionField, wholeNumber } from './fields';
 
 const optionalCount = (label: string, min: number, max: number) =>
   z
@@ -33,6 +33,7 @@ export const MAX_PLAN_ITEMS = 20;
 
 export const planSaveSchema = z
   .object({
+    submissionId: submissionIdField,
     baseVersion: versionField,
     note: text('The note', 500),
     items: z
@@ -57,6 +58,7 @@ export const planSaveSchema = z
 
 export const exerciseCreateSchema = z
   .object({
+    submissionId: submissionIdField,
     name: text('The name', 120, { required: true }),
     category: z.enum(EXERCISE_CATEGORIES, { error: 'Choose a category.' }),
     summary: text('The summary', 300),

@@ -16,6 +16,7 @@ export async function createExerciseAction(_previous: ExerciseFormState, form: F
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
   const data = parsed.data;
   await createLibraryExercise({
+    submissionId: data.submissionId,
     name: data.name,
     category: data.category,
     summary: data.summary,

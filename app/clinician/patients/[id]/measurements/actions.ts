@@ -42,7 +42,7 @@ export async function recordMeasurementsAction(episodeId: string, _previous: Mea
   if (measuredAt.getTime() > Date.now() + 5 * 60_000) {
     return { ok: false, fieldErrors: { measuredAt: ['The date and time cannot be in the future.'] }, values };
   }
-  const outcome = await createMeasurements(id.data, { measuredAt, values: checked.values });
+  const outcome = await createMeasurements(id.data, { submissionId: parsed.data.submissionId, measuredAt, values: checked.values });
   if (outcome === 'not-found') return { ok: false, formError: NOT_FOUND };
   if (outcome === 'discharged') return { ok: false, formError: 'This episode is discharged; measurements can no longer be added.', values };
   revalidatePath(`/clinician/patients/${id.data}`, 'layout');

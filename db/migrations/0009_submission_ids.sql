@@ -1,0 +1,10 @@
+ALTER TABLE "exercises" ADD COLUMN "submission_id" uuid;--> statement-breakpoint
+ALTER TABLE "goals" ADD COLUMN "submission_id" uuid;--> statement-breakpoint
+ALTER TABLE "measurements" ADD COLUMN "submission_id" uuid;--> statement-breakpoint
+ALTER TABLE "notes" ADD COLUMN "submission_id" uuid;--> statement-breakpoint
+ALTER TABLE "plans" ADD COLUMN "submission_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "exercises_submission_unique" ON "exercises" USING btree ("submission_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "goals_submission_unique" ON "goals" USING btree ("submission_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "measurements_submission_code_unique" ON "measurements" USING btree ("submission_id","code");--> statement-breakpoint
+CREATE UNIQUE INDEX "notes_submission_unique" ON "notes" USING btree ("submission_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "plans_submission_unique" ON "plans" USING btree ("submission_id");
