@@ -6,6 +6,7 @@
  */
 import type { DatabaseHandle } from '@/db/connection';
 import { evaluateTimeBasedAlerts } from '@/lib/dal/alert-engine';
+import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
 
 export type JobKind = {
   name: string;
@@ -31,6 +32,21 @@ export const JOB_KINDS: readonly JobKind[] = [
       const summary = await handle.db.transaction((tx) => evaluateTimeBasedAlerts(tx));
       const raised = Object.values(summary.raised).reduce((sum, count) => sum + count, 0);
       return `${summary.episodes} episodes, ${raised} raised, ${summary.resolved} resolved`;
+    },
+  },
+  {
+    // Closed patient records past the clinic's retention period (docs/SECURITY.md, "Retention and
+    // erasure"). Each record is purged in its own transaction; one that fails stays whole and is
+    // tried again on the next run.
+    name: 'retention-purge',
+    cron: '30 2 * * *',
+    retryLimit: 3,
+    retryDelaySeconds: 300,
+    expireInSeconds: 30 * 60,
+    run: async (handle) => {
+      const purge = await purgeExpiredRecords(handle.db);
+      if (purge.failed) throw new Error(`${purge.failed} records could not be purged`);
+      return `${purge.purged} purged`;
     },
   },
 ];
