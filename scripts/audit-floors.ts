@@ -1,6 +1,6 @@
 /**
  * The lowest acceptable version of every production dependency (and of the security-relevant
- * packages they bring in: @auth/core under next-auth, sharp under next). `npm run audit:deps`
+ * packages they bring in: @auth/core under next-auth, sharp under next). `npm run deps:check-advisories`
  * checks the installed versions against this list on every run, so the check still means something
  * where the registry's advisory service cannot be reached (it answers 405 on some mirrors). Where
  * an advisory is known the floor is its first fixed version; otherwise it is the version last
