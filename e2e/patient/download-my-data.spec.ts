@@ -32,13 +32,14 @@ test.describe('download my data', () => {
     // The summary opens in a browser on its own (no network, no scripts) and reads as a document.
     const summaryFile = testInfo.outputPath('summary.html');
     await writeFile(summaryFile, files['summary.html']!);
-    const reader = await browser.newPage();
+    const context = await browser.newContext();
+    const reader = await context.newPage();
     await reader.goto(`file://${summaryFile}`);
     await expect(reader.getByRole('heading', { level: 1, name: 'Your data from Demo Physio Clinic' })).toBeVisible();
     await expect(reader.getByRole('table', { name: /Exercise plan/ })).toBeVisible();
     await expect(reader.getByRole('table', { name: /Pain diary/ }).getByRole('row')).not.toHaveCount(0);
     await expectNoSeriousA11yViolations(reader);
     await screenshotIfAsked(reader, `summary-${testInfo.project.name}`);
-    await reader.close();
+    await context.close();
   });
 });
