@@ -25,6 +25,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Dosage } from '../lib/clinical/dosage';
+import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -51,16 +52,23 @@ export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day'
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['success', 'denied', 'failure']);
 
-export const clinics = pgTable('clinics', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  timeZone: text('time_zone').notNull().default('Europe/London'),
-  mfaRequiredForManagers: boolean('mfa_required_for_managers').notNull().default(true),
-  mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
-  /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
-  managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
-  ...timestamps,
-});
+export const clinics = pgTable(
+  'clinics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** IANA zone name: the day of everyone at the clinic who has not chosen their own (lib/time/zone.ts). No default: each clinic sets it. */
+    timeZone: text('time_zone').notNull(),
+    /** Picks the emergency number and urgent-advice service patients are told to call (lib/content/emergency-services.ts). */
+    country: text('country').notNull(),
+    mfaRequiredForManagers: boolean('mfa_required_for_managers').notNull().default(true),
+    mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
+    /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
+    managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [check('clinics_country_known', sql`${t.country} in (${sql.raw(CLINIC_COUNTRIES.map((code) => `'${code}'`).join(', '))})`)],
+);
 
 export const users = pgTable(
   'users',
@@ -78,6 +86,7 @@ export const users = pgTable(
     /** Bumped on password change, role change, deactivation and "sign out everywhere". */
     sessionVersion: integer('session_version').notNull().default(1),
     dateOfBirth: date('date_of_birth'),
+    /** The person's own IANA zone, or null to follow their clinic's (lib/time/zone.ts personTimeZone). */
     timeZone: text('time_zone'),
     mfaSecret: text('mfa_secret'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),

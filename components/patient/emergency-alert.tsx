@@ -1,10 +1,12 @@
-import { EMERGENCY_ADVICE, EMERGENCY_HEADING, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
+import { EMERGENCY_HEADING, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
+import { dialable, emergencyAdvice, urgentAdviceAction, urgentAdviceButton, type EmergencyServices } from '@/lib/content/emergency-services';
 
 /**
  * The red-flag result, rendered by the server on the response to the submit. There is deliberately no close
- * button: the patient cannot dismiss it (CLINICAL.md: emergency advice never waits).
+ * button: the patient cannot dismiss it (CLINICAL.md: emergency advice never waits). The numbers are the
+ * clinic's country's (`services`), never another country's.
  */
-export function RedFlagMessage({ urgency, positives }: { urgency: RedFlagUrgency; positives: string[] }) {
+export function RedFlagMessage({ urgency, positives, services }: { urgency: RedFlagUrgency; positives: string[]; services: EmergencyServices }) {
   const answered = positives
     .map((key) => RED_FLAG_QUESTIONS.find((question) => question.key === key)?.question)
     .filter((text): text is string => Boolean(text));
@@ -14,18 +16,15 @@ export function RedFlagMessage({ urgency, positives }: { urgency: RedFlagUrgency
         <h2 id="emergency-heading" className="text-3xl font-bold">
           {EMERGENCY_HEADING}
         </h2>
-        <p className="mt-3 text-xl font-semibold">{EMERGENCY_ADVICE}</p>
+        <p className="mt-3 text-xl font-semibold">{emergencyAdvice(services)}</p>
         <ul className="mt-3 list-disc space-y-1 pl-6 text-lg">
           <li>Do not drive yourself. Ask someone to take you, or call an ambulance.</li>
           <li>Take this phone, your medicines and a list of your symptoms with you.</li>
           <li>We have also alerted your physiotherapist, but do not wait to hear from them.</li>
         </ul>
         <div className="mt-4 flex flex-wrap gap-3">
-          <a href="tel:999" className="inline-flex min-h-12 items-center rounded-lg bg-red-800 px-5 py-3 text-lg font-bold text-white">
-            Call 999
-          </a>
-          <a href="tel:112" className="inline-flex min-h-12 items-center rounded-lg border-2 border-red-800 bg-white px-5 py-3 text-lg font-bold text-red-900">
-            Call 112
+          <a href={dialable(services.emergencyNumber)} className="inline-flex min-h-12 items-center rounded-lg bg-red-800 px-5 py-3 text-lg font-bold text-white">
+            Call {services.emergencyNumber}
           </a>
         </div>
         {answered.length > 0 ? (
@@ -48,9 +47,16 @@ export function RedFlagMessage({ urgency, positives }: { urgency: RedFlagUrgency
       </h2>
       <p className="mt-3 text-lg">
         We have sent an alert to your physiotherapist. If you cannot reach the clinic
-        {urgency === 'same-day' ? ' today' : ''}, call NHS 111 (or your usual urgent care number). If you get new
-        numbness between your legs or around your bottom, or lose control of your bladder or bowel, call 999 now.
+        {urgency === 'same-day' ? ' today' : ''}, {urgentAdviceAction(services)}. If you get new numbness between your legs or
+        around your bottom, or lose control of your bladder or bowel, call {services.emergencyNumber} now.
       </p>
+      {services.urgentAdvice.phone ? (
+        <p className="mt-3">
+          <a href={dialable(services.urgentAdvice.phone)} className="inline-flex min-h-12 items-center rounded-lg border-2 border-amber-800 bg-white px-5 py-3 text-lg font-bold text-amber-950">
+            {urgentAdviceButton(services)}
+          </a>
+        </p>
+      ) : null}
       {answered.length > 0 ? (
         <ul className="mt-3 list-disc pl-6 text-lg">
           {answered.map((text) => (

@@ -91,13 +91,11 @@ export const RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = [
   question('trauma', 'serious-pathology', 'Have you recently had a bad fall, an accident or another injury?', 'Recent significant trauma'),
 ];
 
+/**
+ * Shown at once for any cauda equina answer: delay risks permanent bladder, bowel and sexual damage. The
+ * instruction under it names the clinic's own emergency number (emergencyAdvice in lib/content/emergency-services.ts).
+ */
 export const EMERGENCY_HEADING = 'Seek emergency care now';
-
-/** Shown at once for any cauda equina answer: delay risks permanent bladder, bowel and sexual damage. */
-export const EMERGENCY_ADVICE =
-  'Call your emergency number (999 in the UK, 911 in the US, 112 in Europe) or go to A&E / the emergency ' +
-  'room now. Do not wait for your physio appointment. Tell them you have back pain and which of these ' +
-  'symptoms you have.';
 
 const URGENCY_RANK: Readonly<Record<RedFlagUrgency, number>> = { emergency: 3, 'same-day': 2, '24h': 1 };
 

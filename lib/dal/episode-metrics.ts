@@ -12,6 +12,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { INACTIVE_DAYS, LOW_ADHERENCE_RULE } from '@/lib/clinical/alerts';
+import { personTimeZoneSql } from '@/lib/time/zone-sql';
 
 /** A one-off questionnaire request counts as answered by a response up to this many days before it is due. */
 export const ONE_OFF_ANSWER_WINDOW_DAYS = 7;
@@ -60,11 +61,12 @@ const sessionsFrom = (day: SQL) =>
  */
 export function episodeMetricsCte(scope: SQL, now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
+  const patientZone = personTimeZoneSql(sql`p.time_zone`, sql`c.time_zone`);
   return sql`ep as (
     select e.id as episode_id, e.patient_id, p.name as patient_name, p.date_of_birth::text as date_of_birth,
            e.started_at, e.intake_nprs, e.questionnaire_interval_weeks,
-           (${at} at time zone coalesce(p.time_zone, c.time_zone))::date as today,
-           (e.started_at at time zone coalesce(p.time_zone, c.time_zone))::date as start_day
+           (${at} at time zone ${patientZone})::date as today,
+           (e.started_at at time zone ${patientZone})::date as start_day
     from episodes e
     join users p on p.id = e.patient_id
     join clinics c on c.id = e.clinic_id
