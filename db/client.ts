@@ -14,11 +14,6 @@ export function getDb(): Db {
   return globalForDb.upliftDb.db;
 }
 
-export function getDatabaseKind(): DatabaseHandle['kind'] {
-  globalForDb.upliftDb ??= openConfiguredDatabase();
-  return globalForDb.upliftDb.kind;
-}
-
 /** Tests install their own in-memory or throwaway database here. */
 export function setDatabaseForTests(handle: DatabaseHandle): void {
   globalForDb.upliftDb = handle;

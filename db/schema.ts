@@ -65,9 +65,25 @@ export const clinics = pgTable(
     mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
     /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
     managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
+    /** How the clinic is reached: printed on exercise plans and letters. Empty until a manager sets it. */
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    contactAddress: text('contact_address'),
+    /**
+     * Years a closed patient's record is kept after the account is closed before it is purged
+     * (docs/SECURITY.md, "Retention and erasure": 8 years for adult records in the NHS Records
+     * Management Code of Practice).
+     */
+    retentionYears: smallint('retention_years').notNull().default(8),
     ...timestamps,
   },
-  (t) => [check('clinics_country_known', sql`${t.country} in (${sql.raw(CLINIC_COUNTRIES.map((code) => `'${code}'`).join(', '))})`)],
+  (t) => [
+    check('clinics_country_known', sql`${t.country} in (${sql.raw(CLINIC_COUNTRIES.map((code) => `'${code}'`).join(', '))})`),
+    check('clinics_retention_years_range', sql`${t.retentionYears} between 1 and 100`),
+    check('clinics_contact_phone_length', sql`${t.contactPhone} is null or char_length(${t.contactPhone}) <= 40`),
+    check('clinics_contact_email_length', sql`${t.contactEmail} is null or char_length(${t.contactEmail}) <= 254`),
+    check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
+  ],
 );
 
 export const users = pgTable(
@@ -600,4 +616,67 @@ export const episodeSummaries = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('episode_summaries_clinic_idx').on(t.clinicId)],
+);
+
+/**
+ * A patient account a manager closed. The user can no longer sign in (users.active is false and the
+ * session version was bumped); the clinical record stays until retain_until, when the scheduled
+ * evaluation purges it (lib/dal/retention.ts) and this row goes with the user.
+ */
+export const accountClosures = pgTable(
+  'account_closures',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
+    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
+    retainUntil: timestamp('retain_until', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('account_closures_retain_until_idx').on(t.retainUntil), check('account_closures_retain_after_close', sql`${t.retainUntil} > ${t.closedAt}`)],
+);
+
+/** One CSV import of patients from a previous system: who, when, which file (by hash) and what it did. */
+export const patientImports = pgTable(
+  'patient_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    /** SHA-256 of the file as uploaded: says whether the same file came twice, without keeping it. */
+    fileSha256: text('file_sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    createdCount: integer('created_count').notNull(),
+    skippedCount: integer('skipped_count').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('patient_imports_clinic_idx').on(t.clinicId, t.createdAt)],
+);
+
+/**
+ * Invitations waiting to be delivered. An import queues one per new patient instead of sending
+ * anything; a manager hands each out from Manager -> Import (which issues the one-time link through
+ * lib/dal/tokens.ts) or a job runner delivers it. No link secret is stored here.
+ */
+export const invitationQueue = pgTable(
+  'invitation_queue',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    importId: uuid('import_id').references(() => patientImports.id, { onDelete: 'set null' }),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('invitation_queue_user_unique').on(t.userId), index('invitation_queue_clinic_idx').on(t.clinicId, t.issuedAt)],
 );

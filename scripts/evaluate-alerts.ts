@@ -1,13 +1,16 @@
 /**
- * `npm run alerts:evaluate`: the scheduled evaluation of the time-based alert rules (inactive, low
- * adherence, questionnaire overdue) for every active episode. Pain and questionnaire rules run when
- * the data arrives; these depend on time passing, so they need a clock. Run hourly, e.g. with cron:
+ * `npm run alerts:evaluate`: the scheduled evaluation of everything that depends on time passing:
+ * the time-based alert rules (inactive, low adherence, questionnaire overdue) for every active
+ * episode, and the purge of closed patient records whose retention period has ended
+ * (lib/dal/retention-purge.ts). Pain and questionnaire rules run when the data arrives; these need a
+ * clock. Run hourly, e.g. with cron:
  *   15 * * * *  cd /srv/uplift && DATABASE_URL=… npm run --silent alerts:evaluate >> /var/log/uplift-alerts.log 2>&1
  * With the embedded database (no DATABASE_URL) run it only while the server is stopped: PGlite allows
  * one process per data folder.
  */
 import { openConfiguredDatabase } from '../db/connection';
 import { evaluateTimeBasedAlerts } from '../lib/dal/alert-engine';
+import { purgeExpiredRecords } from '../lib/dal/retention-purge';
 import { fail, log } from './lib';
 
 async function main() {
@@ -17,6 +20,9 @@ async function main() {
     const summary = await handle.db.transaction((tx) => evaluateTimeBasedAlerts(tx));
     const raised = Object.entries(summary.raised).map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
     log(`alerts evaluated for ${summary.episodes} active episodes in ${Date.now() - started} ms; raised: ${raised}; resolved: ${summary.resolved}`);
+    const purge = await purgeExpiredRecords(handle.db);
+    log(`closed records past their retention period: ${purge.purged} purged${purge.failed ? `, ${purge.failed} failed (kept whole; retried on the next run)` : ''}`);
+    if (purge.failed) process.exitCode = 1;
   } catch (error) {
     fail(`the alert evaluation failed (${(error as Error).message}).`);
   } finally {

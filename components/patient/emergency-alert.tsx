@@ -3,8 +3,8 @@ import { dialable, emergencyAdvice, urgentAdviceAction, urgentAdviceButton, type
 
 /**
  * The red-flag result, rendered by the server on the response to the submit. There is deliberately no close
- * button: the patient cannot dismiss it (CLINICAL.md: emergency advice never waits). The numbers are the
- * clinic's country's (`services`), never another country's.
+ * button: the patient cannot dismiss it (docs/CLINICAL.md, Red flags: emergency advice never waits). The
+ * numbers are the clinic's country's (`services`), never another country's.
  */
 export function RedFlagMessage({ urgency, positives, services }: { urgency: RedFlagUrgency; positives: string[]; services: EmergencyServices }) {
   const answered = positives

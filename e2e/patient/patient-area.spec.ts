@@ -103,7 +103,7 @@ test.describe('patient journey on a phone', () => {
       else await page.getByRole('radio').nth(answer).check();
       await page.getByRole('button', { name: index === 9 ? 'Finish and see my result' : 'Save and continue' }).click();
     }
-    // (2+1+2+1+2+2+1+3+2) / 45 = 16/45 → 35.6 %, moderate (CLINICAL.md).
+    // (2+1+2+1+2+2+1+3+2) / 45 = 16/45 → 35.6 %, moderate (docs/CLINICAL.md, Oswestry).
     await expect(page.getByRole('heading', { name: '35.6 % disability score' })).toBeVisible();
     await expect(page.getByText('Moderate disability')).toBeVisible();
   });
@@ -194,8 +194,8 @@ test.describe('patient journey on a phone', () => {
 });
 
 test.describe('patient pages on a phone network', () => {
-  // Each prefetch is a request the server renders, and brings back only a page's outline: Today used to
-  // send 33 of them from a phone (docs/PERFORMANCE.md).
+  // Each prefetch is a request the server renders, and brings back only a page's outline: with prefetching
+  // Today sends 33 of them from a phone (docs/PERFORMANCE.md).
   test('Today and Progress send no prefetch requests, and the quick pain links still open the form', async ({ page }) => {
     await signInAndWait(page, 'patient');
     let prefetches = 0;

@@ -3,7 +3,7 @@ import { isValidNprs } from './nprs';
 import { median } from './stats';
 
 /**
- * Alert rules from CLINICAL.md "Worsening and other alerts". Every threshold here is Uplift policy, not a
+ * Alert rules from docs/CLINICAL.md, "Alert rules". Every threshold here is Uplift policy, not a
  * published standard, so each is a named constant and ALERT_REASONS states it in words shown to users.
  */
 

@@ -10,7 +10,7 @@ import { generateTotpSecret, otpauthUri } from '@/lib/auth/totp';
 import { mfaRequiredFor, requireRole, requireViewer, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from './audit';
-import { issueToken } from './tokens';
+import { issueToken, voidOutstandingTokens } from './tokens';
 
 export type MfaStatus = {
   enabled: boolean;
@@ -159,7 +159,7 @@ export type ChangePasswordOutcome = { ok: true } | { ok: false; field: 'current'
 /**
  * Any signed-in user, with their current password: sets a new one that meets the policy. Every
  * session of the account ends, this one included (session version bump), so a stolen cookie dies
- * with the old password.
+ * with the old password, and every outstanding reset or invitation link is voided.
  */
 export async function changeOwnPassword(current: string, next: string): Promise<ChangePasswordOutcome> {
   const viewer = await requireViewer();
@@ -176,6 +176,7 @@ export async function changeOwnPassword(current: string, next: string): Promise<
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, viewer.userId));
+    await voidOutstandingTokens(tx, viewer.userId);
     await recordAudit(tx, { ...auditBase(viewer), action: 'account.password-change', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
   });
   return { ok: true };

@@ -113,7 +113,7 @@ export type SetActiveOutcome = 'done' | 'not-found' | 'self';
 /**
  * Manager: deactivates (or reactivates) a user of their own clinic. Deactivation bumps the session
  * version in the same transaction, so every session of that user fails on its next request.
- * Their own account: 'self'. Users of other clinics or unknown ids: 'not-found'. Others: AppError('forbidden').
+ * Their own account: 'self'. Users of other clinics, closed patient accounts or unknown ids: 'not-found'. Others: AppError('forbidden').
  */
 export async function setUserActive(userId: string, active: boolean): Promise<SetActiveOutcome> {
   const viewer = await requireRole('manager');
@@ -126,7 +126,14 @@ export async function setUserActive(userId: string, active: boolean): Promise<Se
         ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }),
         updatedAt: new Date(),
       })
-      .where(and(eq(users.id, userId), eq(users.clinicId, viewer.clinicId)))
+      .where(
+        and(
+          eq(users.id, userId),
+          eq(users.clinicId, viewer.clinicId),
+          // A closed patient account stays closed until it is purged (lib/dal/retention.ts).
+          sql`not exists (select 1 from account_closures c where c.user_id = ${users.id})`,
+        ),
+      )
       .returning({ id: users.id, role: users.role });
     if (!user) return 'not-found';
     await auditManagerAction(tx, viewer, {

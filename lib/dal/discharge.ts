@@ -25,7 +25,7 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /**
  * Clinician: baseline against latest (or discharge) NPRS, ODI and ROM for an episode in their caseload, with
- * whether the MCID was met (CLINICAL.md: a fall of ≥ 2 points or ≥ 30 % for NPRS; ≥ 10 or ≥ 30 % for ODI).
+ * whether the MCID was met (docs/CLINICAL.md, Meaningful change: a fall of ≥ 2 points or ≥ 30 % for NPRS; ≥ 10 or ≥ 30 % for ODI).
  * Others: null.
  */
 export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSummary | null> {

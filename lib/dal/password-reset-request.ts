@@ -2,16 +2,27 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { lockedUntil, recordFailure } from '@/lib/auth/throttle';
+import { deviceNonceFor } from '@/lib/auth/device-cookie';
+import { reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { sendMail, smtpConfigFromEnv } from '@/lib/mail/smtp';
 import { recordAudit } from './audit';
 import { issueToken, TOKEN_LIFETIME_HOURS } from './tokens';
 
 /**
- * Three reset emails to an address straight away; after that the same growing lock as sign-in
- * (1, 2, 4 … at most 15 minutes between emails), so nobody can flood a mailbox.
+ * Three reset emails to an address straight away; after that the same progressive delay as sign-in
+ * (1, 2, 4 … at most 15 minutes between emails), so nobody can flood a mailbox. A browser holding
+ * the account's device cookie has its own budget, so a stranger's requests cannot stop the person
+ * getting their own link; one client address may ask for twenty addresses' links before its delay.
  */
 const FREE_REQUESTS = 3;
+const FREE_REQUESTS_PER_CLIENT = 20;
+
+export function resetThrottleKeys(email: string, clientAddress: string | null, deviceNonce: string | null): ThrottleKey[] {
+  if (deviceNonce) return [{ key: `reset-device:${deviceNonce}`, threshold: FREE_REQUESTS }];
+  const keys: ThrottleKey[] = [{ key: `reset:${email.toLowerCase()}`, threshold: FREE_REQUESTS }];
+  if (clientAddress) keys.push({ key: `reset-client:${clientAddress}`, threshold: FREE_REQUESTS_PER_CLIENT });
+  return keys;
+}
 
 /**
  * Self-service reset by email works only with a mail server (SMTP_URL, SMTP_FROM) and the public
@@ -27,19 +38,34 @@ export function isSelfServiceResetAvailable(): boolean {
  * not being flooded) a one-hour link is emailed. The caller learns nothing either way; run it
  * after the response so timing does not tell either.
  */
-export async function requestPasswordReset(email: string, clientAddress: string | null): Promise<void> {
+export async function requestPasswordReset(email: string, clientAddress: string | null, deviceCookies: readonly string[] = []): Promise<void> {
   const config = smtpConfigFromEnv();
   const siteUrl = process.env.AUTH_URL;
   if (!config || !siteUrl) return;
   const db = getDb();
-  const key = `reset:${email.toLowerCase()}`;
-  if (await lockedUntil(db, [key])) return;
   const [user] = await db
     .select({ id: users.id, role: users.role, clinicId: users.clinicId, name: users.name, email: users.email })
     .from(users)
     .where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)));
+  const nonce = user ? deviceNonceFor(user.id, deviceCookies) : null;
+  // Reserved before anything else, in one statement per key: simultaneous requests cannot all pass.
+  if (!(await reserveAttempt(db, resetThrottleKeys(email, clientAddress, nonce)))) {
+    if (user) {
+      await recordAudit(db, {
+        action: 'account.reset-requested',
+        outcome: 'denied',
+        actorId: user.id,
+        actorRole: user.role,
+        clinicId: user.clinicId,
+        resourceType: 'user',
+        resourceId: user.id,
+        clientAddress,
+        detail: { reason: 'throttled' },
+      });
+    }
+    return;
+  }
   const link = await db.transaction(async (tx) => {
-    await recordFailure(tx, key, FREE_REQUESTS);
     if (!user) return null;
     const issued = await issueToken(tx, { userId: user.id, kind: 'reset', createdBy: null });
     await recordAudit(tx, {

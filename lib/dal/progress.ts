@@ -42,7 +42,7 @@ type ProgressRow = {
 
 /**
  * The page's reads in one statement (JSON sub-selects on the episode's indexes): daily pain from
- * `painFrom` (highest of each day, CLINICAL.md; six days before the range feed the first 7-day
+ * `painFrom` (highest of each day, docs/CLINICAL.md, Pain; six days before the range feed the first 7-day
  * average), ODI results, current ROM values, every plan version's items, and sessions logged per
  * exercise per week (Monday start) from `firstWeek`.
  */

@@ -17,7 +17,7 @@ export const PAIN_NOTE_MAX = 1000;
 /** Own entries can be changed or deleted for this long after they were recorded. */
 export const PAIN_EDIT_WINDOW_HOURS = 24;
 
-/** Asked with every pain log: the cauda equina and progressive-deficit groups (CLINICAL.md, Red flags). */
+/** Asked with every pain log: the cauda equina and progressive-deficit groups (docs/CLINICAL.md, Red flags). */
 export const PAIN_LOG_RED_FLAG_QUESTIONS = RED_FLAG_QUESTIONS.filter(
   (question) => question.group === 'cauda-equina' || question.group === 'progressive-deficit',
 );

@@ -67,7 +67,7 @@ export function PainFields({ state, defaults }: { state: FormState; defaults: Pa
   );
 }
 
-/** The red-flag questions asked with every pain log and every change to one (CLINICAL.md, Red flags). */
+/** The red-flag questions asked with every pain log and every change to one (docs/CLINICAL.md, Red flags). */
 export function SafetyQuestions({ state }: { state: FormState }) {
   const errors = state.fieldErrors ?? {};
   return (

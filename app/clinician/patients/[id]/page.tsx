@@ -55,6 +55,16 @@ export default async function PatientRecordPage({
           <Fact term="STarT Back risk" value={header.startbackRisk ? STARTBACK_RISK_GUIDANCE[header.startbackRisk].label : 'Not screened'} />
           <Fact term="Open alerts" value={header.openAlerts.length === 0 ? 'None' : String(header.openAlerts.length)} />
         </dl>
+        <p className="mt-3 text-sm">
+          <a
+            href={`/api/exports/fhir/episodes/${header.episodeId}`}
+            download
+            className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900"
+          >
+            Download record (FHIR file)
+          </a>
+          <span className="text-slate-700"> for another health system. Each download is recorded.</span>
+        </p>
         {!header.accountActivated && header.status === 'active' ? (
           <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">
             <p className="text-sm">The patient has not set up their account yet.</p>
