@@ -1,10 +1,10 @@
-import { EMERGENCY_HEADING, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
-import { dialable, emergencyAdvice, urgentAdviceAction, urgentAdviceButton, type EmergencyServices } from '@/lib/content/emergency-services';
+import { EMERGENCY_HEADING, RED_FLAG_QUESTIONS, redFlagAdvice, type RedFlagUrgency } from '@/lib/clinical/red-flags';
+import { dialable, emergencyAdvice, urgentAdviceButton, type EmergencyServices } from '@/lib/content/emergency-services';
 
 /**
  * The red-flag result, rendered by the server on the response to the submit. There is deliberately no close
  * button: the patient cannot dismiss it (docs/CLINICAL.md, Red flags: emergency advice never waits). The
- * numbers are the clinic's country's (`services`), never another country's.
+ * numbers are those of the clinic's country (`services`), never another country's.
  */
 export function RedFlagMessage({ urgency, positives, services }: { urgency: RedFlagUrgency; positives: string[]; services: EmergencyServices }) {
   const answered = positives
@@ -40,29 +40,34 @@ export function RedFlagMessage({ urgency, positives, services }: { urgency: RedF
       </section>
     );
   }
+  const advice = redFlagAdvice(urgency, services);
+  const urgentButton = urgentAdviceButton(services);
   return (
     <section role="alert" aria-labelledby="urgent-heading" className="rounded-2xl border-4 border-amber-700 bg-amber-50 p-5 text-amber-950">
       <h2 id="urgent-heading" className="text-2xl font-bold">
-        {urgency === 'same-day' ? 'Your physio needs to check this today' : 'Your physio will review this within 24 hours'}
+        {advice.heading}
       </h2>
-      <p className="mt-3 text-lg">
-        We have sent an alert to your physiotherapist. If you cannot reach the clinic
-        {urgency === 'same-day' ? ' today' : ''}, {urgentAdviceAction(services)}. If you get new numbness between your legs or
-        around your bottom, or lose control of your bladder or bowel, call {services.emergencyNumber} now.
-      </p>
-      {services.urgentAdvice.phone ? (
+      <ul className="mt-3 list-disc space-y-1 pl-6 text-lg">
+        {advice.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ul>
+      {urgentButton && services.urgentAdvice.phone ? (
         <p className="mt-3">
           <a href={dialable(services.urgentAdvice.phone)} className="inline-flex min-h-12 items-center rounded-lg border-2 border-amber-800 bg-white px-5 py-3 text-lg font-bold text-amber-950">
-            {urgentAdviceButton(services)}
+            {urgentButton}
           </a>
         </p>
       ) : null}
       {answered.length > 0 ? (
-        <ul className="mt-3 list-disc pl-6 text-lg">
-          {answered.map((text) => (
-            <li key={text}>{text}</li>
-          ))}
-        </ul>
+        <div className="mt-4">
+          <h3 className="text-lg font-semibold">You said yes to:</h3>
+          <ul className="mt-1 list-disc pl-6 text-lg">
+            {answered.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </section>
   );
