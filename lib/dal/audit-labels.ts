@@ -20,6 +20,8 @@ const LABELS: Record<string, string> = {
   'audit.view': 'Viewed the audit trail',
   'audit.export': 'Exported the audit trail',
   'clinic.settings-update': 'Changed clinic security settings',
+  'manager.clinic.location-update': 'Changed the clinic’s time zone or country',
+  'account.time-zone-update': 'Changed their time zone',
   'session.required': 'Asked for a page that needs signing in',
   'patient.today.read': 'Viewed the Today page',
   'patient.progress.read': 'Viewed progress charts',
