@@ -3,13 +3,12 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { exerciseLogs, measurements, painEntries, planItems, plans, questionnaireResponses } from '@/db/schema';
-import { adherenceFraction, prescribedSessions, weekStartOf } from '@/lib/clinical/adherence';
-import { addDays, daysBetween } from '@/lib/clinical/days';
+import { adherenceFraction, prescribedSessions } from '@/lib/clinical/adherence';
 import { ODI_BANDS, type OdiBand } from '@/lib/clinical/odi';
 import { meaningfulPainLevel, painSeries, summariseMeasure, summariseOdi, summarisePain } from '@/lib/clinical/progress';
 import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import type { RollingPoint } from '@/lib/clinical/stats';
-import { localDay } from '@/lib/time';
+import { addDays, daysBetween, localDay, weekStartOf } from '@/lib/time';
 import { getPatientContext, recordOwnRead } from './patient-episode';
 
 export const PROGRESS_RANGES = { '4w': 28, '12w': 84, all: null } as const;
