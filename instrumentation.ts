@@ -1,16 +1,18 @@
 /**
- * Next.js instrumentation: runs once when the server starts, and hears about every error a request
- * hits. Both go through lib/log.ts so no error message, bound value or health data reaches the logs
- * (docs/SECURITY.md, Logging).
+ * Next.js instrumentation: runs once when a server process starts, and hears about every error a
+ * request hits. Logging goes through lib/log.ts so no error message, bound value or health data reaches
+ * the logs (docs/SECURITY.md, Logging).
  */
 import type { Instrumentation } from 'next';
 
-export async function register() {
+export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installDatabaseErrorRedaction } = await import('./db/errors');
   const { redactConsole } = await import('./lib/log');
   installDatabaseErrorRedaction();
   redactConsole();
+  const { startServerJobs } = await import('./lib/jobs/server');
+  await startServerJobs();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -15,6 +15,10 @@ export type TestSmtpServer = {
   messages: ReceivedMail[];
   /** Commands that reached the server after the greeting: MAIL FROM is never sent when TLS was refused. */
   mailFromSeen: number;
+  /** Every recipient of every accepted message. */
+  recipients: () => string[];
+  /** Every accepted message's headers and decoded body, one after another. */
+  text: () => string;
   close: () => Promise<void>;
 };
 
@@ -63,6 +67,8 @@ export async function startTestSmtpServer(options: { host?: string; starttls?: b
     get mailFromSeen() {
       return state.mailFromSeen;
     },
+    recipients: () => messages.flatMap((message) => message.to),
+    text: () => messages.map((message) => `${message.raw.slice(0, message.raw.indexOf('\r\n\r\n'))}\n\n${bodyOf(message.raw)}`).join('\n'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
