@@ -31,7 +31,7 @@ const FORMS: { name: string; schema: z.ZodType; valid: Record<string, unknown>; 
   {
     name: 'library exercise',
     schema: exerciseCreateSchema,
-    valid: { name: 'Bridge', category: 'mobility', summary: '', instructions: 'Lift.', safetyNote: 'Stop if it hurts.', sets: '2', reps: '10', holdSeconds: '5', durationMinutes: '3', timesPerDay: '1', daysPerWeek: '5' },
+    valid: { submissionId: ID, name: 'Bridge', category: 'mobility', summary: '', instructions: 'Lift.', safetyNote: 'Stop if it hurts.', sets: '2', reps: '10', holdSeconds: '5', durationMinutes: '3', timesPerDay: '1', daysPerWeek: '5' },
     numeric: ['sets', 'reps', 'holdSeconds', 'durationMinutes', 'timesPerDay', 'daysPerWeek'],
   },
   {
@@ -43,13 +43,13 @@ const FORMS: { name: string; schema: z.ZodType; valid: Record<string, unknown>; 
   {
     name: 'goal',
     schema: goalCreateSchema,
-    valid: { description: 'Walk to the shop', measureCode: 'nprs', targetValue: '3', targetDate: '' },
+    valid: { submissionId: ID, description: 'Walk to the shop', measureCode: 'nprs', targetValue: '3', targetDate: '' },
     numeric: ['targetValue'],
   },
   {
     name: 'measurement set',
     schema: measurementSetSchema,
-    valid: { measuredAt: '2026-11-20T10:30', method: 'goniometer', [MEASURE_CODES[0]!]: '40' },
+    valid: { submissionId: ID, measuredAt: '2026-11-20T10:30', method: 'goniometer', [MEASURE_CODES[0]!]: '40' },
     numeric: [MEASURE_CODES[0]!],
   },
   {
@@ -62,6 +62,7 @@ const FORMS: { name: string; schema: z.ZodType; valid: Record<string, unknown>; 
     name: 'plan save',
     schema: planSaveSchema,
     valid: {
+      submissionId: ID,
       baseVersion: '3',
       note: '',
       items: JSON.stringify([{ exerciseId: ID, sets: 2, reps: 10, holdSeconds: null, durationMinutes: null, timesPerDay: 1, daysPerWeek: 5, perSide: false, instructionsNote: null }]),
@@ -89,7 +90,7 @@ describe('one strict way to read a field', () => {
   });
 
   it('reads decimals and a typed minus only where a measure allows them', () => {
-    expect(measurementSetSchema.parse({ measuredAt: '2026-11-20T10:30', 'fingertip-to-floor': '\u22125.5' })).toMatchObject({ 'fingertip-to-floor': -5.5 });
+    expect(measurementSetSchema.parse({ submissionId: ID, measuredAt: '2026-11-20T10:30', 'fingertip-to-floor': '\u22125.5' })).toMatchObject({ 'fingertip-to-floor': -5.5 });
     expect(exerciseCreateSchema.safeParse({ ...FORMS[2]!.valid, sets: '2.5' }).success).toBe(false);
   });
 
