@@ -27,7 +27,11 @@ function Report({ state }: { state: ImportState }) {
     );
   }
   const skipped = report.skipped.length;
-  const skippedText = skipped > 0 ? ` ${skipped} ${skipped === 1 ? 'patient is' : 'patients are'} already in Uplift and will be left as they are.` : '';
+  const imported = report.status === 'imported';
+  const skippedText =
+    skipped > 0
+      ? ` ${skipped} ${skipped === 1 ? 'patient' : 'patients'} ${imported ? (skipped === 1 ? 'was' : 'were') : skipped === 1 ? 'is' : 'are'} already in Uplift and ${imported ? 'were' : 'will be'} left as they are.`
+      : '';
   if (report.errors.length > 0) {
     return (
       <div className="space-y-3">
