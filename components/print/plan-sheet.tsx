@@ -11,7 +11,10 @@ export function PlanSheet({ plan, timeZone }: { plan: PrintablePlan; timeZone: s
   return (
     <article className="space-y-5 bg-white text-slate-900 print:space-y-3">
       <header className="border-b-2 border-slate-900 pb-3">
-        <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{plan.clinic.name}</p>
+        <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">
+          {plan.clinic.name}
+          {plan.clinic.phone ? <span className="normal-case tracking-normal"> · {plan.clinic.phone}</span> : null}
+        </p>
         <h1 className="text-2xl font-bold print:text-xl">Exercise plan for {plan.patientName}</h1>
         <p className="text-slate-700">
           From {plan.clinicianName} · version {plan.version} · {formatDate(plan.savedAt, timeZone)}

@@ -45,7 +45,7 @@ describe('parsePatientCsv', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.rows.map((row) => row.row)).toEqual([2]);
     const where = parsed.errors.map((error) => `${error.row}:${error.column}`);
-    expect(where).toEqual(['3:email', '3:date_of_birth', '3:baseline_pain', '4:date_of_birth', '4:condition', '5:past_pain', '6:past_pain']);
+    expect(where).toEqual(['3:email', '3:date_of_birth', '3:baseline_pain', '4:date_of_birth', '4:condition', '4:past_pain', '5:email', '5:past_pain', '6:past_pain']);
     expect(parsed.errors.find((error) => error.row === 3 && error.column === 'date_of_birth')!.message).toMatch(/not a real date/);
     expect(parsed.errors.find((error) => error.row === 6)!.message).toMatch(/in the future/);
   });

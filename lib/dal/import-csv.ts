@@ -18,6 +18,7 @@ export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_PAST_PAIN };
 export const REQUIRED_COLUMNS = ['name', 'email', 'date_of_birth', 'condition', 'clinician', 'baseline_pain'] as const;
 export const OPTIONAL_COLUMNS = ['past_pain'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+export const COLUMN_ORDER: Column[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 
 export type RowError = { row: number; column: Column | null; message: string };
 
@@ -33,8 +34,11 @@ export type ImportRow = {
   pastPain: { day: string; score: number }[];
 };
 
+/** A row with problems: the parts of it that can still be checked against the clinic's data. */
+export type RowReference = { row: number; email: string | null; clinicianEmail: string | null };
+
 export type ParsedFile =
-  | { ok: true; sha256: string; rows: ImportRow[]; errors: RowError[] }
+  | { ok: true; sha256: string; rows: ImportRow[]; errors: RowError[]; references: RowReference[] }
   | { ok: false; reason: 'empty' | 'too-large' | 'malformed' | 'too-many-rows'; message: string };
 
 /**
@@ -164,53 +168,59 @@ export function parsePatientCsv(bytes: Uint8Array, today: string): ParsedFile {
   const schema = rowSchema(today);
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
+  const references: RowReference[] = [];
   const seen = new Map<string, number>();
+  const fields = schema.shape;
   for (const { record, info } of body) {
     const row = info.records;
     const raw = Object.fromEntries(names.map((name, index) => [name, record[index] ?? ''])) as Record<Column, string>;
-    const formulas = names.filter((name) => FORMULA_START.test(raw[name as Column]) || FORMULA_START.test(raw[name as Column].trimStart()));
-    if (formulas.length > 0) {
-      for (const column of formulas) {
-        errors.push({ row, column: column as Column, message: `Starts with “${raw[column as Column].trimStart().charAt(0).replace('\t', 'a tab')}”, which spreadsheets run as a formula. Remove it (or the whole cell) and try again.` });
+    const rowErrors: RowError[] = [];
+    const values: Partial<Record<Column, unknown>> = {};
+    // Each column on its own, so one bad cell does not hide the problems of the others.
+    for (const column of Object.keys(fields) as Column[]) {
+      const cell = raw[column] ?? '';
+      if (FORMULA_START.test(cell) || FORMULA_START.test(cell.trimStart())) {
+        const first = cell.trimStart().charAt(0) || cell.charAt(0);
+        rowErrors.push({ row, column, message: `Starts with “${first === '\t' ? 'a tab' : first}”, which spreadsheets run as a formula. Remove it (or the whole cell) and try again.` });
+        continue;
       }
+      const parsed = fields[column].safeParse(cell.trim());
+      if (parsed.success) values[column] = parsed.data;
+      else rowErrors.push({ row, column, message: parsed.error.issues[0]!.message });
+    }
+    const dateOfBirth = typeof values.date_of_birth === 'string' ? values.date_of_birth : null;
+    let pastPain: ImportRow['pastPain'] = [];
+    if ('past_pain' in values) {
+      const read = parsePastPain(values.past_pain as string, dateOfBirth, today);
+      if (typeof read === 'string') rowErrors.push({ row, column: 'past_pain', message: read });
+      else pastPain = read;
+    }
+    const email = typeof values.email === 'string' ? values.email : null;
+    if (email !== null) {
+      const earlier = seen.get(email);
+      if (earlier !== undefined) rowErrors.push({ row, column: 'email', message: `The same email is on row ${earlier}: one row per patient.` });
+      else seen.set(email, row);
+    }
+    const clinicianEmail = typeof values.clinician === 'string' ? values.clinician : null;
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors.sort((a, b) => COLUMN_ORDER.indexOf(a.column!) - COLUMN_ORDER.indexOf(b.column!)));
+      // What can still be checked against the clinic (the clinician, whether the email is taken), so the
+      // list of problems is complete in one pass.
+      references.push({ row, email: rowErrors.some((error) => error.column === 'email') ? null : email, clinicianEmail });
       continue;
     }
-    const trimmed = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, value.trim()]));
-    const parsed = schema.safeParse(trimmed);
-    if (!parsed.success) {
-      const reported = new Set<string>();
-      for (const issue of parsed.error.issues) {
-        const column = String(issue.path[0]) as Column;
-        if (reported.has(column)) continue;
-        reported.add(column);
-        errors.push({ row, column, message: issue.message });
-      }
-      continue;
-    }
-    const value = parsed.data;
-    const pastPain = parsePastPain(value.past_pain, value.date_of_birth, today);
-    if (typeof pastPain === 'string') {
-      errors.push({ row, column: 'past_pain', message: pastPain });
-      continue;
-    }
-    const earlier = seen.get(value.email);
-    if (earlier !== undefined) {
-      errors.push({ row, column: 'email', message: `The same email is on row ${earlier}: one row per patient.` });
-      continue;
-    }
-    seen.set(value.email, row);
     rows.push({
       row,
-      name: value.name,
-      email: value.email,
-      dateOfBirth: value.date_of_birth,
-      condition: value.condition,
-      clinicianEmail: value.clinician,
-      baselinePain: value.baseline_pain,
+      name: values.name as string,
+      email: email!,
+      dateOfBirth: dateOfBirth!,
+      condition: values.condition as string,
+      clinicianEmail: clinicianEmail!,
+      baselinePain: values.baseline_pain as number,
       pastPain,
     });
   }
-  return { ok: true, sha256: fileSha256(bytes), rows, errors };
+  return { ok: true, sha256: fileSha256(bytes), rows, errors, references };
 }
 
 function csvProblem(code: string): string {

@@ -44,6 +44,13 @@ describe('importPatients', () => {
     expect(audit).toMatchObject({ outcome: 'failure', detail: { reason: 'row-errors', rows: 4, rowErrors: 3 } });
   });
 
+  it('lists a row’s format problems and its clinic problems together, in one pass', async () => {
+    const team = await clinic();
+    const report = await importPatients(csv(`=Ann,${team.clinician.email},1980-02-30,LBP,ghost@clinic.example,6,`), { dryRun: true, now: NOW });
+    expect(report.errors.map((error) => error.column)).toEqual(['name', 'email', 'date_of_birth', 'clinician']);
+    expect(report.rows).toBe(1);
+  });
+
   it('a clean dry run says what would happen and still writes nothing', async () => {
     const team = await clinic();
     const a = email('a');

@@ -6,7 +6,7 @@ import { clinics, episodes, invitationQueue, painEntries, patientImports, users 
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { localDay, zonedTimeToUtc } from '@/lib/time';
 import { recordAudit } from './audit';
-import { parsePatientCsv, type ImportRow, type RowError } from './import-csv';
+import { COLUMN_ORDER, parsePatientCsv, type ImportRow, type RowError, type RowReference } from './import-csv';
 import { isUuid } from './clinician-access';
 import { auditManagerAction } from './manager-audit';
 import { newPseudonym } from './onboarding';
@@ -33,14 +33,15 @@ const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / 
 type Checked = { errors: RowError[]; create: (ImportRow & { clinicianId: string })[]; skipped: { row: number; name: string }[]; previousImportAt: Date | null };
 
 /** The checks that need the clinic's data: the clinician exists here, the email is free or already this clinic's patient. */
-async function checkAgainstClinic(executor: Db | Tx, viewer: Viewer, rows: ImportRow[], sha256: string): Promise<Checked> {
+async function checkAgainstClinic(executor: Db | Tx, viewer: Viewer, rows: ImportRow[], references: RowReference[], sha256: string): Promise<Checked> {
   const clinicians = await executor
     .select({ id: users.id, email: users.email })
     .from(users)
     .where(and(eq(users.clinicId, viewer.clinicId), eq(users.role, 'clinician'), eq(users.active, true)));
   const clinicianByEmail = new Map(clinicians.map((row) => [row.email, row.id]));
   const existing = new Map<string, { clinicId: string; role: string }>();
-  for (const part of chunks(rows.map((row) => row.email))) {
+  const emails = [...rows.map((row) => row.email), ...references.flatMap((row) => (row.email ? [row.email] : []))];
+  for (const part of chunks(emails)) {
     const found = await executor.select({ email: users.email, clinicId: users.clinicId, role: users.role }).from(users).where(inArray(users.email, part));
     for (const row of found) existing.set(row.email, row);
   }
@@ -63,6 +64,15 @@ async function checkAgainstClinic(executor: Db | Tx, viewer: Viewer, rows: Impor
     if (owner) errors.push({ row: row.row, column: 'email', message: 'This email is already used by another Uplift account (not a patient of this clinic).' });
     if (!clinicianId) errors.push({ row: row.row, column: 'clinician', message: `No active clinician of this clinic has the email ${row.clinicianEmail}.` });
     if (!owner && clinicianId) create.push({ ...row, clinicianId });
+  }
+  for (const reference of references) {
+    const owner = reference.email ? existing.get(reference.email) : undefined;
+    if (owner && !(owner.clinicId === viewer.clinicId && owner.role === 'patient')) {
+      errors.push({ row: reference.row, column: 'email', message: 'This email is already used by another Uplift account (not a patient of this clinic).' });
+    }
+    if (reference.clinicianEmail && !clinicianByEmail.has(reference.clinicianEmail)) {
+      errors.push({ row: reference.row, column: 'clinician', message: `No active clinician of this clinic has the email ${reference.clinicianEmail}.` });
+    }
   }
   return { errors, create, skipped, previousImportAt: previous?.at ?? null };
 }
@@ -102,8 +112,8 @@ export async function importPatients(bytes: Uint8Array, options: { dryRun: boole
   if (!parsed.ok) return refuse({ status: 'refused', fileError: parsed.message, ...empty }, parsed.reason);
 
   if (options.dryRun) {
-    const checked = await checkAgainstClinic(db, viewer, parsed.rows, parsed.sha256);
-    const report = reportOf(parsed.rows.length + parsed.errors.length, parsed.errors, checked);
+    const checked = await checkAgainstClinic(db, viewer, parsed.rows, parsed.references, parsed.sha256);
+    const report = reportOf(parsed.rows.length + parsed.references.length, parsed.errors, checked);
     if (report.errors.length > 0) return refuse({ ...report, status: 'refused' }, 'row-errors');
     await auditManagerAction(db, viewer, { action, resourceType: 'clinic', resourceId: viewer.clinicId, detail: { rows: report.rows, toCreate: report.toCreate, skipped: report.skipped.length } });
     return { ...report, status: 'checked' };
@@ -112,8 +122,8 @@ export async function importPatients(bytes: Uint8Array, options: { dryRun: boole
   const outcome = await db.transaction(async (tx) => {
     // One import at a time per clinic: two uploads of the same file cannot both see its emails as free.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`patient-import:${viewer.clinicId}`}))`);
-    const checked = await checkAgainstClinic(tx, viewer, parsed.rows, parsed.sha256);
-    const report = reportOf(parsed.rows.length + parsed.errors.length, parsed.errors, checked);
+    const checked = await checkAgainstClinic(tx, viewer, parsed.rows, parsed.references, parsed.sha256);
+    const report = reportOf(parsed.rows.length + parsed.references.length, parsed.errors, checked);
     if (report.errors.length > 0) return { ...report, status: 'refused' as const };
     await writeImport(tx, viewer, checked.create, { sha256: parsed.sha256, rows: report.rows, skipped: report.skipped.length, timeZone, now });
     return { ...report, status: 'imported' as const };
@@ -123,7 +133,7 @@ export async function importPatients(bytes: Uint8Array, options: { dryRun: boole
 }
 
 function reportOf(rows: number, fileRowErrors: RowError[], checked: Checked): Omit<ImportReport, 'status'> {
-  const errors = [...fileRowErrors, ...checked.errors].sort((a, b) => a.row - b.row);
+  const errors = [...fileRowErrors, ...checked.errors].sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column!) - COLUMN_ORDER.indexOf(b.column!));
   return { fileError: null, errors, rows, toCreate: checked.create.length, skipped: checked.skipped, previousImportAt: checked.previousImportAt };
 }
 

@@ -46,7 +46,8 @@ export default async function DischargeLetterPage({ params }: { params: Promise<
   if (!letter) notFound();
   const zone = viewer.timeZone;
   const { outcome, patient } = letter;
-  const weeks = Math.max(1, Math.round((letter.dischargedAt.getTime() - letter.startedAt.getTime()) / (7 * 86_400_000)));
+  const days = Math.max(1, Math.round((letter.dischargedAt.getTime() - letter.startedAt.getTime()) / 86_400_000));
+  const length = days < 14 ? `${days} ${days === 1 ? 'day' : 'days'}` : `${Math.round(days / 7)} weeks`;
   return (
     <div className="max-w-3xl space-y-4">
       <div className="print-hidden flex flex-wrap items-center justify-between gap-3">
@@ -70,8 +71,7 @@ export default async function DischargeLetterPage({ params }: { params: Promise<
         <p>Dear colleague,</p>
         <p>
           {patient.name} was treated at {letter.clinic.name} by {letter.clinicianName} for {letter.condition.toLowerCase()} from{' '}
-          {formatDate(letter.startedAt, zone)} and was discharged on {formatDate(letter.dischargedAt, zone)}, after about {weeks}{' '}
-          {weeks === 1 ? 'week' : 'weeks'} of care.
+          {formatDate(letter.startedAt, zone)} and was discharged on {formatDate(letter.dischargedAt, zone)}, after about {length} of care.
         </p>
         {outcome.dischargeSummary ? (
           <section aria-labelledby="summary-heading">
