@@ -96,6 +96,11 @@ export const users = pgTable(
     timeZone: text('time_zone'),
     mfaSecret: text('mfa_secret'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
+    /**
+     * Set when staff reset this account's password without email and its second factor was cleared:
+     * the person must enrol again at their next sign-in and is told there (docs/SECURITY.md).
+     */
+    mfaResetAt: timestamp('mfa_reset_at', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,

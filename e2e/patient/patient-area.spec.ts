@@ -10,8 +10,9 @@ async function pickScale(page: Page, legend: string | RegExp, value: number) {
 async function answerSafetyQuestions(page: Page, yesTo: RegExp | null = null) {
   const safety = page.getByRole('region', { name: 'Safety check' });
   const groups = safety.getByRole('group');
-  await expect(groups).toHaveCount(9);
-  for (let index = 0; index < 9; index += 1) {
+  // Nine red-flag questions and "anything new?"; a no keeps the cancer, infection and fracture questions hidden.
+  await expect(groups).toHaveCount(10);
+  for (let index = 0; index < 10; index += 1) {
     await groups.nth(index).getByRole('radio', { name: 'No', exact: true }).check();
   }
   if (yesTo) await safety.getByRole('group', { name: yesTo }).getByRole('radio', { name: 'Yes', exact: true }).check();

@@ -1,4 +1,5 @@
 import { addDays, calendarDayIn, isCalendarDay } from './days';
+import { QUESTIONNAIRE_OVERDUE } from './figures';
 import { isValidNprs } from './nprs';
 import { median } from './stats';
 
@@ -209,7 +210,7 @@ export const ALERT_REASONS: Readonly<Record<AlertReason, AlertReasonInfo>> = {
   'questionnaire-overdue': {
     reason: 'questionnaire-overdue',
     label: 'Questionnaire overdue',
-    definition: 'A questionnaire the clinician scheduled has not been answered by its due date.',
+    definition: QUESTIONNAIRE_OVERDUE.text,
     priority: 7,
   },
 };
