@@ -8,7 +8,7 @@ import { guardArea } from '@/lib/auth/guard';
 import { BASELINE_PAIN, DISCHARGE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
-import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
+import { formatMeasurement, judgeSchober, ROM_MEASURES } from '@/lib/clinical/rom';
 import { getOutcomeSummary, type OutcomePair } from '@/lib/dal/discharge';
 import { formatDate } from '@/lib/time';
 import { dischargeAction } from './actions';
@@ -90,7 +90,8 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
             return (
               <li key={row.code}>
                 <span className="font-medium">{measure.clinicalLabel}</span>: {formatMeasurement(row.baseline, measure.unit)} → {formatMeasurement(row.latest, measure.unit)} ({signed(row.change)}{measure.unit === 'deg' ? '°' : ' cm'}
-                {row.change === 0 ? '' : better ? ', better' : ', worse'})
+                {row.change === 0 ? '' : better ? ', better' : ', worse'}{measure.lowerIsBetter ? '; smaller is better' : ''})
+                {row.code === 'modified-schober' ? ` ${judgeSchober(row.latest).text}` : ''}
               </li>
             );
           })}
