@@ -1,4 +1,5 @@
 import Image from 'next/image';
+import { urgentAdviceAction } from '@/lib/content/emergency-services';
 import type { PrintablePlan } from '@/lib/dal/plan-print';
 import { formatDate } from '@/lib/time';
 import { ClinicContactBlock } from './clinic-contact-block';
@@ -68,8 +69,10 @@ export function PlanSheet({ plan, timeZone }: { plan: PrintablePlan; timeZone: s
           When to get help
         </h2>
         <p>
-          Stop an exercise that makes pain spread down your leg or much worse than the level above, and tell your physio. Call 999 (or your local
-          emergency number) now if you have new numbness between your legs or around your bottom, or cannot control your bladder or bowel.
+          Stop an exercise that makes pain spread down your leg or much worse than the level above, and tell your physio. If you cannot reach
+          the clinic and need advice today, {urgentAdviceAction(plan.services)}. Call {plan.services.emergencyNumber} or go to{' '}
+          {plan.services.emergencyDepartment} now if you have new numbness between your legs or around your bottom, or cannot control your
+          bladder or bowel.
         </p>
       </section>
       <footer className="print-avoid-break grid gap-3 border-t border-slate-400 pt-3 sm:grid-cols-2 print:grid-cols-2">

@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, episodes, exercises, planItems, plans, users } from '@/db/schema';
 import { formatDosage } from '@/lib/clinical/dosage';
+import { emergencyServicesFor, isClinicCountry, type EmergencyServices } from '@/lib/content/emergency-services';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
 import { getPatientContext, recordOwnRead } from './patient-episode';
@@ -25,6 +26,8 @@ export type PrintablePlan = {
   savedAt: Date;
   exercises: PrintableExercise[];
   clinic: { name: string; phone: string | null; email: string | null; address: string | null };
+  /** Who to call in an emergency and for urgent advice, by the clinic's country. */
+  services: EmergencyServices;
 };
 
 /** The newest plan version of an episode with everything a paper copy needs. Call only after an access check. */
@@ -41,6 +44,7 @@ async function loadPrintablePlan(episodeId: string): Promise<PrintablePlan | nul
       phone: clinics.contactPhone,
       email: clinics.contactEmail,
       address: clinics.contactAddress,
+      country: clinics.country,
     })
     .from(plans)
     .innerJoin(episodes, eq(episodes.id, plans.episodeId))
@@ -88,6 +92,8 @@ async function loadPrintablePlan(episodeId: string): Promise<PrintablePlan | nul
       note: row.note,
     })),
     clinic: { name: head.clinicName, phone: head.phone, email: head.email, address: head.address },
+    // The column's CHECK allows only known countries; the guard keeps the type honest.
+    services: emergencyServicesFor(isClinicCountry(head.country) ? head.country : 'GB'),
   };
 }
 

@@ -4,6 +4,7 @@ import { ClinicContactBlock } from '@/components/print/clinic-contact-block';
 import { PrintButton } from '@/components/print/print-button';
 import { AppLink } from '@/components/ui/app-link';
 import { guardArea } from '@/lib/auth/guard';
+import { BASELINE_PAIN, DISCHARGE_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
 import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: 'Discharge letter' };
 
 const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : '0');
 const round1 = (value: number) => Math.round(value * 10) / 10;
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 function Row({ label, pair, unit }: { label: string; pair: OutcomePair; unit: string }) {
   if (!pair) {
@@ -120,8 +122,8 @@ export default async function DischargeLetterPage({ params }: { params: Promise<
             <div>
               <dt className="inline font-semibold">Pain (NPRS): </dt>
               <dd className="inline">
-                the patient’s rating of their pain from 0 (none) to 10 (worst imaginable). Start is the score given when care began; discharge is
-                the last score the patient recorded. A clinically important improvement is a fall of at least {NPRS_MCID.points} points or{' '}
+                the patient’s rating of their pain from 0 (none) to 10 (worst imaginable). Start: {lowerFirst(BASELINE_PAIN.text)} Discharge:{' '}
+                {lowerFirst(DISCHARGE_PAIN.text)} A clinically important improvement is a fall of at least {NPRS_MCID.points} points or{' '}
                 {NPRS_MCID.percent}% (Ostelo et al., Spine 2008).
               </dd>
             </div>
