@@ -7,6 +7,7 @@ import { requireRole } from '@/lib/auth/viewer';
 import { addDays, localDay, personTimeZone, startOfDayIn } from '@/lib/time';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
+import { reportEmailInUse } from './email-in-use';
 import { issueToken } from './tokens';
 
 export type OnboardingInput = {
@@ -27,7 +28,7 @@ export type OnboardingOutcome = { status: 'created'; episodeId: string; invitati
 export const FIRST_QUESTIONNAIRES_DUE_DAYS = 3;
 
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function newPseudonym(): string {
+export function newPseudonym(): string {
   const bytes = randomBytes(8);
   return `EP-${[...bytes].map((byte) => PSEUDONYM_ALPHABET[byte % PSEUDONYM_ALPHABET.length]).join('')}`;
 }
@@ -35,13 +36,17 @@ function newPseudonym(): string {
 /**
  * Clinician: creates a patient account (no password yet) and an episode in their own caseload, schedules
  * the chosen questionnaires and issues a one-time invitation link (7 days, stored hashed). The link is
- * returned once and never stored. Others: AppError('forbidden').
+ * returned once and never stored. An email that already has an account, in this clinic or another:
+ * 'email-taken' either way (lib/dal/email-in-use.ts tells the owner). Others: AppError('forbidden').
  */
 export async function onboardPatient(input: OnboardingInput, now = new Date()): Promise<OnboardingOutcome> {
   const viewer = await requireRole('clinician');
   const db = getDb();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-  if (existing) return { status: 'email-taken' };
+  if (existing) {
+    await reportEmailInUse(viewer, input.email, 'patient-onboarding');
+    return { status: 'email-taken' };
+  }
   try {
     return await db.transaction(async (tx) => {
       const [patient] = await tx
@@ -106,6 +111,7 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
   } catch (error) {
     // Two clinicians inviting the same email at once: the unique index decides.
     if ((error as { cause?: { code?: string } }).cause?.code === '23505' || (error as { code?: string }).code === '23505') {
+      await reportEmailInUse(viewer, input.email, 'patient-onboarding');
       return { status: 'email-taken' };
     }
     throw error;
