@@ -1,4 +1,5 @@
 import 'server-only';
+import { INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -15,7 +16,7 @@ export type OnboardingInput = {
   condition: string;
   intakeNprs: number;
   intervalWeeks: number;
-  instruments: ('ODI' | 'STARTBACK' | 'PSFS' | 'RMDQ')[];
+  instruments: Instrument[];
 };
 
 export type InvitationLink = { path: string; expiresAt: Date };
@@ -71,7 +72,7 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
       const dueAt = new Date(now.getTime() + FIRST_QUESTIONNAIRES_DUE_DAYS * 86_400_000);
       const chosen = new Set(input.instruments);
       await tx.insert(questionnaireSchedules).values(
-        (['ODI', 'STARTBACK', 'PSFS', 'RMDQ'] as const)
+        INSTRUMENTS
           .filter((instrument) => chosen.has(instrument) || instrument === 'ODI')
           .map((instrument) => ({
             episodeId: episode!.id,
