@@ -50,6 +50,8 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-test-secret-not-for-production-use-0123456789',
       AUTH_TRUST_HOST: 'true',
       DATABASE_URL: '',
+      // The journeys' data must not change under them on a timer.
+      UPLIFT_JOBS: 'off',
     },
   },
 });

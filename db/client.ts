@@ -14,6 +14,12 @@ export function getDb(): Db {
   return globalForDb.upliftDb.db;
 }
 
+/** The configured database's handle, for code that needs its driver (the job queue). */
+export function getDatabaseHandle(): DatabaseHandle {
+  globalForDb.upliftDb ??= openConfiguredDatabase();
+  return globalForDb.upliftDb;
+}
+
 /** Tests install their own in-memory or throwaway database here. */
 export function setDatabaseForTests(handle: DatabaseHandle): void {
   globalForDb.upliftDb = handle;

@@ -26,6 +26,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Dosage } from '../lib/clinical/dosage';
 import { INSTRUMENTS } from '../lib/clinical/instruments';
+import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -52,31 +53,39 @@ export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day'
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['success', 'denied', 'failure']);
 
-export const clinics = pgTable('clinics', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  timeZone: text('time_zone').notNull().default('Europe/London'),
-  mfaRequiredForManagers: boolean('mfa_required_for_managers').notNull().default(true),
-  mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
-  /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
-  managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
-  /** How the clinic is reached: printed on exercise plans and letters. Empty until a manager sets it. */
-  contactPhone: text('contact_phone'),
-  contactEmail: text('contact_email'),
-  contactAddress: text('contact_address'),
-  /**
-   * Years a closed patient's record is kept after the account is closed before it is purged
-   * (docs/SECURITY.md, "Retention and erasure": 8 years for adult records in the NHS Records
-   * Management Code of Practice).
-   */
-  retentionYears: smallint('retention_years').notNull().default(8),
-  ...timestamps,
-}, (t) => [
-  check('clinics_retention_years_range', sql`${t.retentionYears} between 1 and 100`),
-  check('clinics_contact_phone_length', sql`${t.contactPhone} is null or char_length(${t.contactPhone}) <= 40`),
-  check('clinics_contact_email_length', sql`${t.contactEmail} is null or char_length(${t.contactEmail}) <= 254`),
-  check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
-]);
+export const clinics = pgTable(
+  'clinics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** IANA zone name: the day of everyone at the clinic who has not chosen their own (lib/time/zone.ts). No default: each clinic sets it. */
+    timeZone: text('time_zone').notNull(),
+    /** Picks the emergency number and urgent-advice service patients are told to call (lib/content/emergency-services.ts). */
+    country: text('country').notNull(),
+    mfaRequiredForManagers: boolean('mfa_required_for_managers').notNull().default(true),
+    mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
+    /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
+    managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
+    /** How the clinic is reached: printed on exercise plans and letters. Empty until a manager sets it. */
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    contactAddress: text('contact_address'),
+    /**
+     * Years a closed patient's record is kept after the account is closed before it is purged
+     * (docs/SECURITY.md, "Retention and erasure": 8 years for adult records in the NHS Records
+     * Management Code of Practice).
+     */
+    retentionYears: smallint('retention_years').notNull().default(8),
+    ...timestamps,
+  },
+  (t) => [
+    check('clinics_country_known', sql`${t.country} in (${sql.raw(CLINIC_COUNTRIES.map((code) => `'${code}'`).join(', '))})`),
+    check('clinics_retention_years_range', sql`${t.retentionYears} between 1 and 100`),
+    check('clinics_contact_phone_length', sql`${t.contactPhone} is null or char_length(${t.contactPhone}) <= 40`),
+    check('clinics_contact_email_length', sql`${t.contactEmail} is null or char_length(${t.contactEmail}) <= 254`),
+    check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
+  ],
+);
 
 export const users = pgTable(
   'users',
@@ -94,9 +103,15 @@ export const users = pgTable(
     /** Bumped on password change, role change, deactivation and "sign out everywhere". */
     sessionVersion: integer('session_version').notNull().default(1),
     dateOfBirth: date('date_of_birth'),
+    /** The person's own IANA zone, or null to follow their clinic's (lib/time/zone.ts personTimeZone). */
     timeZone: text('time_zone'),
     mfaSecret: text('mfa_secret'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
+    /**
+     * Set when staff reset this account's password without email and its second factor was cleared:
+     * the person must enrol again at their next sign-in and is told there (docs/SECURITY.md).
+     */
+    mfaResetAt: timestamp('mfa_reset_at', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,

@@ -1,5 +1,5 @@
 /**
- * `npm run audit:deps`: the dependency check CI runs.
+ * `npm run deps:check-advisories`: the dependency check CI runs.
  * 1. Installed versions against the advisory floors of scripts/audit-floors.ts (works offline). Any
  *    package below its floor fails the run.
  * 2. `npm audit --omit=dev --audit-level=high`. Any high or critical advisory fails the run. Where the

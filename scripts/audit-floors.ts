@@ -1,6 +1,6 @@
 /**
  * The lowest acceptable version of every production dependency (and of the security-relevant
- * packages they bring in: @auth/core under next-auth, sharp under next). `npm run audit:deps`
+ * packages they bring in: @auth/core under next-auth, sharp under next). `npm run deps:check-advisories`
  * checks the installed versions against this list on every run, so the check still means something
  * where the registry's advisory service cannot be reached (it answers 405 on some mirrors). Where
  * an advisory is known the floor is its first fixed version; otherwise it is the version last
@@ -27,8 +27,10 @@ export const ADVISORY_FLOORS: readonly Floor[] = [
   { name: 'qrcode', minimum: '1.5.4', why: 'no advisory known; the reviewed version (MFA setup QR codes, rendered on the server)' },
   { name: 'nodemailer', minimum: '7.0.7', why: 'mail sent to an unintended domain through a crafted address (GHSA-mm7p-fcc7-pg87)' },
   { name: 'pino', minimum: '9.0.0', why: 'no advisory known' },
-  { name: 'csv-stringify', minimum: '6.9.0', why: 'no advisory known; the reviewed version (CSV downloads)' },
-  { name: 'fflate', minimum: '0.8.3', why: 'no advisory known; the reviewed version (zip downloads)' },
+  { name: 'csv-stringify', minimum: '6.9.0', why: 'no advisory known; the reviewed version (CSV exports)' },
+  { name: 'fflate', minimum: '0.8.3', why: 'no advisory known; the reviewed version (zip exports)' },
+  { name: 'pg-boss', minimum: '10.4.2', why: 'no advisory known; the reviewed version (background jobs)' },
+  { name: 'pg', minimum: '8.11.0', why: 'node-postgres under pg-boss: remote code execution through crafted column names (CVE-2017-16082) fixed long before; floor is the reviewed line' },
 ];
 
 /** Packages that are not direct dependencies but must have a floor all the same. */

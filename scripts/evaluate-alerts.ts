@@ -2,11 +2,9 @@
  * `npm run alerts:evaluate`: the scheduled evaluation of everything that depends on time passing:
  * the time-based alert rules (inactive, low adherence, questionnaire overdue) for every active
  * episode, and the purge of closed patient records whose retention period has ended
- * (lib/dal/retention-purge.ts). Pain and questionnaire rules run when the data arrives; these need a
- * clock. Run hourly, e.g. with cron:
- *   15 * * * *  cd /srv/uplift && DATABASE_URL=… npm run --silent alerts:evaluate >> /var/log/uplift-alerts.log 2>&1
- * With the embedded database (no DATABASE_URL) run it only while the server is stopped: PGlite allows
- * one process per data folder.
+ * (lib/dal/retention-purge.ts), now. Every server process already runs both on a schedule
+ * (lib/jobs/kinds.ts); this is for operators. With the embedded database (no DATABASE_URL) run it
+ * only while the server is stopped: PGlite allows one process per data folder.
  */
 import { openConfiguredDatabase } from '../db/connection';
 import { evaluateTimeBasedAlerts } from '../lib/dal/alert-engine';

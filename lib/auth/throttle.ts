@@ -24,6 +24,8 @@ export const ACCOUNT_THRESHOLD = 5;
 export const CLIENT_THRESHOLD = 20;
 /** A browser holding the account's device cookie: its own budget (OWASP "device cookies"). */
 export const DEVICE_THRESHOLD = 5;
+/** Re-entering one's own password or second factor while signed in (before turning MFA off and the like). */
+export const RECHECK_THRESHOLD = 5;
 export const MAX_DELAY_MINUTES = 15;
 /**
  * An attempt older than this no longer counts (the count starts again). Far below ASVS's ceiling

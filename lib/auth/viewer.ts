@@ -5,7 +5,9 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
 import { recordAudit } from '@/lib/dal/audit';
+import type { ClinicCountry } from '@/lib/content/emergency-services';
 import { AppError } from '@/lib/errors';
+import { personTimeZone } from '@/lib/time';
 import { clientAddressFrom } from './client-address';
 import { SESSION_ABSOLUTE_MS, type Role } from './roles';
 import { readTestSession, sessionClaimsSchema, type SessionClaims } from './session-claims';
@@ -18,12 +20,17 @@ export type Viewer = {
   clinicId: string;
   name: string;
   email: string;
+  /** The zone this person's days are counted and shown in (personTimeZone: their own, else the clinic's). */
   timeZone: string;
+  /** Picks the emergency number and urgent-advice service this person is told to use. */
+  clinicCountry: ClinicCountry;
   clientAddress: string | null;
   /** An authenticator app is enrolled for two-step sign-in. */
   mfaEnabled: boolean;
-  /** The clinic requires MFA for this role and it is not enrolled yet: enrolment comes first. */
+  /** Not enrolled, and the clinic requires MFA for this role or staff cleared it with a reset: enrolment comes first. */
   mfaSetupRequired: boolean;
+  /** When staff cleared this account's second factor with a password reset (null otherwise). */
+  mfaResetAt: Date | null;
 };
 
 /** Whether the clinic's policy requires a second factor for `role`. */
@@ -79,7 +86,10 @@ const resolveSession = cache(async (): Promise<SessionState> => {
       active: users.active,
       sessionVersion: users.sessionVersion,
       timeZone: users.timeZone,
+      clinicTimeZone: clinics.timeZone,
+      clinicCountry: clinics.country,
       mfaEnabledAt: users.mfaEnabledAt,
+      mfaResetAt: users.mfaResetAt,
       mfaRequiredForManagers: clinics.mfaRequiredForManagers,
       mfaRequiredForClinicians: clinics.mfaRequiredForClinicians,
     })
@@ -96,10 +106,14 @@ const resolveSession = cache(async (): Promise<SessionState> => {
     clinicId: user.clinicId,
     name: user.name,
     email: user.email,
-    timeZone: user.timeZone ?? 'Europe/London',
+    timeZone: personTimeZone(user.timeZone, user.clinicTimeZone),
+    // The database allows only known codes (clinics_country_known).
+    clinicCountry: user.clinicCountry as ClinicCountry,
     clientAddress,
     mfaEnabled: user.mfaEnabledAt !== null,
-    mfaSetupRequired: user.mfaEnabledAt === null && mfaRequiredFor(user.role, user),
+    // Staff who reset this account without email cleared its second factor: enrol again first.
+    mfaSetupRequired: user.mfaEnabledAt === null && (mfaRequiredFor(user.role, user) || user.mfaResetAt !== null),
+    mfaResetAt: user.mfaResetAt,
   };
   return { viewer, reason: null, claimedUserId: user.id, clientAddress };
 });

@@ -1,4 +1,4 @@
-import { addDays, isCalendarDay } from './days';
+import { addDays, isCalendarDay } from '../time/days';
 import type { Instrument } from './instruments';
 
 /** Days after the due day before a questionnaire counts as overdue (policy). */

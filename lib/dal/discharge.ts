@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, measurements, painEntries, questionnaireResponses } from '@/db/schema';
+import { baselinePain } from '@/lib/clinical/figures';
 import { lowerIsBetterImprovement, type Improvement } from '@/lib/clinical/improvement';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
@@ -44,12 +45,14 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
     .select({ intakeNprs: episodes.intakeNprs, status: episodes.status, dischargedAt: episodes.dischargedAt, dischargeSummary: episodes.dischargeSummary })
     .from(episodes)
     .where(eq(episodes.id, id));
+  // Latest pain, or discharge pain once discharged: the last entry on or before the discharge (lib/clinical/figures).
   const [latestPain] = await db
     .select({ score: painEntries.score })
     .from(painEntries)
-    .where(eq(painEntries.episodeId, id))
-    .orderBy(desc(painEntries.recordedAt))
+    .where(and(eq(painEntries.episodeId, id), episode!.dischargedAt ? lte(painEntries.recordedAt, episode!.dischargedAt) : undefined))
+    .orderBy(desc(painEntries.recordedAt), desc(painEntries.id))
     .limit(1);
+  const baseline = baselinePain(episode!);
   const odiScores = await db
     .select({ score: questionnaireResponses.score })
     .from(questionnaireResponses)
@@ -77,9 +80,9 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
     dischargeSummary: episode!.dischargeSummary,
     nprs: latestPain
       ? {
-          baseline: episode!.intakeNprs,
+          baseline,
           latest: latestPain.score,
-          improvement: lowerIsBetterImprovement(episode!.intakeNprs, latestPain.score, NPRS_MCID, { min: 0, max: 10, name: 'Pain' }),
+          improvement: lowerIsBetterImprovement(baseline, latestPain.score, NPRS_MCID, { min: 0, max: 10, name: 'Pain' }),
         }
       : null,
     odi:

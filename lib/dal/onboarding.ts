@@ -3,8 +3,9 @@ import { INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { episodes, questionnaireSchedules, users } from '@/db/schema';
+import { clinics, episodes, questionnaireSchedules, users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
+import { addDays, localDay, personTimeZone, startOfDayIn } from '@/lib/time';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
 import { issueToken } from './tokens';
@@ -53,7 +54,8 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
           role: 'patient',
           passwordHash: null,
           dateOfBirth: input.dateOfBirth,
-          timeZone: viewer.timeZone,
+          // No zone of their own: the patient follows the clinic's until they choose one.
+          timeZone: null,
         })
         .returning({ id: users.id });
       const [episode] = await tx
@@ -69,7 +71,11 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
           questionnaireIntervalWeeks: input.intervalWeeks,
         })
         .returning({ id: episodes.id });
-      const dueAt = new Date(now.getTime() + FIRST_QUESTIONNAIRES_DUE_DAYS * 86_400_000);
+      // Due on a day of the patient's calendar (the clinic's, as they have no zone of their own yet), so a
+      // daylight-saving change in between cannot move it by a day.
+      const [clinic] = await tx.select({ timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, viewer.clinicId));
+      const patientZone = personTimeZone(null, clinic!.timeZone);
+      const dueAt = startOfDayIn(addDays(localDay(now, patientZone), FIRST_QUESTIONNAIRES_DUE_DAYS), patientZone);
       const chosen = new Set(input.instruments);
       await tx.insert(questionnaireSchedules).values(
         INSTRUMENTS

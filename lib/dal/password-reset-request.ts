@@ -81,21 +81,39 @@ export async function requestPasswordReset(email: string, clientAddress: string 
     return issued;
   });
   if (!user || !link) return;
+  await emailResetLink(user, link.path);
+}
+
+/**
+ * Emails a reset link to the person it is for (their own address; the host from AUTH_URL). With
+ * `issuedBy`, says which member of staff asked for it. False when mail is not configured or the
+ * server refused it; the failure is logged with the user's id only, never the address or the link.
+ */
+export async function emailResetLink(person: { id: string; name: string; email: string }, path: string, options: { issuedBy?: string } = {}): Promise<boolean> {
+  const config = smtpConfigFromEnv();
+  const siteUrl = process.env.AUTH_URL;
+  if (!config || !siteUrl) return false;
   try {
     await sendMail(config, {
-      to: user.email,
+      to: person.email,
       subject: 'Reset your Uplift password',
       text: [
-        `Hello ${user.name.split(' ')[0]},`,
+        `Hello ${person.name.split(' ')[0]},`,
         '',
-        'Someone (hopefully you) asked to reset the password for your Uplift account.',
-        `Choose a new password here within ${TOKEN_LIFETIME_HOURS.reset} hour: ${new URL(link.path, siteUrl).toString()}`,
+        options.issuedBy
+          ? `${options.issuedBy} at your clinic asked for a link to reset the password for your Uplift account.`
+          : 'Someone (hopefully you) asked to reset the password for your Uplift account.',
+        `Choose a new password here within ${TOKEN_LIFETIME_HOURS.reset} hour: ${new URL(path, siteUrl).toString()}`,
         '',
-        'If you did not ask for this, you can ignore this email; your password stays the same.',
+        options.issuedBy
+          ? 'If you did not ask for this, you can ignore this email; your password stays the same. Tell your clinic, as someone may be trying to get into your account.'
+          : 'If you did not ask for this, you can ignore this email; your password stays the same.',
       ].join('\n'),
     });
+    return true;
   } catch (error) {
     // Ids and codes only: never the address or the link.
-    console.error(`[mail] reset email for user ${user.id} failed: ${(error as Error).message.slice(0, 80)}`);
+    console.error(`[mail] reset email for user ${person.id} failed: ${(error as Error).message.slice(0, 80)}`);
+    return false;
   }
 }

@@ -3,13 +3,12 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { exerciseLogs, measurements, painEntries, planItems, plans, questionnaireResponses } from '@/db/schema';
-import { prescribedSessions, weekStartOf } from '@/lib/clinical/adherence';
-import { addDays, daysBetween } from '@/lib/clinical/days';
+import { adherenceFraction, prescribedSessions } from '@/lib/clinical/adherence';
 import { ODI_BANDS, type OdiBand } from '@/lib/clinical/odi';
 import { meaningfulPainLevel, painSeries, summariseMeasure, summariseOdi, summarisePain } from '@/lib/clinical/progress';
-import { MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
+import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import type { RollingPoint } from '@/lib/clinical/stats';
-import { localDay } from '@/lib/time';
+import { addDays, daysBetween, localDay, weekStartOf } from '@/lib/time';
 import { type PsfsActivity, type PsfsChange } from '@/lib/clinical/psfs';
 import { loadQuestionnaireOutcomes, type RmdqOutcome } from './questionnaire-outcomes';
 import { getPatientContext, recordOwnRead } from './patient-episode';
@@ -30,7 +29,16 @@ export type ProgressView = {
     summary: string;
   };
   odi: { points: { day: string; score: number; band: OdiBand }[]; summary: string };
-  rom: { code: MeasureCode; label: string; unit: string; normal: number | null; normalText: string; points: { day: string; value: number }[]; summary: string }[];
+  rom: {
+    code: MeasureCode;
+    label: string;
+    unit: string;
+    /** The typical range for adults from published norms, shaded on the chart (docs/CLINICAL.md, Objective measures). */
+    reference: { low: number; high: number | null; label: string; range: string } | null;
+    normalText: string;
+    points: { day: string; value: number }[];
+    summary: string;
+  }[];
   adherence: { weeks: { weekStart: string; logged: number; prescribed: number; percent: number | null }[]; summary: string };
   /** Roland-Morris scores in the range; the change and meaningful level run from the episode's first score. */
   rmdq: { points: { day: string; score: number }[]; mcidLevel: number | null; change: RmdqOutcome['change'] };
@@ -121,14 +129,18 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
       .filter((entry) => entry.code === code)
       .map((entry) => ({ day: localDay(new Date(entry.measuredAt), zone), value: entry.value }))
       .filter((point) => point.day >= fromDay);
+    // The patient's age is not read here: every band applies to adults of any age.
+    const band = romReference(code, null);
+    const latest = points.at(-1);
+    const judgement = code === 'modified-schober' && latest ? ` ${judgeSchober(latest.value).text}` : '';
     return {
       code,
       label: measure.label,
       unit,
-      normal: measure.normal,
+      reference: band ? { low: band.low, high: band.high, label: band.label, range: describeReference(band, measure.unit) } : null,
       normalText: measure.normalText,
       points,
-      summary: summariseMeasure(measure.label, points, unit),
+      summary: `${summariseMeasure(measure.label, points, unit)}${judgement}`,
     };
   }).filter((measure) => measure.points.length > 0);
 
@@ -151,9 +163,8 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
 }
 
 /**
- * Adherence per week (Monday to Sunday) with the same rule as "this week": sessions logged as done or partly
- * done, capped per exercise at what the plan in force that week asked for. Counted per exercise, so a new plan
- * version mid-week keeps earlier logs.
+ * Adherence per week (Monday to Sunday) by ADHERENCE_RULE: sessions logged as done or partly done for the
+ * exercises of the plan in force that week, counted up to what it asked for.
  */
 function weeklyAdherenceHistory(
   planRows: { version: number; createdAt: Date; exerciseId: string; timesPerDay: number; daysPerWeek: number }[],
@@ -183,9 +194,10 @@ function weeklyAdherenceHistory(
       const prescribed = prescribedSessions(item, days);
       const count = logged.find((row) => row.weekStart === week && row.exerciseId === item.exerciseId)?.count ?? 0;
       asked += prescribed;
-      done += Math.min(count, prescribed);
+      done += count;
     }
-    weeks.push({ weekStart: week, logged: done, prescribed: asked, percent: asked === 0 ? null : Math.round((done * 100) / asked) });
+    const fraction = adherenceFraction(done, asked);
+    weeks.push({ weekStart: week, logged: Math.min(done, asked), prescribed: asked, percent: fraction === null ? null : Math.round(fraction * 100) });
   }
   const counted = weeks.filter((week) => week.percent !== null);
   const summary =

@@ -125,7 +125,7 @@ export function practitionerRoleResource(person: PersonSource): PractitionerRole
     active: person.active,
     practitioner: ref('Practitioner', person.id, person.name),
     organization: ref('Organization', person.clinicId),
-    // Text only: no role code among those CLINICAL.md lists for Uplift has been verified.
+    // Text only: no role code among those docs/CLINICAL.md lists for Uplift ("Codes for interoperability") has been verified.
     code: [{ text: person.role === 'manager' ? 'Clinic manager' : 'Physiotherapist' }],
   };
 }

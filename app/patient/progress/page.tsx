@@ -3,7 +3,7 @@ import { AppLink } from '@/components/ui/app-link';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart, LazyScoreLinesChart } from '@/components/charts/lazy-charts';
 import { PainTrend } from '@/components/charts/pain-trend';
-import { ADHERENCE_DEFINITION } from '@/lib/clinical/adherence';
+import { adherenceDefinition } from '@/lib/clinical/adherence';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
@@ -111,7 +111,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         <ChartFrame
           title="Movement"
           summary={measure.summary}
-          explanation={`Measured by your physio. ${measure.normalText}`}
+          explanation={`Measured by your physio. ${measure.normalText}${measure.reference ? ` The shaded area is ${measure.reference.label.toLowerCase()}: ${measure.reference.range}.` : ''}`}
           columns={[
             { key: 'label', label: 'Date' },
             { key: 'value', label: `${measure.label} (${measure.unit})` },
@@ -138,7 +138,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             </nav>
           }
         >
-          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} normal={measure.normal} unit={measure.unit} />
+          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} reference={measure.reference ? { ...measure.reference, label: `${measure.reference.label} (${measure.reference.range})` } : null} />
         </ChartFrame>
       ) : (
         <ChartFrame title="Movement" summary="" columns={[]} rows={[]} emptyText="When your physio measures how far your back moves, those measurements will appear here.">
@@ -192,7 +192,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <ChartFrame
         title="Exercise sessions each week"
         summary={adherence.summary}
-        explanation={ADHERENCE_DEFINITION.replace('since Monday', 'each week').replace('since Monday', 'that week')}
+        explanation={adherenceDefinition('weeks')}
         columns={[
           { key: 'label', label: 'Week starting' },
           { key: 'sessions', label: 'Sessions logged' },

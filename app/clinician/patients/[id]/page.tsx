@@ -1,3 +1,5 @@
+import { FigureDefinitions } from '@/components/clinician/figure-definitions';
+import { adherenceFigure, BASELINE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AlertCard } from '@/components/clinician/alert-card';
@@ -16,7 +18,7 @@ import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { describePsfsChange, PSFS_MEANINGFUL_CHANGE_TEXT } from '@/lib/clinical/psfs';
 import { RMDQ_MCID_TEXT, RMDQ_STATEMENT_COUNT } from '@/lib/clinical/rmdq';
-import { MEASURE_CODES, ROM_MEASURES } from '@/lib/clinical/rom';
+import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES } from '@/lib/clinical/rom';
 import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
 import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/dal/patient-record';
 import { formatDate, formatDateTime } from '@/lib/time';
@@ -55,7 +57,7 @@ export default async function PatientRecordPage({
           <Fact term="Age" value={header.age === null ? 'Not recorded' : `${header.age}${header.dateOfBirth ? ` (born ${formatDate(header.dateOfBirth, timeZone)})` : ''}`} />
           <Fact term="Condition" value={header.condition} />
           <Fact term="Episode start" value={`${formatDate(header.startedAt, timeZone)} (week ${header.weeksInCare + 1})`} />
-          <Fact term="Pain at start" value={`${header.intakeNprs}/10`} />
+          <Fact term="Baseline pain" value={`${header.intakeNprs}/10`} />
           <Fact term="STarT Back risk" value={header.startbackRisk ? STARTBACK_RISK_GUIDANCE[header.startbackRisk].label : 'Not screened'} />
           <Fact term="Open alerts" value={header.openAlerts.length === 0 ? 'None' : String(header.openAlerts.length)} />
         </dl>
@@ -125,6 +127,10 @@ export default async function PatientRecordPage({
             summary={adherenceSummary(record)}
           />
         </div>
+        <FigureDefinitions
+          id="record-definitions"
+          definitions={[BASELINE_PAIN, { ...LATEST_PAIN, text: `${LATEST_PAIN.text} Daily pain on the chart is the highest score of each day.` }, adherenceFigure('weeks-of-care', 'Weekly adherence')]}
+        />
         <h3 className="pt-2 text-lg font-semibold">Range of motion</h3>
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
           {MEASURE_CODES.map((code) => {
@@ -133,16 +139,19 @@ export default async function PatientRecordPage({
             const unit = measure.unit === 'deg' ? '°' : ' cm';
             const latest = points.at(-1);
             const first = points[0];
+            const reference = romReference(code, header.age);
+            const judgement = code === 'modified-schober' && latest ? ` ${judgeSchober(latest.value).text}` : '';
+            const band = reference ? ` Shaded: ${reference.label.toLowerCase()}, ${describeReference(reference, measure.unit)}.` : '';
             const summary = latest && first
-              ? `${points.length} measurements; first ${first.value}${unit}, latest ${latest.value}${unit}. ${measure.normalText}`
-              : 'Not measured yet.';
+              ? `${points.length} measurements; first ${first.value}${unit}, latest ${latest.value}${unit}.${judgement}${band} ${measure.normalText}`
+              : `Not measured yet.${band}`;
             return (
               <ClinicianRomChart
                 key={code}
                 title={measure.clinicalLabel}
                 unit={unit}
                 points={points.map((point) => ({ label: shortDay(point.day), value: point.value }))}
-                normal={measure.normal}
+                reference={reference ? { low: reference.low, high: reference.high, label: `${reference.label} (${describeReference(reference, measure.unit)})` } : null}
                 domain={[Math.min(measure.min, 0), measure.unit === 'deg' ? Math.min(measure.max, Math.max(90, ...points.map((point) => point.value))) : measure.max]}
                 summary={summary}
               />
@@ -184,7 +193,7 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
 function painSummary(record: PatientRecord): string {
   if (record.pain.length === 0) return 'No pain scores logged yet.';
   const latest = record.pain.at(-1)!;
-  return `${record.pain.length} days with a score. Latest ${latest.score}/10 (7-day average ${latest.average}); ${record.header.intakeNprs}/10 at the start of care.`;
+  return `${record.pain.length} days with a score. Latest ${latest.score}/10 (7-day average ${latest.average}); baseline ${record.header.intakeNprs}/10.`;
 }
 
 function odiSummary(record: PatientRecord): string {

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DischargeForm } from '@/components/clinician/discharge-form';
+import { FigureDefinitions } from '@/components/clinician/figure-definitions';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { guardArea } from '@/lib/auth/guard';
+import { BASELINE_PAIN, DISCHARGE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
 import { describePsfsChange, PSFS_MEANINGFUL_CHANGE_TEXT } from '@/lib/clinical/psfs';
 import { RMDQ_MCID } from '@/lib/clinical/rmdq';
-import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
+import { formatMeasurement, judgeSchober, ROM_MEASURES } from '@/lib/clinical/rom';
 import { getOutcomeSummary, type OutcomePair } from '@/lib/dal/discharge';
 import { formatDate } from '@/lib/time';
 import { dischargeAction } from './actions';
@@ -109,12 +111,20 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
             return (
               <li key={row.code}>
                 <span className="font-medium">{measure.clinicalLabel}</span>: {formatMeasurement(row.baseline, measure.unit)} → {formatMeasurement(row.latest, measure.unit)} ({signed(row.change)}{measure.unit === 'deg' ? '°' : ' cm'}
-                {row.change === 0 ? '' : better ? ', better' : ', worse'})
+                {row.change === 0 ? '' : better ? ', better' : ', worse'}{measure.lowerIsBetter ? '; smaller is better' : ''})
+                {row.code === 'modified-schober' ? ` ${judgeSchober(row.latest).text}` : ''}
               </li>
             );
           })}
         </ul>
-        <p className="text-xs text-slate-700">Baseline pain is the score given at the start of care; the Oswestry baseline is the first completed questionnaire; latest values are the most recent.</p>
+        <FigureDefinitions
+          id="discharge-definitions"
+          definitions={[
+            BASELINE_PAIN,
+            outcome.status === 'discharged' ? DISCHARGE_PAIN : LATEST_PAIN,
+            { term: 'Oswestry baseline and latest', text: 'The first and the last completed Oswestry questionnaire in the episode.' },
+          ]}
+        />
       </section>
       {outcome.status === 'discharged' ? (
         <section aria-labelledby="discharged-heading" className="rounded-xl border border-slate-200 bg-white p-4">
