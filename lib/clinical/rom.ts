@@ -277,7 +277,7 @@ export const ROM_REFERENCE: Readonly<Partial<Record<MeasureCode, ReadonlyArray<R
       toAge: null,
       low: SCHOBER_MARKED_LENGTH_CM + SCHOBER_NORMAL_EXCURSION_CM,
       high: null,
-      label: 'Normal: 5 cm or more of stretch',
+      label: 'Normal stretch',
       source: 'Macrae & Wright, Ann Rheum Dis 1969 (the method); the 5 cm limit is Uplift policy, as commonly used',
     },
   ],

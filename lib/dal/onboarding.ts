@@ -8,6 +8,7 @@ import { requireRole } from '@/lib/auth/viewer';
 import { addDays, localDay, personTimeZone, startOfDayIn } from '@/lib/time';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
+import { reportEmailInUse } from './email-in-use';
 import { issueToken } from './tokens';
 
 export type OnboardingInput = {
@@ -36,13 +37,17 @@ function newPseudonym(): string {
 /**
  * Clinician: creates a patient account (no password yet) and an episode in their own caseload, schedules
  * the chosen questionnaires and issues a one-time invitation link (7 days, stored hashed). The link is
- * returned once and never stored. Others: AppError('forbidden').
+ * returned once and never stored. An email that already has an account, in this clinic or another:
+ * 'email-taken' either way (lib/dal/email-in-use.ts tells the owner). Others: AppError('forbidden').
  */
 export async function onboardPatient(input: OnboardingInput, now = new Date()): Promise<OnboardingOutcome> {
   const viewer = await requireRole('clinician');
   const db = getDb();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-  if (existing) return { status: 'email-taken' };
+  if (existing) {
+    await reportEmailInUse(viewer, input.email, 'patient-onboarding');
+    return { status: 'email-taken' };
+  }
   try {
     return await db.transaction(async (tx) => {
       const [patient] = await tx
@@ -107,6 +112,7 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
   } catch (error) {
     // Two clinicians inviting the same email at once: the unique index decides.
     if ((error as { cause?: { code?: string } }).cause?.code === '23505' || (error as { code?: string }).code === '23505') {
+      await reportEmailInUse(viewer, input.email, 'patient-onboarding');
       return { status: 'email-taken' };
     }
     throw error;

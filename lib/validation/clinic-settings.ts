@@ -66,9 +66,21 @@ export const countrySchema = z.enum(CLINIC_COUNTRIES, {
 export const clinicLocationSchema = z.object({ timeZone: timeZoneSchema, country: countrySchema }).strict();
 
 /**
- * Account page: the person's own zone, or "" to follow the clinic's. An empty choice is the clinic's
- * zone, not a missing answer.
+ * Account page: follow the clinic's zone (stored as null, so a later change of the clinic's zone reaches
+ * the person) or use one of their own, which must then be an IANA name.
  */
 export const ownTimeZoneSchema = z
-  .object({ timeZone: z.union([z.literal('').transform(() => null), timeZoneSchema]) })
-  .strict();
+  .object({
+    choice: z.enum(['clinic', 'own'], { error: 'Choose your clinic’s time zone or your own.' }),
+    timeZone: z.string().optional(),
+  })
+  .strict()
+  .transform((value, context) => {
+    if (value.choice === 'clinic') return { timeZone: null };
+    const parsed = timeZoneSchema.safeParse(value.timeZone ?? '');
+    if (!parsed.success || parsed.data === '') {
+      context.addIssue({ code: 'custom', path: ['timeZone'], message: parsed.success ? TIME_ZONE_HINT : parsed.error.issues[0]!.message });
+      return z.NEVER;
+    }
+    return { timeZone: parsed.data };
+  });

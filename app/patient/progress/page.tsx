@@ -111,7 +111,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         <ChartFrame
           title="Movement"
           summary={measure.summary}
-          explanation={`Measured by your physio. ${measure.normalText}${measure.reference ? ` The shaded area is ${measure.reference.label.toLowerCase()}: ${measure.reference.range}.` : ''}`}
+          explanation={`Measured by your physio. ${measure.normalText}${measure.reference ? ` The shaded area is the ${measure.reference.label.toLowerCase()}: ${measure.reference.range}.` : ''}`}
           columns={[
             { key: 'label', label: 'Date' },
             { key: 'value', label: `${measure.label} (${measure.unit})` },
