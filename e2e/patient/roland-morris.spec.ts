@@ -33,7 +33,7 @@ test('a patient answers the Roland-Morris questionnaire, leaving half-way and ca
   await patient.getByRole('checkbox', { name: 'My back hurts almost all the time.' }).check();
   await patient.getByRole('button', { name: 'Save and continue' }).click();
   await expect(patient.getByText('Step 4 of 4')).toBeVisible();
-  await patient.getByRole('checkbox', { name: 'My back is spoiling my sleep.' }).check();
+  await patient.getByRole('checkbox', { name: 'I stay in bed most of the time because of my back.' }).check();
   await patient.getByRole('button', { name: 'Finish and see my result' }).click();
 
   await expect(patient.getByRole('heading', { name: '4 out of 24' })).toBeVisible();
