@@ -20,7 +20,13 @@ export function wholeNumber(min: number, max: number, message: string) {
 
 /** An optional whole number: an empty field means "not given" (null). */
 export function optionalWholeNumber(min: number, max: number, message: string) {
-  return z.union([z.literal('').transform(() => null), wholeNumber(min, max, message)]).optional().transform((v) => v ?? null);
+  return z
+    .string({ error: message })
+    .refine((value) => value === '' || WHOLE_NUMBER.test(value), message)
+    .transform((value) => (value === '' ? null : Number(value)))
+    .pipe(z.number().int().min(min, message).max(max, message).nullable())
+    .optional()
+    .transform((value) => value ?? null);
 }
 
 /**

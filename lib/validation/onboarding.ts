@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { INSTRUMENTS } from '@/lib/clinical/instruments';
 import { calendarDate, text, wholeNumber } from './fields';
-
-export const ONBOARDING_INSTRUMENTS = ['ODI', 'STARTBACK', 'PSFS', 'RMDQ'] as const;
 
 export const onboardingSchema = z
   .object({
@@ -17,7 +16,7 @@ export const onboardingSchema = z
     condition: text('The condition', 200, { required: true }),
     intakeNprs: wholeNumber(0, 10, 'Pain at the start: a whole number from 0 to 10.'),
     intervalWeeks: wholeNumber(1, 26, 'Weeks between questionnaires: a whole number from 1 to 26.'),
-    instruments: z.array(z.enum(ONBOARDING_INSTRUMENTS)).default([]),
+    instruments: z.array(z.enum(INSTRUMENTS)).default([]),
   })
   .strict();
 
