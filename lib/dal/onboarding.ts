@@ -28,7 +28,7 @@ export type OnboardingOutcome = { status: 'created'; episodeId: string; invitati
 export const FIRST_QUESTIONNAIRES_DUE_DAYS = 3;
 
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function newPseudonym(): string {
+export function newPseudonym(): string {
   const bytes = randomBytes(8);
   return `EP-${[...bytes].map((byte) => PSEUDONYM_ALPHABET[byte % PSEUDONYM_ALPHABET.length]).join('')}`;
 }

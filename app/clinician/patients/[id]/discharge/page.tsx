@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DischargeForm } from '@/components/clinician/discharge-form';
+import { AppLink } from '@/components/ui/app-link';
 import { FigureDefinitions } from '@/components/clinician/figure-definitions';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { guardArea } from '@/lib/auth/guard';
@@ -108,6 +109,11 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
         <section aria-labelledby="discharged-heading" className="rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="discharged-heading" className="text-xl font-semibold">Discharged {outcome.dischargedAt ? formatDate(outcome.dischargedAt, viewer.timeZone) : ''}</h2>
           <p className="mt-2 whitespace-pre-wrap">{outcome.dischargeSummary}</p>
+          <p className="mt-3">
+            <AppLink href={`/clinician/patients/${heading.episodeId}/discharge/letter`} className="font-semibold text-brand-800 underline">
+              Print a discharge letter to the GP or referrer
+            </AppLink>
+          </p>
         </section>
       ) : (
         <section aria-labelledby="discharge-heading" className="rounded-xl border border-slate-200 bg-white p-4">
