@@ -25,6 +25,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Dosage } from '../lib/clinical/dosage';
+import { INSTRUMENTS } from '../lib/clinical/instruments';
 import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
 
 const timestamps = {
@@ -35,7 +36,7 @@ export const roleEnum = pgEnum('role', ['patient', 'clinician', 'manager']);
 export const episodeStatusEnum = pgEnum('episode_status', ['active', 'discharged']);
 export const exerciseLogStatusEnum = pgEnum('exercise_log_status', ['done', 'partial', 'skipped']);
 export const skipReasonEnum = pgEnum('skip_reason', ['pain', 'no-time', 'unclear', 'no-equipment', 'other']);
-export const instrumentEnum = pgEnum('instrument', ['ODI', 'STARTBACK', 'PSFS', 'RMDQ']);
+export const instrumentEnum = pgEnum('instrument', INSTRUMENTS);
 export const responseStatusEnum = pgEnum('response_status', ['in-progress', 'completed']);
 export const startbackRiskEnum = pgEnum('startback_risk', ['low', 'medium', 'high']);
 export const goalStatusEnum = pgEnum('goal_status', ['active', 'achieved', 'not-achieved', 'cancelled']);

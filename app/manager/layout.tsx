@@ -7,6 +7,7 @@ const MANAGER_NAV: NavItem[] = [
   { href: '/manager/users', label: 'Users' },
   { href: '/manager/caseloads', label: 'Caseloads' },
   { href: '/manager/patients', label: 'Patient accounts' },
+  { href: '/manager/import', label: 'Import' },
   { href: '/manager/exports', label: 'Export' },
   { href: '/manager/settings', label: 'Settings' },
   { href: '/manager/account', label: 'Security and audit' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { INSTRUMENTS } from '@/lib/clinical/instruments';
 import { calendarDate, cleanText, wholeNumber } from './common';
 
-export const ONBOARDING_INSTRUMENTS = ['ODI', 'STARTBACK', 'PSFS', 'RMDQ'] as const;
 
 export const onboardingSchema = z
   .object({
@@ -17,7 +17,7 @@ export const onboardingSchema = z
     condition: cleanText('The condition', 200, { required: true }),
     intakeNprs: wholeNumber('Pain at the start', 0, 10),
     intervalWeeks: wholeNumber('Weeks between questionnaires', 1, 26),
-    instruments: z.array(z.enum(ONBOARDING_INSTRUMENTS)).default([]),
+    instruments: z.array(z.enum(INSTRUMENTS)).default([]),
   })
   .strict();
 
