@@ -599,8 +599,8 @@ export const episodeSummaries = pgTable(
     firstRmdq: doublePrecision('first_rmdq'),
     lastRmdq: doublePrecision('last_rmdq'),
     /**
-     * The episode's FIRST STarT Back band (its baseline risk). Nothing reads it today: the outcome SQL
-     * looks the baseline band up itself, skipping responses without a band.
+     * The episode's FIRST STarT Back band (its baseline risk): the manager's outcome figures group episodes
+     * by it. A completed STarT Back always has a band, since the server scores it on completion.
      */
     startbackRisk: text('startback_risk'),
     /** The latest STarT Back band (the caseload shows the patient's current risk). */
