@@ -20,8 +20,6 @@ function csv(header: string[], rows: (string | number | boolean | null)[][]): st
   return [header, ...rows].map(csvLine).join('');
 }
 
-const yesNo = (value: boolean) => value;
-
 export function painCsv(batch: EpisodeBatch, timeZone: string): string {
   return csv(
     ['recorded_at_utc', 'recorded_local', 'pain_0_to_10', 'worst_24h_0_to_10', 'where', 'below_knee', 'note'],
@@ -31,7 +29,7 @@ export function painCsv(batch: EpisodeBatch, timeZone: string): string {
       entry.score,
       entry.worst24h,
       entry.locations.join('; '),
-      yesNo(entry.belowKnee),
+      entry.belowKnee,
       entry.note,
     ]),
   );
