@@ -12,6 +12,8 @@ export const OUTCOME_INSTRUMENTS = ['ODI', 'PSFS', 'RMDQ'] as const satisfies re
 export type InstrumentInfo = {
   /** The one display name, for patients and staff alike. */
   name: string;
+  /** The published title, for exchanged records (FHIR Questionnaire.title) and exports. */
+  title: string;
   /** Its slug in the patient's questionnaire addresses. */
   slug: string;
   /** For the patient: what it asks and how long it takes. */
@@ -23,24 +25,28 @@ export type InstrumentInfo = {
 export const INSTRUMENT_INFO = {
   ODI: {
     name: 'Oswestry Disability Index (ODI)',
+    title: 'Oswestry Disability Index',
     slug: 'odi',
     about: 'How your back affects everyday life. About 5 minutes.',
     schedule: 'repeats at the interval',
   },
   STARTBACK: {
     name: 'STarT Back screening tool',
+    title: 'Keele STarT Back Screening Tool',
     slug: 'startback',
     about: 'Nine quick statements that help choose the right care. About 2 minutes.',
     schedule: 'once, at the start',
   },
   PSFS: {
     name: 'Activities you find hard (PSFS)',
+    title: 'Patient-Specific Functional Scale',
     slug: 'psfs',
     about: 'Rate the activities you find hard. About 2 minutes.',
     schedule: 'repeats at the interval',
   },
   RMDQ: {
     name: 'Roland-Morris Disability Questionnaire (RMDQ)',
+    title: 'Roland-Morris Disability Questionnaire',
     slug: 'rmdq',
     about: '24 short sentences: tick the ones that describe you today. About 5 minutes.',
     schedule: 'repeats at the interval once chosen',
