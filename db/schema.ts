@@ -224,10 +224,13 @@ export const exercises = pgTable(
       .notNull(),
     illustration: text('illustration'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The form's submission id: a second submit of the same form stores nothing (null for seeded rows). */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('exercises_clinic_slug_unique').on(t.clinicId, t.slug),
+    uniqueIndex('exercises_submission_unique').on(t.submissionId),
     check('exercises_name_length', sql`char_length(${t.name}) between 1 and 120`),
   ],
 );
@@ -250,9 +253,12 @@ export const plans = pgTable(
      * Kept by a trigger on plan_items (migration 0005), so reports read one number per version.
      */
     sessionsPerWeek: integer('sessions_per_week').notNull().default(0),
+    /** The form's submission id: a second submit of the same save stores nothing and answers with this version. */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
   (t) => [
+    uniqueIndex('plans_submission_unique').on(t.submissionId),
     // Two clinicians saving the same base version: the second insert fails here (optimistic concurrency).
     uniqueIndex('plans_episode_version_unique').on(t.episodeId, t.version),
     check('plans_version_positive', sql`${t.version} >= 1`),
@@ -437,9 +443,12 @@ export const measurements = pgTable(
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: uuid('deleted_by').references(() => users.id, { onDelete: 'restrict' }),
+    /** The form's submission id, shared by the rows of one set: a second submit of the set stores nothing. */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
   (t) => [
+    uniqueIndex('measurements_submission_code_unique').on(t.submissionId, t.code),
     index('measurements_episode_code_idx').on(t.episodeId, t.code, t.measuredAt),
     check('measurements_unit', sql`${t.unit} in ('deg', 'cm')`),
     check('measurements_value_range', sql`${t.value} between -30 and 120`),
@@ -462,10 +471,13 @@ export const goals = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The form's submission id: a second submit of the same form stores nothing. */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
   (t) => [
     index('goals_episode_idx').on(t.episodeId),
+    uniqueIndex('goals_submission_unique').on(t.submissionId),
     check('goals_description_length', sql`char_length(${t.description}) between 1 and 500`),
   ],
 );
@@ -486,9 +498,11 @@ export const notes = pgTable(
     assessment: text('assessment').notNull().default(''),
     plan: text('plan').notNull().default(''),
     amendsId: uuid('amends_id'),
+    /** The form's submission id: a second submit of the same note stores nothing. */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
-  (t) => [index('notes_episode_idx').on(t.episodeId, t.createdAt)],
+  (t) => [index('notes_episode_idx').on(t.episodeId, t.createdAt), uniqueIndex('notes_submission_unique').on(t.submissionId)],
 );
 
 export const alerts = pgTable(

@@ -265,15 +265,28 @@ export async function completeQuestionnaire(
 
     const values = { answers, ...scored, status: 'completed' as const, completedAt: now };
     let responseId: string;
+    // Two completions of one submission arriving together: the first stores it; the second finds it done
+    // (the update matches no draft, or the insert meets the first one's row) and answers with it.
+    const firstOne = async () => {
+      const [first] = await tx.select({ id: questionnaireResponses.id }).from(questionnaireResponses).where(eq(questionnaireResponses.submissionId, submissionId));
+      return { status: 'duplicate' as const, responseId: first!.id };
+    };
     if (existing) {
-      await tx.update(questionnaireResponses).set(values).where(eq(questionnaireResponses.id, existing.id));
+      const updated = await tx
+        .update(questionnaireResponses)
+        .set(values)
+        .where(and(eq(questionnaireResponses.id, existing.id), eq(questionnaireResponses.status, 'in-progress')))
+        .returning({ id: questionnaireResponses.id });
+      if (updated.length === 0) return firstOne();
       responseId = existing.id;
     } else {
       const [inserted] = await tx
         .insert(questionnaireResponses)
         .values({ episodeId: episode.id, instrument, startedAt: now, submissionId, ...values })
+        .onConflictDoNothing({ target: questionnaireResponses.submissionId })
         .returning({ id: questionnaireResponses.id });
-      responseId = inserted!.id;
+      if (!inserted) return firstOne();
+      responseId = inserted.id;
     }
     // Other half-finished copies (another tab) are superseded by this one.
     await tx

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { INSTRUMENTS } from '@/lib/clinical/instruments';
 import { calendarDate } from './common';
+import { optionalWholeNumber } from './fields';
 
 /** Policy (docs/CLINICAL.md, Questionnaire schedule): an interval of 1 to 52 weeks. */
 export const SCHEDULE_INTERVAL_WEEKS = { min: 1, max: 52 } as const;
 
-const WHOLE = /^[0-9]{1,3}$/;
 const intervalMessage = `Enter the weeks between questionnaires as a whole number from ${SCHEDULE_INTERVAL_WEEKS.min} to ${SCHEDULE_INTERVAL_WEEKS.max}, or leave it empty to ask once.`;
 
 /**
@@ -18,12 +18,8 @@ export function questionnaireScheduleSchema(today: string) {
     .object({
       instrument: z.enum(INSTRUMENTS, { error: 'Choose a questionnaire from the list.' }),
       enabled: z.enum(['yes', 'no'], { error: 'Choose whether the patient is asked this questionnaire.' }).transform((value) => value === 'yes'),
-      intervalWeeks: z
-        .string({ error: intervalMessage })
-        .trim()
-        .refine((value) => value === '' || WHOLE.test(value), intervalMessage)
-        .transform((value) => (value === '' ? null : Number(value)))
-        .refine((value) => value === null || (value >= SCHEDULE_INTERVAL_WEEKS.min && value <= SCHEDULE_INTERVAL_WEEKS.max), intervalMessage),
+      // Read as typed (lib/validation/fields.ts): " 5 ", "1e1" and "0x5" are refused; empty means the default.
+      intervalWeeks: optionalWholeNumber(SCHEDULE_INTERVAL_WEEKS.min, SCHEDULE_INTERVAL_WEEKS.max, intervalMessage),
       requestBy: z
         .string({ error: 'Enter a date, or leave it empty.' })
         .trim()

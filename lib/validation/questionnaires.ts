@@ -5,7 +5,7 @@ import { ODI_SECTION_COUNT } from '@/lib/clinical/odi';
 import { PSFS_ACTIVITY_COUNT } from '@/lib/clinical/psfs';
 import { RMDQ_STATEMENT_COUNT } from '@/lib/clinical/rmdq';
 import { BOTHERSOME_OPTIONS, STARTBACK_ITEMS } from '@/lib/clinical/startback';
-import { freeText, submissionIdField, wholeNumber } from './fields';
+import { text, submissionIdField, wholeNumber } from './fields';
 
 /** Every instrument is filled in by the patient here, by the slug used in URLs (lib/clinical/instruments.ts). */
 export type PatientInstrument = Instrument;
@@ -177,7 +177,7 @@ export function applyStep(instrument: PatientInstrument, draft: Draft, values: R
 
   const current = draft as PsfsDraft;
   if (!current.followUp && at === 0) {
-    const nameField = freeText(PSFS_ACTIVITY_MAX, 'The activity');
+    const nameField = text('The activity', PSFS_ACTIVITY_MAX);
     const fields: Record<string, z.ZodType> = {};
     for (let index = 0; index < PSFS_ACTIVITY_COUNT.max; index += 1) {
       fields[`activity-${index}`] =
