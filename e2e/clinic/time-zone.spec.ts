@@ -153,7 +153,7 @@ test('a New York clinic onboards a patient whose pain counts on the New York day
 
   await logPain(patient, 7);
   await patient.goto('/patient/pain');
-  await expect(patient.getByText(`Times are shown in your time zone (${late.replace('_', ' ')}).`)).toBeVisible();
+  await expect(patient.getByText(`Times are shown in your time zone (${late.replace(/_/g, ' ')}).`)).toBeVisible();
   await expect(entries.first()).toContainText(longDay(late));
   await patient.goto('/patient/progress?range=4w');
   await pain.getByText('Show the numbers as a table').click();
