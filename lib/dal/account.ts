@@ -10,6 +10,7 @@ import { generateTotpSecret, otpauthUri } from '@/lib/auth/totp';
 import { mfaRequiredFor, requireRole, requireViewer, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from './audit';
+import { responsibleClinicianIn } from './clinician-access';
 import { issueToken } from './tokens';
 
 export type MfaStatus = {
@@ -185,7 +186,7 @@ export type ResetLink = { path: string; expiresAt: Date; name: string };
 
 /**
  * Manager: any active user of their clinic except themselves. Clinician: patients with an episode
- * assigned to them. Everyone else, or another clinic's user: null (and a denied audit row).
+ * they are responsible for (own or covered). Everyone else, or another clinic's user: null (and a denied audit row).
  * Issues a one-time reset link (1 hour) to hand over in person or by phone; no email needed.
  */
 export async function issuePasswordResetLink(who: { userId: string } | { email: string }): Promise<ResetLink | null> {
@@ -203,7 +204,7 @@ export async function issuePasswordResetLink(who: { userId: string } | { email: 
       const [care] = await db
         .select({ n: count() })
         .from(episodes)
-        .where(and(eq(episodes.patientId, target.id), eq(episodes.clinicianId, viewer.userId), eq(episodes.clinicId, viewer.clinicId)));
+        .where(and(eq(episodes.patientId, target.id), responsibleClinicianIn(episodes.clinicianId, viewer), eq(episodes.clinicId, viewer.clinicId)));
       allowed = Number(care?.n ?? 0) > 0;
     }
   }

@@ -7,7 +7,7 @@ import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
 import { MEASURE_CODES, type MeasureCode } from '@/lib/clinical/rom';
 import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './clinician-access';
 
 export type OutcomePair = { baseline: number; latest: number; improvement: Improvement } | null;
 
@@ -85,7 +85,7 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
   };
 }
 
-/** Clinician: discharges their own active episode with a summary. Others or already discharged: 'not-found'. */
+/** Clinician: discharges an active episode they are responsible for (own or covered) with a summary. Others or already discharged: 'not-found'. */
 export async function dischargeEpisode(episodeId: string, summary: string, now = new Date()): Promise<'discharged' | 'not-found'> {
   const access = await getOwnEpisode(episodeId, 'clinician.episode.discharge');
   if (!access) return 'not-found';
@@ -93,7 +93,7 @@ export async function dischargeEpisode(episodeId: string, summary: string, now =
     const updated = await tx
       .update(episodes)
       .set({ status: 'discharged', dischargedAt: now, dischargeSummary: summary })
-      .where(and(eq(episodes.id, access.episode.id), eq(episodes.status, 'active'), eq(episodes.clinicianId, access.viewer.userId)))
+      .where(and(eq(episodes.id, access.episode.id), eq(episodes.status, 'active'), responsibleClinicianIn(episodes.clinicianId, access.viewer)))
       .returning({ id: episodes.id });
     if (updated.length === 0) return 'not-found' as const;
     await recordAudit(tx, { ...auditBase(access), action: 'clinician.episode.discharge', outcome: 'success', resourceType: 'episode', resourceId: access.episode.id });
