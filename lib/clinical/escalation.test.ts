@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeWaiting,
   describeWindow,
   ESCALATION_WINDOW_DEFAULTS,
   escalationDueAt,
@@ -64,5 +65,11 @@ describe('escalation windows', () => {
 
   it('describes a window in plain words', () => {
     expect([60, 240, 1440, 90, 4320, 2160].map(describeWindow)).toEqual(['1 hour', '4 hours', '24 hours', '90 minutes', '3 days', '36 hours']);
+  });
+
+  it('says how long an alert has waited', () => {
+    expect([0, 1, 59, 60, 119, 47 * 60, 48 * 60, 80 * 60].map((minutes) => describeWaiting(raisedAt, after(minutes)))).toEqual([
+      '0 minutes', '1 minute', '59 minutes', '1 hour', '1 hour', '47 hours', '2 days', '3 days',
+    ]);
   });
 });

@@ -72,3 +72,12 @@ export function describeWindow(minutes: number): string {
   if (hours >= 48 && hours % 24 === 0) return `${hours / 24} days`;
   return `${hours} hour${hours === 1 ? '' : 's'}`;
 }
+
+/** How long something has waited, roughly: "12 minutes", "5 hours", "3 days". */
+export function describeWaiting(since: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  return `${Math.floor(hours / 24)} days`;
+}

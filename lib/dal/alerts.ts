@@ -92,14 +92,22 @@ export async function listAlerts(options: { closedLimit?: number } = {}): Promis
   return { open, closed };
 }
 
-/** Clinician: number of open alerts on the active episodes they are responsible for (the navigation badge). Others: 0. */
+/**
+ * Clinician: number of open alerts on the active episodes they are responsible for, plus those escalated
+ * to them as the clinic's acting safety lead (the navigation badge). Others: AppError('forbidden').
+ */
 export async function countOpenAlerts(): Promise<number> {
   const viewer = await requireRole('clinician');
+  // The acting-lead test is the SQL twin of isActingSafetyLead: the named lead, or their cover while away.
   const [row] = await executeRows<{ n: number }>(
     getDb(),
     sql`select count(*)::int as n from ${alerts} a join ${episodes} e on e.id = a.episode_id
-        where ${responsibleClinicianIn(sql`e.clinician_id`, viewer)} and e.clinic_id = ${viewer.clinicId} and e.status = 'active'
-          and a.acknowledged_at is null and a.resolved_at is null`,
+        where e.clinic_id = ${viewer.clinicId} and e.status = 'active'
+          and a.acknowledged_at is null and a.resolved_at is null
+          and (${responsibleClinicianIn(sql`e.clinician_id`, viewer)}
+            or (exists (select 1 from alert_escalations x where x.alert_id = a.id)
+              and exists (select 1 from clinics c join users l on l.id = c.safety_lead_id
+                where c.id = ${viewer.clinicId} and (l.id = ${viewer.userId} or l.cover_clinician_id = ${viewer.userId}))))`,
   );
   return row?.n ?? 0;
 }

@@ -6,7 +6,7 @@ import { setupTestDatabase } from '@/db/testing';
 import type { AlertUrgency } from '@/lib/clinical/escalation';
 import { isAppError } from '@/lib/errors';
 import { raiseAlert } from './alert-engine';
-import { acknowledgeAlert } from './alerts';
+import { acknowledgeAlert, countOpenAlerts } from './alerts';
 import { markAway } from './cover';
 import { escalateUnacknowledgedAlerts } from './escalation-engine';
 import { getSafetySettings, listEscalatedAlerts, updateSafetySettings } from './escalations';
@@ -129,6 +129,7 @@ describe('the safety lead', () => {
     await signInAs(db(), team.lead.id);
     const list = await listEscalatedAlerts();
     expect(list).toEqual([expect.objectContaining({ id: team.alertId, episodeId: team.episode.id, patientName: team.patient.name, clinicianName: team.clinician.name, windowMinutes: 60 })]);
+    expect(await countOpenAlerts()).toBe(1);
     // Not their patient: the ordinary path stays closed.
     expect(await getPatientRecord(team.episode.id)).toBeNull();
     const record = await getPatientRecord(team.episode.id, new Date(), team.alertId);
@@ -154,6 +155,7 @@ describe('the safety lead', () => {
 
     await signInAs(db(), bystander.id);
     expect(await listEscalatedAlerts()).toEqual([]);
+    expect(await countOpenAlerts()).toBe(0);
     expect(await getPatientRecord(team.episode.id, new Date(), team.alertId)).toBeNull();
     expect(await acknowledgeAlert(team.alertId, null)).toBe('not-found');
 

@@ -4,7 +4,9 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { getClinicSecurity } from '@/lib/dal/account';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
+import { getSafetySettings } from '@/lib/dal/escalations';
 import { saveIdentityPolicyAction } from './actions';
+import { SafetyForm } from './safety-form';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Clinic settings' };
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [showNames, security, { result }] = await Promise.all([getIdentityPolicy(), getClinicSecurity(), searchParams]);
+  const [showNames, security, safety, { result }] = await Promise.all([getIdentityPolicy(), getClinicSecurity(), getSafetySettings(), searchParams]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">Clinic settings</h1>
@@ -38,6 +40,20 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </fieldset>
         <SubmitButton pendingText="Saving…">Save</SubmitButton>
       </form>
+      <section aria-labelledby="safety-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="safety-heading" className="text-lg font-semibold">
+          Patient safety
+        </h2>
+        <p className="text-slate-700">
+          The safety lead is a clinician who receives emergency, urgent and review alerts that nobody has acknowledged in time, and
+          can then open that patient’s record. Each such view is recorded in the audit trail.
+        </p>
+        <SafetyForm
+          safetyLeadId={safety.safetyLeadId}
+          windows={{ emergency: safety.windows.emergency, sameDay: safety.windows['same-day'], review: safety.windows['24h'] }}
+          clinicians={safety.clinicians}
+        />
+      </section>
       <section aria-labelledby="security-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="security-heading" className="text-lg font-semibold">
           Sign-in security
