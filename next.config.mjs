@@ -14,7 +14,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg-boss', 'pg'],
   // Type-checking and lint run as their own steps of `npm test`.
   typescript: { ignoreBuildErrors: true },
   experimental: { authInterrupts: true },

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/browser';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 // A fresh embedded database per run, in its own folder (PGlite: one process per folder).
 const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(process.cwd(), '.data', `e2e-${process.pid}`);
 
-const systemChromium = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// Debian's Chromium where there is one (Playwright cannot download its own on every machine).
+const systemChromium = findChromium({ envPath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH || undefined, exists: existsSync });
 
 export default defineConfig({
   testDir: './e2e',
@@ -48,6 +50,8 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-test-secret-not-for-production-use-0123456789',
       AUTH_TRUST_HOST: 'true',
       DATABASE_URL: '',
+      // The journeys' data must not change under them on a timer.
+      UPLIFT_JOBS: 'off',
     },
   },
 });

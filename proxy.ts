@@ -4,8 +4,8 @@
  *   nonce from the request's CSP header and puts it on its own scripts), HSTS in production over
  *   HTTPS, and `Cache-Control: private, no-store` so nothing user-specific enters a shared cache;
  * - keeps the session cookie rolling (the idle timeout counts from the last request) and clears one
- *   that cannot be read; this used to be Auth.js's whole session action on every request, which was
- *   the largest single cost of a signed-in page (docs/PERFORMANCE.md);
+ *   that cannot be read, here rather than through Auth.js's whole session action, which is the
+ *   largest single cost of a signed-in page (docs/PERFORMANCE.md);
  * - as a convenience, sends visitors without a readable session cookie to sign in.
  * Authorization is enforced in lib/ (the data access layer), never here.
  */

@@ -14,9 +14,10 @@ export function getDb(): Db {
   return globalForDb.upliftDb.db;
 }
 
-export function getDatabaseKind(): DatabaseHandle['kind'] {
+/** The configured database's handle, for code that needs its driver (the job queue). */
+export function getDatabaseHandle(): DatabaseHandle {
   globalForDb.upliftDb ??= openConfiguredDatabase();
-  return globalForDb.upliftDb.kind;
+  return globalForDb.upliftDb;
 }
 
 /** Tests install their own in-memory or throwaway database here. */

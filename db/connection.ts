@@ -18,9 +18,16 @@ export type Db = PostgresJsDatabase<typeof schema>;
 /** The transaction handle Drizzle passes to `db.transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/**
+ * Plain SQL on the handle's own driver, for libraries that bring their own statements (the job queue).
+ * Without values the text may hold several statements; their rows are returned together.
+ */
+export type RawExecutor = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
 export type DatabaseHandle = {
   db: Db;
   kind: 'postgres' | 'pglite';
+  executeSql: RawExecutor;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
 };
@@ -84,6 +91,22 @@ export function openPostgres(url: string, options: { max?: number; statementTime
   return {
     db,
     kind: 'postgres',
+    executeSql: async (text, values) => {
+      if (values?.length) {
+        // node-postgres, which the queue was written for, sends undefined as null and a plain object as
+        // JSON; postgres.js refuses the one and wants text for the other.
+        const parameters = values.map((value) => (value === undefined ? null : value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) && !Buffer.isBuffer(value) ? JSON.stringify(value) : value));
+        return { rows: [...(await client.unsafe(text, parameters as postgres.ParameterOrJSON<never>[]))] };
+      }
+      // Several statements, possibly a BEGIN … COMMIT block: one reserved connection, simple protocol.
+      const connection = await client.reserve();
+      try {
+        const results = (await connection.unsafe(text).simple()) as unknown as Record<string, unknown>[] | Record<string, unknown>[][];
+        return { rows: results.length && Array.isArray(results[0]) ? (results as Record<string, unknown>[][]).flat() : (results as Record<string, unknown>[]) };
+      } finally {
+        connection.release();
+      }
+    },
     migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.end({ timeout: 5 }),
   };
@@ -98,6 +121,11 @@ export function openPglite(dir?: string): DatabaseHandle {
     // The query builders are identical; Drizzle's two database types do not form a callable union.
     db: pgliteDb as unknown as Db,
     kind: 'pglite',
+    executeSql: async (text, values) => {
+      if (values?.length) return { rows: (await client.query<Record<string, unknown>>(text, values)).rows };
+      // exec() takes several statements (the queue's own migrations) and answers one result each.
+      return { rows: (await client.exec(text)).flatMap((result) => result.rows as Record<string, unknown>[]) };
+    },
     migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };

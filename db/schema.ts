@@ -61,6 +61,16 @@ export const clinics = pgTable('clinics', {
   mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
   /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
   managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
+  /** How the clinic is reached: printed on exercise plans and letters. Empty until a manager sets it. */
+  contactPhone: text('contact_phone'),
+  contactEmail: text('contact_email'),
+  contactAddress: text('contact_address'),
+  /**
+   * Years a closed patient's record is kept after the account is closed before it is purged
+   * (docs/SECURITY.md, "Retention and erasure": 8 years for adult records in the NHS Records
+   * Management Code of Practice).
+   */
+  retentionYears: smallint('retention_years').notNull().default(8),
   /**
    * The clinician who receives alerts left unacknowledged past the windows below (docs/CLINICAL.md,
    * "Escalation"). Null until a manager names one; escalations are still recorded meanwhile.
@@ -72,6 +82,10 @@ export const clinics = pgTable('clinics', {
   escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
   ...timestamps,
 }, (t) => [
+  check('clinics_retention_years_range', sql`${t.retentionYears} between 1 and 100`),
+  check('clinics_contact_phone_length', sql`${t.contactPhone} is null or char_length(${t.contactPhone}) <= 40`),
+  check('clinics_contact_email_length', sql`${t.contactEmail} is null or char_length(${t.contactEmail}) <= 254`),
+  check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
   check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
   check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
   check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
@@ -96,6 +110,11 @@ export const users = pgTable(
     timeZone: text('time_zone'),
     mfaSecret: text('mfa_secret'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
+    /**
+     * Set when staff reset this account's password without email and its second factor was cleared:
+     * the person must enrol again at their next sign-in and is told there (docs/SECURITY.md).
+     */
+    mfaResetAt: timestamp('mfa_reset_at', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     /**
      * Set while a clinician is away: the clinician of the same clinic who sees and acts on their
@@ -518,7 +537,7 @@ export const alerts = pgTable(
 );
 
 /**
- * One row per alert escalated to the clinic's safety lead (docs/CLINICAL.md, "Escalation"). Written in
+ * One row per alert escalated to the clinic's safety lead (docs/CLINICAL.md, "Escalation and cover"). Written in
  * the same transaction as the decision, so an escalation survives a restart before anyone is told; the
  * unique alert id makes a repeated evaluation a no-op. `notifiedAt` stays null until a notifications
  * runner has delivered it (the outbox); the in-app inbox reads these rows directly.
@@ -527,9 +546,10 @@ export const alertEscalations = pgTable(
   'alert_escalations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Part of the alert's record: purging a closed record at the end of retention removes it too.
     alertId: uuid('alert_id')
       .notNull()
-      .references(() => alerts.id, { onDelete: 'restrict' }),
+      .references(() => alerts.id, { onDelete: 'cascade' }),
     clinicId: uuid('clinic_id')
       .notNull()
       .references(() => clinics.id, { onDelete: 'restrict' }),
@@ -646,4 +666,67 @@ export const episodeSummaries = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('episode_summaries_clinic_idx').on(t.clinicId)],
+);
+
+/**
+ * A patient account a manager closed. The user can no longer sign in (users.active is false and the
+ * session version was bumped); the clinical record stays until retain_until, when the scheduled
+ * evaluation purges it (lib/dal/retention.ts) and this row goes with the user.
+ */
+export const accountClosures = pgTable(
+  'account_closures',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
+    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
+    retainUntil: timestamp('retain_until', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('account_closures_retain_until_idx').on(t.retainUntil), check('account_closures_retain_after_close', sql`${t.retainUntil} > ${t.closedAt}`)],
+);
+
+/** One CSV import of patients from a previous system: who, when, which file (by hash) and what it did. */
+export const patientImports = pgTable(
+  'patient_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    /** SHA-256 of the file as uploaded: says whether the same file came twice, without keeping it. */
+    fileSha256: text('file_sha256').notNull(),
+    rowCount: integer('row_count').notNull(),
+    createdCount: integer('created_count').notNull(),
+    skippedCount: integer('skipped_count').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('patient_imports_clinic_idx').on(t.clinicId, t.createdAt)],
+);
+
+/**
+ * Invitations waiting to be delivered. An import queues one per new patient instead of sending
+ * anything; a manager hands each out from Manager -> Import (which issues the one-time link through
+ * lib/dal/tokens.ts) or a job runner delivers it. No link secret is stored here.
+ */
+export const invitationQueue = pgTable(
+  'invitation_queue',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    importId: uuid('import_id').references(() => patientImports.id, { onDelete: 'set null' }),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('invitation_queue_user_unique').on(t.userId), index('invitation_queue_clinic_idx').on(t.clinicId, t.issuedAt)],
 );

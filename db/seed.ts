@@ -140,6 +140,10 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
         // Demo accounts sign in with the password alone; production clinics require MFA for managers.
         mfaRequiredForManagers: false,
         mfaRequiredForClinicians: false,
+        // Reserved for fiction: Ofcom's drama range (020 7946 0xxx) and the .example domain.
+        contactPhone: '020 7946 0123',
+        contactEmail: 'reception@demo-physio.example',
+        contactAddress: '12 Riverside Walk\nLondon SE1 9XX',
       })
       .returning({ id: t.clinics.id });
     const clinicId = clinic!.id;

@@ -1,5 +1,5 @@
 /**
- * `npm run audit:deps`: the dependency check CI runs.
+ * `npm run deps:check-advisories`: the dependency check CI runs.
  * 1. Installed versions against the advisory floors of scripts/audit-floors.ts (works offline). Any
  *    package below its floor fails the run.
  * 2. `npm audit --omit=dev --audit-level=high`. Any high or critical advisory fails the run. Where the
@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ADVISORY_FLOORS, belowFloor } from './audit-floors';
+import { ADVISORY_FLOORS, belowFloor, missingFloors } from './audit-floors';
 
 function installedVersion(name: string): string | undefined {
   try {
@@ -20,6 +20,11 @@ function installedVersion(name: string): string | undefined {
 }
 
 let failed = false;
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+for (const name of missingFloors(dependencies)) {
+  console.error(`${name} is a production dependency with no advisory floor: add one to scripts/audit-floors.ts.`);
+  failed = true;
+}
 const installed = Object.fromEntries(ADVISORY_FLOORS.map((floor) => [floor.name, installedVersion(floor.name)]));
 const findings = belowFloor(installed);
 for (const finding of findings) {

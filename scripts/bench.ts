@@ -30,7 +30,7 @@ import { runLighthouse, type LighthouseScore } from './bench/lighthouse';
 import { firstLoadJs } from './bench/first-load';
 import { BENCH_SUBMISSION_PREFIX, benchSubmissionId, measure, type LoadRequest } from './bench/measure';
 import { startCluster, type Cluster } from './bench/postgres';
-import { markdown, printTable, writeDocument, type DatabaseRun, type Machine, type RouteResult } from './bench/report';
+import { markdown, printTable, statementsMarkdown, writeDocument, type DatabaseRun, type Machine, type RouteResult } from './bench/report';
 import { BENCH_ROUTES, type BenchContext, type BenchRole } from './bench/routes';
 import { cpuMs, residentMb, sampleMemory, startServer } from './bench/server';
 import { analyzeGenerated, benchAccounts, generateClinic, generatedClinicName } from './generate/clinic';
@@ -227,7 +227,7 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
       // A browser stores the cookie the server re-issues (at most once a minute) and sends the new one;
       // autocannon sends the same Cookie header throughout. A session cookie over a minute old is
       // re-encrypted and sent back on every response (proxy.ts): 2-5 ms of server CPU a request on the
-      // patient home (docs/PERFORMANCE.md, item 43), which no browser would cause. So the route's sessions
+      // patient home (docs/PERFORMANCE.md), which no browser would cause. So the route's sessions
       // are signed in afresh before each measurement (warm-up included), which keeps every measured
       // request inside that minute (with --duration under 60).
       const signInAgain = async () => {
@@ -406,6 +406,7 @@ async function main() {
     (browserChecks?.views.length ? browserViewSection(browserChecks.views) : '');
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(path.join('bench-results', `bench-${Date.now()}.json`), JSON.stringify({ runs, lighthouse: browserChecks?.lighthouse ?? null, browserViews: browserChecks?.views ?? null }, null, 2));
+  writeFileSync(path.join('bench-results', 'statements.md'), statementsMarkdown(runs));
   if (!values['no-write'] && !only) {
     writeDocument(values.out!, generated);
     log(`wrote ${values.out}`);

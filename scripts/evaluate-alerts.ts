@@ -1,16 +1,16 @@
 /**
- * `npm run alerts:evaluate`: the scheduled evaluation of the time-based alert rules (inactive, low
- * adherence, questionnaire overdue) for every active episode, then the escalation of alerts left
- * unacknowledged past the clinic's window to its safety lead (docs/CLINICAL.md, "Escalation"). Pain and
- * questionnaire rules run when the data arrives; these depend on time passing, so they need a clock.
- * Run it at least every 15 minutes (the shortest escalation window a clinic may set), e.g. with cron:
- *   0,15,30,45 * * * *  cd /srv/uplift && DATABASE_URL=… npm run --silent alerts:evaluate >> /var/log/uplift-alerts.log 2>&1
- * With the embedded database (no DATABASE_URL) run it only while the server is stopped: PGlite allows
- * one process per data folder.
+ * `npm run alerts:evaluate`: the scheduled evaluation of everything that depends on time passing:
+ * the time-based alert rules (inactive, low adherence, questionnaire overdue) for every active
+ * episode, the escalation of alerts left unacknowledged past the clinic's window to its safety lead
+ * (docs/CLINICAL.md, "Escalation and cover"), and the purge of closed patient records whose retention period
+ * has ended (lib/dal/retention-purge.ts), now. Every server process already runs all three on a
+ * schedule (lib/jobs/kinds.ts); this is for operators. With the embedded database (no DATABASE_URL)
+ * run it only while the server is stopped: PGlite allows one process per data folder.
  */
 import { openConfiguredDatabase } from '../db/connection';
 import { evaluateTimeBasedAlerts } from '../lib/dal/alert-engine';
 import { escalateUnacknowledgedAlerts } from '../lib/dal/escalation-engine';
+import { purgeExpiredRecords } from '../lib/dal/retention-purge';
 import { fail, log } from './lib';
 
 async function main() {
@@ -27,6 +27,9 @@ async function main() {
       `escalated to the safety lead: ${escalation.escalated}` +
         (escalation.withoutLead > 0 ? `; ${escalation.withoutLead} in clinics with no safety lead named (Manager → Settings)` : ''),
     );
+    const purge = await purgeExpiredRecords(handle.db);
+    log(`closed records past their retention period: ${purge.purged} purged${purge.failed ? `, ${purge.failed} failed (kept whole; retried on the next run)` : ''}`);
+    if (purge.failed) process.exitCode = 1;
   } catch (error) {
     fail(`the alert evaluation failed (${(error as Error).message}).`);
   } finally {

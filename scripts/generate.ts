@@ -1,5 +1,5 @@
 /**
- * `npm run db:generate -- --patients 10000`: fills the configured database (DATABASE_URL, else the
+ * `npm run bench:generate-clinic -- --patients 10000`: fills the configured database (DATABASE_URL, else the
  * embedded one in UPLIFT_DATA_DIR) with a large generated clinic for performance work. Migrates
  * first. With PGlite, run it while no server has the data folder open (one process per folder).
  *

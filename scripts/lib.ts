@@ -4,9 +4,11 @@ import path from 'node:path';
 import { dataDir } from '../db/connection';
 
 /**
- * AUTH_SECRET: the environment's when set. In production it must be set (start refuses
- * otherwise). Elsewhere a random secret is generated once and kept in the data folder, so sessions
- * survive restarts of the embedded demo.
+ * AUTH_SECRET: the environment's when set. It must be set in production and whenever DATABASE_URL
+ * is (start refuses otherwise): a real database must never be protected by a secret that lives in a
+ * local file only one machine has, nor by one that changes when the folder is lost. With the
+ * embedded database and no secret, one is generated once and kept in the data folder (beside the
+ * data), so sessions and authenticator keys survive restarts of the embedded demo.
  */
 export function resolveAuthSecret(): string {
   const fromEnv = process.env.AUTH_SECRET;
@@ -14,9 +16,9 @@ export function resolveAuthSecret(): string {
     if (fromEnv.length < 32) fail('AUTH_SECRET must be at least 32 characters. Generate one with: openssl rand -base64 32');
     return fromEnv;
   }
-  if (process.env.NODE_ENV === 'production') {
+  if (process.env.NODE_ENV === 'production' || process.env.DATABASE_URL) {
     fail(
-      'AUTH_SECRET is not set. In production Uplift needs a secret to sign sessions.\n' +
+      `AUTH_SECRET is not set. ${process.env.DATABASE_URL ? 'With DATABASE_URL set' : 'In production'} Uplift needs a secret to sign sessions and protect second factors.\n` +
         'Generate one with `openssl rand -base64 32` and set AUTH_SECRET in the environment.',
     );
   }

@@ -20,6 +20,21 @@ describe('npm start', () => {
     }
   });
 
+  it('refuses to start with DATABASE_URL but no AUTH_SECRET, in development too', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'uplift-start-'));
+    try {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'development', AUTH_SECRET: '', UPLIFT_DATA_DIR: dataDir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('AUTH_SECRET is not set. With DATABASE_URL set');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses several server processes on the embedded database, which allows one', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       encoding: 'utf8',

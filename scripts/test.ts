@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { ensureChromium } from './browser';
 
 const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
 
@@ -19,6 +20,10 @@ const steps: { name: string; command: string; args: string[]; env?: Record<strin
 
 const only = process.argv.slice(2);
 const e2eDataDir = path.join(process.cwd(), '.data', `e2e-${process.pid}`);
+
+// A browser is found or installed first, so a machine without one learns it before the long steps.
+const runsE2e = !only.length || only.some((name) => 'end-to-end tests'.includes(name));
+if (runsE2e && !ensureChromium()) process.exit(1);
 
 for (const step of steps) {
   if (only.length && !only.some((name) => step.name.includes(name))) continue;

@@ -2,9 +2,18 @@ import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { PageLinks } from '@/components/ui/page-links';
 import { CaseloadRows, type CaseloadRowView } from '@/components/clinician/caseload-rows';
+import { FigureDefinitions } from '@/components/clinician/figure-definitions';
 import { FlagLegend } from '@/components/clinician/flag-badge';
 import { guardArea } from '@/lib/auth/guard';
 import { ALERT_REASONS } from '@/lib/clinical/alerts';
+import {
+  adherenceFigure,
+  BASELINE_PAIN,
+  LATEST_PAIN,
+  ODI_BASELINE_AND_CHANGE,
+  PAIN_CHANGE,
+  QUESTIONNAIRE_OVERDUE,
+} from '@/lib/clinical/figures';
 import { listCaseload, type CaseloadRow } from '@/lib/dal/caseload';
 import { getMyAwayStatus } from '@/lib/dal/cover';
 import { formatDate, formatShortDateTime } from '@/lib/time';
@@ -137,9 +146,10 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
 
       <PageLinks label="Caseload pages" page={caseload.page} pageCount={caseload.pageCount} hrefFor={(page) => href(search, { page })} />
       <FlagLegend reasons={CASELOAD_FLAG_KEYS} />
-      <p className="text-sm text-slate-700">
-        Adherence: exercise sessions logged over the last 7 full days against the current plan. Pain and ODI changes are from the start of care; a minus is an improvement.
-      </p>
+      <FigureDefinitions
+        id="caseload-definitions"
+        definitions={[{ ...LATEST_PAIN, term: 'Pain now' }, BASELINE_PAIN, PAIN_CHANGE, { ...ODI_BASELINE_AND_CHANGE, term: 'ODI change' }, adherenceFigure('recent', 'Adherence 7 d'), QUESTIONNAIRE_OVERDUE]}
+      />
     </div>
   );
 }

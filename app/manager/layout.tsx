@@ -7,6 +7,7 @@ const MANAGER_NAV: NavItem[] = [
   { href: '/manager/users', label: 'Users' },
   { href: '/manager/caseloads', label: 'Caseloads' },
   { href: '/manager/cover', label: 'Cover and alerts' },
+  { href: '/manager/patients', label: 'Patient accounts' },
   { href: '/manager/settings', label: 'Settings' },
   { href: '/manager/account', label: 'Security and audit' },
 ];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
@@ -8,6 +9,7 @@ import { ADHERENCE_DEFINITION, formatPercent } from '@/lib/clinical/adherence';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
 import { getToday } from '@/lib/dal/today';
 import { formatDate, formatDateTime, formatLongDay } from '@/lib/time';
+import { SafetyCheckForm, SafetyCheckIntro } from './safety-check/safety-check-form';
 
 export const metadata: Metadata = { title: 'Today' };
 
@@ -28,6 +30,16 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
       </div>
 
       {today.recentEmergency ? <RedFlagMessage urgency="emergency" positives={[]} /> : null}
+
+      {today.safetyCheckDue ? (
+        <section aria-labelledby="safety-check-heading" className="space-y-4 rounded-2xl border-2 border-amber-600 bg-amber-50 p-5">
+          <h2 id="safety-check-heading" className="text-xl font-bold text-slate-900">
+            {today.safetyCheckDue === 'first' ? 'Before you start: 4 safety questions' : 'Your weekly safety questions'}
+          </h2>
+          <SafetyCheckIntro />
+          <SafetyCheckForm submissionId={randomUUID()} />
+        </section>
+      ) : null}
 
       {savedItem && query.status && SAVED_WORDS[query.status] ? (
         <p role="status" className="rounded-lg border-l-4 border-green-700 bg-green-50 p-4 text-lg text-green-900">
@@ -162,6 +174,14 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
             'You are not under the care of a physiotherapist at the moment.'
           )}
         </p>
+        {today.episodeActive ? (
+          <p className="mt-2 text-lg">
+            Noticed something new or different?{' '}
+            <AppLink href="/patient/safety-check" className="text-brand-800 underline">
+              Answer the safety questions
+            </AppLink>
+          </p>
+        ) : null}
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Viewer } from '@/lib/auth/viewer';
+import { isSelfServiceResetAvailable } from '@/lib/dal/password-reset-request';
 import { ChangePasswordForm } from './change-password-form';
 import { MfaSection } from './mfa-section';
 import { ResetLinkForm } from './reset-link-form';
@@ -29,10 +30,12 @@ export function AccountSecurity({ viewer, homeHref }: { viewer: Viewer; homeHref
         <Panel id="reset-heading" title="Password reset links">
           <p className="mb-4 text-slate-700">
             {viewer.role === 'manager'
-              ? 'Someone in your clinic forgot their password? Create a one-time link for them.'
+              ? isSelfServiceResetAvailable()
+                ? 'Someone in your clinic forgot their password? Create a one-time link: a patient’s is shown here to hand over, a staff member’s is emailed to them.'
+                : 'Someone in your clinic forgot their password? Create a one-time link for them.'
               : 'A patient in your care forgot their password? Create a one-time link for them.'}
           </p>
-          <ResetLinkForm who={viewer.role === 'manager' ? 'person' : 'patient'} />
+          <ResetLinkForm who={viewer.role === 'manager' ? 'person' : 'patient'} askCode={viewer.role === 'manager' && !isSelfServiceResetAvailable()} />
         </Panel>
       ) : null}
     </div>

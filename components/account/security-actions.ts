@@ -15,6 +15,7 @@ import {
 } from '@/lib/dal/account';
 import { isAppError, type ActionResult } from '@/lib/errors';
 
+const TOO_MANY = 'Too many tries. Wait a few minutes, then try again.';
 const NOT_SIGNED_IN: Extract<ActionResult, { ok: false }> = { ok: false, formError: 'Your session has ended. Sign in again to continue.' };
 
 type Failure = Extract<ActionResult, { ok: false }>;
@@ -93,6 +94,7 @@ export async function disableMfaAction(_previous: ActionResult, form: FormData):
     return refusal(error);
   }
   if (outcome === 'wrong-password') return { ok: false, fieldErrors: { password: ['That is not your password.'] } };
+  if (outcome === 'throttled') return { ok: false, fieldErrors: { password: [TOO_MANY] } };
   if (outcome === 'required') return { ok: false, formError: 'Your clinic requires two-step sign-in for your role, so it cannot be turned off.' };
   refresh();
   return { ok: true };
@@ -108,6 +110,7 @@ export async function regenerateCodesAction(_previous: EnrolState, form: FormDat
     return refusal(error);
   }
   if (outcome === 'wrong-password') return { ok: false, fieldErrors: { password: ['That is not your password.'] } };
+  if (outcome === 'throttled') return { ok: false, fieldErrors: { password: [TOO_MANY] } };
   if (outcome === 'not-enrolled') return { ok: false, formError: 'Two-step sign-in is not on.' };
   return { ok: true, data: { recoveryCodes: outcome } };
 }
@@ -121,21 +124,52 @@ const resetLinkSchema = z
       .min(1, 'Enter the person’s email address.')
       .max(254, 'That email address is too long.')
       .pipe(z.email('Enter an email address like name@example.com.')),
+    // The manager's own authenticator code: asked for only when a staff link cannot be emailed.
+    code: z
+      .string()
+      .max(20, 'Enter the 6-digit code.')
+      .transform((value) => value.replace(/\s/g, ''))
+      .pipe(z.string().regex(/^(\d{6})?$/, 'Enter the 6-digit code from your authenticator app.'))
+      .optional(),
   })
   .strict();
 
-export type ResetLinkState = ActionResult<{ path: string; name: string; expiresAt: string }>;
+export type ResetLinkState = ActionResult<
+  | { delivery: 'link'; path: string; name: string; expiresAt: string; secondFactorCleared: boolean }
+  | { delivery: 'emailed'; name: string }
+>;
+
+const RESET_REFUSALS: Record<string, Failure> = {
+  refused: { ok: false, fieldErrors: { email: ['You can’t issue a reset link for that email address.'] } },
+  'confirm-needed': {
+    ok: false,
+    fieldErrors: { code: ['This clinic has no mail server, so the link will be shown to you. Enter the code from your authenticator app to confirm it is you.'] },
+  },
+  'own-mfa-needed': {
+    ok: false,
+    formError: 'This clinic has no mail server, so a staff member’s link would be shown to you. Turn on two-step sign-in for your own account first, so we can confirm it is you.',
+  },
+  'wrong-code': { ok: false, fieldErrors: { code: ['That code didn’t match. Try the newest code from your authenticator app.'] } },
+  throttled: { ok: false, fieldErrors: { code: [TOO_MANY] } },
+  'mail-failed': { ok: false, formError: 'The email with the link could not be sent. Nothing was changed; try again in a few minutes.' },
+};
 
 export async function issueResetLinkAction(_previous: ResetLinkState, form: FormData): Promise<ResetLinkState> {
   const parsed = resetLinkSchema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  let link;
+  let outcome;
   try {
-    link = await issuePasswordResetLink({ email: parsed.data.email });
+    outcome = await issuePasswordResetLink({ email: parsed.data.email }, { code: parsed.data.code || undefined });
   } catch (error) {
     return refusal(error);
   }
+  if (outcome.status === 'emailed') return { ok: true, data: { delivery: 'emailed', name: outcome.name } };
+  if (outcome.status === 'link') {
+    return {
+      ok: true,
+      data: { delivery: 'link', path: outcome.path, name: outcome.name, expiresAt: outcome.expiresAt.toISOString(), secondFactorCleared: outcome.secondFactorCleared },
+    };
+  }
   // One message whether the person does not exist or is not someone the viewer may reset.
-  if (!link) return { ok: false, fieldErrors: { email: ['You can’t issue a reset link for that email address.'] } };
-  return { ok: true, data: { path: link.path, name: link.name, expiresAt: link.expiresAt.toISOString() } };
+  return RESET_REFUSALS[outcome.status]!;
 }

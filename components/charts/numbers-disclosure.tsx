@@ -29,7 +29,7 @@ const SIZES = {
  * A chart's numbers as a table behind a native <details> toggle ("Show the numbers as a table"), for
  * people who cannot see the chart. The table is built only once the toggle is opened: a record or
  * progress page carries up to ten of them (several hundred cells) that most visits never open, and
- * rendering them on the server cost more than the rest of the page (docs/PERFORMANCE.md, item 28).
+ * rendering them on the server cost more than the rest of the page (docs/PERFORMANCE.md).
  * The numbers arrive with the page as data, so opening it by mouse, touch or keyboard shows them at once.
  * The first column heads each row; an empty cell reads as a dash.
  */

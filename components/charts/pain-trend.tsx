@@ -22,8 +22,8 @@ export function labelIndices(length: number, count = 5): number[] {
  * The patient's pain chart as plain SVG: dots for each day's highest score, a line for the 7-day average,
  * the starting level dashed and the "meaningful improvement" zone shaded. No chart library: it is in the
  * page's HTML, where drawing it with Recharts on a phone kept the main thread busy for most of a second
- * (docs/PERFORMANCE.md item 14). A client component, so the page carries the points as data rather than
- * a hundred SVG elements, and the server draws it once (item 35); hydrating it is a few milliseconds.
+ * (docs/PERFORMANCE.md). A client component, so the page carries the points as data rather than
+ * a hundred SVG elements, and the server draws it once; hydrating it is a few milliseconds.
  * Horizontal positions are percentages, so it fills any width with round dots and unscaled text; the
  * numbers are in the table beside it.
  */

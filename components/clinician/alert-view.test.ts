@@ -41,6 +41,14 @@ describe('alertCardView', () => {
     expect(view.details).toEqual([['Reported', `${first!.finding}; ${second!.finding}`]]);
   });
 
+  it('shows every answer of a red-flag screen, yes and no', () => {
+    const view = alertCardView(
+      { ...base, reason: 'red-flag', detail: { positives: ['night-pain'], answers: ['Unexplained weight loss: no', 'Constant night pain not eased by rest: yes'] } },
+      'UTC',
+    );
+    expect(view.details).toContainEqual(['Latest answers', 'Unexplained weight loss: no; Constant night pain not eased by rest: yes']);
+  });
+
   it('says who acknowledged a closed alert, with their comment, or that it closed by itself', () => {
     const acknowledged = alertCardView(
       { ...base, acknowledgedAt: new Date('2026-07-01T09:00:00Z'), acknowledgedByName: 'Sam Physio', acknowledgeComment: 'Called, settling.' },

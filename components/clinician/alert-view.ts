@@ -43,6 +43,7 @@ const DETAIL_LABELS: Record<string, string> = {
   instruments: 'Questionnaires',
   positives: 'Reported',
   groups: 'Concern',
+  answers: 'Latest answers',
 };
 
 /** Detail kept for the record but not shown: the patient's wording of a question repeats its finding. */
@@ -52,6 +53,7 @@ const FINDINGS = new Map(RED_FLAG_QUESTIONS.map((question) => [question.key, que
 
 function detailValue(key: string, value: unknown, timeZone: string): string {
   if (key === 'positives' && Array.isArray(value)) return value.map((item) => FINDINGS.get(String(item)) ?? String(item)).join('; ');
+  if (key === 'answers' && Array.isArray(value)) return value.join('; ');
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(new Date(value), timeZone);
   if (value === null || value === undefined) return '—';

@@ -1,8 +1,8 @@
-import { EMERGENCY_ADVICE, EMERGENCY_HEADING, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
+import { EMERGENCY_ADVICE, EMERGENCY_HEADING, RED_FLAG_QUESTIONS, redFlagAdvice, type RedFlagUrgency } from '@/lib/clinical/red-flags';
 
 /**
  * The red-flag result, rendered by the server on the response to the submit. There is deliberately no close
- * button: the patient cannot dismiss it (CLINICAL.md: emergency advice never waits).
+ * button: the patient cannot dismiss it (docs/CLINICAL.md, Red flags: emergency advice never waits).
  */
 export function RedFlagMessage({ urgency, positives }: { urgency: RedFlagUrgency; positives: string[] }) {
   const answered = positives
@@ -41,22 +41,26 @@ export function RedFlagMessage({ urgency, positives }: { urgency: RedFlagUrgency
       </section>
     );
   }
+  const advice = redFlagAdvice(urgency);
   return (
     <section role="alert" aria-labelledby="urgent-heading" className="rounded-2xl border-4 border-amber-700 bg-amber-50 p-5 text-amber-950">
       <h2 id="urgent-heading" className="text-2xl font-bold">
-        {urgency === 'same-day' ? 'Your physio needs to check this today' : 'Your physio will review this within 24 hours'}
+        {advice.heading}
       </h2>
-      <p className="mt-3 text-lg">
-        We have sent an alert to your physiotherapist. If you cannot reach the clinic
-        {urgency === 'same-day' ? ' today' : ''}, call NHS 111 (or your usual urgent care number). If you get new
-        numbness between your legs or around your bottom, or lose control of your bladder or bowel, call 999 now.
-      </p>
+      <ul className="mt-3 list-disc space-y-1 pl-6 text-lg">
+        {advice.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ul>
       {answered.length > 0 ? (
-        <ul className="mt-3 list-disc pl-6 text-lg">
-          {answered.map((text) => (
-            <li key={text}>{text}</li>
-          ))}
-        </ul>
+        <div className="mt-4">
+          <h3 className="text-lg font-semibold">You said yes to:</h3>
+          <ul className="mt-1 list-disc pl-6 text-lg">
+            {answered.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </section>
   );

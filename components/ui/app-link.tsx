@@ -7,7 +7,7 @@ import type { ComponentProps } from 'react';
  * request, and the patient and clinician areas have no loading screen, so a prefetch brings back only the
  * route's outline, never its content: the click waits for the server either way. Measured in a real
  * browser, the patient's Today page sent 33 prefetches from a phone and the caseload 34, costing the
- * server many times what the page itself did (docs/PERFORMANCE.md, sixth round). Pass `prefetch` where a
+ * server many times what the page itself did (docs/PERFORMANCE.md, "The browser asks the server for little"). Pass `prefetch` where a
  * loading screen makes it worth it (the manager area).
  */
 export function AppLink({ prefetch = false, ...props }: ComponentProps<typeof NextLink>) {

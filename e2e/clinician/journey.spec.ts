@@ -80,7 +80,7 @@ test.describe('a clinician between appointments', () => {
     await expect(page.getByRole('link', { name: 'Version 3 (current)' })).toBeVisible();
 
     // The patient, in their own browser, sees the new exercise.
-    // Depends on the patient Today page (issue 3) listing today's exercises from the newest plan version.
+    // Depends on the patient Today page listing today's exercises from the newest plan version.
     const patientContext = await browser.newContext();
     const patientPage = await patientContext.newPage();
     await signInAndWait(patientPage, 'patient');

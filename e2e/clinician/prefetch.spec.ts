@@ -11,7 +11,7 @@ function countPrefetches(page: Page): { count: () => number } {
 }
 
 // Every signed-in page is rendered per request, and a prefetch of one brings back only its outline while
-// costing the server a render: a caseload view used to send 34 of them (docs/PERFORMANCE.md).
+// costing the server a render: a caseload view with prefetching sends 34 of them (docs/PERFORMANCE.md).
 test('the caseload and the alerts inbox send no prefetch requests, and a patient still opens with one click', async ({ page }) => {
   await signInAndWait(page, 'clinician');
   const prefetches = countPrefetches(page);

@@ -10,8 +10,9 @@ async function pickScale(page: Page, legend: string | RegExp, value: number) {
 async function answerSafetyQuestions(page: Page, yesTo: RegExp | null = null) {
   const safety = page.getByRole('region', { name: 'Safety check' });
   const groups = safety.getByRole('group');
-  await expect(groups).toHaveCount(9);
-  for (let index = 0; index < 9; index += 1) {
+  // Nine red-flag questions and "anything new?"; a no keeps the cancer, infection and fracture questions hidden.
+  await expect(groups).toHaveCount(10);
+  for (let index = 0; index < 10; index += 1) {
     await groups.nth(index).getByRole('radio', { name: 'No', exact: true }).check();
   }
   if (yesTo) await safety.getByRole('group', { name: yesTo }).getByRole('radio', { name: 'Yes', exact: true }).check();
@@ -103,7 +104,7 @@ test.describe('patient journey on a phone', () => {
       else await page.getByRole('radio').nth(answer).check();
       await page.getByRole('button', { name: index === 9 ? 'Finish and see my result' : 'Save and continue' }).click();
     }
-    // (2+1+2+1+2+2+1+3+2) / 45 = 16/45 → 35.6 %, moderate (CLINICAL.md).
+    // (2+1+2+1+2+2+1+3+2) / 45 = 16/45 → 35.6 %, moderate (docs/CLINICAL.md, Oswestry).
     await expect(page.getByRole('heading', { name: '35.6 % disability score' })).toBeVisible();
     await expect(page.getByText('Moderate disability')).toBeVisible();
   });
@@ -194,8 +195,8 @@ test.describe('patient journey on a phone', () => {
 });
 
 test.describe('patient pages on a phone network', () => {
-  // Each prefetch is a request the server renders, and brings back only a page's outline: Today used to
-  // send 33 of them from a phone (docs/PERFORMANCE.md).
+  // Each prefetch is a request the server renders, and brings back only a page's outline: with prefetching
+  // Today sends 33 of them from a phone (docs/PERFORMANCE.md).
   test('Today and Progress send no prefetch requests, and the quick pain links still open the form', async ({ page }) => {
     await signInAndWait(page, 'patient');
     let prefetches = 0;

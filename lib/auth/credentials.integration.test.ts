@@ -7,7 +7,7 @@ import { setupTestDatabase } from '@/db/testing';
 import { authenticate } from './credentials';
 import { hashRecoveryCode } from './second-factor';
 import { sealSecret } from './secret-box';
-import { ACCOUNT_THRESHOLD, accountKey, lockMinutes, MAX_LOCK_MINUTES } from './throttle';
+import { ACCOUNT_THRESHOLD, accountKey, delayMinutes, MAX_DELAY_MINUTES } from './throttle';
 import { generateTotpSecret, totpCode } from './totp';
 
 const db = setupTestDatabase();
@@ -18,14 +18,14 @@ const address = () => `198.51.100.${(addressCounter += 1)}`;
 async function failures(email: string) {
   const rows = await executeRows<{ failures: number; locked: boolean }>(
     db(),
-    sql`select failures, coalesce(locked_until > now(), false) as locked from auth_throttle where key = ${accountKey(email)}`,
+    sql`select failures, coalesce(locked_until > now(), false) as locked from auth_throttle where key = ${accountKey(email).key}`,
   );
   return rows[0] ?? { failures: 0, locked: false };
 }
 
-describe('lockMinutes', () => {
+describe('delayMinutes', () => {
   it('grows 1, 2, 4, 8 then stays at the cap', () => {
-    expect([4, 5, 6, 7, 8, 9, 30].map((n) => lockMinutes(n, 5))).toEqual([0, 1, 2, 4, 8, MAX_LOCK_MINUTES, MAX_LOCK_MINUTES]);
+    expect([4, 5, 6, 7, 8, 9, 30].map((n) => delayMinutes(n, 5))).toEqual([0, 1, 2, 4, 8, MAX_DELAY_MINUTES, MAX_DELAY_MINUTES]);
   });
 });
 
@@ -36,7 +36,7 @@ describe('authenticate', () => {
     expect((await authenticate({ email: patient.email, password: 'wrong password here' }, ip)).status).toBe('failed');
     expect((await failures(patient.email)).failures).toBe(1);
     const outcome = await authenticate({ email: patient.email, password: TEST_PASSWORD }, ip);
-    expect(outcome).toEqual({ status: 'ok', user: { id: patient.id, role: 'patient', sessionVersion: 1 } });
+    expect(outcome).toMatchObject({ status: 'ok', user: { id: patient.id, role: 'patient', sessionVersion: 1 } });
     expect((await failures(patient.email)).failures).toBe(0);
     const audit = await db().select().from(auditEvents).where(eq(auditEvents.actorId, patient.id));
     expect(audit.map((row) => [row.action, row.outcome])).toEqual([
@@ -80,7 +80,7 @@ describe('authenticate', () => {
     for (let attempt = 0; attempt < ACCOUNT_THRESHOLD; attempt += 1) {
       await authenticate({ email: patient.email, password: `guess number ${attempt}` }, address());
     }
-    await db().execute(sql`update auth_throttle set locked_until = now() - interval '1 second' where key = ${accountKey(patient.email)}`);
+    await db().execute(sql`update auth_throttle set locked_until = now() - interval '1 second' where key = ${accountKey(patient.email).key}`);
     expect((await authenticate({ email: patient.email, password: TEST_PASSWORD }, address())).status).toBe('ok');
   });
 

@@ -1,10 +1,12 @@
 import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { authConfig } from './config';
 import { authenticate } from './credentials';
 import { clientAddressFrom } from './client-address';
+import { deviceCookieAttributes, deviceCookieValues, parseCookieHeader } from './device-cookie';
 
 /** The database could not be reached: nobody is let in, and the form says to try again shortly. */
 export class SignInUnavailable extends CredentialsSignin {
@@ -14,6 +16,16 @@ export class SignInUnavailable extends CredentialsSignin {
 /** Password accepted; the account has MFA and no code came with it. The form asks for one. */
 export class SecondFactorRequired extends CredentialsSignin {
   code = 'mfa-required';
+}
+
+/** Gives the browser its device cookie for this account (lib/auth/device-cookie.ts). */
+async function rememberDevice(device: { name: string; value: string }, request: Request) {
+  const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  try {
+    (await cookies()).set(device.name, device.value, deviceCookieAttributes(secure));
+  } catch {
+    // Outside a request that can set cookies: the sign-in still succeeds, only without the cookie.
+  }
 }
 
 const optionalCode = z
@@ -45,14 +57,16 @@ export const { handlers, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         let outcome;
         try {
-          outcome = await authenticate(parsed.data, clientAddressFrom(request.headers));
+          const devices = deviceCookieValues(parseCookieHeader(request.headers.get('cookie')));
+          outcome = await authenticate(parsed.data, clientAddressFrom(request.headers), devices);
         } catch {
           // Fail closed: an unreachable database never signs anyone in.
           throw new SignInUnavailable();
         }
         if (outcome.status === 'mfa-required') throw new SecondFactorRequired();
         if (outcome.status !== 'ok') return null;
-        const { user } = outcome;
+        const { user, device } = outcome;
+        await rememberDevice(device, request);
         return { id: user.id, role: user.role, sessionVersion: user.sessionVersion } as never;
       },
     }),

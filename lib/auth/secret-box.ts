@@ -7,10 +7,18 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 const VERSION = 'v1';
 
-function key(): Buffer {
+/**
+ * A 256-bit key for one purpose (`info`), derived from AUTH_SECRET by HKDF: separate keys for
+ * sealing authenticator seeds, signing device cookies and hashing recovery codes.
+ */
+export function derivedKey(info: string): Buffer {
   const secret = process.env.AUTH_SECRET ?? (process.env.VITEST ? 'vitest-only-secret-0123456789abcdef' : undefined);
-  if (!secret) throw new Error('AUTH_SECRET is required to protect MFA secrets');
-  return Buffer.from(hkdfSync('sha256', secret, 'uplift', 'mfa-secret-v1', 32));
+  if (!secret) throw new Error('AUTH_SECRET is required to protect MFA secrets and device cookies');
+  return Buffer.from(hkdfSync('sha256', secret, 'uplift', info, 32));
+}
+
+function key(): Buffer {
+  return derivedKey('mfa-secret-v1');
 }
 
 export function sealSecret(plain: string): string {

@@ -22,8 +22,10 @@ export type Viewer = {
   clientAddress: string | null;
   /** An authenticator app is enrolled for two-step sign-in. */
   mfaEnabled: boolean;
-  /** The clinic requires MFA for this role and it is not enrolled yet: enrolment comes first. */
+  /** Not enrolled, and the clinic requires MFA for this role or staff cleared it with a reset: enrolment comes first. */
   mfaSetupRequired: boolean;
+  /** When staff cleared this account's second factor with a password reset (null otherwise). */
+  mfaResetAt: Date | null;
 };
 
 /** Whether the clinic's policy requires a second factor for `role`. */
@@ -80,6 +82,7 @@ const resolveSession = cache(async (): Promise<SessionState> => {
       sessionVersion: users.sessionVersion,
       timeZone: users.timeZone,
       mfaEnabledAt: users.mfaEnabledAt,
+      mfaResetAt: users.mfaResetAt,
       mfaRequiredForManagers: clinics.mfaRequiredForManagers,
       mfaRequiredForClinicians: clinics.mfaRequiredForClinicians,
     })
@@ -99,7 +102,9 @@ const resolveSession = cache(async (): Promise<SessionState> => {
     timeZone: user.timeZone ?? 'Europe/London',
     clientAddress,
     mfaEnabled: user.mfaEnabledAt !== null,
-    mfaSetupRequired: user.mfaEnabledAt === null && mfaRequiredFor(user.role, user),
+    // Staff who reset this account without email cleared its second factor: enrol again first.
+    mfaSetupRequired: user.mfaEnabledAt === null && (mfaRequiredFor(user.role, user) || user.mfaResetAt !== null),
+    mfaResetAt: user.mfaResetAt,
   };
   return { viewer, reason: null, claimedUserId: user.id, clientAddress };
 });

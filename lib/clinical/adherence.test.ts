@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysCountedThisWeek, formatPercent, prescribedSessions, weekStartOf, weeklyAdherence } from './adherence';
+import { adherenceDefinition, adherenceFraction, daysCountedThisWeek, formatPercent, prescribedSessions, weekStartOf, weeklyAdherence } from './adherence';
 
 describe('weekStartOf', () => {
   it.each([
@@ -53,7 +53,7 @@ describe('weeklyAdherence', () => {
     );
     expect(result).toEqual({ logged: 5, prescribed: 12, fraction: 5 / 12 });
   });
-  it('does not let extra sessions of one exercise make up for another', () => {
+  it('counts sessions up to what the plan asked for, never above 100 %', () => {
     const result = weeklyAdherence(
       [
         { timesPerDay: 1, daysPerWeek: 7, logged: 9 },
@@ -61,7 +61,8 @@ describe('weeklyAdherence', () => {
       ],
       2,
     );
-    expect(result).toEqual({ logged: 2, prescribed: 4, fraction: 0.5 });
+    expect(result).toEqual({ logged: 4, prescribed: 4, fraction: 1 });
+    expect(weeklyAdherence([{ timesPerDay: 1, daysPerWeek: 7, logged: 1 }, { timesPerDay: 1, daysPerWeek: 7, logged: 2 }], 2)).toEqual({ logged: 3, prescribed: 4, fraction: 0.75 });
   });
   it('is null when nothing is due yet', () => {
     expect(weeklyAdherence([{ timesPerDay: 1, daysPerWeek: 3, logged: 1 }], 1).fraction).toBeNull();
@@ -73,5 +74,23 @@ describe('formatPercent', () => {
   it('shows whole percent', () => {
     expect(formatPercent(5 / 12)).toBe('42 %');
     expect(formatPercent(1)).toBe('100 %');
+  });
+});
+
+describe('adherenceFraction', () => {
+  it('is logged over prescribed, counting logged sessions up to prescribed', () => {
+    expect(adherenceFraction(3, 4)).toBe(0.75);
+    expect(adherenceFraction(9, 4)).toBe(1);
+    expect(adherenceFraction(0, 4)).toBe(0);
+  });
+  it('is null when nothing was asked for', () => expect(adherenceFraction(2, 0)).toBeNull());
+  it('rejects negative counts', () => expect(() => adherenceFraction(-1, 4)).toThrow(RangeError));
+});
+
+describe('adherenceDefinition', () => {
+  it('states the one rule with the window it is shown over', () => {
+    expect(adherenceDefinition('recent')).toMatch(/^Adherence over the last 7 full days \(today not included\): exercise sessions marked done or partly done/);
+    expect(adherenceDefinition('outcome')).toContain('last 28 days of the episode');
+    expect(adherenceDefinition('week')).toContain('since Monday');
   });
 });

@@ -87,7 +87,7 @@ describe('dailyMaxPain', () => {
   });
 });
 
-describe('worsening: CLINICAL.md example', () => {
+describe('worsening: the docs/CLINICAL.md example', () => {
   it('[4,4,5,4,4,5,4] then [6,6,7] is worsening with B = 4', () => {
     const { days, today } = series([4, 4, 5, 4, 4, 5, 4, 6, 6, 7]);
     expect(isWorsening(days, today, 4)).toEqual({ worsening: true, baseline: 4, lastThree: [6, 6, 7] });

@@ -1,9 +1,10 @@
 import { addDays, calendarDayIn, isCalendarDay } from './days';
+import { QUESTIONNAIRE_OVERDUE } from './figures';
 import { isValidNprs } from './nprs';
 import { median } from './stats';
 
 /**
- * Alert rules from CLINICAL.md "Worsening and other alerts". Every threshold here is Uplift policy, not a
+ * Alert rules from docs/CLINICAL.md, "Alert rules". Every threshold here is Uplift policy, not a
  * published standard, so each is a named constant and ALERT_REASONS states it in words shown to users.
  */
 
@@ -209,7 +210,7 @@ export const ALERT_REASONS: Readonly<Record<AlertReason, AlertReasonInfo>> = {
   'questionnaire-overdue': {
     reason: 'questionnaire-overdue',
     label: 'Questionnaire overdue',
-    definition: 'A questionnaire the clinician scheduled has not been answered by its due date.',
+    definition: QUESTIONNAIRE_OVERDUE.text,
     priority: 7,
   },
 };

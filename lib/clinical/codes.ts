@@ -56,7 +56,7 @@ export const CODES = {
   },
 } as const satisfies Record<string, Coding>;
 
-/** Lumbar ROM has no standard LOINC codes (CLINICAL.md), so each measure is coded in the local system. */
+/** Lumbar ROM has no standard LOINC codes (docs/CLINICAL.md, Codes for interoperability), so each measure is coded in the local system. */
 export function measureCoding(code: MeasureCode): Coding {
   return { system: LOCAL_CODE_SYSTEM, code: `${code}-rom`, display: ROM_MEASURES[code].clinicalLabel, verified: true };
 }

@@ -1,5 +1,5 @@
 /**
- * Escalation of unacknowledged alerts to the clinic's safety lead (docs/CLINICAL.md, "Escalation";
+ * Escalation of unacknowledged alerts to the clinic's safety lead (docs/CLINICAL.md, "Escalation and cover";
  * Uplift policy, adjustable per clinic). Pure: the scheduled evaluation loads the open alerts and the
  * clinic's windows and asks these functions which are due, so the rule has one definition.
  */

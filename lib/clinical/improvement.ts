@@ -8,7 +8,7 @@ const TOLERANCE = 1e-9;
 
 /**
  * Change on a scale where a lower score is better (pain, disability). `met` when the fall reaches
- * the points threshold OR the percent-of-baseline threshold (CLINICAL.md policy: report both figures).
+ * the points threshold OR the percent-of-baseline threshold (docs/CLINICAL.md, Meaningful change: report both figures).
  */
 export function lowerIsBetterImprovement(
   baseline: number,

@@ -4,7 +4,7 @@ import { ODI_MCID, ODI_SECTION_COUNT, odiBand, odiImprovement, roundHalfUp1, sco
 
 const _ = null;
 
-describe('scoreOdi: CLINICAL.md examples', () => {
+describe('scoreOdi: docs/CLINICAL.md examples', () => {
   it.each([
     ['all 0', [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], '0.0', 'minimal'],
     ['all 5', [5, 5, 5, 5, 5, 5, 5, 5, 5, 5], '100.0', 'bed-bound'],

@@ -6,7 +6,7 @@ import { rollingAverage, type RollingPoint } from './stats';
 
 /**
  * The pain level that counts as a meaningful improvement from `baseline`: a fall of 2 points or 30 %,
- * whichever is reached first (CLINICAL.md policy: met when either holds), so the higher of the two levels.
+ * whichever is reached first (docs/CLINICAL.md, Meaningful change: met when either holds), so the higher of the two levels.
  */
 export function meaningfulPainLevel(baseline: number): number {
   if (!Number.isFinite(baseline) || baseline < 0 || baseline > 10) throw new RangeError('Pain must be 0 to 10.');

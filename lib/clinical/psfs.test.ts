@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PSFS_MEANINGFUL_CHANGE, psfsActivityImprovement, psfsImprovement, scorePsfs } from './psfs';
 
-describe('scorePsfs: CLINICAL.md examples', () => {
+describe('scorePsfs: docs/CLINICAL.md examples', () => {
   it.each([
     [[3, 4, 5], 4, '4.0'],
     [[2, 7, 4, 6, 5], 4.8, '4.8'],

@@ -36,7 +36,7 @@ export type DueState = {
 };
 
 /**
- * When a questionnaire is next due (CLINICAL.md schedule policy):
+ * When a questionnaire is next due (docs/CLINICAL.md, Questionnaire schedule):
  * - ODI and PSFS: baseline at the start of the episode, then every `episodeIntervalWeeks` weeks after the last
  *   completed response; a schedule row may change the interval or switch the instrument off.
  * - STarT Back: baseline only, unless a schedule row gives it an interval. RMDQ: only when a schedule row enables it.

@@ -10,7 +10,7 @@ export function ageOn(dateOfBirth: string | null, today: string): number | null 
 
 /**
  * The Oswestry score a patient must reach for a clinically important improvement: a fall of 10 points or
- * 30 % of baseline, whichever comes first (CLINICAL.md policy: either counts). Never below 0.
+ * 30 % of baseline, whichever comes first (docs/CLINICAL.md, Meaningful change: either counts). Never below 0.
  */
 export function odiMcidLevel(baseline: number): number {
   if (!Number.isFinite(baseline) || baseline < 0 || baseline > 100) throw new RangeError('Oswestry scores are 0–100.');

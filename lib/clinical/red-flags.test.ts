@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answersPeriodicCheck,
+  describeAnswers,
+  EVERY_LOG_RED_FLAG_QUESTIONS,
+  PERIODIC_RED_FLAG_QUESTIONS,
+  redFlagAdvice,
+  redFlagHeading,
+  SAFETY_CHECK_INTERVAL_DAYS,
+  safetyCheckDue,
   EMERGENCY_ADVICE,
   EMERGENCY_HEADING,
   evaluateRedFlags,
@@ -115,5 +123,63 @@ describe('EMERGENCY_ADVICE', () => {
     expect(EMERGENCY_ADVICE).toMatch(/A&E|emergency room/);
     expect(EMERGENCY_ADVICE).toMatch(/Do not wait for your physio appointment/);
     expect(EMERGENCY_ADVICE).toMatch(/back pain/);
+  });
+});
+
+describe('when the questions are asked', () => {
+  it('asks cauda equina and progressive deficit at every pain log, and the other group periodically', () => {
+    expect(EVERY_LOG_RED_FLAG_QUESTIONS.map((entry) => entry.group)).not.toContain('serious-pathology');
+    expect(EVERY_LOG_RED_FLAG_QUESTIONS).toHaveLength(9);
+    expect(PERIODIC_RED_FLAG_QUESTIONS.map((entry) => entry.key)).toEqual(['weight-loss', 'fever', 'night-pain', 'trauma']);
+    expect([...EVERY_LOG_RED_FLAG_QUESTIONS, ...PERIODIC_RED_FLAG_QUESTIONS]).toHaveLength(RED_FLAG_QUESTIONS.length);
+  });
+
+  const now = new Date('2026-03-10T12:00:00Z');
+  it.each([
+    [null, 'first'],
+    [new Date('2026-03-10T11:59:00Z'), null],
+    [new Date('2026-03-03T12:00:01Z'), null],
+    [new Date('2026-03-03T12:00:00Z'), 'weekly'],
+    [new Date('2026-01-01T00:00:00Z'), 'weekly'],
+  ])('last answered %s → due %s', (last, due) => {
+    expect(safetyCheckDue(last, now)).toBe(due);
+  });
+
+  it('uses a 7-day interval', () => {
+    expect(SAFETY_CHECK_INTERVAL_DAYS).toBe(7);
+  });
+
+  it('counts a screen as a periodic check only when every periodic question was answered', () => {
+    expect(answersPeriodicCheck({ 'weight-loss': false, fever: false, 'night-pain': true, trauma: false })).toBe(true);
+    expect(answersPeriodicCheck({ 'weight-loss': false, fever: false, 'night-pain': true })).toBe(false);
+    expect(answersPeriodicCheck({ 'saddle-numbness': false })).toBe(false);
+  });
+});
+
+describe('what the patient is told', () => {
+  it.each(RED_FLAG_QUESTIONS.map((entry) => [entry.key, entry.urgency] as const))('a yes to %s (%s) gets its urgency’s advice', (key, urgency) => {
+    const { urgency: evaluated } = evaluateRedFlags({ [key]: true });
+    expect(evaluated).toBe(urgency);
+    const expected = { emergency: 'Seek emergency care now', 'same-day': 'Your physio needs to check this today', '24h': 'Contact your physio’s clinic today' };
+    expect(redFlagHeading(evaluated!)).toBe(expected[urgency]);
+  });
+
+  it('tells a patient with a possible cancer, infection or fracture sign what to do today', () => {
+    const advice = redFlagAdvice('24h');
+    expect(advice.steps.join(' ')).toMatch(/review them within 24 hours/);
+    expect(advice.steps.join(' ')).toMatch(/Today, phone the clinic/);
+    expect(advice.steps.join(' ')).toMatch(/call NHS 111 or see your GP today/);
+    expect(advice.steps.join(' ')).toMatch(/call 999 now/);
+  });
+
+  it('uses the clinic’s own numbers when given', () => {
+    const advice = redFlagAdvice('same-day', { emergencyNumber: '911', urgentAdvice: 'your urgent care line' });
+    expect(advice.steps.join(' ')).toMatch(/call your urgent care line/);
+    expect(advice.steps.join(' ')).toMatch(/call 911 now/);
+    expect(advice.steps.join(' ')).not.toMatch(/999|111/);
+  });
+
+  it('describes every answer, yes and no, in the clinician’s words', () => {
+    expect(describeAnswers({ fever: false, 'night-pain': true })).toEqual(['Fever or chills: no', 'Constant night pain not eased by rest: yes']);
   });
 });

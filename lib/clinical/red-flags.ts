@@ -30,12 +30,6 @@ export const RED_FLAG_GROUPS: Readonly<Record<RedFlagGroup, RedFlagGroupInfo>> =
   },
 };
 
-export const RED_FLAG_URGENCY_LABELS: Readonly<Record<RedFlagUrgency, string>> = {
-  emergency: 'Emergency',
-  'same-day': 'Same day',
-  '24h': 'Within 24 hours',
-};
-
 const question = (key: string, group: RedFlagGroup, text: string, finding: string): RedFlagQuestion => ({
   key,
   group,
@@ -121,4 +115,88 @@ export function evaluateRedFlags(answers: Record<string, boolean>): {
     if (urgency === null || URGENCY_RANK[entry.urgency] > URGENCY_RANK[urgency]) urgency = entry.urgency;
   }
   return { urgency, positives: positives.map((entry) => entry.key) };
+}
+
+/** Asked with every pain log (and every change to one): short, and the stakes are highest (docs/CLINICAL.md, Red flags). */
+export const EVERY_LOG_RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = RED_FLAG_QUESTIONS.filter(
+  (entry) => entry.group === 'cauda-equina' || entry.group === 'progressive-deficit',
+);
+
+/**
+ * The cancer, infection and fracture questions: asked at the first sign-in of an episode, then at least every
+ * `SAFETY_CHECK_INTERVAL_DAYS` days, and whenever the patient reports a new or different symptom, but not with
+ * every pain log (docs/CLINICAL.md, Red flags: someone in pain should not face a long form).
+ */
+export const PERIODIC_RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = RED_FLAG_QUESTIONS.filter(
+  (entry) => entry.group === 'serious-pathology',
+);
+
+/** Policy (docs/CLINICAL.md, Red flags): the periodic questions are asked again when the last answers are this old. */
+export const SAFETY_CHECK_INTERVAL_DAYS = 7;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type SafetyCheckDue = 'first' | 'weekly' | null;
+
+/**
+ * Whether the periodic (cancer, infection, fracture) questions are due: never answered in this episode
+ * ('first'), or last answered `SAFETY_CHECK_INTERVAL_DAYS` days ago or more ('weekly'). A reported new or
+ * different symptom asks them on the spot, in the pain form, so it needs no state here.
+ */
+export function safetyCheckDue(lastAnsweredAt: Date | null, now: Date): SafetyCheckDue {
+  if (lastAnsweredAt === null) return 'first';
+  return now.getTime() - lastAnsweredAt.getTime() >= SAFETY_CHECK_INTERVAL_DAYS * DAY_MS ? 'weekly' : null;
+}
+
+/** True when `answers` holds an answer to every periodic question (a complete cancer, infection, fracture check). */
+export function answersPeriodicCheck(answers: Readonly<Record<string, boolean>>): boolean {
+  return PERIODIC_RED_FLAG_QUESTIONS.every((entry) => typeof answers[entry.key] === 'boolean');
+}
+
+/** Where the patient gets help; a clinic outside the UK passes its own numbers. */
+export type UrgentContacts = { emergencyNumber: string; urgentAdvice: string };
+export const UK_CONTACTS: UrgentContacts = { emergencyNumber: '999', urgentAdvice: 'NHS 111' };
+
+export type RedFlagAdvice = { heading: string; steps: string[] };
+
+/**
+ * What the patient is told to do today after a yes, in plain words (docs/CLINICAL.md, Red flags). The emergency
+ * advice is `EMERGENCY_HEADING` / `EMERGENCY_ADVICE` and is shown at once, never waiting for review.
+ */
+export function redFlagAdvice(urgency: Exclude<RedFlagUrgency, 'emergency'>, contacts: UrgentContacts = UK_CONTACTS): RedFlagAdvice {
+  const caudaEquina =
+    'If you get new numbness between your legs or around your bottom, or lose control of your bladder or ' +
+    `bowels, call ${contacts.emergencyNumber} now.`;
+  if (urgency === 'same-day') {
+    return {
+      heading: 'Your physio needs to check this today',
+      steps: [
+        'We have sent an alert to your physiotherapist to review today.',
+        `Phone the clinic today. If you cannot reach them today, call ${contacts.urgentAdvice} or your GP today.`,
+        caudaEquina,
+      ],
+    };
+  }
+  return {
+    heading: 'Contact your physio’s clinic today',
+    steps: [
+      'We have sent your answers to your physiotherapist, who will review them within 24 hours.',
+      'Today, phone the clinic and tell them what you said yes to. Do not wait for your next appointment.',
+      `If you feel very unwell (for example a high temperature with shivering), cannot stand or walk after a fall, ` +
+        `or cannot reach the clinic today, call ${contacts.urgentAdvice} or see your GP today.`,
+      caudaEquina,
+    ],
+  };
+}
+
+/** How a set of answers reads on the clinician's alert: each question's finding with the patient's yes or no. */
+export function describeAnswers(answers: Readonly<Record<string, boolean>>): string[] {
+  return RED_FLAG_QUESTIONS.filter((entry) => typeof answers[entry.key] === 'boolean').map(
+    (entry) => `${entry.finding}: ${answers[entry.key] ? 'yes' : 'no'}`,
+  );
+}
+
+/** The first thing the patient reads after a yes: the heading of the advice for that urgency. */
+export function redFlagHeading(urgency: RedFlagUrgency): string {
+  return urgency === 'emergency' ? EMERGENCY_HEADING : redFlagAdvice(urgency).heading;
 }

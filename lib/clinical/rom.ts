@@ -1,5 +1,5 @@
 /**
- * Lumbar range-of-motion measures. Limits follow CLINICAL.md: typical values from the AMA Guides
+ * Lumbar range-of-motion measures. Limits follow docs/CLINICAL.md, "Objective measures": typical values from the AMA Guides
  * (inclinometer); norms fall with age (Troke et al., Clin Rehabil 2005), so `normal` is a reference to
  * show beside a value, never a target.
  */

@@ -11,7 +11,7 @@ import {
 
 const items = (pattern: string): boolean[] => [...pattern].map((character) => character === '1');
 
-describe('scoreStartBack: CLINICAL.md examples', () => {
+describe('scoreStartBack: docs/CLINICAL.md examples', () => {
   it.each([
     ['00000000', 'Not at all', 0, 0, 'low'],
     ['11100000', 'Moderately', 3, 0, 'low'],

@@ -517,7 +517,8 @@ const ARTICLE_TEXTS: ReadonlyArray<Omit<Article, 'readingMinutes'>> = [
       {
         heading: 'How Uplift helps',
         paragraphs: [
-          'Uplift asks about these signs. If you report an emergency sign, it will tell you to get emergency care and alert your physio. Other warning signs are sent to your physio to review. But an app is never a substitute for getting help. If you are worried, act now.',
+          'Uplift asks about these signs. Each time you log your pain, it asks about the emergency and urgent signs. It asks about the "within a day" signs when you first sign in, then every week, and whenever you tell it something is new or different. You can also answer them at any time from Today.',
+          'If you report an emergency sign, it will tell you to get emergency care and alert your physio. Other warning signs are sent to your physio to review, and Uplift tells you what to do that day. But an app is never a substitute for getting help. If you are worried, act now.',
         ],
       },
     ],

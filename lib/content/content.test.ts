@@ -10,7 +10,7 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public', import.meta.url));
 const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 describe('starter exercises', () => {
-  it('holds the 23 exercises of the CLINICAL.md starter library', () => {
+  it('holds the 23 exercises of the docs/CLINICAL.md starter library', () => {
     expect(STARTER_EXERCISES).toHaveLength(23);
   });
 

@@ -1,9 +1,9 @@
 import type { Dosage } from '@/lib/clinical/dosage';
 
 /**
- * The starter exercise library (CLINICAL.md, "Exercise advice"). Patient-facing text is written for
+ * The starter exercise library (docs/CLINICAL.md, "Exercise advice"). Patient-facing text is written for
  * people in pain reading on a phone: short sentences, "you", reading age about 11.
- * Dosages are the typical starting dose from CLINICAL.md; a clinician adjusts them per plan.
+ * Dosages are the typical starting dose from docs/CLINICAL.md; a clinician adjusts them per plan.
  */
 
 export const EXERCISE_CATEGORIES = [
@@ -40,7 +40,7 @@ export type StarterExercise = {
   illustration: string;
 };
 
-// The stop rule from CLINICAL.md is the same for every exercise, so it is written once.
+// The stop rule from docs/CLINICAL.md ("Exercise advice") is the same for every exercise, so it is written once.
 const STOP_RULE =
   'Stop and tell your physio if pain spreads further down your leg, or you get new numbness, tingling or weakness. ' +
   'If you get numbness between your legs or around your bottom, or new trouble controlling your bladder or bowel, stop and get emergency help now.';

@@ -4,7 +4,7 @@ import type { Dosage } from '@/lib/clinical/dosage';
  * Starting points a clinician can copy into a patient's plan and then edit. Each item names an
  * exercise in STARTER_EXERCISES by slug; `dosage` overrides only the fields it sets, the rest come
  * from the exercise's defaultDosage. Directional-preference templates are for patients in whom the
- * clinician has found that preference (CLINICAL.md, "Exercise advice").
+ * clinician has found that preference (docs/CLINICAL.md, "Exercise advice").
  */
 
 export type PlanTemplateItem = {

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam } from '@/db/factories';
+import { createCareTeam, signInAs } from '@/db/factories';
 import { tokens, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { verifyPassword } from '@/lib/auth/password';
+import { changeOwnPassword } from './account';
 import { getLinkDetails, setPasswordWithLink } from './account-setup';
 import { hashToken, issueToken } from './tokens';
 
@@ -20,7 +21,7 @@ describe('invitation links', () => {
     expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
 
     expect(await getLinkDetails(link.secret, 'invite')).toMatchObject({ email: patient.email });
-    expect(await setPasswordWithLink(link.secret, 'invite', NEW_PASSWORD, null)).toEqual({ ok: true, email: patient.email });
+    expect(await setPasswordWithLink(link.secret, 'invite', NEW_PASSWORD, null)).toEqual({ ok: true, email: patient.email, userId: patient.id });
     const [user] = await db().select().from(users).where(eq(users.id, patient.id));
     expect(await verifyPassword(user!.passwordHash!, NEW_PASSWORD)).toBe(true);
     expect(user!.sessionVersion).toBe(patient.sessionVersion + 1);
@@ -56,5 +57,18 @@ describe('invitation links', () => {
       Array.from({ length: 5 }, () => setPasswordWithLink(link.secret, 'invite', NEW_PASSWORD, null)),
     );
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
+  });
+
+  it('any password change voids every outstanding link of the account', async () => {
+    const { patient, clinician } = await createCareTeam(db());
+    const invite = await issueToken(db(), { userId: patient.id, kind: 'invite', createdBy: clinician.id });
+    const reset = await issueToken(db(), { userId: patient.id, kind: 'reset', createdBy: clinician.id });
+    expect(await setPasswordWithLink(reset.secret, 'reset', NEW_PASSWORD, null)).toMatchObject({ ok: true });
+    expect(await getLinkDetails(invite.secret, 'invite')).toBeNull();
+
+    const staffLink = await issueToken(db(), { userId: patient.id, kind: 'reset', createdBy: clinician.id });
+    await signInAs(db(), patient.id);
+    expect(await changeOwnPassword(NEW_PASSWORD, 'a different walk by the river')).toEqual({ ok: true });
+    expect(await getLinkDetails(staffLink.secret, 'reset')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { clinics, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { checkNewPassword } from '@/lib/auth/password-policy';
 import { recordAudit } from './audit';
-import { consumeToken, peekToken, type TokenKind } from './tokens';
+import { consumeToken, peekToken, voidOutstandingTokens, type TokenKind } from './tokens';
 
 export type LinkDetails = { name: string; email: string; clinicName: string };
 
@@ -23,11 +23,12 @@ export async function getLinkDetails(secret: string, kind: TokenKind): Promise<L
   return row && row.active ? { name: row.name, email: row.email, clinicName: row.clinicName } : null;
 }
 
-export type SetPasswordOutcome = { ok: true; email: string } | { ok: false; reason: 'invalid-link' } | { ok: false; reason: 'weak-password'; message: string };
+export type SetPasswordOutcome = { ok: true; email: string; userId: string } | { ok: false; reason: 'invalid-link' } | { ok: false; reason: 'weak-password'; message: string };
 
 /**
- * Anyone holding a valid link: sets the account's password and uses the link up. Every earlier
- * session of the account ends (session version bump). Invalid links change nothing.
+ * Anyone holding a valid link: sets the account's password and uses the link up, with every other
+ * outstanding link of the account. Every earlier session of the account ends (session version
+ * bump). Invalid links change nothing.
  */
 export async function setPasswordWithLink(
   secret: string,
@@ -43,6 +44,7 @@ export async function setPasswordWithLink(
   return getDb().transaction(async (tx) => {
     const userId = await consumeToken(tx, secret, kind);
     if (!userId) return { ok: false, reason: 'invalid-link' } as const;
+    await voidOutstandingTokens(tx, userId);
     const [user] = await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
@@ -58,6 +60,6 @@ export async function setPasswordWithLink(
       resourceId: user!.id,
       clientAddress,
     });
-    return { ok: true, email: user!.email } as const;
+    return { ok: true, email: user!.email, userId: user!.id } as const;
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createEpisode, createUser, signInAs, TEST_PASSWORD } from '@/db/factories';
-import { auditEvents, clinics, mfaRecoveryCodes, tokens, users } from '@/db/schema';
+import { auditEvents, clinics, episodes, mfaRecoveryCodes, tokens, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { openSecret } from '@/lib/auth/secret-box';
 import { totpCode } from '@/lib/auth/totp';
@@ -99,34 +99,39 @@ describe('changeOwnPassword', () => {
 });
 
 describe('issuePasswordResetLink', () => {
-  it('lets a manager reset anyone active in their clinic, and a clinician only their own patients', async () => {
-    const { clinic, clinician, manager, patient } = await createCareTeam(db());
+  it('lets a manager reset a patient of their clinic, and a clinician only patients in their active caseload', async () => {
+    const { clinic, clinician, manager, patient, episode } = await createCareTeam(db());
     const otherClinician = await createUser(db(), clinic.id, 'clinician');
     const otherPatient = await createUser(db(), clinic.id, 'patient');
     await createEpisode(db(), { clinicId: clinic.id, patientId: otherPatient.id, clinicianId: otherClinician.id });
 
     await signInAs(db(), manager.id);
-    const link = await issuePasswordResetLink({ userId: clinician.id });
-    expect(link?.path).toMatch(/^\/reset\/[A-Za-z0-9_-]{40,}$/);
-    const [stored] = await db().select().from(tokens).where(and(eq(tokens.userId, clinician.id), isNull(tokens.usedAt)));
-    expect(stored!.tokenHash).not.toBe(link!.path.split('/')[2]);
-    expect(await issuePasswordResetLink({ userId: manager.id })).toBeNull();
+    const link = await issuePasswordResetLink({ userId: patient.id });
+    expect(link).toMatchObject({ status: 'link', secondFactorCleared: false });
+    const path = link.status === 'link' ? link.path : '';
+    expect(path).toMatch(/^\/reset\/[A-Za-z0-9_-]{40,}$/);
+    const [stored] = await db().select().from(tokens).where(and(eq(tokens.userId, patient.id), isNull(tokens.usedAt)));
+    expect(stored!.tokenHash).not.toBe(path.split('/')[2]);
+    expect(await issuePasswordResetLink({ userId: manager.id })).toEqual({ status: 'refused' });
 
     await signInAs(db(), clinician.id);
-    expect(await issuePasswordResetLink({ email: patient.email.toUpperCase() })).not.toBeNull();
-    expect(await issuePasswordResetLink({ userId: otherPatient.id })).toBeNull();
-    expect(await issuePasswordResetLink({ userId: otherClinician.id })).toBeNull();
+    expect(await issuePasswordResetLink({ email: patient.email.toUpperCase() })).toMatchObject({ status: 'link' });
+    expect(await issuePasswordResetLink({ userId: otherPatient.id })).toEqual({ status: 'refused' });
+    expect(await issuePasswordResetLink({ userId: otherClinician.id })).toEqual({ status: 'refused' });
+    // Discharged: no longer in the clinician's active caseload.
+    await db().update(episodes).set({ status: 'discharged', dischargedAt: new Date() }).where(eq(episodes.id, episode.id));
+    expect(await issuePasswordResetLink({ userId: patient.id })).toEqual({ status: 'refused' });
 
     await signInAs(db(), patient.id);
-    expect(await issuePasswordResetLink({ userId: otherPatient.id })).toBeNull();
+    await expect(issuePasswordResetLink({ userId: otherPatient.id })).rejects.toSatisfy((error) => isAppError(error, 'forbidden'));
   });
 
   it('never reaches another clinic', async () => {
     const first = await createCareTeam(db());
     const second = await createCareTeam(db());
     await signInAs(db(), first.manager.id);
-    expect(await issuePasswordResetLink({ userId: second.patient.id })).toBeNull();
-    expect(await issuePasswordResetLink({ email: second.clinician.email })).toBeNull();
+    expect(await issuePasswordResetLink({ userId: second.patient.id })).toEqual({ status: 'refused' });
+    expect(await issuePasswordResetLink({ email: second.clinician.email })).toEqual({ status: 'refused' });
     const denied = await db().select().from(auditEvents).where(and(eq(auditEvents.actorId, first.manager.id), eq(auditEvents.outcome, 'denied')));
     expect(denied).toHaveLength(2);
   });

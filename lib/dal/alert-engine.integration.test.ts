@@ -19,7 +19,7 @@ async function logDays(episodeId: string, scores: number[]) {
 }
 
 describe('evaluatePainAlerts', () => {
-  it('raises one worsening alert for the CLINICAL.md example and does not duplicate it', async () => {
+  it('raises one worsening alert for the docs/CLINICAL.md example and does not duplicate it', async () => {
     const { episode } = await createCareTeam(db());
     await logDays(episode.id, [4, 4, 5, 4, 4, 5, 4, 6, 6, 7]);
     expect(await evaluatePainAlerts(db(), episode.id, now)).toEqual(['worsening']);

@@ -21,6 +21,7 @@ import {
   type DailyPain,
   type QuestionnaireInstrument,
 } from '@/lib/clinical/alerts';
+import { OVERDUE_AFTER_DAYS } from '@/lib/clinical/questionnaire-schedule';
 import { addDays, localDay } from '@/lib/time';
 import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
 
@@ -212,7 +213,7 @@ export async function evaluateTimeBasedAlerts(
         episodeId: row.episode_id,
         reason: 'questionnaire-overdue',
         urgency: 'routine',
-        message: `Questionnaire not answered by its due date: ${row.overdue_instruments.join(', ')}.`,
+        message: `Questionnaire not answered ${OVERDUE_AFTER_DAYS} days after its due date: ${row.overdue_instruments.join(', ')}.`,
         detail: { instruments: row.overdue_instruments },
         raisedAt: now,
       });

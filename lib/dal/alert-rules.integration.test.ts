@@ -18,7 +18,10 @@ async function openReasons(episodeId: string) {
   return rows.map((row) => row.reason).sort();
 }
 
-/** An episode of `startedDaysAgo` with a daily one-exercise plan (7 sessions a week). */
+/**
+ * An episode of `startedDaysAgo` with a daily one-exercise plan (7 sessions a week) and the baseline
+ * questionnaires answered on its first day, so only the rule under test can raise an alert.
+ */
 async function episodeWithPlan(startedDaysAgo = 20) {
   const team = await createCareTeam(db());
   const episode = await createEpisode(db(), {
@@ -29,6 +32,9 @@ async function episodeWithPlan(startedDaysAgo = 20) {
   });
   const exercise = await createExercise(db(), team.clinic.id);
   const plan = await createPlan(db(), { episodeId: episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id, createdAt: daysAgo(startedDaysAgo, now) });
+  for (const instrument of ['ODI', 'PSFS', 'STARTBACK'] as const) {
+    await completeQuestionnaire(db(), episode.id, instrument, 5, daysAgo(startedDaysAgo, now), instrument === 'STARTBACK' ? 'low' : null);
+  }
   return { ...team, episode, plan };
 }
 
@@ -97,10 +103,14 @@ describe('evaluateTimeBasedAlerts', () => {
     expect(await openReasons(half.episode.id)).toEqual([]);
   });
 
-  it('raises an overdue questionnaire for a one-off request past its due date, cleared by a later answer', async () => {
+  it('raises an overdue questionnaire for a one-off request 7 days past its due date, cleared by a later answer', async () => {
     const team = await episodeWithPlan();
     for (let day = 1; day <= 14; day += 1) await logExercise(db(), team.episode.id, team.plan.planItemId, daysAgo(day, now));
-    await db().insert(questionnaireSchedules).values({ episodeId: team.episode.id, instrument: 'PSFS', enabled: true, dueAt: daysAgo(2, now) });
+    await db().insert(questionnaireSchedules).values({ episodeId: team.episode.id, instrument: 'PSFS', enabled: true, dueAt: daysAgo(6, now) });
+    await evaluateTimeBasedAlerts(db(), { now, scope: only(team.episode.id) });
+    // Due 6 days ago: due, not yet overdue (docs/CLINICAL.md, Figures).
+    expect(await openReasons(team.episode.id)).toEqual([]);
+    await db().update(questionnaireSchedules).set({ dueAt: daysAgo(7, now) }).where(eq(questionnaireSchedules.episodeId, team.episode.id));
     await evaluateTimeBasedAlerts(db(), { now, scope: only(team.episode.id) });
     expect(await openReasons(team.episode.id)).toEqual(['questionnaire-overdue']);
     const [alert] = await db().select({ detail: alerts.detail }).from(alerts).where(eq(alerts.episodeId, team.episode.id));

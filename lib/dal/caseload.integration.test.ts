@@ -23,10 +23,15 @@ async function clinicWithCaseload() {
   const clinician = await createUser(db(), clinic.id, 'clinician');
   const other = await createUser(db(), clinic.id, 'clinician');
   const exercise = await createExercise(db(), clinic.id);
-  const patient = async (name: string, startedDaysAgo = 20, clinicianId = clinician.id) => {
+  // Each patient answers the baseline questionnaires on their first day (the Oswestry unless the test gives
+  // its own), so only the figure under test raises a flag.
+  const patient = async (name: string, startedDaysAgo = 20, clinicianId = clinician.id, baselineOdi = true) => {
     const user = await createUser(db(), clinic.id, 'patient', { name });
     const episode = await createEpisode(db(), { clinicId: clinic.id, patientId: user.id, clinicianId, startedAt: daysAgo(startedDaysAgo), intakeNprs: 6 });
     const plan = await createPlan(db(), { episodeId: episode.id, clinicianId, exerciseId: exercise.id });
+    await completeQuestionnaire(db(), episode.id, 'PSFS', 4, daysAgo(startedDaysAgo));
+    await completeQuestionnaire(db(), episode.id, 'STARTBACK', 2, daysAgo(startedDaysAgo), 'low');
+    if (baselineOdi) await completeQuestionnaire(db(), episode.id, 'ODI', 30, daysAgo(startedDaysAgo));
     return { user, episode, plan };
   };
   return { clinic, clinician, other, patient };
@@ -35,7 +40,7 @@ async function clinicWithCaseload() {
 describe('listCaseload', () => {
   it('puts flagged patients first with the reason, and computes the figures in SQL', async () => {
     const { clinician, other, patient } = await clinicWithCaseload();
-    const steady = await patient('Steady Adherent');
+    const steady = await patient('Steady Adherent', 20, clinician.id, false);
     for (let day = 1; day <= 14; day += 1) await logExercise(db(), steady.episode.id, steady.plan.planItemId, daysAgo(day));
     await createPainEntry(db(), steady.episode.id, 3, daysAgo(1));
     await completeQuestionnaire(db(), steady.episode.id, 'ODI', 40, daysAgo(19));

@@ -116,7 +116,7 @@ export type SetActiveOutcome = 'done' | 'not-found' | 'self' | 'has-caseload' | 
  * leaves no patient or alert behind: one with active episodes ('has-caseload'; reassign them first),
  * covering for an away colleague ('is-cover') or named safety lead ('is-safety-lead') is refused and
  * nothing changes; an away clinician's away status ends with the account. Their own account: 'self'.
- * Users of other clinics or unknown ids: 'not-found'. Others: AppError('forbidden').
+ * Users of other clinics, closed patient accounts or unknown ids: 'not-found'. Others: AppError('forbidden').
  */
 export async function setUserActive(userId: string, active: boolean): Promise<SetActiveOutcome> {
   const viewer = await requireRole('manager');
@@ -140,14 +140,22 @@ export async function setUserActive(userId: string, active: boolean): Promise<Se
       const [covering] = await tx.select({ id: users.id }).from(users).where(eq(users.coverClinicianId, target.id)).limit(1);
       if (covering) return 'is-cover';
     }
-    await tx
+    const [user] = await tx
       .update(users)
       .set({
         active,
         ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1`, coverClinicianId: null, awaySince: null }),
         updatedAt: new Date(),
       })
-      .where(eq(users.id, target.id));
+      .where(
+        and(
+          eq(users.id, target.id),
+          // A closed patient account stays closed until it is purged (lib/dal/retention.ts).
+          sql`not exists (select 1 from account_closures c where c.user_id = ${users.id})`,
+        ),
+      )
+      .returning({ id: users.id });
+    if (!user) return 'not-found';
     await auditManagerAction(tx, viewer, {
       action: active ? 'manager.user.reactivate' : 'manager.user.deactivate',
       patientId: target.role === 'patient' ? target.id : null,

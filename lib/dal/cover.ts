@@ -10,7 +10,7 @@ import { recordAudit } from './audit';
 import { isUuid } from './clinician-access';
 
 /**
- * Cover while a clinician is away (docs/CLINICAL.md, "Escalation"): the cover sees and acts on the away
+ * Cover while a clinician is away (docs/CLINICAL.md, "Escalation and cover"): the cover sees and acts on the away
  * clinician's patients and open alerts (policy isResponsibleClinician, SQL responsibleClinicianIn) until
  * they are marked back. Nothing moves: the episodes keep their clinician, so "back" needs no undo.
  */

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, measurements, painEntries, questionnaireResponses } from '@/db/schema';
+import { baselinePain } from '@/lib/clinical/figures';
 import { lowerIsBetterImprovement, type Improvement } from '@/lib/clinical/improvement';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
@@ -25,7 +26,7 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /**
  * Clinician: baseline against latest (or discharge) NPRS, ODI and ROM for an episode in their caseload, with
- * whether the MCID was met (CLINICAL.md: a fall of ≥ 2 points or ≥ 30 % for NPRS; ≥ 10 or ≥ 30 % for ODI).
+ * whether the MCID was met (docs/CLINICAL.md, Meaningful change: a fall of ≥ 2 points or ≥ 30 % for NPRS; ≥ 10 or ≥ 30 % for ODI).
  * Others: null.
  */
 export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSummary | null> {
@@ -37,12 +38,14 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
     .select({ intakeNprs: episodes.intakeNprs, status: episodes.status, dischargedAt: episodes.dischargedAt, dischargeSummary: episodes.dischargeSummary })
     .from(episodes)
     .where(eq(episodes.id, id));
+  // Latest pain, or discharge pain once discharged: the last entry on or before the discharge (lib/clinical/figures).
   const [latestPain] = await db
     .select({ score: painEntries.score })
     .from(painEntries)
-    .where(eq(painEntries.episodeId, id))
-    .orderBy(desc(painEntries.recordedAt))
+    .where(and(eq(painEntries.episodeId, id), episode!.dischargedAt ? lte(painEntries.recordedAt, episode!.dischargedAt) : undefined))
+    .orderBy(desc(painEntries.recordedAt), desc(painEntries.id))
     .limit(1);
+  const baseline = baselinePain(episode!);
   const odiScores = await db
     .select({ score: questionnaireResponses.score })
     .from(questionnaireResponses)
@@ -68,9 +71,9 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
     dischargeSummary: episode!.dischargeSummary,
     nprs: latestPain
       ? {
-          baseline: episode!.intakeNprs,
+          baseline,
           latest: latestPain.score,
-          improvement: lowerIsBetterImprovement(episode!.intakeNprs, latestPain.score, NPRS_MCID, { min: 0, max: 10, name: 'Pain' }),
+          improvement: lowerIsBetterImprovement(baseline, latestPain.score, NPRS_MCID, { min: 0, max: 10, name: 'Pain' }),
         }
       : null,
     odi:

@@ -11,10 +11,10 @@
  * 7-day figure; the 14-day low-adherence rule needs 14 full days of care.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { ADHERENCE_WINDOWS } from '@/lib/clinical/adherence';
 import { INACTIVE_DAYS, LOW_ADHERENCE_RULE } from '@/lib/clinical/alerts';
+import { OVERDUE_AFTER_DAYS, REQUEST_WINDOW_DAYS } from '@/lib/clinical/questionnaire-schedule';
 
-/** A one-off questionnaire request counts as answered by a response up to this many days before it is due. */
-export const ONE_OFF_ANSWER_WINDOW_DAYS = 7;
 
 export type EpisodeMetricsRow = {
   episode_id: string;
@@ -60,9 +60,13 @@ const sessionsFrom = (day: SQL) =>
  */
 export function episodeMetricsCte(scope: SQL, now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
+  const overdueAfter = sql.raw(String(OVERDUE_AFTER_DAYS));
+  const requestWindow = sql.raw(String(REQUEST_WINDOW_DAYS));
+  const recentDays = sql.raw(String(ADHERENCE_WINDOWS.recent.days));
   return sql`ep as (
     select e.id as episode_id, e.patient_id, p.name as patient_name, p.date_of_birth::text as date_of_birth,
            e.started_at, e.intake_nprs, e.questionnaire_interval_weeks,
+           coalesce(p.time_zone, c.time_zone) as zone,
            (${at} at time zone coalesce(p.time_zone, c.time_zone))::date as today,
            (e.started_at at time zone coalesce(p.time_zone, c.time_zone))::date as start_day
     from episodes e
@@ -77,8 +81,8 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
         es.last_psfs_completed_at, es.last_rmdq_completed_at) as last_activity_at,
       es.first_odi as odi_baseline, es.last_odi as odi_latest,
       es.last_startback_risk as startback_risk,
-      (${sessionsFrom(sql`ep.today - 7`)} - ${sessionsFrom(sql`ep.today`)})::int as logged_7,
-      (coalesce(pl.per_week, 0) * least(7, greatest(0, ep.today - ep.start_day)) / 7.0)::float8 as prescribed_7,
+      (${sessionsFrom(sql`ep.today - ${recentDays}`)} - ${sessionsFrom(sql`ep.today`)})::int as logged_7,
+      (coalesce(pl.per_week, 0) * least(${recentDays}, greatest(0, ep.today - ep.start_day)) / 7.0)::float8 as prescribed_7,
       (${sessionsFrom(sql`ep.today - ${sql.raw(String(LOW_ADHERENCE_RULE.windowDays))}`)} - ${sessionsFrom(sql`ep.today`)})::int as logged_14,
       -- Low adherence is judged only over a full 14-day window: the first two weeks of care are not enough to say.
       (case when ep.today - ep.start_day >= ${LOW_ADHERENCE_RULE.windowDays} then coalesce(pl.per_week, 0) * ${LOW_ADHERENCE_RULE.windowDays} / 7.0 else 0 end)::float8 as prescribed_14,
@@ -96,34 +100,38 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
       select array_agg(a.reason::text order by a.reason) as open_reasons from alerts a
       where a.episode_id = ep.episode_id and a.acknowledged_at is null and a.resolved_at is null
     ) al on true
+    -- Questionnaire overdue, exactly as nextQuestionnaireDue (lib/clinical/questionnaire-schedule.ts) decides
+    -- it, in the patient's calendar days and with its constants: an instrument is overdue when any of its
+    -- due days (the baseline at the start, the next routine one after the last answer, a one-off request not
+    -- yet met) lies OVERDUE_AFTER_DAYS or more before today.
     left join lateral (
-      select array_agg(s.instrument::text order by s.instrument) filter (where
-        (s.due_at is not null and s.due_at < ${at}
-          and coalesce(lc.last_completed, '-infinity'::timestamptz) < s.due_at - make_interval(days => ${ONE_OFF_ANSWER_WINDOW_DAYS}))
-        or (s.interval_weeks is not null
-          and coalesce(lc.last_completed, ep.started_at) + make_interval(weeks => s.interval_weeks::int) < ${at})
-      ) as overdue_instruments
-      from (
-        select qs.instrument, qs.interval_weeks, qs.due_at from questionnaire_schedules qs
-        where qs.episode_id = ep.episode_id and qs.enabled
-        union all
-        -- Without its own schedule row, the Oswestry follows the episode's routine interval.
-        select 'ODI'::instrument, ep.questionnaire_interval_weeks, null::timestamptz
-        where not exists (
-          select 1 from questionnaire_schedules qx where qx.episode_id = ep.episode_id and qx.instrument = 'ODI'
+      select array_agg(i.instrument::text order by i.instrument) filter (where
+        coalesce(qs.enabled, i.instrument <> 'RMDQ') and (
+          (lc.last_day is null and ep.start_day + ${overdueAfter} <= ep.today)
+          or (lc.last_day is not null and iv.weeks is not null and lc.last_day + 7 * iv.weeks + ${overdueAfter} <= ep.today)
+          or (qs.due_at is not null
+            and (lc.last_day is null or lc.last_day < (qs.due_at at time zone ep.zone)::date - ${requestWindow})
+            and (qs.due_at at time zone ep.zone)::date + ${overdueAfter} <= ep.today)
         )
-      ) s
+      ) as overdue_instruments
+      from unnest(array['ODI', 'STARTBACK', 'PSFS', 'RMDQ']::instrument[]) as i(instrument)
+      left join questionnaire_schedules qs on qs.episode_id = ep.episode_id and qs.instrument = i.instrument
+      -- STarT Back has no routine interval unless its schedule row gives one.
       cross join lateral (
-        select case s.instrument
+        select coalesce(qs.interval_weeks::int, case when i.instrument = 'STARTBACK' then null else ep.questionnaire_interval_weeks::int end) as weeks
+      ) iv
+      cross join lateral (
+        select (case i.instrument
           when 'ODI' then es.last_odi_completed_at
           when 'STARTBACK' then es.last_startback_completed_at
           when 'PSFS' then es.last_psfs_completed_at
           when 'RMDQ' then es.last_rmdq_completed_at
-        end as last_completed
+        end at time zone ep.zone)::date as last_day
       ) lc
     ) od on true
   ), metrics as (
     select m.*,
+      -- ADHERENCE_RULE (lib/clinical/adherence.ts): sessions count up to what the plan asked for.
       case when m.prescribed_7 > 0 then round(100 * least(m.logged_7, m.prescribed_7) / m.prescribed_7)::int end as adherence_7,
       (${at} - greatest(m.started_at, coalesce(m.last_activity_at, m.started_at)) >= make_interval(days => ${INACTIVE_DAYS})) as is_inactive,
       (m.prescribed_14 > 0 and m.logged_14 < m.prescribed_14 * ${LOW_ADHERENCE_RULE.fraction}::float8) as is_low_adherence

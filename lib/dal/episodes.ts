@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import type { EpisodeFacts } from '@/lib/auth/policy';
@@ -27,19 +27,3 @@ export async function loadEpisodeFacts(episodeId: string): Promise<EpisodeFactsW
   return row ?? null;
 }
 
-/** The patient's current episode: the active one, else the most recent. Scoped to the patient. */
-export async function loadCurrentEpisodeForPatient(patientId: string): Promise<EpisodeFactsWithId | null> {
-  const [row] = await getDb()
-    .select({
-      id: episodes.id,
-      clinicId: episodes.clinicId,
-      patientId: episodes.patientId,
-      clinicianId: episodes.clinicianId,
-      status: episodes.status,
-    })
-    .from(episodes)
-    .where(and(eq(episodes.patientId, patientId)))
-    .orderBy(desc(eq(episodes.status, 'active')), desc(episodes.startedAt))
-    .limit(1);
-  return row ?? null;
-}

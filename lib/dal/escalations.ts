@@ -12,7 +12,7 @@ import { isUuid, type ClinicianEpisodeAccess } from './clinician-access';
 import { auditManagerAction } from './manager-audit';
 
 /**
- * The safety lead's side of escalation (docs/CLINICAL.md, "Escalation"): the clinic's settings, the
+ * The safety lead's side of escalation (docs/CLINICAL.md, "Escalation and cover"): the clinic's settings, the
  * "Escalated to you" list, and the record access an escalation grants. Escalations themselves are
  * decided by the scheduled evaluation (escalation-engine.ts).
  */

@@ -177,6 +177,3 @@ export async function deleteMeasurement(episodeId: string, measurementId: string
   });
 }
 
-export function getMeasureCode(code: string): code is MeasureCode {
-  return Object.hasOwn(ROM_MEASURES, code);
-}

@@ -54,7 +54,8 @@ beforeAll(async () => {
       patientId: patient.id,
       clinicianId: spec.clinician,
       startedAt,
-      intakeNprs: spec.intake ?? 5,
+      // The baseline is the intake score; here it is also the first score logged, as clinics usually record it.
+      intakeNprs: spec.intake ?? spec.pain[0]?.[1] ?? 5,
       status: dischargedAt ? 'discharged' : 'active',
       dischargedAt,
     });
@@ -99,13 +100,13 @@ beforeAll(async () => {
   await make({ clinician: a.id, start: '2025-12-01T09:00:00Z', weeks: 4, pain: [[1, 3], [-1, 2]], odi: [[1, 24], [-1, 16]], risk: 'high', plan: { items: [{ timesPerDay: 2, daysPerWeek: 7 }], logs: 5 } });
   // A5: pain 5 → 5 (0). ODI 60 → 48 (−12: MCID); an unfinished ODI without a score is ignored. 5 days a week: 20 prescribed, 20 logged → 100 %.
   await make({ clinician: a.id, start: '2026-01-05T09:00:00Z', weeks: 12, pain: [[1, 5], [-1, 5]], odi: [[0.5, null], [1, 60], [-1, 48]], risk: 'high', plan: { items: [{ timesPerDay: 1, daysPerWeek: 5 }], logs: 20 } });
-  // A6: a single pain score (4): no follow-up, so no pain change. ODI 36 → 34 (−2: no). No plan: no adherence figure.
-  await make({ clinician: a.id, start: '2026-02-02T09:00:00Z', weeks: 7, pain: [[1, 4]], odi: [[1, 36], [-1, 34]], risk: 'low' });
+  // A6: intake pain 4 and no score logged: no follow-up, so no pain change. ODI 36 → 34 (−2: no). No plan: no adherence figure.
+  await make({ clinician: a.id, start: '2026-02-02T09:00:00Z', weeks: 7, intake: 4, pain: [], odi: [[1, 36], [-1, 34]], risk: 'low' });
   // B1: active, pain 7 → 3. Baseline ODI only. Plan from 10 days ago, 1 a day: 10 prescribed, 9 logged → 90 %.
   await make({ clinician: b.id, start: '2026-04-01T09:00:00Z', pain: [[1, 7], [-1, 3]], odi: [[1, 44]], plan: { items: daily, logs: 9 } });
   // B2: active, pain 5 → 6.
   await make({ clinician: b.id, start: '2026-04-15T09:00:00Z', pain: [[1, 5], [-1, 6]] });
-  // B3: active, no pain scores: baseline falls back to the intake score 9 (severe).
+  // B3: active, no pain scores: baseline is the intake score 9 (severe), with no latest score.
   await make({ clinician: b.id, start: '2026-05-01T09:00:00Z', intake: 9, pain: [] });
 
   // Outside the scope: started before the range, and another clinic's episode.
@@ -263,7 +264,7 @@ describe('listEpisodeOutcomes', () => {
   it('lists one group', async () => {
     const { rows } = await listEpisodeOutcomes(db(), scope, { dimension: 'clinician', key: clinicianB }, { limit: 50 });
     expect(rows.map((row) => row.status)).toEqual(['active', 'active', 'active']);
-    expect(rows.find((row) => row.nprsBaselineFromIntake)?.nprsBaseline).toBe(9);
+    expect(rows.find((row) => row.nprsLatest === null)?.nprsBaseline).toBe(9);
   });
 });
 

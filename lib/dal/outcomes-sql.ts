@@ -79,7 +79,7 @@ export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor |
   scoped as (
     select e.id, e.pseudonym, e.patient_id, e.clinician_id, e.started_at, e.status, e.discharged_at, e.intake_nprs,
       coalesce(e.discharged_at, ${now}) as ended_at,
-      coalesce(es.pain_entries, 0) as pain_entries, es.first_pain, es.last_pain, es.last_pain_at,
+      coalesce(es.pain_entries, 0) as pain_entries, es.last_pain, es.last_pain_at, es.startback_risk as first_startback_risk,
       coalesce(es.odi_responses, 0) as odi_responses, es.first_odi, es.first_odi_at, es.last_odi, es.last_odi_at
     from episodes e
     left join episode_summaries es on es.episode_id = e.id
@@ -119,14 +119,15 @@ export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor |
   scores as (
     select s.id, s.pseudonym, s.patient_id, s.clinician_id, s.started_at, s.status, s.discharged_at, s.intake_nprs, s.ended_at,
       to_char(s.started_at at time zone ${scope.timeZone}::text, 'YYYY-MM') as intake_month,
-      sb.band as risk,
-      (s.pain_entries = 0) as nprs_baseline_from_intake,
-      coalesce(s.first_pain, s.intake_nprs)::float8 as nprs_baseline,
-      (case when s.pain_entries > 1 then s.last_pain end)::float8 as nprs_latest,
+      -- The risk group is the first STarT Back screen's (kept in episode_summaries.startback_risk).
+      s.first_startback_risk as risk,
+      -- Baseline, latest and discharge pain as lib/clinical/figures.ts defines them.
+      s.intake_nprs::float8 as nprs_baseline,
+      (case when s.pain_entries > 0 then s.last_pain end)::float8 as nprs_latest,
       (case
         when s.discharged_at is null or s.pain_entries = 0 then null
-        when s.last_pain_at <= s.discharged_at then case when s.pain_entries > 1 then s.last_pain end
-        when pd.has_earlier then pd.score
+        when s.last_pain_at <= s.discharged_at then s.last_pain
+        else pd.score
       end)::float8 as nprs_discharge,
       s.odi_first_in_window as odi_baseline,
       (case when s.odi_first_in_window is null or s.odi_responses > 1 then s.last_odi end) as odi_latest,
@@ -142,18 +143,10 @@ export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor |
       pr.prescribed, lg.logged
     from firsts s
     left join lateral (
-      select p.score, exists (
-          select 1 from pain_entries e2 where e2.episode_id = s.id and (e2.recorded_at, e2.id) < (p.recorded_at, p.id)
-        ) as has_earlier
-      from pain_entries p
+      select p.score from pain_entries p
       where s.last_pain_at > s.discharged_at and p.episode_id = s.id and p.recorded_at <= s.discharged_at
       order by p.recorded_at desc, p.id desc limit 1
     ) pd on true
-    left join lateral (
-      select q.band from questionnaire_responses q
-      where q.episode_id = s.id and q.instrument = 'STARTBACK' and q.status = 'completed' and q.band is not null
-      order by q.completed_at asc, q.id asc limit 1
-    ) sb on true
     left join lateral (
       select q.score, exists (
           select 1 from questionnaire_responses q2
@@ -183,7 +176,8 @@ export function perEpisode(scope: OutcomeScope, batch?: { after: EpisodeCursor |
       ${mcidMet(sql`sc.odi_baseline`, sql`sc.odi_discharge`, OUTCOME_MCID.odi)} as odi_mcid_discharge,
       ${mcidMet(sql`sc.nprs_baseline`, sql`sc.nprs_latest`, OUTCOME_MCID.nprs)} as nprs_mcid_latest,
       ${mcidMet(sql`sc.odi_baseline`, sql`sc.odi_latest`, OUTCOME_MCID.odi)} as odi_mcid_latest,
-      case when sc.prescribed >= ${MIN_PRESCRIBED_SESSIONS}::float8 then sc.logged / sc.prescribed end as adherence
+      -- ADHERENCE_RULE (lib/clinical/adherence.ts): sessions count up to what the plan asked for.
+      case when sc.prescribed >= ${MIN_PRESCRIBED_SESSIONS}::float8 then least(sc.logged, sc.prescribed) / sc.prescribed end as adherence
     from scores sc
   )`;
 }
@@ -280,7 +274,6 @@ export type EpisodeOutcomeRow = {
   intakeMonth: string;
   risk: string | null;
   severity: string;
-  nprsBaselineFromIntake: boolean;
   nprsBaseline: number;
   nprsLatest: number | null;
   nprsDischarge: number | null;
@@ -368,7 +361,7 @@ export async function listEpisodeOutcomes(
       sql`with ${perEpisode(scope, { after, size: batchSize })}
       select id, pseudonym, patient_id as "patientId", clinician_id as "clinicianId", status::text as status,
         started_at as "startedAt", discharged_at as "dischargedAt", intake_month as "intakeMonth", risk, severity,
-        nprs_baseline_from_intake as "nprsBaselineFromIntake", nprs_baseline as "nprsBaseline",
+        nprs_baseline as "nprsBaseline",
         nprs_latest as "nprsLatest", nprs_discharge as "nprsDischarge",
         odi_baseline as "odiBaseline", odi_latest as "odiLatest", odi_discharge as "odiDischarge",
         nprs_mcid_latest as "nprsMcidLatest", nprs_mcid_discharge as "nprsMcidDischarge",

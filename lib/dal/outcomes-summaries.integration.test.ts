@@ -44,16 +44,16 @@ beforeAll(async () => {
 
   // Short episode (10 days): the only ODI before discharge (40, day 1) is both the baseline and inside
   // the discharge window; one response cannot be its own follow-up, so no discharge ODI. The 30 after
-  // discharge is the latest. Same for pain: 7 on day 1 is the baseline, not a discharge score; 2 after
-  // discharge is the latest.
+  // discharge is the latest. Pain is different: its baseline is the intake score (6), so 7 on day 1, the
+  // last score logged before discharge, is the discharge score; 2 after discharge is the latest.
   const short = await episode('short', '2026-02-02T09:00:00Z', 10);
   await createQuestionnaireResponse(db(), short.id, { instrument: 'ODI', score: 40, completedAt: daysAfter(short.startedAt, 1) });
   await createQuestionnaireResponse(db(), short.id, { instrument: 'ODI', score: 30, completedAt: daysAfter(short.dischargedAt, 2) });
   await createPainEntry(db(), short.id, 7, daysAfter(short.startedAt, 1));
   await createPainEntry(db(), short.id, 2, daysAfter(short.dischargedAt, 2));
 
-  // Pain after discharge with two before it: 8 then 5 before discharge, 3 after. Discharge 5, latest 3.
-  const painLate = await episode('painLate', '2026-03-02T09:00:00Z', 28);
+  // Pain after discharge with two before it: intake 8, then 8 and 5 before discharge, 3 after. Discharge 5, latest 3.
+  const painLate = await episode('painLate', '2026-03-02T09:00:00Z', 28, 8);
   await createPainEntry(db(), painLate.id, 8, daysAfter(painLate.startedAt, 1));
   await createPainEntry(db(), painLate.id, 5, daysAfter(painLate.dischargedAt, -1));
   await createPainEntry(db(), painLate.id, 3, daysAfter(painLate.dischargedAt, 5));
@@ -88,10 +88,9 @@ describe('outcome scores around discharge', () => {
       odiBaseline: 40,
       odiDischarge: null,
       odiLatest: 30,
-      nprsBaseline: 7,
-      nprsDischarge: null,
+      nprsBaseline: 6,
+      nprsDischarge: 7,
       nprsLatest: 2,
-      nprsBaselineFromIntake: false,
     });
   });
 
@@ -99,9 +98,8 @@ describe('outcome scores around discharge', () => {
     expect(await rowOf('painLate')).toMatchObject({ nprsBaseline: 8, nprsDischarge: 5, nprsLatest: 3, nprsMcidDischarge: true });
   });
 
-  it('falls back to the intake score for an episode with nothing recorded', async () => {
+  it('has the intake score as baseline and nothing else for an episode with nothing recorded', async () => {
     expect(await rowOf('empty')).toMatchObject({
-      nprsBaselineFromIntake: true,
       nprsBaseline: 9,
       nprsLatest: null,
       odiBaseline: null,

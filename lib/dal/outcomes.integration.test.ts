@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
-import { auditEvents, clinics } from '@/db/schema';
+import { auditEvents, clinics, episodes as episodeTable } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { addDays, localDay } from '@/lib/time';
@@ -11,7 +11,7 @@ const db = setupTestDatabase();
 const today = localDay(new Date(), 'Europe/London');
 const lastYear = { from: addDays(today, -365), to: today, clinicianId: null };
 
-/** A clinic with six active episodes (pain 8 → 4 each) for one clinician. */
+/** A clinic with six active episodes (intake pain 8, then 8 and 4 logged: 8 → 4 each) for one clinician. */
 async function clinicWithSix() {
   const team = await createCareTeam(db());
   const episodes = [team.episode];
@@ -19,6 +19,7 @@ async function clinicWithSix() {
     const patient = await createUser(db(), team.clinic.id, 'patient');
     episodes.push(await createEpisode(db(), { clinicId: team.clinic.id, patientId: patient.id, clinicianId: team.clinician.id }));
   }
+  await db().update(episodeTable).set({ intakeNprs: 8 }).where(inArray(episodeTable.id, episodes.map((episode) => episode.id)));
   for (const episode of episodes) {
     await createPainEntry(db(), episode.id, 8, new Date(Date.now() - 20 * 86_400_000));
     await createPainEntry(db(), episode.id, 4, new Date(Date.now() - 86_400_000));

@@ -18,6 +18,7 @@ const entry = (overrides: Partial<PainEntryInput> = {}): PainEntryInput => ({
   locations: ['lower-back'],
   belowKnee: false,
   note: null,
+  newSymptom: false,
   redFlags: { ...NO_RED_FLAGS },
   ...overrides,
 });

@@ -1,15 +1,16 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
-import { alerts, episodes, painEntries, redFlagScreens } from '@/db/schema';
-import { evaluateRedFlags, RED_FLAG_GROUPS, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
+import { getDb } from '@/db/client';
+import { episodes, painEntries, redFlagScreens } from '@/db/schema';
+import { evaluateRedFlags, type RedFlagUrgency } from '@/lib/clinical/red-flags';
 import { recordDenied, type Viewer } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import { PAIN_EDIT_WINDOW_HOURS, type PainEntryInput, type PainEntryUpdate, type PainLocation } from '@/lib/validation/pain';
-import { evaluatePainAlerts, raiseAlert } from './alert-engine';
+import { evaluatePainAlerts } from './alert-engine';
 import { recordAudit } from './audit';
 import { getLoggableContext, getPatientContext, recordOwnRead } from './patient-episode';
+import { raiseRedFlagAlert } from './red-flag-alerts';
 
 export type PainEntrySummary = {
   id: string;
@@ -54,13 +55,6 @@ function ownEntries(viewer: Viewer) {
   return and(eq(episodes.patientId, viewer.userId), eq(episodes.clinicId, viewer.clinicId));
 }
 
-const URGENCY_MESSAGE: Readonly<Record<RedFlagUrgency, string>> = {
-  emergency: 'The patient answered yes to an emergency (cauda equina) question and was told to seek emergency care now.',
-  'same-day': 'The patient reported signs of possible progressive nerve damage.',
-  '24h': 'The patient reported a possible sign of serious disease (cancer, infection or fracture).',
-};
-const URGENCY_RANK: Readonly<Record<RedFlagUrgency, number>> = { emergency: 3, 'same-day': 2, '24h': 1 };
-
 export type CreatePainEntryResult =
   | { status: 'created' | 'duplicate'; entryId: string; redFlag: RedFlagOutcome }
   | { status: 'no-active-episode' }
@@ -71,7 +65,7 @@ export type CreatePainEntryResult =
  * then the pain alert rules run, all in one transaction with the audit row. A repeated submissionId returns the
  * first entry ('duplicate'). Others: AppError('forbidden'); no active care: 'no-active-episode'.
  */
-export async function createPainEntry(input: PainEntryInput): Promise<CreatePainEntryResult> {
+export async function createPainEntry(input: Omit<PainEntryInput, 'newSymptom'>): Promise<CreatePainEntryResult> {
   const { viewer, episode } = await getLoggableContext();
   if (!episode) return { status: 'no-active-episode' };
   const evaluation = evaluateRedFlags(input.redFlags);
@@ -120,7 +114,7 @@ export async function createPainEntry(input: PainEntryInput): Promise<CreatePain
       createdAt: now,
     });
     if (evaluation.urgency) {
-      await raiseOrEscalateRedFlag(tx, episode.id, evaluation.urgency, evaluation.positives, now);
+      await raiseRedFlagAlert(tx, { episodeId: episode.id, urgency: evaluation.urgency, positives: evaluation.positives, answers: input.redFlags, now });
     }
     const raised = await evaluatePainAlerts(tx, episode.id, now, { intakeNprs: episode.intakeNprs, timeZone: viewer.timeZone, status: episode.status });
     await recordAudit(tx, {
@@ -141,49 +135,6 @@ export async function createPainEntry(input: PainEntryInput): Promise<CreatePain
       redFlag: evaluation.urgency ? { urgency: evaluation.urgency, positives: evaluation.positives } : null,
     };
   });
-}
-
-/**
- * One open red-flag alert per episode (unique index). A new, more urgent answer must not hide behind an open
- * alert of lower urgency, so the open alert is escalated instead.
- */
-async function raiseOrEscalateRedFlag(
-  tx: Tx,
-  episodeId: string,
-  urgency: RedFlagUrgency,
-  positives: string[],
-  now: Date,
-): Promise<void> {
-  const labels = positives.map((key) => RED_FLAG_QUESTIONS.find((question) => question.key === key)?.question ?? key);
-  const groups = [...new Set(positives.map((key) => RED_FLAG_QUESTIONS.find((question) => question.key === key)!.group))];
-  const detail = { positives, groups: groups.map((group) => RED_FLAG_GROUPS[group].label), questions: labels };
-  const raised = await raiseAlert(tx, {
-    episodeId,
-    reason: 'red-flag',
-    urgency,
-    message: URGENCY_MESSAGE[urgency],
-    detail,
-    raisedAt: now,
-  });
-  if (raised) return;
-  const [open] = await tx
-    .select({ id: alerts.id, urgency: alerts.urgency })
-    .from(alerts)
-    .where(
-      and(
-        eq(alerts.episodeId, episodeId),
-        eq(alerts.reason, 'red-flag'),
-        sql`${alerts.acknowledgedAt} is null and ${alerts.resolvedAt} is null`,
-      ),
-    )
-    .limit(1);
-  const openRank = open ? (URGENCY_RANK[open.urgency as RedFlagUrgency] ?? 0) : 0;
-  if (open && URGENCY_RANK[urgency] > openRank) {
-    await tx
-      .update(alerts)
-      .set({ urgency, message: URGENCY_MESSAGE[urgency], detail, raisedAt: now })
-      .where(eq(alerts.id, open.id));
-  }
 }
 
 /** Patient: their own entries, newest first (all episodes). Others: AppError('forbidden'). */
@@ -254,7 +205,7 @@ async function whyUnchanged(viewer: Viewer, entryId: string, action: string): Pr
  * 'conflict'), with fresh safety answers (a yes raises a red-flag alert in the same transaction). Someone else's
  * entry: 'not-found' (audited as denied). Others: AppError('forbidden').
  */
-export async function updatePainEntry(input: PainEntryUpdate): Promise<ChangePainEntryResult> {
+export async function updatePainEntry(input: Omit<PainEntryUpdate, 'newSymptom'>): Promise<ChangePainEntryResult> {
   const { viewer } = await getPatientContext();
   const ownEpisodeIds = getDb()
     .select({ id: episodes.id })
@@ -293,7 +244,7 @@ export async function updatePainEntry(input: PainEntryUpdate): Promise<ChangePai
       submissionId: randomUUID(),
       createdAt: now,
     });
-    if (evaluation.urgency) await raiseOrEscalateRedFlag(tx, episodeId, evaluation.urgency, evaluation.positives, now);
+    if (evaluation.urgency) await raiseRedFlagAlert(tx, { episodeId, urgency: evaluation.urgency, positives: evaluation.positives, answers: input.redFlags, now });
     await evaluatePainAlerts(tx, episodeId, now);
     await recordAudit(tx, {
       action: 'pain-entry.update',

@@ -2,16 +2,27 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { lockedUntil, recordFailure } from '@/lib/auth/throttle';
+import { deviceNonceFor } from '@/lib/auth/device-cookie';
+import { reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { sendMail, smtpConfigFromEnv } from '@/lib/mail/smtp';
 import { recordAudit } from './audit';
 import { issueToken, TOKEN_LIFETIME_HOURS } from './tokens';
 
 /**
- * Three reset emails to an address straight away; after that the same growing lock as sign-in
- * (1, 2, 4 … at most 15 minutes between emails), so nobody can flood a mailbox.
+ * Three reset emails to an address straight away; after that the same progressive delay as sign-in
+ * (1, 2, 4 … at most 15 minutes between emails), so nobody can flood a mailbox. A browser holding
+ * the account's device cookie has its own budget, so a stranger's requests cannot stop the person
+ * getting their own link; one client address may ask for twenty addresses' links before its delay.
  */
 const FREE_REQUESTS = 3;
+const FREE_REQUESTS_PER_CLIENT = 20;
+
+export function resetThrottleKeys(email: string, clientAddress: string | null, deviceNonce: string | null): ThrottleKey[] {
+  if (deviceNonce) return [{ key: `reset-device:${deviceNonce}`, threshold: FREE_REQUESTS }];
+  const keys: ThrottleKey[] = [{ key: `reset:${email.toLowerCase()}`, threshold: FREE_REQUESTS }];
+  if (clientAddress) keys.push({ key: `reset-client:${clientAddress}`, threshold: FREE_REQUESTS_PER_CLIENT });
+  return keys;
+}
 
 /**
  * Self-service reset by email works only with a mail server (SMTP_URL, SMTP_FROM) and the public
@@ -27,19 +38,34 @@ export function isSelfServiceResetAvailable(): boolean {
  * not being flooded) a one-hour link is emailed. The caller learns nothing either way; run it
  * after the response so timing does not tell either.
  */
-export async function requestPasswordReset(email: string, clientAddress: string | null): Promise<void> {
+export async function requestPasswordReset(email: string, clientAddress: string | null, deviceCookies: readonly string[] = []): Promise<void> {
   const config = smtpConfigFromEnv();
   const siteUrl = process.env.AUTH_URL;
   if (!config || !siteUrl) return;
   const db = getDb();
-  const key = `reset:${email.toLowerCase()}`;
-  if (await lockedUntil(db, [key])) return;
   const [user] = await db
     .select({ id: users.id, role: users.role, clinicId: users.clinicId, name: users.name, email: users.email })
     .from(users)
     .where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)));
+  const nonce = user ? deviceNonceFor(user.id, deviceCookies) : null;
+  // Reserved before anything else, in one statement per key: simultaneous requests cannot all pass.
+  if (!(await reserveAttempt(db, resetThrottleKeys(email, clientAddress, nonce)))) {
+    if (user) {
+      await recordAudit(db, {
+        action: 'account.reset-requested',
+        outcome: 'denied',
+        actorId: user.id,
+        actorRole: user.role,
+        clinicId: user.clinicId,
+        resourceType: 'user',
+        resourceId: user.id,
+        clientAddress,
+        detail: { reason: 'throttled' },
+      });
+    }
+    return;
+  }
   const link = await db.transaction(async (tx) => {
-    await recordFailure(tx, key, FREE_REQUESTS);
     if (!user) return null;
     const issued = await issueToken(tx, { userId: user.id, kind: 'reset', createdBy: null });
     await recordAudit(tx, {
@@ -55,21 +81,39 @@ export async function requestPasswordReset(email: string, clientAddress: string 
     return issued;
   });
   if (!user || !link) return;
+  await emailResetLink(user, link.path);
+}
+
+/**
+ * Emails a reset link to the person it is for (their own address; the host from AUTH_URL). With
+ * `issuedBy`, says which member of staff asked for it. False when mail is not configured or the
+ * server refused it; the failure is logged with the user's id only, never the address or the link.
+ */
+export async function emailResetLink(person: { id: string; name: string; email: string }, path: string, options: { issuedBy?: string } = {}): Promise<boolean> {
+  const config = smtpConfigFromEnv();
+  const siteUrl = process.env.AUTH_URL;
+  if (!config || !siteUrl) return false;
   try {
     await sendMail(config, {
-      to: user.email,
+      to: person.email,
       subject: 'Reset your Uplift password',
       text: [
-        `Hello ${user.name.split(' ')[0]},`,
+        `Hello ${person.name.split(' ')[0]},`,
         '',
-        'Someone (hopefully you) asked to reset the password for your Uplift account.',
-        `Choose a new password here within ${TOKEN_LIFETIME_HOURS.reset} hour: ${new URL(link.path, siteUrl).toString()}`,
+        options.issuedBy
+          ? `${options.issuedBy} at your clinic asked for a link to reset the password for your Uplift account.`
+          : 'Someone (hopefully you) asked to reset the password for your Uplift account.',
+        `Choose a new password here within ${TOKEN_LIFETIME_HOURS.reset} hour: ${new URL(path, siteUrl).toString()}`,
         '',
-        'If you did not ask for this, you can ignore this email; your password stays the same.',
+        options.issuedBy
+          ? 'If you did not ask for this, you can ignore this email; your password stays the same. Tell your clinic, as someone may be trying to get into your account.'
+          : 'If you did not ask for this, you can ignore this email; your password stays the same.',
       ].join('\n'),
     });
+    return true;
   } catch (error) {
     // Ids and codes only: never the address or the link.
-    console.error(`[mail] reset email for user ${user.id} failed: ${(error as Error).message.slice(0, 80)}`);
+    console.error(`[mail] reset email for user ${person.id} failed: ${(error as Error).message.slice(0, 80)}`);
+    return false;
   }
 }

@@ -15,6 +15,7 @@ import {
   questionnaireResponses,
   users,
 } from '@/db/schema';
+import { adherenceFraction } from '@/lib/clinical/adherence';
 import { ageOn, odiMcidLevel } from '@/lib/clinical/record-figures';
 import { formatMeasurement, MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import { rollingAverage } from '@/lib/clinical/stats';
@@ -261,7 +262,7 @@ function weeklyAdherence(logged: RecordRow['logged_weeks'], versions: RecordRow[
       startDay: weekStart,
       logged: count,
       prescribed,
-      percent: prescribed > 0 ? Math.round((100 * Math.min(count, prescribed)) / prescribed) : null,
+      percent: prescribed > 0 ? Math.round(100 * adherenceFraction(count, prescribed)!) : null,
     });
   }
   return weeks;

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { exerciseLogs, measurements, painEntries, planItems, plans, questionnaireResponses } from '@/db/schema';
-import { prescribedSessions, weekStartOf } from '@/lib/clinical/adherence';
+import { adherenceFraction, prescribedSessions, weekStartOf } from '@/lib/clinical/adherence';
 import { addDays, daysBetween } from '@/lib/clinical/days';
 import { ODI_BANDS, type OdiBand } from '@/lib/clinical/odi';
 import { meaningfulPainLevel, painSeries, summariseMeasure, summariseOdi, summarisePain } from '@/lib/clinical/progress';
@@ -43,7 +43,7 @@ type ProgressRow = {
 
 /**
  * The page's reads in one statement (JSON sub-selects on the episode's indexes): daily pain from
- * `painFrom` (highest of each day, CLINICAL.md; six days before the range feed the first 7-day
+ * `painFrom` (highest of each day, docs/CLINICAL.md, Pain; six days before the range feed the first 7-day
  * average), ODI results, current ROM values, every plan version's items, and sessions logged per
  * exercise per week (Monday start) from `firstWeek`.
  */
@@ -130,9 +130,8 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
 }
 
 /**
- * Adherence per week (Monday to Sunday) with the same rule as "this week": sessions logged as done or partly
- * done, capped per exercise at what the plan in force that week asked for. Counted per exercise, so a new plan
- * version mid-week keeps earlier logs.
+ * Adherence per week (Monday to Sunday) by ADHERENCE_RULE: sessions logged as done or partly done for the
+ * exercises of the plan in force that week, counted up to what it asked for.
  */
 function weeklyAdherenceHistory(
   planRows: { version: number; createdAt: Date; exerciseId: string; timesPerDay: number; daysPerWeek: number }[],
@@ -162,9 +161,10 @@ function weeklyAdherenceHistory(
       const prescribed = prescribedSessions(item, days);
       const count = logged.find((row) => row.weekStart === week && row.exerciseId === item.exerciseId)?.count ?? 0;
       asked += prescribed;
-      done += Math.min(count, prescribed);
+      done += count;
     }
-    weeks.push({ weekStart: week, logged: done, prescribed: asked, percent: asked === 0 ? null : Math.round((done * 100) / asked) });
+    const fraction = adherenceFraction(done, asked);
+    weeks.push({ weekStart: week, logged: Math.min(done, asked), prescribed: asked, percent: fraction === null ? null : Math.round(fraction * 100) });
   }
   const counted = weeks.filter((week) => week.percent !== null);
   const summary =

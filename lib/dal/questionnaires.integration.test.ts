@@ -82,7 +82,7 @@ describe('saving and completing', () => {
     expect(await getQuestionnaireResult(result.responseId)).toMatchObject({ score: null, band: null });
   });
 
-  it('scores STarT Back and PSFS per CLINICAL.md and offers PSFS follow-ups the same activities', async () => {
+  it('scores STarT Back and PSFS per docs/CLINICAL.md and offers PSFS follow-ups the same activities', async () => {
     const { patient } = await createCareTeam(db());
     await signInAs(db(), patient.id);
     const startBack = await completeQuestionnaire('STARTBACK', randomUUID(), { agree: [true, false, false, false, true, true, true, false], bothersome: 'Very much' });

@@ -201,7 +201,7 @@ export async function saveQuestionnaireDraft(
 
 type Scored = { score: number | null; band: string | null; subscore: number | null };
 
-/** Scores stored answers on the server, exactly per CLINICAL.md (lib/clinical). */
+/** Scores stored answers on the server, exactly per docs/CLINICAL.md (lib/clinical). */
 function scoreAnswers(instrument: PatientInstrument, answers: Record<string, unknown>): Scored {
   if (instrument === 'ODI') {
     const result = scoreOdi(odiAnswersSchema.parse(answers).sections);

@@ -3,11 +3,12 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { daysCountedThisWeek, weekStartOf, weeklyAdherence, type Adherence } from '@/lib/clinical/adherence';
-import type { RedFlagUrgency } from '@/lib/clinical/red-flags';
+import { safetyCheckDue, type RedFlagUrgency, type SafetyCheckDue } from '@/lib/clinical/red-flags';
 import { localDay } from '@/lib/time';
 import { toItem, type PlanItemSummary } from './exercise-logs';
 import { getPatientContext, recordOwnRead } from './patient-episode';
 import { PATIENT_INSTRUMENTS, questionnaireStatusFor, type QuestionnaireStatus } from './questionnaires';
+import { periodicScreenFilter } from './safety-checks';
 
 export type TodayItem = PlanItemSummary & { doneToday: number; skippedToday: number };
 
@@ -15,6 +16,7 @@ type TodayRow = {
   items: (Omit<PlanItemSummary, 'dosage'> & PlanItemSummary['dosage'] & { position: number; doneToday: number; skippedToday: number; week: number })[];
   latest: { score: number; recordedAt: string; localDay: string } | null;
   emergency: boolean;
+  lastCheck: string | null;
   responses: { id: string; instrument: string; status: string; completedAt: string | null; score: number | null; band: string | null }[];
   schedules: { instrument: string; intervalWeeks: number | null; enabled: boolean; dueAt: string | null }[];
 };
@@ -31,6 +33,8 @@ export type TodayView = {
   nextQuestionnaire: QuestionnaireStatus | null;
   /** An emergency answer in the last 24 hours keeps the advice on the home page. */
   recentEmergency: boolean;
+  /** The cancer, infection and fracture questions are due (first sign-in of the episode, then weekly). */
+  safetyCheckDue: SafetyCheckDue;
 };
 
 /** Patient: their plan for today, progress today and this week, pain and what is due. Others: AppError('forbidden'). */
@@ -48,6 +52,7 @@ export async function getToday(): Promise<TodayView> {
     adherence: { logged: 0, prescribed: 0, fraction: null },
     nextQuestionnaire: null,
     recentEmergency: false,
+    safetyCheckDue: null,
   };
   if (!episode) return empty;
   const weekStart = weekStartOf(today);
@@ -78,6 +83,7 @@ export async function getToday(): Promise<TodayView> {
          from pain_entries pe where pe.episode_id = ${episode.id} order by pe.recorded_at desc limit 1) as latest,
       exists (select 1 from red_flag_screens rf where rf.episode_id = ${episode.id} and rf.urgency = ${'emergency' satisfies RedFlagUrgency}
               and rf.created_at > now() - interval '24 hours') as emergency,
+      (select max(rf.created_at) from red_flag_screens rf where rf.episode_id = ${episode.id} and ${periodicScreenFilter('rf')}) as "lastCheck",
       coalesce((select json_agg(r order by r."completedAt" desc nulls first) from (
         select qr.id, qr.instrument, qr.status, qr.completed_at as "completedAt", qr.score, qr.band
         from questionnaire_responses qr
@@ -112,6 +118,7 @@ export async function getToday(): Promise<TodayView> {
     adherence,
     nextQuestionnaire: next ?? null,
     recentEmergency: Boolean(row?.emergency),
+    safetyCheckDue: episode.status === 'active' ? safetyCheckDue(row?.lastCheck ? new Date(row.lastCheck) : null, new Date()) : null,
   };
 }
 

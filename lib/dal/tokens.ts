@@ -60,3 +60,14 @@ export async function consumeToken(executor: Db | Tx, secret: string, kind: Toke
     .returning({ userId: tokens.userId });
   return row?.userId ?? null;
 }
+
+/**
+ * Voids every unused link of `userId`, invitations and resets alike: called on any password
+ * change, so a link issued before it (by staff or by email) can no longer take the account over.
+ */
+export async function voidOutstandingTokens(executor: Db | Tx, userId: string, now = new Date()): Promise<void> {
+  await executor
+    .update(tokens)
+    .set({ usedAt: now })
+    .where(and(eq(tokens.userId, userId), isNull(tokens.usedAt)));
+}

@@ -22,7 +22,7 @@ describe('csvCell', () => {
 describe('export rows', () => {
   const row: ExportRow = {
     pseudonym: 'EP-ABC123', patientName: 'Jo Bloggs', clinicianName: 'Sam Patel', intakeMonth: '2026-03', status: 'discharged',
-    risk: 'high', severity: 'severe', nprsBaseline: 8, nprsBaselineFromIntake: false, nprsLatest: 4, nprsDischarge: 4,
+    risk: 'high', severity: 'severe', nprsBaseline: 8, nprsLatest: 4, nprsDischarge: 4,
     nprsMcidLatest: true, nprsMcidDischarge: true, odiBaseline: 35.55555555, odiLatest: null, odiDischarge: 20,
     odiMcidLatest: false, odiMcidDischarge: true, weeksInCare: 6.142857, adherence: 1.2,
   };
@@ -30,7 +30,7 @@ describe('export rows', () => {
   it('has one cell per column, names only when allowed, and empty MCID flags when there is no later score', () => {
     const cells = exportCells(row, 0.8, false);
     expect(cells).toHaveLength(exportHeader(false).length);
-    expect(cells).toEqual(['EP-ABC123', 'Sam Patel', '2026-03', 'discharged', 'high', 'severe', 8, 'diary', 4, 4, true, true, 35.6, null, 20, null, true, 6.1, 100, true]);
+    expect(cells).toEqual(['EP-ABC123', 'Sam Patel', '2026-03', 'discharged', 'high', 'severe', 8, 4, 4, true, true, 35.6, null, 20, null, true, 6.1, 100, true]);
     const named = exportCells(row, 0.8, true);
     expect(exportHeader(true)[1]).toBe('patient_name');
     expect(named[1]).toBe('Jo Bloggs');

@@ -39,7 +39,6 @@ export const EXPORT_COLUMNS = [
   'startback_risk',
   'baseline_pain_band',
   'nprs_baseline',
-  'nprs_baseline_source',
   'nprs_latest',
   'nprs_discharge',
   'nprs_mcid_latest',
@@ -63,7 +62,6 @@ export type ExportRow = {
   risk: string | null;
   severity: string;
   nprsBaseline: number;
-  nprsBaselineFromIntake: boolean;
   nprsLatest: number | null;
   nprsDischarge: number | null;
   nprsMcidLatest: boolean;
@@ -97,7 +95,6 @@ export function exportCells(row: ExportRow, adherentFraction: number, withNames:
     row.risk,
     row.severity,
     row.nprsBaseline,
-    row.nprsBaselineFromIntake ? 'intake' : 'diary',
     row.nprsLatest,
     row.nprsDischarge,
     row.nprsLatest === null ? null : row.nprsMcidLatest,

@@ -3,6 +3,8 @@
  * lib/dal/outcomes-sql.ts takes its thresholds from here (passed in as parameters), and the manager
  * pages and the CSV export print the same sentences, so the page, the file and the code cannot drift.
  */
+import { adherenceDefinition, ADHERENCE_WINDOWS } from '@/lib/clinical/adherence';
+import { BASELINE_PAIN, DISCHARGE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID, type NprsBand } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
 
@@ -14,7 +16,7 @@ export const MIN_REPORTABLE = 5;
 export const ODI_WINDOW_DAYS = 14;
 
 /** Policy: adherence is measured over the last 28 days of the episode (up to discharge, or up to today). */
-export const ADHERENCE_WINDOW_DAYS = 28;
+export const ADHERENCE_WINDOW_DAYS = ADHERENCE_WINDOWS.outcome.days;
 /** Policy: adherent = at least 80 % of prescribed sessions logged. */
 export const ADHERENT_FRACTION = 0.8;
 /** Episodes whose plan asked for less than one session in the window have no adherence figure. */
@@ -78,13 +80,10 @@ export const DEFINITIONS: ReadonlyArray<Definition> = [
     term: 'Episodes in the range',
     text: 'Episodes of care whose start (intake) date falls in the chosen date range, in the clinic’s time zone. Active and discharged are their status today.',
   },
-  {
-    term: 'Baseline pain (NPRS)',
-    text: 'The first pain score the patient logged in the episode. If they logged none, the pain score recorded at intake is used instead (this matters only for the baseline severity groups: without a later score there is no change to report).',
-  },
+  { term: `${BASELINE_PAIN.term} (NPRS)`, text: BASELINE_PAIN.text },
   {
     term: 'Latest and discharge pain',
-    text: 'Latest = the last pain score logged, for active episodes. Discharge = the last pain score logged on or before the discharge date. Both must be a later entry than the baseline, so an episode needs at least two pain scores to count.',
+    text: `Latest, for active episodes: ${LATEST_PAIN.text.charAt(0).toLowerCase()}${LATEST_PAIN.text.slice(1)} Discharge: ${DISCHARGE_PAIN.text.charAt(0).toLowerCase()}${DISCHARGE_PAIN.text.slice(1)}`,
   },
   {
     term: 'Baseline, latest and discharge ODI',
@@ -108,7 +107,7 @@ export const DEFINITIONS: ReadonlyArray<Definition> = [
   },
   {
     term: 'Adherence',
-    text: `Exercise sessions logged as done or partly done over the last ${ADHERENCE_WINDOW_DAYS} days of the episode (up to discharge, or up to today), divided by the sessions the plan in force on each day asked for (times a day × days a week ÷ 7 for each exercise). Adherent = ${percent(ADHERENT_FRACTION)} or more. Episodes without a plan in that time have no adherence figure.`,
+    text: `${adherenceDefinition('outcome')} The plan counted on each day is the one in force that day. Adherent = ${percent(ADHERENT_FRACTION)} or more. Episodes without a plan in that time have no adherence figure.`,
   },
   {
     term: 'Breakdowns',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formDataToObject, fieldErrorsOf } from './form-data';
-import { PAIN_LOG_RED_FLAG_QUESTIONS, painEntrySchema, painEntryUpdateSchema } from './pain';
+import { NEW_SYMPTOM_RED_FLAG_QUESTIONS, PAIN_LOG_RED_FLAG_QUESTIONS, painEntrySchema, painEntryUpdateSchema } from './pain';
 
 const allNo: Record<string, string> = Object.fromEntries(PAIN_LOG_RED_FLAG_QUESTIONS.map((question) => [`redFlags-${question.key}`, 'no']));
 
@@ -10,7 +10,8 @@ function form(fields: Record<string, string | string[]>): FormData {
   return data;
 }
 
-const valid: Record<string, string> = { submissionId: '7b0c3f5e-8a52-4a9e-9c1e-2f6a3f0d9b11', score: '5', worst24h: '', belowKnee: 'no', note: '', ...allNo };
+const valid: Record<string, string> = { submissionId: '7b0c3f5e-8a52-4a9e-9c1e-2f6a3f0d9b11', score: '5', worst24h: '', belowKnee: 'no', note: '', newSymptom: 'no', ...allNo };
+const periodicNo: Record<string, string> = Object.fromEntries(NEW_SYMPTOM_RED_FLAG_QUESTIONS.map((question) => [`redFlags-${question.key}`, 'no']));
 
 const parse = (fields: Record<string, string | string[]>) =>
   painEntrySchema.safeParse(formDataToObject(form(fields), { arrays: ['locations'], groups: ['redFlags'] }));
@@ -55,6 +56,32 @@ describe('painEntrySchema', () => {
     expect(Object.keys(fieldErrorsOf(parse(missing).error!))).toEqual(['redFlags.bowel-control']);
     expect(parse({ ...valid, 'redFlags-made-up': 'yes' }).success).toBe(false);
     expect(parse({ ...valid, 'redFlags-bowel-control': 'maybe' }).success).toBe(false);
+  });
+
+  it('asks nothing more when nothing is new, and stores only the questions answered', () => {
+    const result = parse(valid);
+    expect(result.data?.newSymptom).toBe(false);
+    expect(Object.keys(result.data!.redFlags).sort()).toEqual(PAIN_LOG_RED_FLAG_QUESTIONS.map((question) => question.key).sort());
+  });
+
+  it('requires the cancer, infection and fracture questions when a symptom is new or different', () => {
+    const result = parse({ ...valid, newSymptom: 'yes' });
+    expect(Object.keys(fieldErrorsOf(result.error!)).sort()).toEqual(
+      ['redFlags.fever', 'redFlags.night-pain', 'redFlags.trauma', 'redFlags.weight-loss'],
+    );
+    expect(fieldErrorsOf(result.error!)['redFlags.night-pain']?.[0]).toMatch(/something is new/);
+    const answered = parse({ ...valid, newSymptom: 'yes', ...periodicNo, 'redFlags-night-pain': 'yes' });
+    expect(answered.data?.redFlags).toMatchObject({ 'night-pain': true, fever: false, 'weight-loss': false, trauma: false });
+  });
+
+  it('keeps a yes to a new-symptom question even when the patient then said nothing is new', () => {
+    expect(parse({ ...valid, newSymptom: 'no', 'redFlags-fever': 'yes' }).data?.redFlags.fever).toBe(true);
+  });
+
+  it('requires the new-symptom answer', () => {
+    const { newSymptom: _left, ...rest } = valid;
+    expect(Object.keys(fieldErrorsOf(parse(rest).error!))).toEqual(['newSymptom']);
+    expect(parse({ ...valid, 'redFlags-fever': 'maybe' }).success).toBe(false);
   });
 
   it('refuses extra fields, unknown places and a scalar sent twice', () => {

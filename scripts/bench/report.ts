@@ -145,6 +145,21 @@ export function markdown(machine: Machine, runs: DatabaseRun[], options: { patie
       for (const [key, load] of loads) out.push(`- ${key}: ${load.gzipKb.toFixed(1)} kB gzipped in ${load.scripts} scripts (${load.rawKb.toFixed(0)} kB raw) ${load.gzipKb <= 180 ? '✅' : '❌'}`);
       out.push('');
     }
+  }
+  return out.join('\n');
+}
+
+/**
+ * The database's view of a run: statements by total time and the EXPLAIN summary of one request per
+ * route. Written beside the raw figures in bench-results/, not into docs/PERFORMANCE.md, which keeps
+ * only the figures against the targets.
+ */
+export function statementsMarkdown(runs: DatabaseRun[]): string {
+  const out: string[] = ['# Statements of the latest bench run', ''];
+  for (const run of runs) {
+    if (!run.topStatements?.length && !run.routes.some((result) => result.plans?.length)) continue;
+    out.push(`## ${run.label}${(run.workers ?? 1) > 1 ? `, ${run.workers} server processes` : ''}`);
+    out.push('');
     if (run.topStatements?.length) {
       out.push('Statements by total database time during the measurements (pg_stat_statements):');
       out.push('');
@@ -158,11 +173,9 @@ export function markdown(machine: Machine, runs: DatabaseRun[], options: { patie
     }
     const plans = plansSection(run);
     if (plans) {
-      out.push('<details><summary>EXPLAIN ANALYZE of every statement of one request per route (auto_explain)</summary>');
+      out.push('EXPLAIN ANALYZE of every statement of one request per route (auto_explain):');
       out.push('');
       out.push(plans);
-      out.push('</details>');
-      out.push('');
     }
   }
   return out.join('\n');

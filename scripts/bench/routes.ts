@@ -27,7 +27,7 @@ export type BenchRoute = {
   name: string;
   as: BenchRole | null;
   paths: (context: BenchContext) => string[];
-  /** p95 targets in ms (issue 7): at 10 connections for pages, at 1 for the manager outcomes. */
+  /** p95 targets in ms (docs/PERFORMANCE.md): at 10 connections for pages, at 1 for the manager outcomes. */
   target?: { connections: number; p95: number };
   /** A patient page whose first-load JavaScript is measured (budget 180 kB gzipped). */
   patientPage?: boolean;
@@ -56,7 +56,7 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
     target: { connections: 10, p95: 75 },
     action: {
       exportedName: /^(log|create|record|save|add|submit)Pain(Entry|Score)?Action$/,
-      // The pain form as issue 3 builds it: score, places, below-knee, and the safety questions
+      // The pain form's fields: score, places, below-knee, and the safety questions
       // asked with every log (cauda equina and progressive deficit), all answered "no".
       fields: {
         submissionId: '{uuid}',
@@ -80,8 +80,8 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
     target: { connections: 10, p95: 150 },
   },
   { key: 'alerts', name: 'Alerts inbox', as: 'clinician', paths: () => ['/clinician/alerts'], target: { connections: 10, p95: 150 } },
-  // The manager's home is the clinic outcomes page (issue 5).
-  // Not in issue 7's list: measured since a browser view showed it rendering every active episode of the clinic (41 MB).
+  // The manager's home is the clinic outcomes page.
+  // No target: measured because it renders every active episode of the clinic.
   { key: 'manager-caseloads', name: 'Manager caseloads (reassignment, whole clinic)', as: 'manager', paths: () => ['/manager/caseloads'] },
   { key: 'outcomes', name: 'Manager outcomes (whole clinic)', as: 'manager', paths: () => ['/manager/outcomes', '/manager'], target: { connections: 1, p95: 300 } },
   {

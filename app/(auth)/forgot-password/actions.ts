@@ -1,9 +1,10 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { clientAddressFrom } from '@/lib/auth/client-address';
+import { deviceCookieValues } from '@/lib/auth/device-cookie';
 import { requestPasswordReset } from '@/lib/dal/password-reset-request';
 import type { ActionResult } from '@/lib/errors';
 import { formFields } from '@/lib/validation/form-data';
@@ -24,7 +25,8 @@ export async function requestResetAction(_previous: ActionResult, form: FormData
   const parsed = schema.safeParse(formFields(form));
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const clientAddress = clientAddressFrom(await headers());
+  const devices = deviceCookieValues((await cookies()).getAll());
   // After the response: the answer and its timing are the same whether or not the account exists.
-  after(() => requestPasswordReset(parsed.data.email, clientAddress));
+  after(() => requestPasswordReset(parsed.data.email, clientAddress, devices));
   return { ok: true };
 }

@@ -101,8 +101,7 @@ export default async function OutcomeEpisodesPage({ searchParams }: { searchPara
                     <td className="px-3 py-2">{discharged ? 'Discharged' : 'Active'}</td>
                     <td className="px-3 py-2">{row.risk ? RISK_LABELS[row.risk] : 'Not screened'}</td>
                     <td className="px-3 py-2 whitespace-nowrap">
-                      {score(row.nprsBaseline)}
-                      {row.nprsBaselineFromIntake ? ' (intake)' : ''} → {score(row.nprsLatest)} / {discharged ? score(row.nprsDischarge) : '—'}
+                      {score(row.nprsBaseline)} → {score(row.nprsLatest)} / {discharged ? score(row.nprsDischarge) : '—'}
                     </td>
                     <td className="px-3 py-2">
                       {discharged ? flag(row.nprsMcidDischarge, row.nprsDischarge) : flag(row.nprsMcidLatest, row.nprsLatest)}

@@ -5,6 +5,10 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { getClinicSecurity } from '@/lib/dal/account';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
 import { getSafetySettings } from '@/lib/dal/escalations';
+import { getClinicContact } from '@/lib/dal/clinic-contact';
+import { getRetentionYears } from '@/lib/dal/retention';
+import { ClinicContactForm } from './_components/clinic-contact-form';
+import { RetentionForm } from './_components/retention-form';
 import { saveIdentityPolicyAction } from './actions';
 import { SafetyForm } from './safety-form';
 import { SettingsForm } from './settings-form';
@@ -14,7 +18,14 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [showNames, security, safety, { result }] = await Promise.all([getIdentityPolicy(), getClinicSecurity(), getSafetySettings(), searchParams]);
+  const [showNames, security, contact, retentionYears, safety, { result }] = await Promise.all([
+    getIdentityPolicy(),
+    getClinicSecurity(),
+    getClinicContact(),
+    getRetentionYears(),
+    getSafetySettings(),
+    searchParams,
+  ]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">Clinic settings</h1>
@@ -59,6 +70,23 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           Sign-in security
         </h2>
         <SettingsForm settings={security} />
+      </section>
+      <section aria-labelledby="contact-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="contact-heading" className="text-lg font-semibold">
+          Contact details
+        </h2>
+        <p className="text-slate-700">Printed on exercise plans and discharge letters, so patients and GPs know how to reach the clinic.</p>
+        <ClinicContactForm contact={contact} />
+      </section>
+      <section aria-labelledby="retention-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="retention-heading" className="text-lg font-semibold">
+          Record retention
+        </h2>
+        <p className="text-slate-700">
+          When you close a patient’s account, they can no longer sign in, but their clinical record is kept for this many years and then
+          deleted automatically. A change applies to accounts closed from now on.
+        </p>
+        <RetentionForm years={retentionYears} />
       </section>
     </div>
   );

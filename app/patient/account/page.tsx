@@ -5,16 +5,19 @@ import { listMyRecordAccess } from '@/lib/dal/audit-trail';
 import { describeAuditAction, OUTCOME_LABEL } from '@/lib/dal/audit-labels';
 import { ROLE_LABEL, type Role } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/time';
+import { DownloadMyData } from './_components/download-my-data';
 
 export const metadata: Metadata = { title: 'My account' };
 
-export default async function PatientAccountPage() {
+export default async function PatientAccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await guardArea('patient');
   const access = await listMyRecordAccess(100);
+  const downloadWait = (await searchParams).download === 'wait';
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-semibold">My account</h1>
       <p className="text-slate-700">Signed in as {viewer.email}.</p>
+      <DownloadMyData wait={downloadWait} />
       <section aria-labelledby="access-heading" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <h2 id="access-heading" className="text-xl font-semibold">
           Who viewed or changed my record

@@ -1,6 +1,12 @@
 import { CheckboxGroup, ChoiceField, ScaleField, valueOf, type FormState } from '@/components/patient/fields';
 import { TextAreaField } from '@/components/ui/text-area';
-import { PAIN_LOCATION_LABELS, PAIN_LOCATIONS, PAIN_LOG_RED_FLAG_QUESTIONS, PAIN_NOTE_MAX } from '@/lib/validation/pain-options';
+import {
+  NEW_SYMPTOM_RED_FLAG_QUESTIONS,
+  PAIN_LOCATION_LABELS,
+  PAIN_LOCATIONS,
+  PAIN_LOG_RED_FLAG_QUESTIONS,
+  PAIN_NOTE_MAX,
+} from '@/lib/validation/pain-options';
 
 export type PainDefaults = {
   score?: number | null;
@@ -67,11 +73,27 @@ export function PainFields({ state, defaults }: { state: FormState; defaults: Pa
   );
 }
 
-/** The red-flag questions asked with every pain log and every change to one (CLINICAL.md, Red flags). */
+/**
+ * The red-flag questions asked with every pain log and every change to one, then "anything new?". A yes there
+ * shows the cancer, infection and fracture questions (docs/CLINICAL.md, Red flags); CSS reveals them, so they
+ * appear before the page has hydrated too, and the server requires them whenever the answer is yes.
+ */
 export function SafetyQuestions({ state }: { state: FormState }) {
   const errors = state.fieldErrors ?? {};
+  const question = (entry: (typeof PAIN_LOG_RED_FLAG_QUESTIONS)[number]) => (
+    <ChoiceField
+      key={entry.key}
+      name={`redFlags-${entry.key}`}
+      legend={entry.question}
+      legendClassName="text-lg font-medium text-slate-900"
+      options={YES_NO}
+      inline
+      errors={errors[`redFlags.${entry.key}`]}
+      defaultValue={valueOf(state, `redFlags-${entry.key}`)}
+    />
+  );
   return (
-    <section aria-labelledby="safety-heading" className="space-y-6 rounded-2xl border-2 border-amber-600 bg-amber-50 p-4">
+    <section aria-labelledby="safety-heading" className="group space-y-6 rounded-2xl border-2 border-amber-600 bg-amber-50 p-4">
       <div>
         <h2 id="safety-heading" className="text-xl font-bold text-slate-900">
           Safety check
@@ -81,18 +103,21 @@ export function SafetyQuestions({ state }: { state: FormState }) {
           your back pain began or is getting worse.
         </p>
       </div>
-      {PAIN_LOG_RED_FLAG_QUESTIONS.map((question) => (
-        <ChoiceField
-          key={question.key}
-          name={`redFlags-${question.key}`}
-          legend={question.question}
-          legendClassName="text-lg font-medium text-slate-900"
-          options={YES_NO}
-          inline
-          errors={errors[`redFlags.${question.key}`]}
-          defaultValue={valueOf(state, `redFlags-${question.key}`)}
-        />
-      ))}
+      {PAIN_LOG_RED_FLAG_QUESTIONS.map(question)}
+      <ChoiceField
+        name="newSymptom"
+        legend="Is anything about your symptoms new or different since you last told us?"
+        hint="For example pain in a new place, a new kind of pain, or feeling unwell."
+        legendClassName="text-lg font-medium text-slate-900"
+        options={YES_NO}
+        inline
+        errors={errors.newSymptom}
+        defaultValue={valueOf(state, 'newSymptom')}
+      />
+      <div className="hidden space-y-6 group-has-[input[name=newSymptom][value=yes]:checked]:block">
+        <p className="text-base font-medium text-slate-900">You said something is new. Please answer these too:</p>
+        {NEW_SYMPTOM_RED_FLAG_QUESTIONS.map(question)}
+      </div>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { AppLink } from '@/components/ui/app-link';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart } from '@/components/charts/lazy-charts';
 import { PainTrend } from '@/components/charts/pain-trend';
-import { ADHERENCE_DEFINITION } from '@/lib/clinical/adherence';
+import { adherenceDefinition } from '@/lib/clinical/adherence';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { getProgress, PROGRESS_RANGES, type ProgressRange } from '@/lib/dal/progress';
@@ -138,7 +138,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <ChartFrame
         title="Exercise sessions each week"
         summary={adherence.summary}
-        explanation={ADHERENCE_DEFINITION.replace('since Monday', 'each week').replace('since Monday', 'that week')}
+        explanation={adherenceDefinition('weeks')}
         columns={[
           { key: 'label', label: 'Week starting' },
           { key: 'sessions', label: 'Sessions logged' },

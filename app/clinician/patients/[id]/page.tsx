@@ -1,3 +1,5 @@
+import { FigureDefinitions } from '@/components/clinician/figure-definitions';
+import { adherenceFigure, BASELINE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AlertCard } from '@/components/clinician/alert-card';
@@ -64,10 +66,20 @@ export default async function PatientRecordPage({
           <Fact term="Age" value={header.age === null ? 'Not recorded' : `${header.age}${header.dateOfBirth ? ` (born ${formatDate(header.dateOfBirth, timeZone)})` : ''}`} />
           <Fact term="Condition" value={header.condition} />
           <Fact term="Episode start" value={`${formatDate(header.startedAt, timeZone)} (week ${header.weeksInCare + 1})`} />
-          <Fact term="Pain at start" value={`${header.intakeNprs}/10`} />
+          <Fact term="Baseline pain" value={`${header.intakeNprs}/10`} />
           <Fact term="STarT Back risk" value={header.startbackRisk ? STARTBACK_RISK_GUIDANCE[header.startbackRisk].label : 'Not screened'} />
           <Fact term="Open alerts" value={header.openAlerts.length === 0 ? 'None' : String(header.openAlerts.length)} />
         </dl>
+        <p className="mt-3 text-sm">
+          <a
+            href={`/api/exports/fhir/episodes/${header.episodeId}`}
+            download
+            className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900"
+          >
+            Download record (FHIR file)
+          </a>
+          <span className="text-slate-700"> for another health system. Each download is recorded.</span>
+        </p>
         {!escalation && !header.accountActivated && header.status === 'active' ? (
           <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">
             <p className="text-sm">The patient has not set up their account yet.</p>
@@ -114,6 +126,10 @@ export default async function PatientRecordPage({
             summary={adherenceSummary(record)}
           />
         </div>
+        <FigureDefinitions
+          id="record-definitions"
+          definitions={[BASELINE_PAIN, { ...LATEST_PAIN, text: `${LATEST_PAIN.text} Daily pain on the chart is the highest score of each day.` }, adherenceFigure('weeks-of-care', 'Weekly adherence')]}
+        />
         <h3 className="pt-2 text-lg font-semibold">Range of motion</h3>
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
           {MEASURE_CODES.map((code) => {
@@ -173,7 +189,7 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
 function painSummary(record: PatientRecord): string {
   if (record.pain.length === 0) return 'No pain scores logged yet.';
   const latest = record.pain.at(-1)!;
-  return `${record.pain.length} days with a score. Latest ${latest.score}/10 (7-day average ${latest.average}); ${record.header.intakeNprs}/10 at the start of care.`;
+  return `${record.pain.length} days with a score. Latest ${latest.score}/10 (7-day average ${latest.average}); baseline ${record.header.intakeNprs}/10.`;
 }
 
 function odiSummary(record: PatientRecord): string {

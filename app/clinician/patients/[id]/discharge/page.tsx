@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DischargeForm } from '@/components/clinician/discharge-form';
+import { FigureDefinitions } from '@/components/clinician/figure-definitions';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { guardArea } from '@/lib/auth/guard';
+import { BASELINE_PAIN, DISCHARGE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
 import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
@@ -92,7 +94,14 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
             );
           })}
         </ul>
-        <p className="text-xs text-slate-700">Baseline pain is the score given at the start of care; the Oswestry baseline is the first completed questionnaire; latest values are the most recent.</p>
+        <FigureDefinitions
+          id="discharge-definitions"
+          definitions={[
+            BASELINE_PAIN,
+            outcome.status === 'discharged' ? DISCHARGE_PAIN : LATEST_PAIN,
+            { term: 'Oswestry baseline and latest', text: 'The first and the last completed Oswestry questionnaire in the episode.' },
+          ]}
+        />
       </section>
       {outcome.status === 'discharged' ? (
         <section aria-labelledby="discharged-heading" className="rounded-xl border border-slate-200 bg-white p-4">

@@ -15,7 +15,7 @@ ALTER TABLE "clinics" ADD COLUMN "escalate_same_day_minutes" integer DEFAULT 240
 ALTER TABLE "clinics" ADD COLUMN "escalate_review_minutes" integer DEFAULT 1440 NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "cover_clinician_id" uuid;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "away_since" timestamp with time zone;--> statement-breakpoint
-ALTER TABLE "alert_escalations" ADD CONSTRAINT "alert_escalations_alert_id_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."alerts"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "alert_escalations" ADD CONSTRAINT "alert_escalations_alert_id_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."alerts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_escalations" ADD CONSTRAINT "alert_escalations_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alert_escalations" ADD CONSTRAINT "alert_escalations_escalated_to_users_id_fk" FOREIGN KEY ("escalated_to") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "alert_escalations_alert_unique" ON "alert_escalations" USING btree ("alert_id");--> statement-breakpoint

@@ -1,0 +1,26 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextAreaField } from '@/components/ui/text-area';
+import { TextField } from '@/components/ui/text-field';
+import { updateClinicContactAction, type SettingsFormState } from '../clinic-details-actions';
+
+type Contact = { phone: string | null; email: string | null; address: string | null };
+
+export function ClinicContactForm({ contact }: { contact: Contact }) {
+  const [state, action] = useActionState<SettingsFormState, FormData>(updateClinicContactAction, { ok: false });
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const values = state.ok ? undefined : state.values;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
+      {state.ok ? <FormAlert tone="success">Contact details saved.</FormAlert> : null}
+      <TextField label="Phone" name="contactPhone" type="tel" autoComplete="off" maxLength={40} defaultValue={values?.contactPhone ?? contact.phone ?? ''} errors={errors?.contactPhone} />
+      <TextField label="Email" name="contactEmail" type="email" autoComplete="off" maxLength={254} defaultValue={values?.contactEmail ?? contact.email ?? ''} errors={errors?.contactEmail} />
+      <TextAreaField label="Address" name="contactAddress" rows={3} maxLength={300} size="large" defaultValue={values?.contactAddress ?? contact.address ?? ''} errors={errors?.contactAddress} />
+      <SubmitButton pendingText="Saving…">Save contact details</SubmitButton>
+    </form>
+  );
+}

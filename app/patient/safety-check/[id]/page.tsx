@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { RedFlagMessage } from '@/components/patient/emergency-alert';
+import { AppLink } from '@/components/ui/app-link';
+import { loadPage } from '@/lib/auth/guard';
+import { getSafetyCheckOutcome } from '@/lib/dal/safety-checks';
+import { isUuid } from '@/lib/validation/ids';
+
+export const metadata: Metadata = { title: 'Safety answers saved' };
+
+export default async function SafetyCheckSavedPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const outcome = await loadPage(() => getSafetyCheckOutcome(id));
+  if (!outcome) notFound();
+  const { redFlag } = outcome;
+  return (
+    <div className="space-y-6">
+      {redFlag ? <RedFlagMessage urgency={redFlag.urgency} positives={redFlag.positives} /> : null}
+      <div role={redFlag ? undefined : 'status'} className="rounded-2xl border border-green-700 bg-green-50 p-5">
+        <h1 className="text-2xl font-bold text-green-900">Your answers are saved</h1>
+        {!redFlag ? <p className="mt-2 text-lg text-slate-900">No warning signs in your answers. Thank you.</p> : null}
+      </div>
+      <AppLink href="/patient" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white">
+        Back to today
+      </AppLink>
+    </div>
+  );
+}

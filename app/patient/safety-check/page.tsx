@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import { AppLink } from '@/components/ui/app-link';
+import { loadPage } from '@/lib/auth/guard';
+import { getViewer } from '@/lib/auth/viewer';
+import { getSafetyCheckStatus } from '@/lib/dal/safety-checks';
+import { formatDateTime } from '@/lib/time';
+import { SafetyCheckForm, SafetyCheckIntro } from './safety-check-form';
+
+export const metadata: Metadata = { title: 'Safety questions' };
+
+export default async function SafetyCheckPage() {
+  const [status, viewer] = await Promise.all([loadPage(() => getSafetyCheckStatus()), getViewer()]);
+  return (
+    <div className="space-y-6">
+      <p>
+        <AppLink href="/patient" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
+          ← Today
+        </AppLink>
+      </p>
+      <h1 className="text-3xl font-bold">Safety questions</h1>
+      <SafetyCheckIntro />
+      {status?.lastAnsweredAt ? (
+        <p className="text-base text-slate-700">
+          You last answered these on {formatDateTime(status.lastAnsweredAt, viewer?.timeZone ?? 'Europe/London')}. You can answer
+          them again at any time if something has changed.
+        </p>
+      ) : null}
+      {status?.canAnswer ? (
+        <SafetyCheckForm submissionId={randomUUID()} />
+      ) : (
+        <p className="rounded-2xl border border-slate-200 bg-white p-5 text-lg">
+          Your care with the clinic has ended, so answers can’t be saved here. If you are worried, contact your GP.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { clinics } from '@/db/schema';
+import { requireRole, requireViewer } from '@/lib/auth/viewer';
+import type { ClinicContactInput } from '@/lib/validation/clinic-settings';
+import { auditManagerAction } from './manager-audit';
+
+export type ClinicContact = { name: string; phone: string | null; email: string | null; address: string | null };
+
+/** Any signed-in user: their own clinic's name and contact details (printed on plans and letters). No session: AppError('unauthenticated'). */
+export async function getClinicContact(): Promise<ClinicContact> {
+  const viewer = await requireViewer();
+  const [row] = await getDb()
+    .select({ name: clinics.name, phone: clinics.contactPhone, email: clinics.contactEmail, address: clinics.contactAddress })
+    .from(clinics)
+    .where(eq(clinics.id, viewer.clinicId));
+  return row!;
+}
+
+/** Manager: sets their own clinic's contact details, recorded in the audit trail. Others: AppError('forbidden'). */
+export async function updateClinicContact(input: ClinicContactInput): Promise<void> {
+  const viewer = await requireRole('manager');
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(clinics)
+      .set({ contactPhone: input.contactPhone, contactEmail: input.contactEmail, contactAddress: input.contactAddress })
+      .where(eq(clinics.id, viewer.clinicId));
+    // Which fields are filled in, not what they say: the trail records the change, the table holds the value.
+    await auditManagerAction(tx, viewer, {
+      action: 'manager.clinic.contact-update',
+      resourceType: 'clinic',
+      resourceId: viewer.clinicId,
+      detail: { phone: input.contactPhone !== null, email: input.contactEmail !== null, address: input.contactAddress !== null },
+    });
+  });
+}

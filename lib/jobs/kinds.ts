@@ -1,0 +1,56 @@
+/**
+ * Every kind of background job: its queue, when it runs on its own, how it is retried, and what it
+ * does. A handler receives the database handle and the job's data; it must be safe to run again
+ * (a job whose worker died is retried), so handlers write in one transaction and rely on the
+ * database's unique constraints for "at most once".
+ */
+import type { DatabaseHandle } from '@/db/connection';
+import { evaluateTimeBasedAlerts } from '@/lib/dal/alert-engine';
+import { escalateUnacknowledgedAlerts } from '@/lib/dal/escalation-engine';
+import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
+
+export type JobKind = {
+  name: string;
+  /** Cron expression in UTC for a job that runs on its own; pg-boss makes one job per tick, whatever the number of servers. */
+  cron?: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** A job still running after this long is taken to have died with its worker and is retried. */
+  expireInSeconds: number;
+  run: (handle: DatabaseHandle, data: Record<string, unknown>) => Promise<string>;
+};
+
+export const JOB_KINDS: readonly JobKind[] = [
+  {
+    // The alert rules that depend on time passing (docs/CLINICAL.md, "Alert rules"), then escalation
+    // of alerts nobody acknowledged in time (docs/CLINICAL.md, "Escalation and cover"), whose shortest window
+    // (15 minutes) this schedule matches. `npm run alerts:evaluate` runs the same by hand.
+    name: 'time-based-alerts',
+    cron: '*/15 * * * *',
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+    expireInSeconds: 10 * 60,
+    run: async (handle) => {
+      const summary = await handle.db.transaction((tx) => evaluateTimeBasedAlerts(tx));
+      const raised = Object.values(summary.raised).reduce((sum, count) => sum + count, 0);
+      // Its own transaction: each escalation commits with its outbox and audit rows, or not at all.
+      const escalation = await handle.db.transaction((tx) => escalateUnacknowledgedAlerts(tx));
+      return `${summary.episodes} episodes, ${raised} raised, ${summary.resolved} resolved, ${escalation.escalated} escalated`;
+    },
+  },
+  {
+    // Closed patient records past the clinic's retention period (docs/SECURITY.md, "Retention and
+    // erasure"). Each record is purged in its own transaction; one that fails stays whole and is
+    // tried again on the next run.
+    name: 'retention-purge',
+    cron: '30 2 * * *',
+    retryLimit: 3,
+    retryDelaySeconds: 300,
+    expireInSeconds: 30 * 60,
+    run: async (handle) => {
+      const purge = await purgeExpiredRecords(handle.db);
+      if (purge.failed) throw new Error(`${purge.failed} records could not be purged`);
+      return `${purge.purged} purged`;
+    },
+  },
+];

@@ -1,0 +1,18 @@
+/**
+ * The job runner of a server process, started once from instrumentation.ts. UPLIFT_JOBS=off leaves
+ * it out (the end-to-end tests, whose data must not change under them on a timer).
+ */
+import { getDatabaseHandle } from '@/db/client';
+import { startJobRunner, type JobRunner } from './runner';
+
+const globalForJobs = globalThis as unknown as { upliftJobs?: Promise<JobRunner | null> };
+
+export function startServerJobs(): Promise<JobRunner | null> {
+  if (process.env.UPLIFT_JOBS === 'off') return Promise.resolve(null);
+  globalForJobs.upliftJobs ??= startJobRunner(getDatabaseHandle()).catch((error: Error) => {
+    // The pages still work without the runner; the time-based checks wait until it starts.
+    console.error(JSON.stringify({ level: 'error', event: 'jobs.start_failed', message: error.message }));
+    return null;
+  });
+  return globalForJobs.upliftJobs;
+}

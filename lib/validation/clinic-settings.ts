@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+// Control characters (NUL included, which PostgreSQL rejects) and bidi overrides have no place here.
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+/** Optional text: empty means "not given" (null). */
+function optionalText(max: number, tooLong: string, pattern: RegExp) {
+  return z
+    .string()
+    .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+    .refine((value) => !pattern.test(value), 'Use letters, numbers and punctuation only.')
+    .refine((value) => [...value].length <= max, tooLong)
+    .transform((value) => (value === '' ? null : value));
+}
+
+export const clinicContactSchema = z
+  .object({
+    contactPhone: optionalText(40, 'Use at most 40 characters.', UNSAFE_ONE_LINE).refine(
+      (value) => value === null || /^\+?[0-9 ()-]{6,40}$/.test(value),
+      'Enter a phone number using digits, spaces, brackets and dashes, like 020 7946 0000.',
+    ),
+    contactEmail: optionalText(254, 'That email address is too long.', UNSAFE_ONE_LINE)
+      .transform((value) => value?.toLowerCase() ?? null)
+      .refine((value) => value === null || z.email().safeParse(value).success, 'Enter an email address like reception@example.org.'),
+    contactAddress: optionalText(300, 'Use at most 300 characters.', UNSAFE),
+  })
+  .strict();
+export type ClinicContactInput = z.infer<typeof clinicContactSchema>;
+
+export const RETENTION_YEARS_DEFAULT = 8;
+
+export const retentionSchema = z
+  .object({
+    retentionYears: z
+      .string({ error: 'Enter a number of years.' })
+      .regex(/^[0-9]{1,3}$/, 'Enter a whole number of years, from 1 to 100.')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'Enter a whole number of years, from 1 to 100.').max(100, 'Enter a whole number of years, from 1 to 100.')),
+  })
+  .strict();
