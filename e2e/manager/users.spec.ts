@@ -118,6 +118,8 @@ test.describe('clinic users', () => {
     await page.getByLabel('Show the caseload of').selectOption({ label: 'Alex Morgan' });
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     const table = page.getByRole('table', { name: 'Active episodes of Alex Morgan' });
+    // count() does not wait: let the filtered list arrive first.
+    await expect(table.getByRole('rowheader').first()).toBeVisible();
     const before = await table.getByRole('rowheader').count();
     const pseudonym = (await table.getByRole('rowheader').first().innerText()).trim();
     await page.getByLabel(`New clinician for ${pseudonym}`).selectOption({ label: 'Sam Patel' });
