@@ -3,12 +3,12 @@
  * logs. Kept apart from db/factories.ts so areas can add builders without editing one shared file.
  */
 import { randomUUID } from 'node:crypto';
-import { localDay } from '../lib/time';
+import { localDay, MS_PER_DAY } from '../lib/time';
 import type { Db } from './connection';
+import { patientTimeZone } from './factories';
 import * as t from './schema';
 
-export const DAY_MS = 86_400_000;
-export const daysAfter = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+export const daysAfter = (date: Date, days: number) => new Date(date.getTime() + days * MS_PER_DAY);
 
 export async function createQuestionnaireResponse(
   db: Db,
@@ -81,6 +81,7 @@ export async function createExerciseLogs(
   input: { episodeId: string; planItemId: string; lastAt: Date; count: number; status?: 'done' | 'partial' | 'skipped' },
 ) {
   const status = input.status ?? 'done';
+  const zone = await patientTimeZone(db, input.episodeId);
   const rows = Array.from({ length: input.count }, (_, index) => {
     const loggedAt = daysAfter(input.lastAt, -index);
     return {
@@ -89,7 +90,7 @@ export async function createExerciseLogs(
       status,
       skipReason: status === 'skipped' ? ('no-time' as const) : null,
       loggedAt,
-      localDay: localDay(loggedAt, 'Europe/London'),
+      localDay: localDay(loggedAt, zone),
       submissionId: randomUUID(),
     };
   });

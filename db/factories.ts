@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
 import { setTestSession } from '../lib/auth/session-claims';
-import { localDay } from '../lib/time';
+import { localDay, MS_PER_DAY, personTimeZone } from '../lib/time';
 import type { Db } from './connection';
 import * as t from './schema';
 
@@ -14,12 +14,14 @@ let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence += 1)}${Math.random().toString(36).slice(2, 6)}`;
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+/** Test clinics' zone unless a test gives its own; accounts follow their clinic's zone unless given one. */
+export const TEST_CLINIC_TIME_ZONE = 'Europe/London';
 let testHash: Promise<string> | undefined;
 
 export async function createClinic(db: Db, overrides: Partial<typeof t.clinics.$inferInsert> = {}) {
   const [clinic] = await db
     .insert(t.clinics)
-    .values({ name: `Clinic ${unique()}`, mfaRequiredForManagers: false, ...overrides })
+    .values({ name: `Clinic ${unique()}`, timeZone: TEST_CLINIC_TIME_ZONE, country: 'GB', mfaRequiredForManagers: false, ...overrides })
     .returning();
   return clinic!;
 }
@@ -39,7 +41,6 @@ export async function createUser(
       email: `${role}-${unique()}@test.example`,
       name: `${role[0]!.toUpperCase()}${role.slice(1)} ${unique()}`,
       passwordHash: await testHash,
-      timeZone: 'Europe/London',
       ...overrides,
     })
     .returning();
@@ -54,7 +55,7 @@ export async function createEpisode(
     .insert(t.episodes)
     .values({
       pseudonym: `EP-${unique().toUpperCase().slice(-8)}`,
-      startedAt: new Date(Date.now() - 28 * 86_400_000),
+      startedAt: new Date(Date.now() - 28 * MS_PER_DAY),
       intakeNprs: 6,
       ...input,
     })
@@ -62,10 +63,27 @@ export async function createEpisode(
   return episode!;
 }
 
+/** The zone of the episode's patient (personTimeZone), as the app uses it to store an entry's day. */
+export async function patientTimeZone(db: Db, episodeId: string): Promise<string> {
+  const [row] = await db
+    .select({ own: t.users.timeZone, clinic: t.clinics.timeZone })
+    .from(t.episodes)
+    .innerJoin(t.users, eq(t.users.id, t.episodes.patientId))
+    .innerJoin(t.clinics, eq(t.clinics.id, t.episodes.clinicId))
+    .where(eq(t.episodes.id, episodeId));
+  if (!row) throw new Error(`No episode ${episodeId}`);
+  return personTimeZone(row.own, row.clinic);
+}
+
+/** The day `at` falls on for the episode's patient. */
+export async function patientDay(db: Db, episodeId: string, at: Date): Promise<string> {
+  return localDay(at, await patientTimeZone(db, episodeId));
+}
+
 export async function createPainEntry(db: Db, episodeId: string, score: number, recordedAt = new Date()) {
   const [entry] = await db
     .insert(t.painEntries)
-    .values({ episodeId, score, recordedAt, localDay: localDay(recordedAt, 'Europe/London'), submissionId: randomUUID() })
+    .values({ episodeId, score, recordedAt, localDay: await patientDay(db, episodeId, recordedAt), submissionId: randomUUID() })
     .returning();
   return entry!;
 }

@@ -27,6 +27,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Dosage } from '../lib/clinical/dosage';
 import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
+import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -53,43 +54,51 @@ export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day'
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['success', 'denied', 'failure']);
 
-export const clinics = pgTable('clinics', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  timeZone: text('time_zone').notNull().default('Europe/London'),
-  mfaRequiredForManagers: boolean('mfa_required_for_managers').notNull().default(true),
-  mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
-  /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
-  managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
-  /** How the clinic is reached: printed on exercise plans and letters. Empty until a manager sets it. */
-  contactPhone: text('contact_phone'),
-  contactEmail: text('contact_email'),
-  contactAddress: text('contact_address'),
-  /**
-   * Years a closed patient's record is kept after the account is closed before it is purged
-   * (docs/SECURITY.md, "Retention and erasure": 8 years for adult records in the NHS Records
-   * Management Code of Practice).
-   */
-  retentionYears: smallint('retention_years').notNull().default(8),
-  /**
-   * The clinician who receives alerts left unacknowledged past the windows below (docs/CLINICAL.md,
-   * "Escalation"). Null until a manager names one; escalations are still recorded meanwhile.
-   */
-  safetyLeadId: uuid('safety_lead_id').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
-  /** Minutes an open alert of each urgency may wait for acknowledgement before it is escalated. */
-  escalateEmergencyMinutes: integer('escalate_emergency_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS.emergency),
-  escalateSameDayMinutes: integer('escalate_same_day_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['same-day']),
-  escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
-  ...timestamps,
-}, (t) => [
-  check('clinics_retention_years_range', sql`${t.retentionYears} between 1 and 100`),
-  check('clinics_contact_phone_length', sql`${t.contactPhone} is null or char_length(${t.contactPhone}) <= 40`),
-  check('clinics_contact_email_length', sql`${t.contactEmail} is null or char_length(${t.contactEmail}) <= 254`),
-  check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
-  check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
-  check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
-  check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
-]);
+export const clinics = pgTable(
+  'clinics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** IANA zone name: the day of everyone at the clinic who has not chosen their own (lib/time/zone.ts). No default: each clinic sets it. */
+    timeZone: text('time_zone').notNull(),
+    /** Picks the emergency number and urgent-advice service patients are told to call (lib/content/emergency-services.ts). */
+    country: text('country').notNull(),
+    mfaRequiredForManagers: boolean('mfa_required_for_managers').notNull().default(true),
+    mfaRequiredForClinicians: boolean('mfa_required_for_clinicians').notNull().default(false),
+    /** Clinic policy: may managers see patient names in outcome drill-downs? Off by default. */
+    managersSeePatientIdentity: boolean('managers_see_patient_identity').notNull().default(false),
+    /** How the clinic is reached: printed on exercise plans and letters. Empty until a manager sets it. */
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    contactAddress: text('contact_address'),
+    /**
+     * Years a closed patient's record is kept after the account is closed before it is purged
+     * (docs/SECURITY.md, "Retention and erasure": 8 years for adult records in the NHS Records
+     * Management Code of Practice).
+     */
+    retentionYears: smallint('retention_years').notNull().default(8),
+    /**
+     * The clinician who receives alerts left unacknowledged past the windows below (docs/CLINICAL.md,
+     * "Escalation and cover"). Null until a manager names one; escalations are still recorded meanwhile.
+     */
+    safetyLeadId: uuid('safety_lead_id').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
+    /** Minutes an open alert of each urgency may wait for acknowledgement before it is escalated. */
+    escalateEmergencyMinutes: integer('escalate_emergency_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS.emergency),
+    escalateSameDayMinutes: integer('escalate_same_day_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['same-day']),
+    escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
+    ...timestamps,
+  },
+  (t) => [
+    check('clinics_country_known', sql`${t.country} in (${sql.raw(CLINIC_COUNTRIES.map((code) => `'${code}'`).join(', '))})`),
+    check('clinics_retention_years_range', sql`${t.retentionYears} between 1 and 100`),
+    check('clinics_contact_phone_length', sql`${t.contactPhone} is null or char_length(${t.contactPhone}) <= 40`),
+    check('clinics_contact_email_length', sql`${t.contactEmail} is null or char_length(${t.contactEmail}) <= 254`),
+    check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
+    check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+  ],
+);
 
 export const users = pgTable(
   'users',
@@ -107,6 +116,7 @@ export const users = pgTable(
     /** Bumped on password change, role change, deactivation and "sign out everywhere". */
     sessionVersion: integer('session_version').notNull().default(1),
     dateOfBirth: date('date_of_birth'),
+    /** The person's own IANA zone, or null to follow their clinic's (lib/time/zone.ts personTimeZone). */
     timeZone: text('time_zone'),
     mfaSecret: text('mfa_secret'),
     mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),

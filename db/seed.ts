@@ -18,7 +18,9 @@ import * as t from './schema';
 
 export const DEMO_PASSWORD = 'uplift-demo-2026';
 export const DEMO_CLINIC_NAME = 'Demo Physio Clinic';
+/** The demo clinic is in England: its zone and country are the clinic's settings, which every account follows. */
 const TIME_ZONE = 'Europe/London';
+const COUNTRY = 'GB';
 
 /** Small, fast, seedable PRNG (mulberry32). */
 export function createRandom(seed: number) {
@@ -137,6 +139,7 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
       .values({
         name: DEMO_CLINIC_NAME,
         timeZone: TIME_ZONE,
+        country: COUNTRY,
         // Demo accounts sign in with the password alone; production clinics require MFA for managers.
         mfaRequiredForManagers: false,
         mfaRequiredForClinicians: false,
@@ -151,9 +154,9 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
     const staff = await tx
       .insert(t.users)
       .values([
-        { clinicId, email: 'manager@demo.test', name: 'Morgan Blake', role: 'manager', passwordHash, timeZone: TIME_ZONE },
-        { clinicId, email: 'clinician@demo.test', name: 'Sam Patel', role: 'clinician', passwordHash, timeZone: TIME_ZONE },
-        { clinicId, email: 'clinician2@demo.test', name: 'Alex Morgan', role: 'clinician', passwordHash, timeZone: TIME_ZONE },
+        { clinicId, email: 'manager@demo.test', name: 'Morgan Blake', role: 'manager', passwordHash },
+        { clinicId, email: 'clinician@demo.test', name: 'Sam Patel', role: 'clinician', passwordHash },
+        { clinicId, email: 'clinician2@demo.test', name: 'Alex Morgan', role: 'clinician', passwordHash },
       ])
       .returning({ id: t.users.id, email: t.users.email });
     const staffId = (email: string) => staff.find((s) => s.email === email)!.id;
@@ -204,7 +207,6 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
           role: 'patient',
           passwordHash,
           dateOfBirth: profile.dateOfBirth,
-          timeZone: TIME_ZONE,
         })
         .returning({ id: t.users.id });
       const clinicianId = clinicianIds[profile.clinician];

@@ -28,6 +28,7 @@ export const ADVISORY_FLOORS: readonly Floor[] = [
   { name: 'nodemailer', minimum: '7.0.7', why: 'mail sent to an unintended domain through a crafted address (GHSA-mm7p-fcc7-pg87)' },
   { name: 'pino', minimum: '9.0.0', why: 'no advisory known' },
   { name: 'csv-stringify', minimum: '6.9.0', why: 'no advisory known; the reviewed version (CSV exports)' },
+  { name: 'pg-boss', minimum: '10.4.2', why: 'no advisory known; the reviewed version (the job queue)' },
   { name: 'fflate', minimum: '0.8.3', why: 'no advisory known; the reviewed version (zip exports)' },
   { name: 'pg-boss', minimum: '10.4.2', why: 'no advisory known; the reviewed version (background jobs)' },
   { name: 'pg', minimum: '8.11.0', why: 'node-postgres under pg-boss: remote code execution through crafted column names (CVE-2017-16082) fixed long before; floor is the reviewed line' },

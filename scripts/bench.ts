@@ -28,6 +28,7 @@ import { encodeActionBody, findAction, probe, signIn } from './bench/http';
 import { measureBrowserViews, type BrowserView } from './bench/browser-views';
 import { runLighthouse, type LighthouseScore } from './bench/lighthouse';
 import { firstLoadJs } from './bench/first-load';
+import { timeFhirExport } from './bench/fhir-export';
 import { BENCH_SUBMISSION_PREFIX, benchSubmissionId, measure, type LoadRequest } from './bench/measure';
 import { startCluster, type Cluster } from './bench/postgres';
 import { markdown, printTable, statementsMarkdown, writeDocument, type DatabaseRun, type Machine, type RouteResult } from './bench/report';
@@ -204,6 +205,12 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
     if (kind === 'pglite') await handle.close();
   }
   if (pgliteDir) run.generation.sizeMb = Math.round(folderMb(pgliteDir));
+  if (!only) {
+    // Before the server starts: on PGlite the export is the one process on the data folder.
+    log('timing the whole-clinic FHIR export (npm run fhir:export)…');
+    run.fhirExport = timeFhirExport(generatedClinicName(patients), env);
+    log('error' in run.fhirExport ? `FHIR export failed: ${run.fhirExport.error}` : `FHIR export: ${run.fhirExport.resources.toLocaleString('en-GB')} resources in ${formatDuration(run.fhirExport.seconds * 1000)}`);
+  }
 
   const statsAvailable = first && cluster !== null && (await enableStatements(handle));
   const nodeArgs: string[] = [];

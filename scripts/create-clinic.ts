@@ -1,5 +1,10 @@
 /**
- * `npm run clinic:create -- --name "Riverside Physio" --manager-email lead@riverside.example --manager-name "Dana Lee"`
+ * `npm run clinic:create -- --name "Riverside Physio" --manager-email lead@riverside.example --manager-name "Dana Lee"
+ *    --time-zone Europe/London --country GB`
+ *
+ * The time zone (an IANA name) is the day everyone at the clinic follows unless they choose their own;
+ * the country picks the emergency number and urgent-advice service patients are told to call. Both are
+ * required: a guessed default would give a clinic abroad the wrong day and the wrong emergency number.
  *
  * Creates a clinic with its first manager and prints a one-time invitation link (valid 7 days)
  * for the manager to choose a password. Multi-factor sign-in is required for managers of a new
@@ -12,14 +17,16 @@ import { openConfiguredDatabase } from '../db/connection';
 import { clinics, users } from '../db/schema';
 import { recordAudit } from '../lib/dal/audit';
 import { issueToken } from '../lib/dal/tokens';
-import { isValidTimeZone } from '../lib/time';
+import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
+import { countrySchema, timeZoneSchema } from '../lib/validation/clinic-settings';
 import { fail, log } from './lib';
 
 const argsSchema = z.object({
   name: z.string().trim().min(2).max(200),
   'manager-email': z.string().trim().toLowerCase().pipe(z.email()),
   'manager-name': z.string().trim().min(1).max(200),
-  'time-zone': z.string().refine(isValidTimeZone, 'Unknown time zone').default('Europe/London'),
+  'time-zone': timeZoneSchema,
+  country: countrySchema,
   'base-url': z.string().url().optional(),
 });
 
@@ -30,22 +37,23 @@ async function main() {
       'manager-email': { type: 'string' },
       'manager-name': { type: 'string' },
       'time-zone': { type: 'string' },
+      country: { type: 'string' },
       'base-url': { type: 'string' },
     },
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
-    fail(`${z.prettifyError(parsed.error)}\nUsage: npm run clinic:create -- --name "Clinic name" --manager-email lead@example.org --manager-name "Full Name" [--time-zone Europe/London] [--base-url https://uplift.example.org]`);
+    fail(`${z.prettifyError(parsed.error)}\nUsage: npm run clinic:create -- --name "Clinic name" --manager-email lead@example.org --manager-name "Full Name" --time-zone Europe/London --country GB [--base-url https://uplift.example.org]\nCountries: ${CLINIC_COUNTRIES.join(', ')}`);
   }
   const input = parsed.data;
   const handle = openConfiguredDatabase();
   try {
     await handle.migrate();
     const link = await handle.db.transaction(async (tx) => {
-      const [clinic] = await tx.insert(clinics).values({ name: input.name, timeZone: input['time-zone'] }).returning({ id: clinics.id });
+      const [clinic] = await tx.insert(clinics).values({ name: input.name, timeZone: input['time-zone'], country: input.country }).returning({ id: clinics.id });
       const [manager] = await tx
         .insert(users)
-        .values({ clinicId: clinic!.id, email: input['manager-email'], name: input['manager-name'], role: 'manager', timeZone: input['time-zone'] })
+        .values({ clinicId: clinic!.id, email: input['manager-email'], name: input['manager-name'], role: 'manager' })
         .returning({ id: users.id });
       await recordAudit(tx, {
         action: 'clinic.created',

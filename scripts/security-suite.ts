@@ -36,9 +36,11 @@ const COOKIE = 'authjs.session-token';
 const DEMO_PASSWORD = 'uplift-demo-2026';
 const root = process.cwd();
 const verbose = process.argv.includes('--verbose');
+/** `--sign-in-only`: just the sign-in defences (throttle, device cookies, staff links), for quick runs while working on them. */
+const signInOnly = process.argv.includes('--sign-in-only');
 
 // ---------------------------------------------------------------- tallies
-const tally = { requests: 0, unauthorized: 0, invalidStored: 0, serverErrors: 0, sharedCache: 0 };
+const tally = { requests: 0, unauthorized: 0, invalidStored: 0, serverErrors: 0, sharedCache: 0, lockedOut: 0 };
 const findings: string[] = [];
 function finding(kind: keyof typeof tally, message: string) {
   tally[kind] += 1;
@@ -379,8 +381,9 @@ async function main() {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
 
-    await run();
-    await measureSignInTiming();
+    if (!signInOnly) await run();
+    await checkSignInDefences();
+    if (!signInOnly) await measureSignInTiming();
     const verifier = openPostgres(url, { max: 1 });
     const chain = await verifyAuditChain(verifier.db);
     await verifier.close();
@@ -395,6 +398,7 @@ async function main() {
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`[security] audit hash chain ${chainReport}; sign-in median time: ${timingReport}`);
+  console.log(`[security] sign-in defences: ${defenceReport.join('; ')}`);
   for (const line of findings.slice(0, 60)) console.log(`  ✗ ${line}`);
   if (findings.length > 60) {
     console.log(`  … and ${findings.length - 60} more. By action or route:`);
@@ -406,9 +410,9 @@ async function main() {
     for (const [target, count] of byTarget) console.log(`    ${count} × ${target}`);
   }
   console.log(
-    `security-suite: requests tried ${tally.requests}; unauthorized accesses allowed ${tally.unauthorized}; invalid inputs stored ${tally.invalidStored}; 5xx responses ${tally.serverErrors}; authenticated responses with shared-cache headers ${tally.sharedCache} (${seconds} s)`,
+    `security-suite: requests tried ${tally.requests}; unauthorized accesses allowed ${tally.unauthorized}; invalid inputs stored ${tally.invalidStored}; 5xx responses ${tally.serverErrors}; authenticated responses with shared-cache headers ${tally.sharedCache}; people locked out ${tally.lockedOut} (${seconds} s)`,
   );
-  if (tally.unauthorized + tally.invalidStored + tally.serverErrors + tally.sharedCache > 0) process.exitCode = 1;
+  if (tally.unauthorized + tally.invalidStored + tally.serverErrors + tally.sharedCache + tally.lockedOut > 0) process.exitCode = 1;
 }
 
 async function userId(email: string): Promise<string> {
@@ -573,6 +577,179 @@ async function run() {
   // An action id that does not exist.
   await send('POST', '/login', { headers: { 'Next-Action': 'f'.repeat(42), Origin: BASE }, body: '[]' });
   console.log(`[security] ${pages.length} pages, ${discoverRouteHandlers().length} route handlers, ${actions.length} server actions checked`);
+}
+
+// ---------------------------------------------------------------- sign-in throttling, device cookies, staff links
+const defenceReport: string[] = [];
+
+type Attempt = { signedIn: string | null; device: string | null };
+
+/** One sign-in over HTTP, from `address`, sending `cookies` (device cookies) with it. */
+async function attemptSignIn(email: string, password: string, options: { address?: string; cookies?: string[] } = {}): Promise<Attempt> {
+  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0]!)
+    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`))!;
+  const response = await send('POST', '/api/auth/callback/credentials', {
+    label: 'sign-in defences',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Cookie: [csrfCookie, ...(options.cookies ?? [])].join('; '),
+      'X-Forwarded-For': options.address ?? randomAddress(),
+    },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE}/` }),
+  });
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
+  return {
+    signedIn: cookies.find((cookie) => cookie.startsWith(`${COOKIE}=`)) ?? null,
+    device: cookies.find((cookie) => cookie.startsWith('uplift-device-')) ?? null,
+  };
+}
+
+/** Sign-in attempts of `userId` since `since` that got past the throttle (their password was checked). */
+async function attemptsChecked(userId: string, since: Date): Promise<{ checked: number; total: number }> {
+  const [row] = await sqlClient<{ checked: number; total: number }[]>`
+    select count(*) filter (where coalesce(detail->>'reason', '') <> 'throttled')::int as checked, count(*)::int as total
+    from audit_events where actor_id = ${userId} and action = 'auth.sign-in' and at >= ${since}`;
+  return row!;
+}
+
+/** Calls an account action (found by name in the build) as `cookie`; the response text, to search for links. */
+async function accountAction(name: string, page: string, cookie: string, fields: Record<string, string>): Promise<string> {
+  const action = discoverActions().find((candidate) => candidate.name === name);
+  if (!action) throw new Error(`no server action named ${name}`);
+  const identity: Identity = { name: `${name} caller`, cookie, role: null, userId: null };
+  const response = await callAction(action, page, identity, new Map(Object.entries(fields)));
+  return response.text;
+}
+
+/**
+ * docs/SECURITY.md items proven over HTTP against the production build: simultaneous guesses cannot
+ * slip past the throttle; a browser the person used before is not held back by a stranger's
+ * guesses, nor by a stranger spraying from the office's address; staff-issued links cannot be used
+ * to impersonate (never shown for staff without a second-factor re-check, which also clears the
+ * person's second factor; clinicians only for their active caseload; full sign-in required; a
+ * password change voids outstanding links).
+ */
+async function checkSignInDefences() {
+  process.env.AUTH_SECRET = SECRET;
+  const { sealSecret } = await import('../lib/auth/secret-box');
+  const { generateTotpSecret, totpCode } = await import('../lib/auth/totp');
+  const used = ['patient@demo.test', 'patient2@demo.test', 'amina.okafor@demo.test', 'george.whitfield@demo.test', 'priya.shah@demo.test', 'tom.brennan@demo.test'];
+  const spare = await sqlClient<{ id: string; email: string }[]>`
+    select u.id, u.email from users u
+    where u.role = 'patient' and u.active and u.password_hash is not null and u.email <> all(${used})
+      and exists (select 1 from episodes e where e.patient_id = u.id and e.status = 'active')
+    order by u.email limit 3`;
+  if (spare.length < 3) throw new Error('the demo clinic has too few patients for the sign-in checks');
+  const [burstVictim, deviceOwner, officeWorker] = [spare[0]!, spare[1]!, spare[2]!];
+
+  // 1. Twenty guesses at once after four failures: at most one reaches the password check.
+  {
+    for (let attempt = 0; attempt < 4; attempt += 1) await attemptSignIn(burstVictim.email, `wrong guess ${attempt}`);
+    const [clock] = await sqlClient<{ now: Date }[]>`select now() as now`;
+    const now = clock!.now;
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, index) => attemptSignIn(burstVictim.email, index === 10 ? DEMO_PASSWORD : `burst guess ${index}`)));
+    const { checked, total } = await attemptsChecked(burstVictim.id, now);
+    if (checked > 1) finding('unauthorized', `${checked} of 20 simultaneous sign-in attempts reached the password check (at most 1 may)`);
+    if (!burst.some((attempt) => attempt.signedIn) && (await attemptSignIn(burstVictim.email, DEMO_PASSWORD)).signedIn) {
+      finding('unauthorized', 'the right password was accepted from a new browser while the account was delayed');
+    }
+    defenceReport.push(`20 simultaneous guesses: ${checked} checked, ${total - checked} refused unchecked`);
+  }
+
+  // 2. A browser that signed in before is not held back by a stranger's guesses.
+  {
+    const first = await attemptSignIn(deviceOwner.email, DEMO_PASSWORD);
+    if (!first.device) finding('lockedOut', 'a successful sign-in set no device cookie');
+    for (let attempt = 0; attempt < 12; attempt += 1) await attemptSignIn(deviceOwner.email, `stranger ${attempt}`);
+    if ((await attemptSignIn(deviceOwner.email, DEMO_PASSWORD)).signedIn) finding('unauthorized', 'a stranger’s browser signed in during the account’s delay');
+    const own = await attemptSignIn(deviceOwner.email, DEMO_PASSWORD, { cookies: first.device ? [first.device] : [] });
+    if (!own.signedIn) finding('lockedOut', 'the person’s own browser (device cookie) was held back by a stranger’s guesses');
+    const forged = first.device ? `${first.device.slice(0, -4)}AAAA` : 'uplift-device-x=forged';
+    if ((await attemptSignIn(deviceOwner.email, 'another stranger guess', { cookies: [forged] })).signedIn) finding('unauthorized', 'a forged device cookie signed in');
+    defenceReport.push(`device cookie after 12 stranger guesses: ${own.signedIn ? 'signed in' : 'HELD BACK'}`);
+  }
+
+  // 3. A stranger spraying passwords from the clinic's office address does not hold its people back.
+  {
+    const office = randomAddress();
+    const first = await attemptSignIn(officeWorker.email, DEMO_PASSWORD, { address: office });
+    for (let attempt = 0; attempt < 22; attempt += 1) await attemptSignIn(`spray-${attempt}@demo.test`, 'Summer2026!!', { address: office });
+    const again = await attemptSignIn(officeWorker.email, DEMO_PASSWORD, { address: office, cookies: first.device ? [first.device] : [] });
+    if (!again.signedIn) finding('lockedOut', 'a known browser at a sprayed office address was held back');
+    defenceReport.push(`office address after 22 sprayed guesses: known browser ${again.signedIn ? 'signed in' : 'HELD BACK'}`);
+  }
+
+  // 4. Staff-issued links.
+  const manager = await attemptSignIn('manager@demo.test', DEMO_PASSWORD);
+  const clinicianEmail = 'clinician@demo.test';
+  const [clinicianRow] = await sqlClient<{ id: string; session_version: number }[]>`select id, session_version from users where email = ${clinicianEmail}`;
+  const linkIn = (text: string) => /\/reset\/[A-Za-z0-9_-]{20,}/.exec(text)?.[0] ?? null;
+  {
+    // No mail server here, and the manager has no second factor: a staff member's link is never shown.
+    if (linkIn(await accountAction('issueResetLinkAction', '/manager/account', manager.signedIn!, { email: clinicianEmail }))) {
+      finding('unauthorized', 'a staff member’s reset link was shown to a manager without a second-factor re-check');
+    }
+    const secret = generateTotpSecret();
+    await sqlClient`update users set mfa_secret = ${sealSecret(secret)}, mfa_enabled_at = now() where email = 'manager@demo.test'`;
+    const wrong = String((Number(totpCode(secret)) + 500_000) % 1_000_000).padStart(6, '0');
+    if (linkIn(await accountAction('issueResetLinkAction', '/manager/account', manager.signedIn!, { email: clinicianEmail, code: wrong }))) {
+      finding('unauthorized', 'a staff member’s reset link was shown after a wrong authenticator code');
+    }
+    const shown = linkIn(await accountAction('issueResetLinkAction', '/manager/account', manager.signedIn!, { email: clinicianEmail, code: totpCode(secret) }));
+    const [after] = await sqlClient<{ mfa_reset_at: Date | null; mfa_enabled_at: Date | null }[]>`select mfa_reset_at, mfa_enabled_at from users where id = ${clinicianRow!.id}`;
+    if (shown && (!after!.mfa_reset_at || after!.mfa_enabled_at)) finding('unauthorized', 'a staff link was shown without clearing the person’s second factor');
+    if (shown) {
+      // The person (or whoever used the link) must enrol again before reaching their area.
+      const clinician = await attemptSignIn(clinicianEmail, DEMO_PASSWORD);
+      const area = await send('GET', '/clinician', { identity: { name: 'clinician after staff reset', cookie: clinician.signedIn, role: 'clinician', userId: clinicianRow!.id } });
+      if (area.status === 200) finding('unauthorized', 'a staff member whose second factor was cleared reached their area without enrolling again');
+    }
+    defenceReport.push(`staff link without mail: shown only after the manager's code (${shown ? 'then second factor cleared' : 'not issued'})`);
+    await sqlClient`update users set mfa_secret = null, mfa_enabled_at = null where email = 'manager@demo.test'`;
+    await sqlClient`update users set mfa_reset_at = null where id = ${clinicianRow!.id}`;
+  }
+  {
+    const clinician = await attemptSignIn(clinicianEmail, DEMO_PASSWORD);
+    const [elsewhere] = await sqlClient<{ email: string }[]>`
+      select u.email from users u join episodes e on e.patient_id = u.id join users c on c.id = e.clinician_id
+      where c.email = 'clinician2@demo.test' and e.status = 'active' and u.active limit 1`;
+    const [discharged] = await sqlClient<{ email: string }[]>`
+      select u.email from users u join episodes e on e.patient_id = u.id join users c on c.id = e.clinician_id
+      where c.email = ${clinicianEmail} and e.status = 'discharged' and u.active
+        and not exists (select 1 from episodes a where a.patient_id = u.id and a.status = 'active') limit 1`;
+    for (const [label, email] of [['another clinician’s patient', elsewhere?.email], ['a discharged patient', discharged?.email]] as const) {
+      if (!email) continue;
+      if (linkIn(await accountAction('issueResetLinkAction', '/clinician/account', clinician.signedIn!, { email }))) {
+        finding('unauthorized', `a clinician issued a reset link for ${label}`);
+      }
+    }
+    // Any password change voids outstanding links: a link issued for a patient, then the patient
+    // changes their password, and the link no longer works.
+    const [ownPatient] = await sqlClient<{ email: string }[]>`
+      select u.email from users u join episodes e on e.patient_id = u.id join users c on c.id = e.clinician_id
+      where c.email = ${clinicianEmail} and e.status = 'active' and u.active and u.email <> all(${[...used, burstVictim.email, deviceOwner.email, officeWorker.email]}) limit 1`;
+    const link = linkIn(await accountAction('issueResetLinkAction', '/clinician/account', clinician.signedIn!, { email: ownPatient!.email }));
+    if (link) {
+      const patient = await attemptSignIn(ownPatient!.email, DEMO_PASSWORD);
+      const newPassword = 'a brand new walk by the sea';
+      await accountAction('changePasswordAction', '/patient/account', patient.signedIn!, { username: ownPatient!.email, current: DEMO_PASSWORD, password: newPassword, confirm: newPassword });
+      const page = await send('GET', link);
+      if (!page.text.includes('This link no longer works')) finding('unauthorized', 'a reset link still worked after the password was changed');
+    } else {
+      console.log('[security] note: a clinician could not issue a link for their own active patient, so link voiding was not checked');
+    }
+    // Issuing needs the role's full sign-in: with MFA required and not enrolled, no link.
+    await sqlClient`update clinics set mfa_required_for_clinicians = true`;
+    if (linkIn(await accountAction('issueResetLinkAction', '/clinician/account', clinician.signedIn!, { email: spare[0]!.email }))) {
+      finding('unauthorized', 'a clinician who had not completed the sign-in their clinic requires (MFA) issued a reset link');
+    }
+    await sqlClient`update clinics set mfa_required_for_clinicians = false`;
+    defenceReport.push('clinician links: other caseloads, discharged patients and unfinished sign-in refused; password change voided the link');
+  }
 }
 
 main().catch((error: unknown) => {

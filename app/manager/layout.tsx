@@ -8,6 +8,8 @@ const MANAGER_NAV: NavItem[] = [
   { href: '/manager/caseloads', label: 'Caseloads' },
   { href: '/manager/cover', label: 'Cover and alerts' },
   { href: '/manager/patients', label: 'Patient accounts' },
+  { href: '/manager/import', label: 'Import' },
+  { href: '/manager/exports', label: 'Export' },
   { href: '/manager/settings', label: 'Settings' },
   { href: '/manager/account', label: 'Security and audit' },
 ];

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
+import { emergencyServicesFor } from '@/lib/content/emergency-services';
 import { ExerciseList } from '@/components/patient/exercise-list';
-import { loadPage } from '@/lib/auth/guard';
-import { getViewer } from '@/lib/auth/viewer';
+import { guardArea, loadPage } from '@/lib/auth/guard';
 import { ADHERENCE_DEFINITION, formatPercent } from '@/lib/clinical/adherence';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
 import { getToday } from '@/lib/dal/today';
@@ -16,8 +16,8 @@ export const metadata: Metadata = { title: 'Today' };
 const SAVED_WORDS: Record<string, string> = { done: 'marked done', partial: 'marked partly done', skipped: 'marked skipped' };
 
 export default async function PatientToday({ searchParams }: { searchParams: Promise<{ saved?: string; status?: string }> }) {
-  const [today, viewer, query] = await Promise.all([loadPage(getToday), getViewer(), searchParams]);
-  const timeZone = viewer?.timeZone ?? 'Europe/London';
+  const [today, viewer, query] = await Promise.all([loadPage(getToday), guardArea('patient'), searchParams]);
+  const timeZone = viewer.timeZone;
   const savedItem = query.saved ? today.items.find((item) => item.planItemId === query.saved) : undefined;
   const doneCount = today.items.filter((item) => item.doneToday >= item.dosage.timesPerDay).length;
   const longDate = formatLongDay(new Date(), timeZone);
@@ -29,7 +29,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
         <p className="text-lg text-slate-700">{longDate}</p>
       </div>
 
-      {today.recentEmergency ? <RedFlagMessage urgency="emergency" positives={[]} /> : null}
+      {today.recentEmergency ? <RedFlagMessage urgency="emergency" positives={[]} services={emergencyServicesFor(viewer.clinicCountry)} /> : null}
 
       {today.safetyCheckDue ? (
         <section aria-labelledby="safety-check-heading" className="space-y-4 rounded-2xl border-2 border-amber-600 bg-amber-50 p-5">

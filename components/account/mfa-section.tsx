@@ -1,3 +1,4 @@
+import { qrCodeDataUrl } from '@/lib/auth/qr-code';
 import { getMfaStatus } from '@/lib/dal/account';
 import { formatDateTime } from '@/lib/time';
 import { ConfirmMfaForm, DisableMfaForm, RegenerateCodesForm, StartMfaForm } from './mfa-forms';
@@ -22,15 +23,21 @@ export async function MfaSection({ timeZone, continueHref }: { timeZone: string;
   }
   if (status.pending) {
     const grouped = status.pending.secret.match(/.{1,4}/g)!.join(' ');
+    const qrCode = await qrCodeDataUrl(status.pending.uri);
     return (
       <div className="space-y-4">
         <ol className="list-decimal space-y-2 pl-6 text-slate-800">
           <li>Open an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or 1Password).</li>
           <li>
-            Add an account and choose to enter a setup key. Enter this key (time-based):
-            <p className="mt-2 rounded bg-slate-100 px-3 py-2 font-mono text-lg break-all" aria-label="Setup key">
-              {grouped}
-            </p>
+            Add an account and scan this QR code, or choose to enter a setup key and type the key beside it (time-based):
+            <div className="mt-2 flex flex-col items-start gap-4 sm:flex-row sm:items-center">
+              {/* A data URL drawn on the server (lib/auth/qr-code.ts): Next's image optimiser has nothing to do here. */}
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img src={qrCode} alt="QR code for your authenticator app" width={192} height={192} className="rounded border border-slate-300 bg-white" />
+              <p className="rounded bg-slate-100 px-3 py-2 font-mono text-lg break-all" aria-label="Setup key">
+                {grouped}
+              </p>
+            </div>
             <p className="mt-1 text-sm text-slate-700">
               On this phone? <a className="font-semibold text-brand-800 underline" href={status.pending.uri}>Open it in your authenticator app</a>.
             </p>

@@ -4,7 +4,7 @@ import { useActionState, useId } from 'react';
 import type { MeasurementFormState } from '@/app/clinician/patients/[id]/measurements/actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { MEASURE_CODES, ROM_MEASURES, ROM_METHOD_LABELS, ROM_METHODS, formatMeasurement, type MeasureCode } from '@/lib/clinical/rom';
+import { describeReference, formatMeasurement, MEASURE_CODES, romReference, ROM_MEASURES, ROM_METHOD_LABELS, ROM_METHODS, type MeasureCode } from '@/lib/clinical/rom';
 
 type Action = (previous: MeasurementFormState, form: FormData) => Promise<MeasurementFormState>;
 
@@ -88,6 +88,7 @@ function Field({ id, label, errors, children }: { id: string; label: string; err
 
 function MeasureInput({ code, formId, value, errors, warning }: { code: MeasureCode; formId: string; value: string; errors?: string[]; warning?: string }) {
   const measure = ROM_MEASURES[code];
+  const reference = romReference(code, null);
   const id = `${formId}-${code}`;
   const unit = measure.unit === 'deg' ? 'degrees' : 'cm';
   const hint = `${formatMeasurement(measure.min, measure.unit)} to ${formatMeasurement(measure.max, measure.unit)}`;
@@ -99,7 +100,8 @@ function MeasureInput({ code, formId, value, errors, warning }: { code: MeasureC
       </label>
       <p id={`${id}-hint`} className="text-xs text-slate-700">
         Accepted {hint}
-        {measure.normal !== null ? `; typical ${formatMeasurement(measure.normal, measure.unit)}` : ''}
+        {reference ? `; ${reference.label.toLowerCase()} ${describeReference(reference, measure.unit)}` : ''}
+        {measure.lowerIsBetter ? '; smaller is better' : ''}
       </p>
       <input
         id={id}

@@ -29,7 +29,7 @@ export function AreaShell({
       <a href="#main" className="skip-link">
         Skip to main content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="print-hidden border-b border-slate-200 bg-white">
         <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-3 px-4 py-3`}>
           <AppLink href={homeHref} prefetch={prefetch ? 'auto' : false} className="text-xl font-bold text-brand-800">
             Uplift <span className="sr-only">— {areaLabel} home</span>
@@ -52,7 +52,7 @@ export function AreaShell({
           <NavLinks items={nav} prefetch={prefetch} />
         </nav>
       </header>
-      <main id="main" className={`mx-auto ${width} px-4 py-6`}>
+      <main id="main" className={`mx-auto ${width} px-4 py-6 print:max-w-none print:p-0`}>
         {children}
       </main>
     </>

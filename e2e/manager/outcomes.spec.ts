@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { MS_PER_DAY } from '../../lib/time/days';
 
 /** The values shown in the figure card titled `title` (its dd elements, in order). */
 async function card(page: Page, title: string): Promise<string[]> {
@@ -33,7 +34,7 @@ function parseCsv(text: string): { comments: string[]; header: string[]; rows: R
   return { comments, header, rows: body.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? '']))) };
 }
 
-const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * MS_PER_DAY).toISOString().slice(0, 10);
 
 test.describe('clinic outcomes', () => {
   test('the manager filters by date range and clinician, sees the charts change, drills down and downloads a CSV that matches the page', async ({ page }) => {

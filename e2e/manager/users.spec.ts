@@ -102,7 +102,7 @@ test.describe('clinic users', () => {
     await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address like name@example.com.');
     await page.getByLabel('Email').fill('clinician@demo.test');
     await page.getByRole('button', { name: 'Create invitation' }).click();
-    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Someone already has an account with this email address.');
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('This email address can’t be used for a new account. If the person already uses Uplift, we have let them know; ask them for another address.');
   });
 
   test('the manager cannot deactivate themselves', async ({ page }) => {

@@ -5,7 +5,9 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
 import { recordAudit } from '@/lib/dal/audit';
+import type { ClinicCountry } from '@/lib/content/emergency-services';
 import { AppError } from '@/lib/errors';
+import { personTimeZone } from '@/lib/time';
 import { clientAddressFrom } from './client-address';
 import { SESSION_ABSOLUTE_MS, type Role } from './roles';
 import { readTestSession, sessionClaimsSchema, type SessionClaims } from './session-claims';
@@ -18,7 +20,10 @@ export type Viewer = {
   clinicId: string;
   name: string;
   email: string;
+  /** The zone this person's days are counted and shown in (personTimeZone: their own, else the clinic's). */
   timeZone: string;
+  /** Picks the emergency number and urgent-advice service this person is told to use. */
+  clinicCountry: ClinicCountry;
   clientAddress: string | null;
   /** An authenticator app is enrolled for two-step sign-in. */
   mfaEnabled: boolean;
@@ -81,6 +86,8 @@ const resolveSession = cache(async (): Promise<SessionState> => {
       active: users.active,
       sessionVersion: users.sessionVersion,
       timeZone: users.timeZone,
+      clinicTimeZone: clinics.timeZone,
+      clinicCountry: clinics.country,
       mfaEnabledAt: users.mfaEnabledAt,
       mfaResetAt: users.mfaResetAt,
       mfaRequiredForManagers: clinics.mfaRequiredForManagers,
@@ -99,7 +106,9 @@ const resolveSession = cache(async (): Promise<SessionState> => {
     clinicId: user.clinicId,
     name: user.name,
     email: user.email,
-    timeZone: user.timeZone ?? 'Europe/London',
+    timeZone: personTimeZone(user.timeZone, user.clinicTimeZone),
+    // The database allows only known codes (clinics_country_known).
+    clinicCountry: user.clinicCountry as ClinicCountry,
     clientAddress,
     mfaEnabled: user.mfaEnabledAt !== null,
     // Staff who reset this account without email cleared its second factor: enrol again first.

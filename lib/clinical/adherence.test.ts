@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adherenceDefinition, adherenceFraction, daysCountedThisWeek, formatPercent, prescribedSessions, weekStartOf, weeklyAdherence } from './adherence';
-
-describe('weekStartOf', () => {
-  it.each([
-    ['2026-11-23', '2026-11-23'], // Monday
-    ['2026-11-28', '2026-11-23'], // Saturday
-    ['2026-11-29', '2026-11-23'], // Sunday
-    ['2026-03-01', '2026-02-23'], // across a month end
-  ])('%s → %s', (day, monday) => expect(weekStartOf(day)).toBe(monday));
-
-  it('rejects a day that does not exist', () => expect(() => weekStartOf('2026-02-30')).toThrow(RangeError));
-});
+import { adherenceDefinition, adherenceFraction, daysCountedThisWeek, formatPercent, prescribedSessions, weeklyAdherence } from './adherence';
 
 describe('daysCountedThisWeek', () => {
   it('counts Monday up to and including today', () => {

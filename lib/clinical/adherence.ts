@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isCalendarDay } from './days';
+import { daysBetween, weekStartOf } from '../time/days';
 
 /**
  * Adherence (policy, docs/CLINICAL.md "Figures"): one rule, over a window each place names. Sessions count
@@ -38,13 +38,6 @@ export const ADHERENCE_DEFINITION = adherenceDefinition('week');
 export type AdherenceItem = { timesPerDay: number; daysPerWeek: number; logged: number };
 
 export type Adherence = { logged: number; prescribed: number; fraction: number | null };
-
-/** Monday of the ISO week that contains `day` (YYYY-MM-DD). */
-export function weekStartOf(day: string): string {
-  if (!isCalendarDay(day)) throw new RangeError(`Expected a calendar day as YYYY-MM-DD, got "${day}".`);
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return addDays(day, -((weekday + 6) % 7));
-}
 
 /**
  * Days of this week that count, Monday (or the episode's first day, if later) up to and including today:

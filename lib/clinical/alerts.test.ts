@@ -13,7 +13,7 @@ import {
   type QuestionnaireInstrument,
   worseningBaseline,
 } from './alerts';
-import { addDays } from './days';
+import { addDays } from '../time/days';
 
 /** Consecutive days starting 2025-03-01; null leaves a day out. */
 function series(scores: ReadonlyArray<number | null>, start = '2025-03-01'): { days: DailyPain[]; today: string } {

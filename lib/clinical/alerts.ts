@@ -1,4 +1,4 @@
-import { addDays, calendarDayIn, isCalendarDay } from './days';
+import { addDays, calendarDayIn, isCalendarDay, MS_PER_DAY } from '../time/days';
 import { QUESTIONNAIRE_OVERDUE } from './figures';
 import { isValidNprs } from './nprs';
 import { median } from './stats';
@@ -28,7 +28,6 @@ export const QUESTIONNAIRE_WORSENING = { ODI: 10, RMDQ: 5, PSFS: 2 } as const;
 
 export type QuestionnaireInstrument = keyof typeof QUESTIONNAIRE_WORSENING;
 
-const MS_PER_DAY = 86_400_000;
 // Questionnaire scores may be exact fractions (ODI 320/9); differences below this are floating-point noise.
 const TOLERANCE = 1e-9;
 

@@ -1,4 +1,4 @@
-import { daysBetween } from './days';
+import { daysBetween } from '../time/days';
 import { NPRS_MCID } from './nprs';
 import { ODI_MCID } from './odi';
 import { roundHalfUp1 } from './rounding';

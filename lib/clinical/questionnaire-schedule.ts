@@ -1,4 +1,4 @@
-import { addDays, isCalendarDay } from './days';
+import { addDays, isCalendarDay } from '../time/days';
 
 export type Instrument = 'ODI' | 'STARTBACK' | 'PSFS' | 'RMDQ';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMERGENCY_SERVICES } from '../content/emergency-services';
 import {
   answersPeriodicCheck,
   describeAnswers,
@@ -8,7 +9,6 @@ import {
   redFlagHeading,
   SAFETY_CHECK_INTERVAL_DAYS,
   safetyCheckDue,
-  EMERGENCY_ADVICE,
   EMERGENCY_HEADING,
   evaluateRedFlags,
   RED_FLAG_GROUPS,
@@ -116,13 +116,9 @@ describe('evaluateRedFlags', () => {
   });
 });
 
-describe('EMERGENCY_ADVICE', () => {
-  it('says to get emergency care now, not wait, and what to tell them', () => {
+describe('EMERGENCY_HEADING', () => {
+  it('says to get emergency care now', () => {
     expect(EMERGENCY_HEADING).toBe('Seek emergency care now');
-    expect(EMERGENCY_ADVICE).toMatch(/emergency number/);
-    expect(EMERGENCY_ADVICE).toMatch(/A&E|emergency room/);
-    expect(EMERGENCY_ADVICE).toMatch(/Do not wait for your physio appointment/);
-    expect(EMERGENCY_ADVICE).toMatch(/back pain/);
   });
 });
 
@@ -165,18 +161,21 @@ describe('what the patient is told', () => {
   });
 
   it('tells a patient with a possible cancer, infection or fracture sign what to do today', () => {
-    const advice = redFlagAdvice('24h');
+    const advice = redFlagAdvice('24h', EMERGENCY_SERVICES.GB);
     expect(advice.steps.join(' ')).toMatch(/review them within 24 hours/);
     expect(advice.steps.join(' ')).toMatch(/Today, phone the clinic/);
-    expect(advice.steps.join(' ')).toMatch(/call NHS 111 or see your GP today/);
+    expect(advice.steps.join(' ')).toMatch(/call NHS 111 today/);
     expect(advice.steps.join(' ')).toMatch(/call 999 now/);
   });
 
   it('uses the clinic’s own numbers when given', () => {
-    const advice = redFlagAdvice('same-day', { emergencyNumber: '911', urgentAdvice: 'your urgent care line' });
-    expect(advice.steps.join(' ')).toMatch(/call your urgent care line/);
-    expect(advice.steps.join(' ')).toMatch(/call 911 now/);
-    expect(advice.steps.join(' ')).not.toMatch(/999|111/);
+    const us = redFlagAdvice('same-day', EMERGENCY_SERVICES.US).steps.join(' ');
+    expect(us).toMatch(/contact your doctor or an urgent care center/);
+    expect(us).toMatch(/call 911 now/);
+    expect(us).not.toMatch(/999|111|GP/);
+    const australia = redFlagAdvice('24h', EMERGENCY_SERVICES.AU).steps.join(' ');
+    expect(australia).toMatch(/call healthdirect on 1800 022 222 today/);
+    expect(australia).toMatch(/call 000 now/);
   });
 
   it('describes every answer, yes and no, in the clinician’s words', () => {

@@ -3,6 +3,7 @@
  * Finucane et al., JOSPT 2020; NICE NG59). Worded for a frightened older patient: everyday words, one
  * symptom per question where possible, "new" wherever a long-standing problem would mislead.
  */
+import { urgentAdviceAction, type EmergencyServices } from '../content/emergency-services';
 
 export type RedFlagGroup = 'cauda-equina' | 'progressive-deficit' | 'serious-pathology';
 export type RedFlagUrgency = 'emergency' | 'same-day' | '24h';
@@ -85,13 +86,11 @@ export const RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = [
   question('trauma', 'serious-pathology', 'Have you recently had a bad fall, an accident or another injury?', 'Recent significant trauma'),
 ];
 
+/**
+ * Shown at once for any cauda equina answer: delay risks permanent bladder, bowel and sexual damage. The
+ * instruction under it names the clinic's own emergency number (emergencyAdvice in lib/content/emergency-services.ts).
+ */
 export const EMERGENCY_HEADING = 'Seek emergency care now';
-
-/** Shown at once for any cauda equina answer: delay risks permanent bladder, bowel and sexual damage. */
-export const EMERGENCY_ADVICE =
-  'Call your emergency number (999 in the UK, 911 in the US, 112 in Europe) or go to A&E / the emergency ' +
-  'room now. Do not wait for your physio appointment. Tell them you have back pain and which of these ' +
-  'symptoms you have.';
 
 const URGENCY_RANK: Readonly<Record<RedFlagUrgency, number>> = { emergency: 3, 'same-day': 2, '24h': 1 };
 
@@ -153,37 +152,39 @@ export function answersPeriodicCheck(answers: Readonly<Record<string, boolean>>)
   return PERIODIC_RED_FLAG_QUESTIONS.every((entry) => typeof answers[entry.key] === 'boolean');
 }
 
-/** Where the patient gets help; a clinic outside the UK passes its own numbers. */
-export type UrgentContacts = { emergencyNumber: string; urgentAdvice: string };
-export const UK_CONTACTS: UrgentContacts = { emergencyNumber: '999', urgentAdvice: 'NHS 111' };
-
 export type RedFlagAdvice = { heading: string; steps: string[] };
 
+const ADVICE_HEADINGS: Readonly<Record<Exclude<RedFlagUrgency, 'emergency'>, string>> = {
+  'same-day': 'Your physio needs to check this today',
+  '24h': 'Contact your physio’s clinic today',
+};
+
 /**
- * What the patient is told to do today after a yes, in plain words (docs/CLINICAL.md, Red flags). The emergency
- * advice is `EMERGENCY_HEADING` / `EMERGENCY_ADVICE` and is shown at once, never waiting for review.
+ * What the patient is told to do today after a yes, in plain words (docs/CLINICAL.md, Red flags), with the
+ * numbers of the clinic's country (docs/CLINICAL.md, Emergency numbers). The emergency advice is
+ * `EMERGENCY_HEADING` with `emergencyAdvice` and is shown at once, never waiting for review.
  */
-export function redFlagAdvice(urgency: Exclude<RedFlagUrgency, 'emergency'>, contacts: UrgentContacts = UK_CONTACTS): RedFlagAdvice {
+export function redFlagAdvice(urgency: Exclude<RedFlagUrgency, 'emergency'>, services: EmergencyServices): RedFlagAdvice {
   const caudaEquina =
     'If you get new numbness between your legs or around your bottom, or lose control of your bladder or ' +
-    `bowels, call ${contacts.emergencyNumber} now.`;
+    `bowels, call ${services.emergencyNumber} now.`;
   if (urgency === 'same-day') {
     return {
-      heading: 'Your physio needs to check this today',
+      heading: ADVICE_HEADINGS[urgency],
       steps: [
         'We have sent an alert to your physiotherapist to review today.',
-        `Phone the clinic today. If you cannot reach them today, call ${contacts.urgentAdvice} or your GP today.`,
+        `Phone the clinic today. If you cannot reach them today, ${urgentAdviceAction(services)}.`,
         caudaEquina,
       ],
     };
   }
   return {
-    heading: 'Contact your physio’s clinic today',
+    heading: ADVICE_HEADINGS[urgency],
     steps: [
       'We have sent your answers to your physiotherapist, who will review them within 24 hours.',
       'Today, phone the clinic and tell them what you said yes to. Do not wait for your next appointment.',
       `If you feel very unwell (for example a high temperature with shivering), cannot stand or walk after a fall, ` +
-        `or cannot reach the clinic today, call ${contacts.urgentAdvice} or see your GP today.`,
+        `or cannot reach the clinic today, ${urgentAdviceAction(services)} today.`,
       caudaEquina,
     ],
   };
@@ -198,5 +199,5 @@ export function describeAnswers(answers: Readonly<Record<string, boolean>>): str
 
 /** The first thing the patient reads after a yes: the heading of the advice for that urgency. */
 export function redFlagHeading(urgency: RedFlagUrgency): string {
-  return urgency === 'emergency' ? EMERGENCY_HEADING : redFlagAdvice(urgency).heading;
+  return urgency === 'emergency' ? EMERGENCY_HEADING : ADVICE_HEADINGS[urgency];
 }

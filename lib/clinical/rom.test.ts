@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeReference,
+  judgeSchober,
+  romReference,
+  ROM_REFERENCE,
   checkMeasurement,
   formatMeasurement,
   isMeasureCode,
@@ -166,5 +170,73 @@ describe('isMeasureCode and formatMeasurement', () => {
     expect(formatMeasurement(60, 'deg')).toBe('60°');
     expect(formatMeasurement(-5, 'cm')).toBe('−5 cm');
     expect(formatMeasurement(12.5, 'cm')).toBe('12.5 cm');
+  });
+});
+
+describe('judgeSchober', () => {
+  it.each([
+    [20, 5, false, 'Excursion 5 cm: normal (5 cm or more).'],
+    [21.5, 6.5, false, 'Excursion 6.5 cm: normal (5 cm or more).'],
+    [19.9, 4.9, true, 'Excursion 4.9 cm: reduced (under 5 cm).'],
+    [15, 0, true, 'Excursion 0 cm: reduced (under 5 cm).'],
+    [12, -3, true, 'Excursion −3 cm: reduced (under 5 cm).'],
+  ])('flexed %s cm: excursion %s cm, reduced %s', (flexed, excursion, reduced, text) => {
+    expect(judgeSchober(flexed)).toEqual({ excursionCm: excursion, reduced, text });
+  });
+
+  it('refuses a value that is not a number', () => {
+    expect(() => judgeSchober(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('romReference', () => {
+  it('gives the published adult band for flexion, extension and lateral flexion (Troke 2005)', () => {
+    expect(romReference('lumbar-flexion', 45)).toMatchObject({ low: 40, high: 73 });
+    expect(romReference('lumbar-extension', 30)).toMatchObject({ low: 6, high: 29 });
+    expect(romReference('lumbar-lateral-flexion-left', 70)).toMatchObject({ low: 14, high: 28 });
+    expect(romReference('lumbar-lateral-flexion-right', 70)).toMatchObject({ low: 14, high: 28 });
+  });
+
+  it('applies an age band only inside its ages, and the adult band when the age is unknown', () => {
+    expect(romReference('lumbar-flexion', 16)).not.toBeNull();
+    expect(romReference('lumbar-flexion', 90)).not.toBeNull();
+    expect(romReference('lumbar-flexion', 15)).toBeNull();
+    expect(romReference('lumbar-flexion', 91)).toBeNull();
+    expect(romReference('lumbar-flexion', null)).toMatchObject({ low: 40, high: 73 });
+  });
+
+  it('gives the modified Schober an open band from 20 cm at any age', () => {
+    for (const age of [12, 40, 95, null]) expect(romReference('modified-schober', age)).toMatchObject({ low: 20, high: null });
+  });
+
+  it('has no band where no norm is cited: rotation and fingertip-to-floor', () => {
+    for (const code of ['lumbar-rotation-left', 'lumbar-rotation-right', 'fingertip-to-floor'] as const) expect(romReference(code, 40)).toBeNull();
+  });
+
+  it('names a source for every band, and every band lies inside what the measure accepts', () => {
+    for (const code of MEASURE_CODES) {
+      for (const band of ROM_REFERENCE[code] ?? []) {
+        expect(band.source.length).toBeGreaterThan(10);
+        expect(band.low).toBeGreaterThanOrEqual(ROM_MEASURES[code].min);
+        expect(band.high ?? band.low).toBeLessThanOrEqual(ROM_MEASURES[code].max);
+      }
+    }
+  });
+
+  it('refuses an impossible age', () => {
+    expect(() => romReference('lumbar-flexion', -1)).toThrow(RangeError);
+    expect(() => romReference('lumbar-flexion', 40.5)).toThrow(RangeError);
+  });
+
+  it('describes a band in words', () => {
+    expect(describeReference(romReference('lumbar-flexion', 40)!, 'deg')).toBe('40–73°');
+    expect(describeReference(romReference('modified-schober', 40)!, 'cm')).toBe('20 cm or more');
+  });
+});
+
+describe('fingertip-to-floor', () => {
+  it('says smaller is better', () => {
+    expect(ROM_MEASURES['fingertip-to-floor'].lowerIsBetter).toBe(true);
+    expect(ROM_MEASURES['fingertip-to-floor'].normalText).toMatch(/^Smaller is better/);
   });
 });

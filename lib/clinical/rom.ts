@@ -139,7 +139,9 @@ export const ROM_MEASURES: Readonly<Record<MeasureCode, RomMeasure>> = {
     max: 30,
     warnAbove: null,
     normal: SCHOBER_MARKED_LENGTH_CM + SCHOBER_NORMAL_EXCURSION_CM,
-    normalText: `The 15 cm mark typically stretches by 5 cm or more (to 20 cm) when bending forward. ${AGE_NOTE}`,
+    normalText:
+      'The 15 cm marked on the lower back typically stretches by 5 cm or more (to 20 cm or more) when bending ' +
+      `forward; less than 5 cm is reduced. ${AGE_NOTE}`,
     lowerIsBetter: false,
   },
   'fingertip-to-floor': {
@@ -154,8 +156,8 @@ export const ROM_MEASURES: Readonly<Record<MeasureCode, RomMeasure>> = {
     warnAbove: null,
     normal: null,
     normalText:
-      '0 cm means the fingertips touch the floor; a negative value means past floor level on a step. ' +
-      'Lower is better.',
+      'Smaller is better: it is the gap left between the fingertips and the floor when bending forward. 0 cm ' +
+      'means the fingertips touch the floor; a negative value means they reach past floor level (standing on a step).',
     lowerIsBetter: true,
   },
 };
@@ -218,4 +220,85 @@ export function schoberExcursion(flexedLengthCm: number): number {
 
 export function isSchoberNormal(flexedLengthCm: number): boolean {
   return schoberExcursion(flexedLengthCm) >= SCHOBER_NORMAL_EXCURSION_CM;
+}
+
+/** The judgement of a modified Schober measurement (docs/CLINICAL.md, Objective measures). */
+export type SchoberJudgement = { excursionCm: number; reduced: boolean; text: string };
+
+/** Excursion = flexed length − 15 cm; under 5 cm is reduced. */
+export function judgeSchober(flexedLengthCm: number): SchoberJudgement {
+  if (!Number.isFinite(flexedLengthCm)) throw new RangeError('The flexed length must be a number of centimetres.');
+  const excursionCm = schoberExcursion(flexedLengthCm);
+  const reduced = excursionCm < SCHOBER_NORMAL_EXCURSION_CM;
+  const shown = formatMeasurement(excursionCm, 'cm');
+  return {
+    excursionCm,
+    reduced,
+    text: reduced
+      ? `Excursion ${shown}: reduced (under ${SCHOBER_NORMAL_EXCURSION_CM} cm).`
+      : `Excursion ${shown}: normal (${SCHOBER_NORMAL_EXCURSION_CM} cm or more).`,
+  };
+}
+
+/**
+ * A reference band for a measure at an age: where published norms give typical values for asymptomatic
+ * adults, shown on charts as a shaded area beside the patient's values, never as a target. `high: null` is
+ * an open band (anything above `low`). Bands are looked up by age; a band with no age limits applies to
+ * every adult.
+ */
+export type RomReferenceBand = {
+  fromAge: number | null;
+  toAge: number | null;
+  low: number;
+  high: number | null;
+  /** What the band is, in a few words for the chart's legend. */
+  label: string;
+  source: string;
+};
+
+const TROKE =
+  'Troke et al., Man Ther 2005;10:198–206 (the same cohort as Clin Rehabil 2001;15:371–379): medians of 405 ' +
+  'asymptomatic adults aged 16–90, from the oldest to the youngest';
+
+/**
+ * Published norms (docs/CLINICAL.md, Objective measures). Troke's medians fall with age from the youngest to
+ * the oldest adults; the band spans them. Lumbar rotation has no band: its median stays about 7° at every age,
+ * and the inclinometer range we accept is not what the source measured. Fingertip-to-floor has no band: we
+ * know of no adult norm to cite.
+ */
+export const ROM_REFERENCE: Readonly<Partial<Record<MeasureCode, ReadonlyArray<RomReferenceBand>>>> = {
+  'lumbar-flexion': [{ fromAge: 16, toAge: 90, low: 40, high: 73, label: 'Typical adult range', source: TROKE }],
+  'lumbar-extension': [{ fromAge: 16, toAge: 90, low: 6, high: 29, label: 'Typical adult range', source: TROKE }],
+  'lumbar-lateral-flexion-left': [{ fromAge: 16, toAge: 90, low: 14, high: 28, label: 'Typical adult range', source: TROKE }],
+  'lumbar-lateral-flexion-right': [{ fromAge: 16, toAge: 90, low: 14, high: 28, label: 'Typical adult range', source: TROKE }],
+  'modified-schober': [
+    {
+      fromAge: null,
+      toAge: null,
+      low: SCHOBER_MARKED_LENGTH_CM + SCHOBER_NORMAL_EXCURSION_CM,
+      high: null,
+      label: 'Normal stretch',
+      source: 'Macrae & Wright, Ann Rheum Dis 1969 (the method); the 5 cm limit is Uplift policy, as commonly used',
+    },
+  ],
+};
+
+/** The reference band for `code` at `age` (whole years; null when unknown), or null when none applies. */
+export function romReference(code: MeasureCode, age: number | null): RomReferenceBand | null {
+  const bands = ROM_REFERENCE[code] ?? [];
+  if (age !== null && (!Number.isInteger(age) || age < 0)) throw new RangeError('Age must be a whole number of years.');
+  return (
+    bands.find((band) => {
+      if (band.fromAge === null && band.toAge === null) return true;
+      // Unknown age: a band for adults in general still applies; an age outside every band does not.
+      if (age === null) return true;
+      return (band.fromAge === null || age >= band.fromAge) && (band.toAge === null || age <= band.toAge);
+    }) ?? null
+  );
+}
+
+/** "40–73°", "20 cm or more": the band in words. */
+export function describeReference(band: RomReferenceBand, unit: MeasureUnit): string {
+  if (band.high === null) return `${formatMeasurement(band.low, unit)} or more`;
+  return unit === 'deg' ? `${band.low}–${band.high}°` : `${band.low}–${band.high} cm`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from './days';
+import { addDays, daysBetween } from '../time/days';
 import { mean, meanCi95, median, rollingAverage, T_CRITICAL_95, tCritical95 } from './stats';
 
 describe('median', () => {

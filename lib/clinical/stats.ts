@@ -1,4 +1,4 @@
-import { daysBetween } from './days';
+import { daysBetween } from '../time/days';
 
 function checkValues(xs: ReadonlyArray<number>, what: string): void {
   if (xs.length === 0) throw new RangeError(`The ${what} of no values is undefined.`);

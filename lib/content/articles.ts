@@ -2,7 +2,11 @@
  * Education articles for patients. Written for Uplift in plain language (reading age about 11).
  * Advice stays within the named guidelines (NICE NG59, APTA/AOPT 2021, Lancet 2018 series,
  * IFOMPT red flags framework); do not add claims they do not support.
+ *
+ * Emergency numbers are never written into the text: {{emergencyNumber}}, {{emergencyDepartment}} and
+ * {{urgentAdvice}} are filled in from the reader's clinic's country (localiseArticle).
  */
+import { urgentAdviceAction, type EmergencyServices } from './emergency-services';
 
 export type ArticleSection = {
   heading?: string;
@@ -469,10 +473,10 @@ const ARTICLE_TEXTS: ReadonlyArray<Omit<Article, 'readingMinutes'>> = [
         ],
       },
       {
-        heading: 'Emergency: go to A&E or call emergency services now',
+        heading: 'Emergency: go to {{emergencyDepartment}} or call {{emergencyNumber}} now',
         paragraphs: [
           'These signs can mean the nerves at the bottom of your spine are being squeezed. This is called cauda equina syndrome. It is rare, but it needs treatment in hospital straight away to protect your bladder, bowel and legs.',
-          'Go to A&E or call emergency services now if you have back pain or leg pain and any of these:',
+          'Go to {{emergencyDepartment}} or call {{emergencyNumber}} now if you have back pain or leg pain and any of these:',
         ],
         bullets: [
           'Numbness, tingling or less feeling in your "saddle area": between your legs, around your bottom, your genitals or your inner thighs. You may notice it when you wipe after using the toilet.',
@@ -485,7 +489,7 @@ const ARTICLE_TEXTS: ReadonlyArray<Omit<Article, 'readingMinutes'>> = [
       },
       {
         paragraphs: [
-          'Do not wait to see if it gets better. Do not wait for your physio to reply. Go to A&E or call emergency services now (999 in the UK, 112 in Europe, 911 in the USA and Canada). Tell them you have back pain and you are worried about cauda equina syndrome.',
+          'Do not wait to see if it gets better. Do not wait for your physio to reply. Go to {{emergencyDepartment}} or call {{emergencyNumber}} now. Tell them you have back pain and you are worried about cauda equina syndrome.',
         ],
       },
       {
@@ -500,7 +504,7 @@ const ARTICLE_TEXTS: ReadonlyArray<Omit<Article, 'readingMinutes'>> = [
       },
       {
         paragraphs: [
-          'If you cannot reach them today, go to an urgent care centre or call your local health advice line.',
+          'If you cannot reach them today, {{urgentAdvice}}.',
         ],
       },
       {
@@ -542,6 +546,29 @@ export const ARTICLES: ReadonlyArray<Article> = ARTICLE_TEXTS.map((article) => (
   ...article,
   readingMinutes: Math.max(1, Math.ceil(countArticleWords(article) / WORDS_PER_MINUTE)),
 }));
+
+/** The article with its emergency placeholders filled in for a clinic's country. */
+export function localiseArticle(article: Article, services: EmergencyServices): Article {
+  const values: Record<string, string> = {
+    emergencyNumber: services.emergencyNumber,
+    emergencyDepartment: services.emergencyDepartment,
+    urgentAdvice: urgentAdviceAction(services),
+  };
+  const fill = (text: string) =>
+    text.replace(/\{\{(\w+)\}\}/g, (token, name: string) => {
+      const value = values[name];
+      if (value === undefined) throw new Error(`Unknown placeholder ${token} in article "${article.slug}".`);
+      return value;
+    });
+  return {
+    ...article,
+    sections: article.sections.map((section) => ({
+      ...(section.heading ? { heading: fill(section.heading) } : {}),
+      paragraphs: section.paragraphs.map(fill),
+      ...(section.bullets ? { bullets: section.bullets.map(fill) } : {}),
+    })),
+  };
+}
 
 /** Look up one article by slug; undefined when no article has that slug. */
 export function getArticle(slug: string): Article | undefined {

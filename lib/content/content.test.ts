@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ARTICLES, countArticleWords, getArticle } from './articles';
+import { ARTICLES, countArticleWords, getArticle, localiseArticle } from './articles';
+import { CLINIC_COUNTRIES, EMERGENCY_SERVICES } from './emergency-services';
 import { CATEGORY_LABELS, EXERCISE_CATEGORIES, STARTER_EXERCISES, getExercise } from './exercises';
 import { PLAN_TEMPLATES, getPlanTemplate } from './templates';
 
@@ -141,17 +142,33 @@ describe('articles', () => {
     },
   );
 
-  it('tells people exactly when and how to get emergency help', () => {
+  it('tells people exactly when and how to get emergency help, with their clinic country’s numbers', () => {
     const article = getArticle('when-to-seek-urgent-help');
     expect(article).toBeDefined();
-    const text = JSON.stringify(article?.sections);
-    expect(text).toMatch(/bladder/i);
-    expect(text).toMatch(/bowel/i);
-    expect(text).toMatch(/saddle/i);
-    expect(text).toMatch(/numb/i);
-    expect(text).toMatch(/both legs/i);
-    expect(text).toContain('A&E');
-    expect(text).toMatch(/call emergency services now/i);
+    const uk = JSON.stringify(localiseArticle(article!, EMERGENCY_SERVICES.GB).sections);
+    expect(uk).toMatch(/bladder/i);
+    expect(uk).toMatch(/bowel/i);
+    expect(uk).toMatch(/saddle/i);
+    expect(uk).toMatch(/numb/i);
+    expect(uk).toMatch(/both legs/i);
+    expect(uk).toContain('go to A&E or call 999 now');
+    expect(uk).toContain('call NHS 111');
+    const us = JSON.stringify(localiseArticle(article!, EMERGENCY_SERVICES.US).sections);
+    expect(us).toContain('go to the emergency room or call 911 now');
+    expect(us).not.toMatch(/999|NHS|A&E/);
+    const australia = JSON.stringify(localiseArticle(article!, EMERGENCY_SERVICES.AU).sections);
+    expect(australia).toContain('call 000 now');
+    expect(australia).toContain('healthdirect on 1800 022 222');
+  });
+
+  it('names no emergency number in any article’s own text, and leaves no placeholder unfilled', () => {
+    for (const article of ARTICLES) {
+      const raw = JSON.stringify(article.sections);
+      expect(raw).not.toMatch(/\b(999|911|112|000|111)\b/);
+      for (const country of CLINIC_COUNTRIES) {
+        expect(JSON.stringify(localiseArticle(article, EMERGENCY_SERVICES[country]).sections)).not.toContain('{{');
+      }
+    }
   });
 
   it('returns undefined for an unknown slug', () => {

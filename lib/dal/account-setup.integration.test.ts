@@ -7,6 +7,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { changeOwnPassword } from './account';
 import { getLinkDetails, setPasswordWithLink } from './account-setup';
 import { hashToken, issueToken } from './tokens';
+import { MS_PER_DAY } from '@/lib/time';
 
 const db = setupTestDatabase();
 const NEW_PASSWORD = 'a long walk along the canal';
@@ -18,7 +19,7 @@ describe('invitation links', () => {
     const stored = await db().select().from(tokens).where(eq(tokens.userId, patient.id));
     expect(stored[0]!.tokenHash).toBe(hashToken(link.secret));
     expect(JSON.stringify(stored)).not.toContain(link.secret);
-    expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * MS_PER_DAY);
 
     expect(await getLinkDetails(link.secret, 'invite')).toMatchObject({ email: patient.email });
     expect(await setPasswordWithLink(link.secret, 'invite', NEW_PASSWORD, null)).toEqual({ ok: true, email: patient.email, userId: patient.id });

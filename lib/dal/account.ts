@@ -118,8 +118,9 @@ export async function confirmMfaEnrolment(code: string): Promise<string[] | null
 
 async function replaceRecoveryCodes(tx: Tx, userId: string) {
   const codes = generateRecoveryCodes();
+  const hashes = await Promise.all(codes.map((code) => hashRecoveryCode(code)));
   await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
-  await tx.insert(mfaRecoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })));
+  await tx.insert(mfaRecoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })));
   return codes;
 }
 

@@ -7,7 +7,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/connection';
 import { executeRows } from '@/db/rows';
-import { alerts, episodes, painEntries, questionnaireResponses, users } from '@/db/schema';
+import { alerts, clinics, episodes, painEntries, questionnaireResponses, users } from '@/db/schema';
 import {
   INACTIVE_DAYS,
   isInactive,
@@ -23,6 +23,7 @@ import {
 } from '@/lib/clinical/alerts';
 import { OVERDUE_AFTER_DAYS } from '@/lib/clinical/questionnaire-schedule';
 import { addDays, localDay } from '@/lib/time';
+import { personTimeZoneSql } from '@/lib/time/zone-sql';
 import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
 
 export type AlertUrgency = 'emergency' | 'same-day' | '24h' | 'routine';
@@ -62,19 +63,20 @@ export async function evaluatePainAlerts(
   episodeId: string,
   now = new Date(),
   /** The episode as the caller already read it (saves a query on the pain-log path). */
-  known?: { intakeNprs: number; timeZone: string | null; status: 'active' | 'discharged' },
+  known?: { intakeNprs: number; timeZone: string; status: 'active' | 'discharged' },
 ): Promise<AlertReason[]> {
   const [episode] = known
     ? [known]
     : await executor
-        .select({ intakeNprs: episodes.intakeNprs, timeZone: users.timeZone, status: episodes.status })
+        .select({ intakeNprs: episodes.intakeNprs, timeZone: personTimeZoneSql(users.timeZone, clinics.timeZone), status: episodes.status })
         .from(episodes)
         .innerJoin(users, eq(users.id, episodes.patientId))
+        .innerJoin(clinics, eq(clinics.id, episodes.clinicId))
         .where(eq(episodes.id, episodeId))
         .limit(1);
   if (!episode || episode.status !== 'active') return [];
-  const timeZone = episode.timeZone ?? 'Europe/London';
-  const today = localDay(now, timeZone);
+  // The patient's day: the run of bad days and "today" are counted on their calendar.
+  const today = localDay(now, episode.timeZone);
   // The 3-day run and the 7-day baseline before it: 10 calendar days up to today. Each entry's day is the
   // one stored with it (the patient's time zone when they logged it), as on the progress page and the
   // record; the highest score per day comes from the database (a patient logging often sends one row a

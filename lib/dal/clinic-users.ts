@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
 import type { InviteStaffInput } from '@/lib/validation/users';
+import { reportEmailInUse } from './email-in-use';
 import { auditManagerAction } from './manager-audit';
 import { issueToken } from './tokens';
 
@@ -55,11 +56,13 @@ export type InviteOutcome = { ok: true; link: InvitationLink } | { ok: false; re
 
 /**
  * Manager: adds a clinician or manager to their own clinic with no password and returns a one-time
- * invitation link (shown once; only its hash is stored). Others: AppError('forbidden').
+ * invitation link (shown once; only its hash is stored). An email that already has an account, in
+ * this clinic or another: 'email-taken' either way (lib/dal/email-in-use.ts tells the owner).
+ * Others: AppError('forbidden').
  */
 export async function inviteStaff(input: InviteStaffInput): Promise<InviteOutcome> {
   const viewer = await requireRole('manager');
-  return getDb().transaction(async (tx) => {
+  const outcome = await getDb().transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({ clinicId: viewer.clinicId, email: input.email, name: input.name, role: input.role, passwordHash: null })
@@ -75,6 +78,8 @@ export async function inviteStaff(input: InviteStaffInput): Promise<InviteOutcom
     });
     return { ok: true, link: { path: link.path, expiresAt: link.expiresAt, name: input.name, email: input.email } } as const;
   });
+  if (!outcome.ok) await reportEmailInUse(viewer, input.email, 'staff-invitation');
+  return outcome;
 }
 
 /**

@@ -14,6 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { ADHERENCE_WINDOWS } from '@/lib/clinical/adherence';
 import { INACTIVE_DAYS, LOW_ADHERENCE_RULE } from '@/lib/clinical/alerts';
 import { OVERDUE_AFTER_DAYS, REQUEST_WINDOW_DAYS } from '@/lib/clinical/questionnaire-schedule';
+import { personTimeZoneSql } from '@/lib/time/zone-sql';
 
 
 export type EpisodeMetricsRow = {
@@ -63,12 +64,13 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
   const overdueAfter = sql.raw(String(OVERDUE_AFTER_DAYS));
   const requestWindow = sql.raw(String(REQUEST_WINDOW_DAYS));
   const recentDays = sql.raw(String(ADHERENCE_WINDOWS.recent.days));
+  const patientZone = personTimeZoneSql(sql`p.time_zone`, sql`c.time_zone`);
   return sql`ep as (
     select e.id as episode_id, e.patient_id, p.name as patient_name, p.date_of_birth::text as date_of_birth,
            e.started_at, e.intake_nprs, e.questionnaire_interval_weeks,
-           coalesce(p.time_zone, c.time_zone) as zone,
-           (${at} at time zone coalesce(p.time_zone, c.time_zone))::date as today,
-           (e.started_at at time zone coalesce(p.time_zone, c.time_zone))::date as start_day
+           ${patientZone} as zone,
+           (${at} at time zone ${patientZone})::date as today,
+           (e.started_at at time zone ${patientZone})::date as start_day
     from episodes e
     join users p on p.id = e.patient_id
     join clinics c on c.id = e.clinic_id

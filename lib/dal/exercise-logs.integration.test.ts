@@ -5,7 +5,7 @@ import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factor
 import { auditEvents, exerciseLogs } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { localDay } from '@/lib/time';
+import { localDay, MS_PER_DAY } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
 import { createExerciseLog, getPlanItemDetail, undoExerciseLog } from './exercise-logs';
 import { createPlan } from './patient-test-data';
@@ -82,7 +82,7 @@ describe('createExerciseLog and undoExerciseLog', () => {
     await signInAs(db(), team.patient.id);
     await createExerciseLog(done(team.plan.items[0]!.id));
     const [todayLog] = await db().select().from(exerciseLogs).where(eq(exerciseLogs.episodeId, team.episode.id));
-    const yesterday = new Date(Date.now() - 86_400_000 * 1.5);
+    const yesterday = new Date(Date.now() - MS_PER_DAY * 1.5);
     const [oldLog] = await db()
       .insert(exerciseLogs)
       .values({

@@ -10,7 +10,7 @@ import { executeRows } from '@/db/rows';
 import { questionnaireSchedules } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { adherenceFraction, ADHERENCE_WINDOWS } from '@/lib/clinical/adherence';
-import { addDays, calendarDayIn } from '@/lib/clinical/days';
+import { addDays, localDay as calendarDayIn } from '@/lib/time';
 import { baselinePain, dischargePain } from '@/lib/clinical/figures';
 import { nextQuestionnaireDue, type Instrument } from '@/lib/clinical/questionnaire-schedule';
 import { listCaseload } from './caseload';

@@ -2,10 +2,12 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { episodes, questionnaireSchedules, users } from '@/db/schema';
+import { clinics, episodes, questionnaireSchedules, users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
+import { addDays, localDay, personTimeZone, startOfDayIn } from '@/lib/time';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
+import { reportEmailInUse } from './email-in-use';
 import { issueToken } from './tokens';
 
 export type OnboardingInput = {
@@ -26,7 +28,7 @@ export type OnboardingOutcome = { status: 'created'; episodeId: string; invitati
 export const FIRST_QUESTIONNAIRES_DUE_DAYS = 3;
 
 const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function newPseudonym(): string {
+export function newPseudonym(): string {
   const bytes = randomBytes(8);
   return `EP-${[...bytes].map((byte) => PSEUDONYM_ALPHABET[byte % PSEUDONYM_ALPHABET.length]).join('')}`;
 }
@@ -34,13 +36,17 @@ function newPseudonym(): string {
 /**
  * Clinician: creates a patient account (no password yet) and an episode in their own caseload, schedules
  * the chosen questionnaires and issues a one-time invitation link (7 days, stored hashed). The link is
- * returned once and never stored. Others: AppError('forbidden').
+ * returned once and never stored. An email that already has an account, in this clinic or another:
+ * 'email-taken' either way (lib/dal/email-in-use.ts tells the owner). Others: AppError('forbidden').
  */
 export async function onboardPatient(input: OnboardingInput, now = new Date()): Promise<OnboardingOutcome> {
   const viewer = await requireRole('clinician');
   const db = getDb();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
-  if (existing) return { status: 'email-taken' };
+  if (existing) {
+    await reportEmailInUse(viewer, input.email, 'patient-onboarding');
+    return { status: 'email-taken' };
+  }
   try {
     return await db.transaction(async (tx) => {
       const [patient] = await tx
@@ -52,7 +58,8 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
           role: 'patient',
           passwordHash: null,
           dateOfBirth: input.dateOfBirth,
-          timeZone: viewer.timeZone,
+          // No zone of their own: the patient follows the clinic's until they choose one.
+          timeZone: null,
         })
         .returning({ id: users.id });
       const [episode] = await tx
@@ -68,7 +75,11 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
           questionnaireIntervalWeeks: input.intervalWeeks,
         })
         .returning({ id: episodes.id });
-      const dueAt = new Date(now.getTime() + FIRST_QUESTIONNAIRES_DUE_DAYS * 86_400_000);
+      // Due on a day of the patient's calendar (the clinic's, as they have no zone of their own yet), so a
+      // daylight-saving change in between cannot move it by a day.
+      const [clinic] = await tx.select({ timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, viewer.clinicId));
+      const patientZone = personTimeZone(null, clinic!.timeZone);
+      const dueAt = startOfDayIn(addDays(localDay(now, patientZone), FIRST_QUESTIONNAIRES_DUE_DAYS), patientZone);
       const chosen = new Set(input.instruments);
       await tx.insert(questionnaireSchedules).values(
         (['ODI', 'STARTBACK', 'PSFS', 'RMDQ'] as const)
@@ -100,6 +111,7 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
   } catch (error) {
     // Two clinicians inviting the same email at once: the unique index decides.
     if ((error as { cause?: { code?: string } }).cause?.code === '23505' || (error as { code?: string }).code === '23505') {
+      await reportEmailInUse(viewer, input.email, 'patient-onboarding');
       return { status: 'email-taken' };
     }
     throw error;

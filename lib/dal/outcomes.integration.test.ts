@@ -4,7 +4,7 @@ import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } 
 import { auditEvents, clinics, episodes as episodeTable } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { addDays, localDay } from '@/lib/time';
+import { addDays, localDay, MS_PER_DAY } from '@/lib/time';
 import { getClinicOutcomes, getOutcomeContext, listOutcomeEpisodes, openOutcomeExport } from './outcomes';
 
 const db = setupTestDatabase();
@@ -21,8 +21,8 @@ async function clinicWithSix() {
   }
   await db().update(episodeTable).set({ intakeNprs: 8 }).where(inArray(episodeTable.id, episodes.map((episode) => episode.id)));
   for (const episode of episodes) {
-    await createPainEntry(db(), episode.id, 8, new Date(Date.now() - 20 * 86_400_000));
-    await createPainEntry(db(), episode.id, 4, new Date(Date.now() - 86_400_000));
+    await createPainEntry(db(), episode.id, 8, new Date(Date.now() - 20 * MS_PER_DAY));
+    await createPainEntry(db(), episode.id, 4, new Date(Date.now() - MS_PER_DAY));
   }
   return { ...team, episodes };
 }

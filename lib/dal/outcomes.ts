@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
+import { AppError } from '@/lib/errors';
 import { RISK_LABELS, SEVERITY_BANDS } from '@/lib/outcomes/definitions';
 import { EMPTY_AGGREGATES, groupFigures, type GroupFigures } from '@/lib/outcomes/figures';
 import { addDays, localDay, zonedTimeToUtc } from '@/lib/time';
@@ -38,13 +39,14 @@ async function loadContext(viewer: Viewer): Promise<OutcomeContext> {
     .from(users)
     .where(and(eq(users.clinicId, viewer.clinicId), eq(users.role, 'clinician')))
     .orderBy(asc(users.name));
-  const timeZone = clinic?.timeZone ?? 'Europe/London';
+  if (!clinic) throw new AppError('forbidden', 'You do not have access to this clinic.');
+  // Clinic reports count days in the clinic's zone, so every manager sees the same months and figures.
   return {
-    clinicName: clinic?.name ?? '',
-    timeZone,
-    today: localDay(new Date(), timeZone),
+    clinicName: clinic.name,
+    timeZone: clinic.timeZone,
+    today: localDay(new Date(), clinic.timeZone),
     clinicians,
-    managersSeePatientIdentity: clinic?.identity ?? false,
+    managersSeePatientIdentity: clinic.identity,
   };
 }
 

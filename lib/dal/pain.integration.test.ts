@@ -5,6 +5,7 @@ import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } 
 import { alerts, auditEvents, episodes, painEntries, redFlagScreens } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
+import { MS_PER_DAY } from '@/lib/time';
 import type { PainEntryInput } from '@/lib/validation/pain';
 import { createPainEntry as logPain, deletePainEntry, getPainEntry, getPainEntryOutcome, listPainEntries, updatePainEntry } from './pain';
 import { NO_RED_FLAGS } from './patient-test-data';
@@ -89,7 +90,7 @@ describe('createPainEntry', () => {
 
   it('runs the pain alert rules in the same transaction (severe pain two days running)', async () => {
     const { patient, episode } = await createCareTeam(db());
-    await createPainEntry(db(), episode.id, 9, new Date(Date.now() - 86_400_000));
+    await createPainEntry(db(), episode.id, 9, new Date(Date.now() - MS_PER_DAY));
     await signInAs(db(), patient.id);
     await logPain(entry({ score: 9 }));
     expect(await openAlerts(episode.id)).toContainEqual({ reason: 'severe-pain', urgency: 'same-day' });

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import {
   alerts,
+  clinics,
   episodes,
   exerciseLogs,
   exercises,
@@ -19,7 +20,8 @@ import { adherenceFraction } from '@/lib/clinical/adherence';
 import { ageOn, odiMcidLevel } from '@/lib/clinical/record-figures';
 import { formatMeasurement, MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import { rollingAverage } from '@/lib/clinical/stats';
-import { addDays, daysBetween, localDay } from '@/lib/time';
+import { addDays, daysBetween, localDay, MS_PER_WEEK } from '@/lib/time';
+import { personTimeZoneSql } from '@/lib/time/zone-sql';
 import type { AlertItem } from './alerts';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
@@ -74,7 +76,7 @@ type RecordRow = {
     patientName: string;
     email: string;
     dateOfBirth: string | null;
-    timeZone: string | null;
+    timeZone: string;
     condition: string;
     startedAt: Stamp;
     status: 'active' | 'discharged';
@@ -105,16 +107,16 @@ const asDate = (value: Stamp) => (value instanceof Date ? value : new Date(value
 /**
  * Everything the record page shows, in one statement: each part is a JSON sub-select served by the
  * episode's indexes. As separate queries this was 18 round trips per view, each costing Node more
- * than PostgreSQL. Days are the patient's (their time zone, else the clinician's).
+ * than PostgreSQL. Days are the patient's (personTimeZone: their own zone, else their clinic's).
  */
-function recordQuery(id: string, viewerTimeZone: string, now: Date) {
+function recordQuery(id: string, now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
   const limit = TIMELINE_LIMIT;
   return sql`with ep as (
     select e.id, e.condition, e.started_at, e.status, e.discharged_at, e.intake_nprs,
-           u.name, u.email, u.date_of_birth::text as date_of_birth, u.time_zone, u.password_hash is not null as has_password,
-           coalesce(u.time_zone, ${viewerTimeZone}) as tz
-    from ${episodes} e join ${users} u on u.id = e.patient_id
+           u.name, u.email, u.date_of_birth::text as date_of_birth, u.password_hash is not null as has_password,
+           ${personTimeZoneSql(sql`u.time_zone`, sql`c.time_zone`)} as tz
+    from ${episodes} e join ${users} u on u.id = e.patient_id join ${clinics} c on c.id = e.clinic_id
     where e.id = ${id}
   ), span as (
     select ep.*, (ep.started_at at time zone ep.tz)::date as start_day,
@@ -122,7 +124,7 @@ function recordQuery(id: string, viewerTimeZone: string, now: Date) {
     from ep
   )
   select
-    (select json_build_object('patientName', name, 'email', email, 'dateOfBirth', date_of_birth, 'timeZone', time_zone,
+    (select json_build_object('patientName', name, 'email', email, 'dateOfBirth', date_of_birth, 'timeZone', tz,
        'condition', condition, 'startedAt', started_at, 'status', status, 'dischargedAt', discharged_at,
        'intakeNprs', intake_nprs, 'hasPassword', has_password, 'startDay', start_day::text, 'endDay', end_day::text) from span) as head,
     (select q.band from ${questionnaireResponses} q where q.episode_id = ${id} and q.instrument = 'STARTBACK' and q.status = 'completed'
@@ -177,9 +179,9 @@ export async function getPatientRecord(episodeId: string, now = new Date(), esca
   if (!access) return null;
   const db = getDb();
   const id = access.episode.id;
-  const [row] = await executeRows<RecordRow>(db, recordQuery(id, access.viewer.timeZone, now));
+  const [row] = await executeRows<RecordRow>(db, recordQuery(id, now));
   const head = row!.head!;
-  const timeZone = head.timeZone ?? access.viewer.timeZone;
+  const timeZone = head.timeZone;
   const today = localDay(now, timeZone);
   const startedAt = asDate(head.startedAt);
 
@@ -215,7 +217,7 @@ export async function getPatientRecord(episodeId: string, now = new Date(), esca
       dateOfBirth: head.dateOfBirth,
       condition: head.condition,
       startedAt,
-      weeksInCare: Math.floor((now.getTime() - startedAt.getTime()) / (7 * 86_400_000)),
+      weeksInCare: Math.floor((now.getTime() - startedAt.getTime()) / MS_PER_WEEK),
       status: head.status,
       dischargedAt: head.dischargedAt === null ? null : asDate(head.dischargedAt),
       intakeNprs: head.intakeNprs,

@@ -3,13 +3,12 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { exerciseLogs, measurements, painEntries, planItems, plans, questionnaireResponses } from '@/db/schema';
-import { adherenceFraction, prescribedSessions, weekStartOf } from '@/lib/clinical/adherence';
-import { addDays, daysBetween } from '@/lib/clinical/days';
+import { adherenceFraction, prescribedSessions } from '@/lib/clinical/adherence';
 import { ODI_BANDS, type OdiBand } from '@/lib/clinical/odi';
 import { meaningfulPainLevel, painSeries, summariseMeasure, summariseOdi, summarisePain } from '@/lib/clinical/progress';
-import { MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
+import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import type { RollingPoint } from '@/lib/clinical/stats';
-import { localDay } from '@/lib/time';
+import { addDays, daysBetween, localDay, weekStartOf } from '@/lib/time';
 import { getPatientContext, recordOwnRead } from './patient-episode';
 
 export const PROGRESS_RANGES = { '4w': 28, '12w': 84, all: null } as const;
@@ -28,7 +27,16 @@ export type ProgressView = {
     summary: string;
   };
   odi: { points: { day: string; score: number; band: OdiBand }[]; summary: string };
-  rom: { code: MeasureCode; label: string; unit: string; normal: number | null; normalText: string; points: { day: string; value: number }[]; summary: string }[];
+  rom: {
+    code: MeasureCode;
+    label: string;
+    unit: string;
+    /** The typical range for adults from published norms, shaded on the chart (docs/CLINICAL.md, Objective measures). */
+    reference: { low: number; high: number | null; label: string; range: string } | null;
+    normalText: string;
+    points: { day: string; value: number }[];
+    summary: string;
+  }[];
   adherence: { weeks: { weekStart: string; logged: number; prescribed: number; percent: number | null }[]; summary: string };
 };
 
@@ -113,14 +121,18 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
       .filter((entry) => entry.code === code)
       .map((entry) => ({ day: localDay(new Date(entry.measuredAt), zone), value: entry.value }))
       .filter((point) => point.day >= fromDay);
+    // The patient's age is not read here: every band applies to adults of any age.
+    const band = romReference(code, null);
+    const latest = points.at(-1);
+    const judgement = code === 'modified-schober' && latest ? ` ${judgeSchober(latest.value).text}` : '';
     return {
       code,
       label: measure.label,
       unit,
-      normal: measure.normal,
+      reference: band ? { low: band.low, high: band.high, label: band.label, range: describeReference(band, measure.unit) } : null,
       normalText: measure.normalText,
       points,
-      summary: summariseMeasure(measure.label, points, unit),
+      summary: `${summariseMeasure(measure.label, points, unit)}${judgement}`,
     };
   }).filter((measure) => measure.points.length > 0);
 

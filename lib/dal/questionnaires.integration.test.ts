@@ -5,6 +5,7 @@ import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factor
 import { alerts, questionnaireResponses, questionnaireSchedules } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
+import { MS_PER_DAY } from '@/lib/time';
 import { applyStep } from '@/lib/validation/questionnaires';
 import {
   completeQuestionnaire,
@@ -38,7 +39,7 @@ describe('questionnaire status', () => {
     const { patient, episode } = await createCareTeam(db());
     await db().insert(questionnaireSchedules).values([
       { episodeId: episode.id, instrument: 'PSFS', enabled: false },
-      { episodeId: episode.id, instrument: 'STARTBACK', enabled: true, dueAt: new Date(Date.now() + 3 * 86_400_000) },
+      { episodeId: episode.id, instrument: 'STARTBACK', enabled: true, dueAt: new Date(Date.now() + 3 * MS_PER_DAY) },
     ]);
     await signInAs(db(), patient.id);
     const statuses = await listQuestionnaireStatus();

@@ -5,6 +5,7 @@ import { accountClosures, auditEvents, episodeSummaries, episodes, measurements,
 import { setupTestDatabase } from '@/db/testing';
 import { getViewer } from '@/lib/auth/viewer';
 import { isAppError } from '@/lib/errors';
+import { MS_PER_DAY } from '@/lib/time';
 import { verifyAuditChain } from './audit-chain';
 import { setUserActive } from './clinic-users';
 import { closePatientAccount, findPatientByEmail, getPatientAccount, getRetentionYears, listClosedAccounts, setRetentionYears } from './retention';
@@ -14,7 +15,7 @@ import { issueToken } from './tokens';
 
 const db = setupTestDatabase();
 const forbidden = async (call: () => Promise<unknown>) => isAppError(await call().catch((error: unknown) => error), 'forbidden');
-const YEAR_MS = 365.25 * 86_400_000;
+const YEAR_MS = 365.25 * MS_PER_DAY;
 
 /** A discharged patient with a full record: pain, exercise logs, a questionnaire, a measurement and a note. */
 async function dischargedPatient(dateOfBirth = '1980-04-02') {

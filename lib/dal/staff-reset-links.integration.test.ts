@@ -18,7 +18,7 @@ const db = setupTestDatabase();
 async function withMfa(userId: string) {
   const secret = generateTotpSecret();
   await db().update(users).set({ mfaSecret: sealSecret(secret), mfaEnabledAt: new Date() }).where(eq(users.id, userId));
-  await db().insert(mfaRecoveryCodes).values({ userId, codeHash: hashRecoveryCode('aaaa-bbbb-cccc-dddd') });
+  await db().insert(mfaRecoveryCodes).values({ userId, codeHash: await hashRecoveryCode('aaaa-bbbb-cccc-dddd') });
   return secret;
 }
 

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CODES } from '@/lib/clinical/codes';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { isMeasureCode, ROM_MEASURES } from '@/lib/clinical/rom';
+import { roundHalfUp1 } from '@/lib/clinical/rounding';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { INSTRUMENT_TITLES } from './questionnaires';
 import type { ClinicSource, EpisodeBatch, ExerciseLogSource, PersonSource } from './source';
@@ -78,7 +79,8 @@ function table(caption: string, header: string[], rows: string[][]): string {
 const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#0f172a;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 h1{font-size:1.75rem}h2{font-size:1.35rem;margin-top:2rem;border-bottom:1px solid #cbd5e1}h3{font-size:1.1rem}
 table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
-th,td{border:1px solid #cbd5e1;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f1f5f9}
+th,td{border:1px solid #cbd5e1;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+@media (max-width:40rem){body{margin:1rem auto}table{font-size:.8rem}th,td{padding:.25rem .3rem}}th{background:#f1f5f9}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}`;
 
 /** A self-contained page (no scripts, no outside files) the patient can open offline and print. */
@@ -105,7 +107,7 @@ ${table('Goals', ['Goal', 'Target date', 'Status'], goals.map((goal) => [goal.de
 ${table(
   'Questionnaires',
   ['Completed', 'Questionnaire', 'Score', 'Band'],
-  responses.map((response) => [formatDateTime(response.completedAt, timeZone), INSTRUMENT_TITLES[response.instrument], response.score === null ? '' : String(response.score), response.band ?? '']),
+  responses.map((response) => [formatDateTime(response.completedAt, timeZone), INSTRUMENT_TITLES[response.instrument], response.score === null ? '' : String(roundHalfUp1(response.score)), response.band ?? '']),
 )}
 ${table(
   'Measurements by your physiotherapist',

@@ -1,4 +1,5 @@
 /** The bench's results as a terminal table and as the generated part of docs/PERFORMANCE.md. */
+import type { FhirExportTiming } from './fhir-export';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PlannedStatement } from './explain';
@@ -27,6 +28,8 @@ export type DatabaseRun = {
   /** Server processes sharing the port (scripts/next-cluster.mjs); 1 is plain `next start`. */
   workers?: number;
   topStatements?: { query: string; calls: number; meanMs: number; totalMs: number }[];
+  /** `npm run fhir:export` of the whole generated clinic, timed as its own process. */
+  fhirExport?: FhirExportTiming;
 };
 
 export type Machine = { cpu: string; cores: number; memoryGb: number; node: string; os: string; date: string; postgres: string | null; pglite: string; next: string };
@@ -127,6 +130,13 @@ export function markdown(machine: Machine, runs: DatabaseRun[], options: { patie
     const generation = run.generation;
     if (generation.seconds !== null) out.push(`Generated ${generation.rows?.toLocaleString('en-GB')} rows in ${(generation.seconds / 60).toFixed(1)} min.`);
     if (generation.sizeMb !== null) out.push(`Database size ${generation.sizeMb.toLocaleString('en-GB')} MB.`);
+    if (run.fhirExport) {
+      out.push(
+        'error' in run.fhirExport
+          ? `Whole-clinic FHIR export (\`npm run fhir:export\`) failed: ${run.fhirExport.error.split('\n').at(-1)}`
+          : `Whole-clinic FHIR export (\`npm run fhir:export\`): ${run.fhirExport.resources.toLocaleString('en-GB')} resources, ${run.fhirExport.sizeMb.toLocaleString('en-GB')} MB of NDJSON in ${(run.fhirExport.seconds / 60).toFixed(1)} min${run.fhirExport.peakMb === null ? '' : `, peak memory ${run.fhirExport.peakMb} MB`}.`,
+      );
+    }
     out.push(
       (run.workers ?? 1) > 1
         ? `Server: ${run.workers} \`next start\` processes sharing the port (\`UPLIFT_WORKERS=${run.workers}\`, scripts/next-cluster.mjs).`

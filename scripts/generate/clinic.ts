@@ -40,6 +40,7 @@ import { createProgress } from './progress';
 /** Every generated account shares this password (and one precomputed hash) so the bench can sign in. */
 export const GENERATED_PASSWORD = 'uplift-generated-2026';
 export const DEFAULT_SEED = 7_000_001;
+/** The clinic's zone; accounts have none of their own and follow it. */
 const TIME_ZONE = 'Europe/London';
 const YEARS = 3;
 /** Patients per chunk: one transaction and one insert statement per table per chunk. */
@@ -197,11 +198,11 @@ export async function generateClinic(db: Db, options: GenerateOptions): Promise<
   const staff = tables();
   await db.transaction(async (tx) => {
     // Named as incomplete until the last chunk commits, so a half-finished run is never mistaken for a full one.
-    await tx.insert(t.clinics).values({ id: clinicId, name: `${clinicName} (incomplete)`, timeZone: TIME_ZONE, mfaRequiredForManagers: false, mfaRequiredForClinicians: false, createdAt: created });
-    staff.users.add([managerId, clinicId, emails.manager, 'Morgan Hale', 'manager', passwordHash, null, TIME_ZONE, created, created]);
+    await tx.insert(t.clinics).values({ id: clinicId, name: `${clinicName} (incomplete)`, timeZone: TIME_ZONE, country: 'GB', mfaRequiredForManagers: false, mfaRequiredForClinicians: false, createdAt: created });
+    staff.users.add([managerId, clinicId, emails.manager, 'Morgan Hale', 'manager', passwordHash, null, null, created, created]);
     clinicianIds.forEach((id, i) => {
       const name = `${FIRST_NAMES[(i * 7) % FIRST_NAMES.length]} ${LAST_NAMES[(i * 11 + 3) % LAST_NAMES.length]}`;
-      staff.users.add([id, clinicId, emails.clinician(i + 1), name, 'clinician', passwordHash, null, TIME_ZONE, created, created]);
+      staff.users.add([id, clinicId, emails.clinician(i + 1), name, 'clinician', passwordHash, null, null, created, created]);
     });
     await staff.users.flush(tx);
     await tx.insert(t.exercises).values(starterExerciseRows(clinicId).map((row) => ({ ...row, id: exerciseIds.get(row.slug)!, createdAt: created })));
@@ -443,7 +444,7 @@ export async function generateClinic(db: Db, options: GenerateOptions): Promise<
       const birthYear = random.int(1940, 2004);
       const episodesOfPatient = planEpisode(patientId, n);
       const joined = at(episodesOfPatient[0]!.startIdx, 9, 0);
-      batch.users.add([patientId, clinicId, emails.patient(n), name, 'patient', passwordHash, `${birthYear}-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`, TIME_ZONE, joined, joined]);
+      batch.users.add([patientId, clinicId, emails.patient(n), name, 'patient', passwordHash, `${birthYear}-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`, null, joined, joined]);
       for (const episode of episodesOfPatient) writeEpisode(episode);
     }
     await db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { AccountSecurity } from '@/components/account/account-security';
+import { TimeZoneSection } from '@/components/account/time-zone-section';
 import { guardArea } from '@/lib/auth/guard';
 import { getMyAwayStatus, listCoverCandidates } from '@/lib/dal/cover';
 import { AwaySection } from './away-section';
@@ -18,6 +19,7 @@ export default async function ClinicianAccountPage({ searchParams }: { searchPar
       <h1 className="text-3xl font-semibold">Account and security</h1>
       <p className="text-slate-700">Signed in as {viewer.email}.</p>
       <AwaySection userId={viewer.userId} status={status} candidates={candidates} result={away ?? null} timeZone={viewer.timeZone} />
+      <TimeZoneSection />
       <AccountSecurity viewer={viewer} homeHref="/clinician" />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AccountSecurity } from '@/components/account/account-security';
+import { TimeZoneSection } from '@/components/account/time-zone-section';
 import { guardArea } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Account and security' };
@@ -25,6 +26,7 @@ export default async function ManagerAccountPage() {
           </Link>
         </li>
       </ul>
+      <TimeZoneSection />
       <AccountSecurity viewer={viewer} homeHref="/manager" />
     </div>
   );

@@ -7,7 +7,10 @@ import { getIdentityPolicy } from '@/lib/dal/clinic-users';
 import { getSafetySettings } from '@/lib/dal/escalations';
 import { getClinicContact } from '@/lib/dal/clinic-contact';
 import { getRetentionYears } from '@/lib/dal/retention';
+import { TimeZoneList } from '@/components/ui/time-zone-list';
+import { getClinicLocation } from '@/lib/dal/time-zones';
 import { ClinicContactForm } from './_components/clinic-contact-form';
+import { ClinicLocationForm } from './_components/clinic-location-form';
 import { RetentionForm } from './_components/retention-form';
 import { saveIdentityPolicyAction } from './actions';
 import { SafetyForm } from './safety-form';
@@ -18,7 +21,8 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [showNames, security, contact, retentionYears, safety, { result }] = await Promise.all([
+  const [location, showNames, security, contact, retentionYears, safety, { result }] = await Promise.all([
+    getClinicLocation(),
     getIdentityPolicy(),
     getClinicSecurity(),
     getClinicContact(),
@@ -31,6 +35,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold">Clinic settings</h1>
       {result === 'saved' ? <FormAlert tone="success">Saved. The change is recorded in the audit trail.</FormAlert> : null}
       {result === 'invalid' ? <FormAlert>Choose one of the two options.</FormAlert> : null}
+      <section aria-labelledby="location-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="location-heading" className="text-lg font-semibold">
+          Time zone and country
+        </h2>
+        <p className="text-slate-700">
+          Everyone at the clinic counts their days in this time zone unless they choose their own on their account page: a patient’s daily
+          pain, “today”, due dates and alerts. The country sets the emergency number and urgent-advice service patients are told to call.
+        </p>
+        <ClinicLocationForm location={location} listId="clinic-time-zone-names" />
+        <TimeZoneList id="clinic-time-zone-names" />
+      </section>
       <form action={saveIdentityPolicyAction} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <fieldset>
           <legend className="text-lg font-semibold">Patient names in outcome lists and exports</legend>

@@ -7,6 +7,9 @@ import { inviteStaff, renewInvitation, setUserActive } from '@/lib/dal/clinic-us
 import { refusal, refusedTo, type ActionResult } from '@/lib/errors';
 import { formFields, inviteStaffSchema, userIdSchema } from '@/lib/validation/users';
 
+/** The same words whether the address is used in this clinic or another (lib/dal/email-in-use.ts). */
+const EMAIL_IN_USE = 'This email address can’t be used for a new account. If the person already uses Uplift, we have let them know; ask them for another address.';
+
 export type InvitationResult = ActionResult<{ path: string; expiresAt: string; name: string }>;
 /** What was typed, sent back so a refused form keeps it (React resets a form after its action). */
 export type InviteFormState = InvitationResult & { values?: { name: string; email: string; role: string } };
@@ -21,7 +24,7 @@ export async function inviteStaffAction(_previous: InviteFormState, form: FormDa
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const outcome = await inviteStaff(parsed.data).catch(refusal);
   if ('formError' in outcome) return { ...outcome, values };
-  if (!outcome.ok) return { ok: false, fieldErrors: { email: ['Someone already has an account with this email address.'] }, values };
+  if (!outcome.ok) return { ok: false, fieldErrors: { email: [EMAIL_IN_USE] }, values };
   revalidatePath('/manager/users');
   return { ok: true, data: { path: outcome.link.path, expiresAt: outcome.link.expiresAt.toISOString(), name: outcome.link.name } };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AccountSecurity } from '@/components/account/account-security';
+import { TimeZoneSection } from '@/components/account/time-zone-section';
 import { guardArea } from '@/lib/auth/guard';
 import { listMyRecordAccess } from '@/lib/dal/audit-trail';
 import { describeAuditAction, OUTCOME_LABEL } from '@/lib/dal/audit-labels';
@@ -47,6 +48,7 @@ export default async function PatientAccountPage({ searchParams }: { searchParam
           </ul>
         )}
       </section>
+      <TimeZoneSection />
       <AccountSecurity viewer={viewer} homeHref="/patient" />
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
-import { getViewer } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { NPRS_BAND_LABELS, nprsBand } from '@/lib/clinical/nprs';
 import { listPainEntries } from '@/lib/dal/pain';
 import { formatDateTime } from '@/lib/time';
@@ -12,8 +12,8 @@ const CHANGED: Record<string, string> = { updated: 'Your entry was updated.', de
 
 export default async function PainDiaryPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const { changed } = await searchParams;
-  const [entries, viewer] = await Promise.all([listPainEntries(), getViewer()]);
-  const timeZone = viewer?.timeZone ?? 'Europe/London';
+  const [entries, viewer] = await Promise.all([listPainEntries(), guardArea('patient')]);
+  const timeZone = viewer.timeZone;
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Pain diary</h1>

@@ -100,7 +100,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         <ChartFrame
           title="Movement"
           summary={measure.summary}
-          explanation={`Measured by your physio. ${measure.normalText}`}
+          explanation={`Measured by your physio. ${measure.normalText}${measure.reference ? ` The shaded area is the ${measure.reference.label.toLowerCase()}: ${measure.reference.range}.` : ''}`}
           columns={[
             { key: 'label', label: 'Date' },
             { key: 'value', label: `${measure.label} (${measure.unit})` },
@@ -127,7 +127,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             </nav>
           }
         >
-          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} normal={measure.normal} unit={measure.unit} />
+          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} reference={measure.reference ? { ...measure.reference, label: `${measure.reference.label} (${measure.reference.range})` } : null} />
         </ChartFrame>
       ) : (
         <ChartFrame title="Movement" summary="" columns={[]} rows={[]} emptyText="When your physio measures how far your back moves, those measurements will appear here.">

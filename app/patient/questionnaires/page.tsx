@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { describeResult } from '@/components/patient/questionnaire-result-text';
-import { getViewer } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
 import { listQuestionnaireStatus } from '@/lib/dal/questionnaires';
 import { formatDate, localDay } from '@/lib/time';
@@ -15,8 +15,8 @@ const ABOUT = {
 } as const;
 
 export default async function QuestionnairesPage() {
-  const [statuses, viewer] = await Promise.all([listQuestionnaireStatus(), getViewer()]);
-  const timeZone = viewer?.timeZone ?? 'Europe/London';
+  const [statuses, viewer] = await Promise.all([listQuestionnaireStatus(), guardArea('patient')]);
+  const timeZone = viewer.timeZone;
   const today = localDay(new Date(), timeZone);
   return (
     <div className="space-y-6">

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
-import { loadPage } from '@/lib/auth/guard';
-import { getViewer } from '@/lib/auth/viewer';
+import { guardArea, loadPage } from '@/lib/auth/guard';
 import { getSafetyCheckStatus } from '@/lib/dal/safety-checks';
 import { formatDateTime } from '@/lib/time';
 import { SafetyCheckForm, SafetyCheckIntro } from './safety-check-form';
@@ -10,7 +9,7 @@ import { SafetyCheckForm, SafetyCheckIntro } from './safety-check-form';
 export const metadata: Metadata = { title: 'Safety questions' };
 
 export default async function SafetyCheckPage() {
-  const [status, viewer] = await Promise.all([loadPage(() => getSafetyCheckStatus()), getViewer()]);
+  const [status, viewer] = await Promise.all([loadPage(() => getSafetyCheckStatus()), guardArea('patient')]);
   return (
     <div className="space-y-6">
       <p>
@@ -22,7 +21,7 @@ export default async function SafetyCheckPage() {
       <SafetyCheckIntro />
       {status?.lastAnsweredAt ? (
         <p className="text-base text-slate-700">
-          You last answered these on {formatDateTime(status.lastAnsweredAt, viewer?.timeZone ?? 'Europe/London')}. You can answer
+          You last answered these on {formatDateTime(status.lastAnsweredAt, viewer.timeZone)}. You can answer
           them again at any time if something has changed.
         </p>
       ) : null}

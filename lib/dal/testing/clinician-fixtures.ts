@@ -1,8 +1,9 @@
 /** Test data for the clinician DAL tests: plans, exercise logs and questionnaires on top of db/factories. */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/connection';
+import { patientDay } from '@/db/factories';
 import { exerciseLogs, exercises, planItems, plans, questionnaireResponses } from '@/db/schema';
-import { localDay } from '@/lib/time';
+import { MS_PER_DAY } from '@/lib/time';
 
 export async function createExercise(db: Db, clinicId: string, name = `Exercise ${randomUUID().slice(0, 6)}`) {
   const [row] = await db
@@ -25,7 +26,7 @@ export async function createExercise(db: Db, clinicId: string, name = `Exercise 
 export async function createPlan(db: Db, input: { episodeId: string; clinicianId: string; exerciseId: string; createdAt?: Date }) {
   const [plan] = await db
     .insert(plans)
-    .values({ episodeId: input.episodeId, version: 1, createdBy: input.clinicianId, createdAt: input.createdAt ?? new Date(Date.now() - 60 * 86_400_000) })
+    .values({ episodeId: input.episodeId, version: 1, createdBy: input.clinicianId, createdAt: input.createdAt ?? new Date(Date.now() - 60 * MS_PER_DAY) })
     .returning({ id: plans.id });
   const [item] = await db
     .insert(planItems)
@@ -41,7 +42,7 @@ export async function logExercise(db: Db, episodeId: string, planItemId: string,
     status,
     skipReason: status === 'skipped' ? 'pain' : null,
     loggedAt,
-    localDay: localDay(loggedAt, 'Europe/London'),
+    localDay: await patientDay(db, episodeId, loggedAt),
     submissionId: randomUUID(),
   });
 }
@@ -67,4 +68,4 @@ export async function completeQuestionnaire(
   });
 }
 
-export const daysAgo = (days: number, from = new Date()) => new Date(from.getTime() - days * 86_400_000);
+export const daysAgo = (days: number, from = new Date()) => new Date(from.getTime() - days * MS_PER_DAY);

@@ -1,8 +1,7 @@
-import { openOutcomeExport } from '@/lib/dal/outcomes';
+import { getOutcomeContext, openOutcomeExport } from '@/lib/dal/outcomes';
 import { isAppError } from '@/lib/errors';
 import { csvLine, csvPreamble, exportCells, exportHeader } from '@/lib/outcomes/csv';
 import { ADHERENT_FRACTION } from '@/lib/outcomes/definitions';
-import { localDay } from '@/lib/time';
 import { parseOutcomeFilter } from '@/lib/validation/outcomes';
 
 export const dynamic = 'force-dynamic';
@@ -19,8 +18,9 @@ export async function GET(request: Request): Promise<Response> {
   let opened: Awaited<ReturnType<typeof openOutcomeExport>>;
   let filter;
   try {
-    // The filter's "today" is the server's London day until the DAL has the clinic; the DAL scopes by clinic.
-    const parsed = parseOutcomeFilter(params, localDay(new Date(), 'Europe/London'));
+    // Manager only (the DAL refuses everyone else); "today" is the clinic's, as on the outcomes page.
+    const { today } = await getOutcomeContext();
+    const parsed = parseOutcomeFilter(params, today);
     if (Object.keys(parsed.errors).length > 0) {
       return Response.json({ error: 'invalid_input', fields: parsed.errors }, { status: 400, headers: PRIVATE });
     }

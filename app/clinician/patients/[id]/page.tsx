@@ -14,7 +14,7 @@ import { ClinicianRomChart } from '@/components/charts/clinician-rom-chart';
 import { FormAlert } from '@/components/ui/form-alert';
 import { guardArea } from '@/lib/auth/guard';
 import { ODI_BANDS } from '@/lib/clinical/odi';
-import { MEASURE_CODES, ROM_MEASURES } from '@/lib/clinical/rom';
+import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES } from '@/lib/clinical/rom';
 import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
 import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/dal/patient-record';
 import { formatDate, formatDateTime } from '@/lib/time';
@@ -138,16 +138,19 @@ export default async function PatientRecordPage({
             const unit = measure.unit === 'deg' ? '°' : ' cm';
             const latest = points.at(-1);
             const first = points[0];
+            const reference = romReference(code, header.age);
+            const judgement = code === 'modified-schober' && latest ? ` ${judgeSchober(latest.value).text}` : '';
+            const band = reference ? ` Shaded: ${reference.label.toLowerCase()}, ${describeReference(reference, measure.unit)}.` : '';
             const summary = latest && first
-              ? `${points.length} measurements; first ${first.value}${unit}, latest ${latest.value}${unit}. ${measure.normalText}`
-              : 'Not measured yet.';
+              ? `${points.length} measurements; first ${first.value}${unit}, latest ${latest.value}${unit}.${judgement}${band} ${measure.normalText}`
+              : `Not measured yet.${band}`;
             return (
               <ClinicianRomChart
                 key={code}
                 title={measure.clinicalLabel}
                 unit={unit}
                 points={points.map((point) => ({ label: shortDay(point.day), value: point.value }))}
-                normal={measure.normal}
+                reference={reference ? { low: reference.low, high: reference.high, label: `${reference.label} (${describeReference(reference, measure.unit)})` } : null}
                 domain={[Math.min(measure.min, 0), measure.unit === 'deg' ? Math.min(measure.max, Math.max(90, ...points.map((point) => point.value))) : measure.max]}
                 summary={summary}
               />

@@ -6,6 +6,9 @@ import type { ActionResult } from '@/lib/errors';
 import { fieldErrors } from '@/lib/validation/common';
 import { onboardingSchema } from '@/lib/validation/onboarding';
 
+/** The same words whether the address is used in this clinic or another (lib/dal/email-in-use.ts). */
+const EMAIL_IN_USE = 'This email address can’t be used for a new account. If the person already uses Uplift, we have let them know; ask them for another address.';
+
 export type OnboardingState = ActionResult & {
   values?: Record<string, string>;
   created?: { episodeId: string; patientName: string; path: string; expiresAt: string };
@@ -20,7 +23,7 @@ export async function onboardPatientAction(_previous: OnboardingState, form: For
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
   const outcome = await onboardPatient(parsed.data);
   if (outcome.status === 'email-taken') {
-    return { ok: false, fieldErrors: { email: ['An account with this email address already exists.'] }, values };
+    return { ok: false, fieldErrors: { email: [EMAIL_IN_USE] }, values };
   }
   revalidatePath('/clinician');
   return {

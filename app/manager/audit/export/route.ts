@@ -1,4 +1,4 @@
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { exportAuditEvents } from '@/lib/dal/audit-trail';
 import { isAppError } from '@/lib/errors';
 import { auditFilterFrom, parseAuditQuery } from '@/lib/validation/audit';
@@ -15,11 +15,12 @@ function cell(value: string | number | null): string {
 /** Manager: the filtered audit trail of their clinic as CSV. Others: 401/403 with no body data. */
 export async function GET(request: Request) {
   const headers = { 'Cache-Control': 'private, no-store' };
-  const viewer = await getViewer();
   const query = parseAuditQuery(Object.fromEntries(new URL(request.url).searchParams));
   let rows;
   try {
-    rows = await exportAuditEvents(auditFilterFrom(query, viewer?.timeZone ?? 'Europe/London'));
+    // Any session, to read the dates in the viewer's zone; the DAL then refuses everyone but managers.
+    const viewer = await requireViewer('audit.export');
+    rows = await exportAuditEvents(auditFilterFrom(query, viewer.timeZone));
   } catch (error) {
     if (isAppError(error)) return Response.json({ error: error.code }, { status: error.status, headers });
     throw error;

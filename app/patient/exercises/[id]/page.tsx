@@ -4,7 +4,7 @@ import Image from 'next/image';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { sentenceCase } from '@/components/patient/text';
-import { getViewer } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { CATEGORY_LABELS, type ExerciseCategory } from '@/lib/content/exercises';
 import { getPlanItemDetail } from '@/lib/dal/exercise-logs';
@@ -22,8 +22,8 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
   if (!isUuid(id)) notFound();
   const item = await getPlanItemDetail(id);
   if (!item) notFound();
-  const viewer = await getViewer();
-  const timeZone = viewer?.timeZone ?? 'Europe/London';
+  const viewer = await guardArea('patient');
+  const timeZone = viewer.timeZone;
   const done = item.todayLogs.filter((log) => log.status !== 'skipped').length;
   return (
     <article className="space-y-6">

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
-import { ARTICLES, getArticle } from '@/lib/content/articles';
+import { guardArea } from '@/lib/auth/guard';
+import { ARTICLES, getArticle, localiseArticle } from '@/lib/content/articles';
+import { emergencyServicesFor } from '@/lib/content/emergency-services';
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const article = getArticle((await params).slug);
@@ -10,8 +12,11 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function ArticlePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const article = getArticle(slug);
-  if (!article) notFound();
+  const found = getArticle(slug);
+  if (!found) notFound();
+  // The emergency numbers in the text are those of the reader's clinic's country.
+  const viewer = await guardArea('patient');
+  const article = localiseArticle(found, emergencyServicesFor(viewer.clinicCountry));
   const index = ARTICLES.findIndex((candidate) => candidate.slug === slug);
   const next = ARTICLES[(index + 1) % ARTICLES.length]!;
   return (

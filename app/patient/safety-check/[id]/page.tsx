@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
 import { AppLink } from '@/components/ui/app-link';
-import { loadPage } from '@/lib/auth/guard';
+import { guardArea, loadPage } from '@/lib/auth/guard';
+import { emergencyServicesFor } from '@/lib/content/emergency-services';
 import { getSafetyCheckOutcome } from '@/lib/dal/safety-checks';
 import { isUuid } from '@/lib/validation/ids';
 
@@ -11,12 +12,12 @@ export const metadata: Metadata = { title: 'Safety answers saved' };
 export default async function SafetyCheckSavedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  const outcome = await loadPage(() => getSafetyCheckOutcome(id));
+  const [outcome, viewer] = await Promise.all([loadPage(() => getSafetyCheckOutcome(id)), guardArea('patient')]);
   if (!outcome) notFound();
   const { redFlag } = outcome;
   return (
     <div className="space-y-6">
-      {redFlag ? <RedFlagMessage urgency={redFlag.urgency} positives={redFlag.positives} /> : null}
+      {redFlag ? <RedFlagMessage urgency={redFlag.urgency} positives={redFlag.positives} services={emergencyServicesFor(viewer.clinicCountry)} /> : null}
       <div role={redFlag ? undefined : 'status'} className="rounded-2xl border border-green-700 bg-green-50 p-5">
         <h1 className="text-2xl font-bold text-green-900">Your answers are saved</h1>
         {!redFlag ? <p className="mt-2 text-lg text-slate-900">No warning signs in your answers. Thank you.</p> : null}

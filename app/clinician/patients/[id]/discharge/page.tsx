@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DischargeForm } from '@/components/clinician/discharge-form';
+import { AppLink } from '@/components/ui/app-link';
 import { FigureDefinitions } from '@/components/clinician/figure-definitions';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { guardArea } from '@/lib/auth/guard';
 import { BASELINE_PAIN, DISCHARGE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
-import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
+import { formatMeasurement, judgeSchober, ROM_MEASURES } from '@/lib/clinical/rom';
 import { getOutcomeSummary, type OutcomePair } from '@/lib/dal/discharge';
 import { formatDate } from '@/lib/time';
 import { dischargeAction } from './actions';
@@ -89,7 +90,8 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
             return (
               <li key={row.code}>
                 <span className="font-medium">{measure.clinicalLabel}</span>: {formatMeasurement(row.baseline, measure.unit)} → {formatMeasurement(row.latest, measure.unit)} ({signed(row.change)}{measure.unit === 'deg' ? '°' : ' cm'}
-                {row.change === 0 ? '' : better ? ', better' : ', worse'})
+                {row.change === 0 ? '' : better ? ', better' : ', worse'}{measure.lowerIsBetter ? '; smaller is better' : ''})
+                {row.code === 'modified-schober' ? ` ${judgeSchober(row.latest).text}` : ''}
               </li>
             );
           })}
@@ -107,6 +109,11 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
         <section aria-labelledby="discharged-heading" className="rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="discharged-heading" className="text-xl font-semibold">Discharged {outcome.dischargedAt ? formatDate(outcome.dischargedAt, viewer.timeZone) : ''}</h2>
           <p className="mt-2 whitespace-pre-wrap">{outcome.dischargeSummary}</p>
+          <p className="mt-3">
+            <AppLink href={`/clinician/patients/${heading.episodeId}/discharge/letter`} className="font-semibold text-brand-800 underline">
+              Print a discharge letter to the GP or referrer
+            </AppLink>
+          </p>
         </section>
       ) : (
         <section aria-labelledby="discharge-heading" className="rounded-xl border border-slate-200 bg-white p-4">

@@ -4,7 +4,7 @@ import { MeasurementForm } from '@/components/clinician/measurement-form';
 import { MeasurementRowActions } from '@/components/clinician/measurement-row-actions';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { guardArea } from '@/lib/auth/guard';
-import { formatMeasurement, isMeasureCode, ROM_MEASURES, ROM_METHOD_LABELS, type RomMethod } from '@/lib/clinical/rom';
+import { formatMeasurement, isMeasureCode, judgeSchober, ROM_MEASURES, ROM_METHOD_LABELS, type RomMethod } from '@/lib/clinical/rom';
 import { listMeasurementHistory, type MeasurementHistoryRow } from '@/lib/dal/measurements';
 import { formatDateTime, localDay } from '@/lib/time';
 import { correctMeasurementAction, deleteMeasurementAction, recordMeasurementsAction } from './actions';
@@ -77,7 +77,10 @@ function HistoryRow({ row, episodeId, timeZone, editable }: { row: MeasurementHi
     <tr className={`border-t border-slate-200 ${current ? '' : 'text-slate-600'}`}>
       <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.measuredAt, timeZone)}</td>
       <td className="px-3 py-2">{label}</td>
-      <td className={`px-3 py-2 text-right tabular-nums ${current ? 'font-semibold' : 'line-through'}`}>{formatMeasurement(row.value, row.unit)}</td>
+      <td className={`px-3 py-2 text-right tabular-nums ${current ? 'font-semibold' : 'line-through'}`}>
+        {formatMeasurement(row.value, row.unit)}
+        {row.code === 'modified-schober' && current ? <span className="block text-xs font-normal text-slate-700">{judgeSchober(row.value).text}</span> : null}
+      </td>
       <td className="px-3 py-2">{row.method ? (ROM_METHOD_LABELS[row.method as RomMethod] ?? row.method) : '—'}</td>
       <td className="px-3 py-2">{row.clinicianName}</td>
       <td className="px-3 py-2">{status}</td>

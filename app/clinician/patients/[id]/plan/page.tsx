@@ -90,6 +90,13 @@ export default async function PlanPage({
           </ol>
         </section>
       )}
+      {plan.currentVersion > 0 ? (
+        <p>
+          <AppLink href={`/clinician/patients/${plan.heading.episodeId}/plan/print`} className="font-semibold text-brand-800 underline">
+            Print the current plan
+          </AppLink>
+        </p>
+      ) : null}
       <section aria-labelledby="plan-versions" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="plan-versions" className="text-lg font-semibold">Versions</h2>
         {plan.versions.length === 0 ? <p className="text-slate-700">No plan saved yet.</p> : null}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
-import { getViewer } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { getPainEntry } from '@/lib/dal/pain';
 import { formatDateTime } from '@/lib/time';
 import { isUuid } from '@/lib/validation/ids';
@@ -14,8 +14,8 @@ export default async function EditPainPage({ params }: { params: Promise<{ id: s
   if (!isUuid(id)) notFound();
   const entry = await getPainEntry(id);
   if (!entry) notFound();
-  const viewer = await getViewer();
-  const when = formatDateTime(entry.recordedAt, viewer?.timeZone ?? 'Europe/London');
+  const viewer = await guardArea('patient');
+  const when = formatDateTime(entry.recordedAt, viewer.timeZone);
   return (
     <div className="space-y-6">
       <p>

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
-import { getViewer } from '@/lib/auth/viewer';
+import { emergencyServicesFor } from '@/lib/content/emergency-services';
+import { guardArea } from '@/lib/auth/guard';
 import { NPRS_BAND_LABELS, nprsBand } from '@/lib/clinical/nprs';
 import { getPainEntryOutcome } from '@/lib/dal/pain';
 import { formatDateTime } from '@/lib/time';
@@ -15,16 +16,16 @@ export default async function PainSavedPage({ params }: { params: Promise<{ id: 
   if (!isUuid(id)) notFound();
   const outcome = await getPainEntryOutcome(id);
   if (!outcome) notFound();
-  const viewer = await getViewer();
+  const viewer = await guardArea('patient');
   const { entry, redFlag } = outcome;
   return (
     <div className="space-y-6">
-      {redFlag ? <RedFlagMessage urgency={redFlag.urgency} positives={redFlag.positives} /> : null}
+      {redFlag ? <RedFlagMessage urgency={redFlag.urgency} positives={redFlag.positives} services={emergencyServicesFor(viewer.clinicCountry)} /> : null}
       <div role={redFlag ? undefined : 'status'} className="rounded-2xl border border-green-700 bg-green-50 p-5">
         <h1 className="text-2xl font-bold text-green-900">Pain score saved</h1>
         <p className="mt-2 text-lg text-slate-900">
           {entry.score} out of 10 ({NPRS_BAND_LABELS[nprsBand(entry.score)].toLowerCase()}), logged{' '}
-          {formatDateTime(entry.recordedAt, viewer?.timeZone ?? 'Europe/London')}.
+          {formatDateTime(entry.recordedAt, viewer.timeZone)}.
         </p>
         {!redFlag ? <p className="mt-2 text-lg text-slate-900">No warning signs in your answers. Thank you.</p> : null}
       </div>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { describeResult } from '@/components/patient/questionnaire-result-text';
-import { getViewer } from '@/lib/auth/viewer';
+import { guardArea } from '@/lib/auth/guard';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
 import { roundHalfUp1 } from '@/lib/clinical/rounding';
 import { getQuestionnaireResult } from '@/lib/dal/questionnaires';
@@ -16,7 +16,7 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
   if (!isUuid(id)) notFound();
   const result = await getQuestionnaireResult(id);
   if (!result) notFound();
-  const viewer = await getViewer();
+  const viewer = await guardArea('patient');
   const words = describeResult(result.instrument, result.score, result.band, result.subscore);
   const activities = result.instrument === 'PSFS' ? ((result.answers.activities ?? []) as { name: string; rating: number }[]) : [];
   const change =
@@ -41,7 +41,7 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
             {result.instrument === 'ODI' ? ' %' : ''} ({change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change).toFixed(1)}`}).
           </p>
         ) : null}
-        <p className="mt-3 text-base text-slate-700">Completed {formatDateTime(result.completedAt, viewer?.timeZone ?? 'Europe/London')}. Your physio can see this.</p>
+        <p className="mt-3 text-base text-slate-700">Completed {formatDateTime(result.completedAt, viewer.timeZone)}. Your physio can see this.</p>
       </section>
       {activities.length > 0 ? (
         <section aria-labelledby="activities-heading" className="rounded-2xl border border-slate-200 bg-white p-5">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDayIn, daysBetween, isCalendarDay } from './days';
+import { addDays, calendarDayIn, daysBetween, isCalendarDay, weekStartOf } from './days';
 
 describe('addDays', () => {
   it.each([
@@ -55,4 +55,15 @@ describe('calendarDayIn', () => {
     expect(() => calendarDayIn(new Date(), 'Nowhere/Special')).toThrow(RangeError);
     expect(() => calendarDayIn(new Date(Number.NaN), 'UTC')).toThrow(RangeError);
   });
+});
+
+describe('weekStartOf', () => {
+  it.each([
+    ['2026-11-23', '2026-11-23'], // Monday
+    ['2026-11-28', '2026-11-23'], // Saturday
+    ['2026-11-29', '2026-11-23'], // Sunday
+    ['2026-03-01', '2026-02-23'], // across a month end
+  ])('%s → %s', (day, monday) => expect(weekStartOf(day)).toBe(monday));
+
+  it('rejects a day that does not exist', () => expect(() => weekStartOf('2026-02-30')).toThrow(RangeError));
 });

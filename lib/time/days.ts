@@ -1,7 +1,14 @@
 /** Calendar days as "YYYY-MM-DD" strings, so day arithmetic never depends on the server's time zone. */
+import { cachedFormatter } from './formatter-cache';
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+
+/**
+ * Milliseconds in 24 hours. A duration, not a calendar day: a patient's day is 23 or 25 hours long when
+ * the clocks change, so count calendar days with addDays and daysBetween on local days instead.
+ */
+export const MS_PER_DAY = 86_400_000;
+export const MS_PER_WEEK = 7 * MS_PER_DAY;
 
 /** Valid days already parsed: pages do day arithmetic on the same few hundred days over and over. */
 const parsedDays = new Map<string, number>();
@@ -44,16 +51,16 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dayToUtcMs(to) - dayToUtcMs(from)) / MS_PER_DAY);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Monday of the ISO week that contains `day` (YYYY-MM-DD). */
+export function weekStartOf(day: string): string {
+  const weekday = new Date(dayToUtcMs(day)).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
 
 /** The calendar day an instant falls on in an IANA time zone; an unknown zone throws RangeError. */
 export function calendarDayIn(instant: Date, timeZone: string): string {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError('Expected a valid date.');
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, formatter);
-  }
+  const formatter = cachedFormatter('calendar-day', timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
   // Built from parts: locale patterns differ between runtimes, the parts do not.
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;

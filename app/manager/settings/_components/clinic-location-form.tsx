@@ -1,0 +1,39 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { CLINIC_COUNTRIES, EMERGENCY_SERVICES } from '@/lib/content/emergency-services';
+import { updateClinicLocationAction, type LocationFormState } from '../location-actions';
+
+const COUNTRY_OPTIONS = CLINIC_COUNTRIES.map((code) => ({
+  value: code,
+  label: `${EMERGENCY_SERVICES[code].label} (emergency ${EMERGENCY_SERVICES[code].emergencyNumber})`,
+}));
+
+export function ClinicLocationForm({ location, listId }: { location: { timeZone: string; country: string }; listId: string }) {
+  const [state, action] = useActionState<LocationFormState, FormData>(updateClinicLocationAction, { ok: false });
+  const errors = state.ok ? undefined : state.fieldErrors;
+  const values = state.ok ? undefined : state.values;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
+      {state.ok ? <FormAlert tone="success">Time zone and country saved.</FormAlert> : null}
+      <TextField
+        label="Clinic time zone"
+        name="timeZone"
+        size="compact"
+        list={listId}
+        autoComplete="off"
+        spellCheck={false}
+        hint="A place name such as Europe/London, America/New_York or Australia/Sydney. Start typing to see the list."
+        defaultValue={values?.timeZone ?? location.timeZone}
+        errors={errors?.timeZone}
+      />
+      <SelectField label="Country (sets the emergency numbers patients are given)" name="country" options={COUNTRY_OPTIONS} defaultValue={values?.country ?? location.country} errors={errors?.country} />
+      <SubmitButton pendingText="Saving…">Save time zone and country</SubmitButton>
+    </form>
+  );
+}
