@@ -103,6 +103,15 @@ describe('escalateUnacknowledgedAlerts', () => {
     expect((await escalationsOf([emergency, sameDay])).map((row) => [row.alertId, row.windowMinutes])).toEqual([[emergency, 15]]);
   });
 
+  it('goes with its alert when a record is purged at the end of retention (lib/dal/retention-purge.ts)', async () => {
+    const team = await clinicWithLead();
+    const alertId = await raise(team.episode.id, 'emergency');
+    await evaluate(60);
+    expect(await escalationsOf([alertId])).toHaveLength(1);
+    await db().delete(alerts).where(eq(alerts.id, alertId));
+    expect(await escalationsOf([alertId])).toEqual([]);
+  });
+
   it('records an escalation even when the clinic has no safety lead; the lead named later sees it', async () => {
     const team = await clinicWithLead({ lead: false });
     const alertId = await raise(team.episode.id, 'emergency');
