@@ -7,6 +7,16 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 // A fresh embedded database per run, in its own folder (PGlite: one process per folder).
 const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(process.cwd(), '.data', `e2e-${process.pid}`);
+// Workers load this file again in their own process: they must find the same folder.
+process.env.E2E_DATA_DIR = DATA_DIR;
+/**
+ * A second clinic, in New York, made the way a real one is (`npm run clinic:create`) before the server
+ * opens the database; its manager's invitation link is written here for the time-zone journey.
+ */
+const NEW_YORK_CLINIC_FILE = path.join(DATA_DIR, 'new-york-clinic.txt');
+const NEW_YORK_CLINIC =
+  'npm run --silent clinic:create -- --name "Hudson Street Physio" --manager-email lead@hudson.example --manager-name "Jordan Reyes" ' +
+  `--time-zone America/New_York --country US --base-url ${BASE_URL} > "${NEW_YORK_CLINIC_FILE}"`;
 
 // Debian's Chromium where there is one (Playwright cannot download its own on every machine).
 const systemChromium = findChromium({ envPath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH || undefined, exists: existsSync });
@@ -37,7 +47,8 @@ export default defineConfig({
     { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } }, testMatch: /patient\// },
   ],
   webServer: {
-    command: 'npx tsx scripts/start.ts',
+    // The demo first (start.ts seeds only an empty database), then the New York clinic, then the server.
+    command: `npx tsx scripts/db-seed.ts && ${NEW_YORK_CLINIC} && npx tsx scripts/start.ts`,
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -12,7 +12,11 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { installDatabaseErrorRedaction } from './errors';
 import * as schema from './schema';
+
+// Before any query can fail: drizzle's own error would carry every bound value into the logs.
+installDatabaseErrorRedaction();
 
 export type Db = PostgresJsDatabase<typeof schema>;
 /** The transaction handle Drizzle passes to `db.transaction(async (tx) => …)`. */

@@ -3,6 +3,7 @@
  * logs. Kept apart from db/factories.ts so areas can add builders without editing one shared file.
  */
 import { randomUUID } from 'node:crypto';
+import type { Instrument } from '../lib/clinical/instruments';
 import { localDay, MS_PER_DAY } from '../lib/time';
 import type { Db } from './connection';
 import { patientTimeZone } from './factories';
@@ -13,7 +14,7 @@ export const daysAfter = (date: Date, days: number) => new Date(date.getTime() +
 export async function createQuestionnaireResponse(
   db: Db,
   episodeId: string,
-  input: { instrument: 'ODI' | 'STARTBACK' | 'PSFS' | 'RMDQ'; score: number | null; band?: string | null; completedAt: Date | null },
+  input: { instrument: Instrument; score: number | null; band?: string | null; completedAt: Date | null },
 ) {
   const [row] = await db
     .insert(t.questionnaireResponses)

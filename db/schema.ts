@@ -27,6 +27,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Dosage } from '../lib/clinical/dosage';
 import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
+import { INSTRUMENTS } from '../lib/clinical/instruments';
 import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
 
 const timestamps = {
@@ -37,7 +38,7 @@ export const roleEnum = pgEnum('role', ['patient', 'clinician', 'manager']);
 export const episodeStatusEnum = pgEnum('episode_status', ['active', 'discharged']);
 export const exerciseLogStatusEnum = pgEnum('exercise_log_status', ['done', 'partial', 'skipped']);
 export const skipReasonEnum = pgEnum('skip_reason', ['pain', 'no-time', 'unclear', 'no-equipment', 'other']);
-export const instrumentEnum = pgEnum('instrument', ['ODI', 'STARTBACK', 'PSFS', 'RMDQ']);
+export const instrumentEnum = pgEnum('instrument', INSTRUMENTS);
 export const responseStatusEnum = pgEnum('response_status', ['in-progress', 'completed']);
 export const startbackRiskEnum = pgEnum('startback_risk', ['low', 'medium', 'high']);
 export const goalStatusEnum = pgEnum('goal_status', ['active', 'achieved', 'not-achieved', 'cancelled']);
@@ -247,10 +248,13 @@ export const exercises = pgTable(
       .notNull(),
     illustration: text('illustration'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The form's submission id: a second submit of the same form stores nothing (null for seeded rows). */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('exercises_clinic_slug_unique').on(t.clinicId, t.slug),
+    uniqueIndex('exercises_submission_unique').on(t.submissionId),
     check('exercises_name_length', sql`char_length(${t.name}) between 1 and 120`),
   ],
 );
@@ -273,9 +277,12 @@ export const plans = pgTable(
      * Kept by a trigger on plan_items (migration 0005), so reports read one number per version.
      */
     sessionsPerWeek: integer('sessions_per_week').notNull().default(0),
+    /** The form's submission id: a second submit of the same save stores nothing and answers with this version. */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
   (t) => [
+    uniqueIndex('plans_submission_unique').on(t.submissionId),
     // Two clinicians saving the same base version: the second insert fails here (optimistic concurrency).
     uniqueIndex('plans_episode_version_unique').on(t.episodeId, t.version),
     check('plans_version_positive', sql`${t.version} >= 1`),
@@ -460,9 +467,12 @@ export const measurements = pgTable(
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: uuid('deleted_by').references(() => users.id, { onDelete: 'restrict' }),
+    /** The form's submission id, shared by the rows of one set: a second submit of the set stores nothing. */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
   (t) => [
+    uniqueIndex('measurements_submission_code_unique').on(t.submissionId, t.code),
     index('measurements_episode_code_idx').on(t.episodeId, t.code, t.measuredAt),
     check('measurements_unit', sql`${t.unit} in ('deg', 'cm')`),
     check('measurements_value_range', sql`${t.value} between -30 and 120`),
@@ -485,10 +495,13 @@ export const goals = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The form's submission id: a second submit of the same form stores nothing. */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
   (t) => [
     index('goals_episode_idx').on(t.episodeId),
+    uniqueIndex('goals_submission_unique').on(t.submissionId),
     check('goals_description_length', sql`char_length(${t.description}) between 1 and 500`),
   ],
 );
@@ -509,9 +522,11 @@ export const notes = pgTable(
     assessment: text('assessment').notNull().default(''),
     plan: text('plan').notNull().default(''),
     amendsId: uuid('amends_id'),
+    /** The form's submission id: a second submit of the same note stores nothing. */
+    submissionId: uuid('submission_id'),
     ...timestamps,
   },
-  (t) => [index('notes_episode_idx').on(t.episodeId, t.createdAt)],
+  (t) => [index('notes_episode_idx').on(t.episodeId, t.createdAt), uniqueIndex('notes_submission_unique').on(t.submissionId)],
 );
 
 export const alerts = pgTable(
@@ -653,8 +668,8 @@ export const episodeSummaries = pgTable(
     firstRmdq: doublePrecision('first_rmdq'),
     lastRmdq: doublePrecision('last_rmdq'),
     /**
-     * The episode's FIRST STarT Back band (its baseline risk). Nothing reads it today: the outcome SQL
-     * looks the baseline band up itself, skipping responses without a band.
+     * The episode's FIRST STarT Back band (its baseline risk): the manager's outcome figures group episodes
+     * by it. A completed STarT Back always has a band, since the server scores it on completion.
      */
     startbackRisk: text('startback_risk'),
     /** The latest STarT Back band (the caseload shows the patient's current risk). */

@@ -27,6 +27,7 @@ export const ADVISORY_FLOORS: readonly Floor[] = [
   { name: 'qrcode', minimum: '1.5.4', why: 'no advisory known; the reviewed version (MFA setup QR codes, rendered on the server)' },
   { name: 'nodemailer', minimum: '7.0.7', why: 'mail sent to an unintended domain through a crafted address (GHSA-mm7p-fcc7-pg87)' },
   { name: 'pino', minimum: '9.0.0', why: 'no advisory known' },
+  { name: 'csv-parse', minimum: '7.0.3', why: 'no advisory known; the reviewed version (patient import)' },
   { name: 'csv-stringify', minimum: '6.9.0', why: 'no advisory known; the reviewed version (CSV exports)' },
   { name: 'pg-boss', minimum: '10.4.2', why: 'no advisory known; the reviewed version (the job queue)' },
   { name: 'fflate', minimum: '0.8.3', why: 'no advisory known; the reviewed version (zip exports)' },

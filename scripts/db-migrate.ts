@@ -1,15 +1,13 @@
 /** `npm run db:migrate`: apply committed migrations to the configured database. Safe to repeat. */
-import { openConfiguredDatabase } from '../db/connection';
+import { migrateConfiguredDatabase } from '../db/roles';
 import { log } from './lib';
 
+/** As the owner (MIGRATION_DATABASE_URL) when configured; then the application role's grants (db/roles.ts). */
 async function main() {
-  const handle = openConfiguredDatabase();
-  try {
-    await handle.migrate();
-    log(`migrations applied to the ${handle.kind === 'pglite' ? 'embedded database' : 'PostgreSQL database'}`);
-  } finally {
-    await handle.close();
-  }
+  const result = await migrateConfiguredDatabase();
+  log(
+    `migrations applied to the ${result.kind === 'pglite' ? 'embedded database' : 'PostgreSQL database'}${result.applicationRole ? `; application role ${result.applicationRole} may only read and append to the audit trail` : ''}`,
+  );
 }
 
 void main();

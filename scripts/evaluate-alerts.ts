@@ -9,6 +9,7 @@
  */
 import { openConfiguredDatabase } from '../db/connection';
 import { evaluateTimeBasedAlerts } from '../lib/dal/alert-engine';
+import { anchorConfigFromEnv, writeAnchor } from '../lib/dal/audit-anchor';
 import { escalateUnacknowledgedAlerts } from '../lib/dal/escalation-engine';
 import { purgeExpiredRecords } from '../lib/dal/retention-purge';
 import { fail, log } from './lib';
@@ -29,6 +30,10 @@ async function main() {
     );
     const purge = await purgeExpiredRecords(handle.db);
     log(`closed records past their retention period: ${purge.purged} purged${purge.failed ? `, ${purge.failed} failed (kept whole; retried on the next run)` : ''}`);
+    // The audit chain's head, written out hourly: a later audit:verify catches rows deleted or rehashed before it.
+    const anchorConfig = anchorConfigFromEnv();
+    const anchor = anchorConfig ? await writeAnchor(handle.db, anchorConfig) : null;
+    if (anchor) log(`audit trail head anchored: row ${anchor.id}`);
     if (purge.failed) process.exitCode = 1;
   } catch (error) {
     fail(`the alert evaluation failed (${(error as Error).message}).`);

@@ -4,6 +4,8 @@
  *  - every write that was acknowledged (its transaction committed) is still there afterwards;
  *  - no write is half there (each pain entry has exactly its one audit row, and the audit hash
  *    chain verifies);
+ *  - a database fault while a patient writes a pain note and a clinician a SOAP note leaves neither
+ *    text, nor the patient's name or date of birth, anywhere in the server's log (SECURITY.md, Logging);
  *  - while the database is down the running app answers /api/health 200, /api/ready 503, refuses
  *    sign-in with a "temporarily unavailable" message, lets nobody into an area, and recovers by
  *    itself (no restart) once the database is back.
@@ -96,6 +98,72 @@ async function browserShowsUnavailable(cookie: string): Promise<boolean> {
   }
 }
 
+/** Everything the server wrote to stdout and stderr. */
+let serverLog = '';
+
+/**
+ * A fault inside the database (a trigger failing every insert of a pain entry or a note, SQLSTATE
+ * 53100 "disk full") while a patient saves a pain score with a note and their clinician a SOAP note,
+ * each in a real browser. Then the server's log is searched for the texts, the patient's name and
+ * their date of birth.
+ */
+async function faultedWritesLeaveNoHealthDataInLogs(url: string, people: { patient: string; clinician: string; password: string; episodeId: string; patientName: string; dateOfBirth: string }) {
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const painNote = `Pain woke me at three after carrying the shopping ${randomBytes(4).toString('hex')}`;
+  const soap = `Saddle numbness reported on the left side ${randomBytes(4).toString('hex')}`;
+  await admin.unsafe(`create function fault_test_disk_full() returns trigger language plpgsql as $$ begin raise exception 'disk full' using errcode = '53100'; end $$`);
+  await admin.unsafe('create trigger fault_test_pain before insert on pain_entries for each row execute function fault_test_disk_full()');
+  await admin.unsafe('create trigger fault_test_notes before insert on notes for each row execute function fault_test_disk_full()');
+  const { chromium } = await import('@playwright/test');
+  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  const logBefore = serverLog.length;
+  let submitted = 0;
+  try {
+    for (const who of ['patient', 'clinician'] as const) {
+      const cookie = await signInCookie(people[who], people.password);
+      const context = await browser.newContext();
+      const [name, ...value] = (cookie ?? '=').split('=');
+      if (name) await context.addCookies([{ name, value: value.join('='), url: BASE }]);
+      const page = await context.newPage();
+      if (who === 'patient') {
+        await page.goto(`${BASE}/patient`);
+        await page.getByRole('link', { name: 'Log pain 7 out of 10' }).click();
+        await page.getByRole('checkbox', { name: 'Lower back' }).check();
+        await page.getByRole('group', { name: /below the knee/ }).getByRole('radio', { name: 'No' }).check();
+        await page.getByLabel('Anything else? (optional)').fill(painNote);
+        const groups = page.getByRole('region', { name: 'Safety check' }).getByRole('group');
+        for (let index = 0; index < (await groups.count()); index += 1) await groups.nth(index).getByRole('radio', { name: 'No', exact: true }).check();
+        await page.getByRole('button', { name: 'Save pain score' }).click();
+      } else {
+        await page.goto(`${BASE}/clinician/patients/${people.episodeId}/notes`);
+        for (const label of ['Subjective', 'Objective', 'Assessment', 'Plan']) await page.getByLabel(label, { exact: true }).first().fill(`${label}: ${soap}`);
+        await page.getByRole('button', { name: 'Save note' }).first().click();
+      }
+      submitted += 1;
+      // The action fails in the database; give the server time to log it.
+      await page.getByText(/temporarily unavailable|went wrong|could not be saved/i).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await admin.unsafe('drop trigger if exists fault_test_pain on pain_entries');
+    await admin.unsafe('drop trigger if exists fault_test_notes on notes');
+    await admin.unsafe('drop function if exists fault_test_disk_full()');
+    await admin.end();
+  }
+  await sleep(1_000);
+  const written = serverLog.slice(logBefore);
+  const faultLines = written.split('\n').filter((line) => line.includes('53100'));
+  check(
+    'both faulted writes were submitted and the fault was logged by SQLSTATE and query name',
+    submitted === 2 && faultLines.some((line) => /"sqlstate":"53100"/.test(line) && /"query":"insert into pain_entries"/.test(line)) && faultLines.some((line) => /"query":"insert into notes"/.test(line)),
+    `${faultLines.length} log lines name SQLSTATE 53100${faultLines.length ? `, e.g. ${faultLines[0]!.slice(0, 300)}` : ''}`,
+  );
+  const leaked = [painNote, soap, people.patientName, people.dateOfBirth].filter((secret) => serverLog.includes(secret));
+  check('the server log holds neither note, nor the patient’s name or date of birth', leaked.length === 0, leaked.length ? `found ${leaked.length} of 4` : `${serverLog.length} characters searched`);
+}
+
 async function main() {
   if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
     if (spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed');
@@ -126,18 +194,30 @@ async function main() {
     const password = 'fault test passphrase 2026';
     const { hashPassword } = await import('../lib/auth/password');
     const { users } = await import('../db/schema');
-    await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, team.patient.id));
+    const dateOfBirth = '1961-04-12';
+    await db.update(users).set({ passwordHash: await hashPassword(password), dateOfBirth }).where(eq(users.id, team.patient.id));
+    await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, team.clinician.id));
 
     server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
       env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: `fault-${randomBytes(16).toString('hex')}`, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString('utf8')));
+    server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString('utf8')));
     for (let attempt = 0; (await status('/api/health')).status !== 200; attempt += 1) {
       if (attempt > 60) throw new Error('server did not start');
       await sleep(500);
     }
     const cookie = await signInCookie(team.patient.email, password);
     check('signed in before the fault', cookie !== null);
+    await faultedWritesLeaveNoHealthDataInLogs(url, {
+      patient: team.patient.email,
+      clinician: team.clinician.email,
+      password,
+      episodeId: team.episode.id,
+      patientName: team.patient.name,
+      dateOfBirth,
+    });
 
     // The burst: each write is a pain entry and its audit row in one transaction.
     const acknowledged: string[] = [];

@@ -179,6 +179,8 @@ type FormFields = Map<string, string>;
 
 /** Actions seen in a plain form (`<form action={action}>`): React calls them with the form data alone. */
 const plainActions = new Set<string>();
+/** Each action's number fields: number inputs, numeric keyboards and radio groups of numbers. */
+const numericFields = new Map<string, Set<string>>();
 
 /** Field names and the values the server rendered into each action's form, as its owner sees it. */
 function formsFromHtml(html: string): Map<string, FormFields> {
@@ -187,6 +189,7 @@ function formsFromHtml(html: string): Map<string, FormFields> {
   for (const [, formHtml] of html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)) {
     let actionId: string | null = null;
     const fields: FormFields = new Map();
+    const numeric = new Set<string>();
     for (const [tag] of formHtml!.matchAll(/<(input|textarea|select)\b[^>]*>/g)) {
       const name = /\bname="([^"]*)"/.exec(tag)?.[1];
       if (!name) continue;
@@ -195,6 +198,7 @@ function formsFromHtml(html: string): Map<string, FormFields> {
       const fallback = type === 'checkbox' || type === 'radio' ? 'on' : '';
       const value = decode(/\bvalue="([^"]*)"/.exec(tag)?.[1] ?? fallback);
       const decodedName = decode(name);
+      if (type === 'number' || /\binputmode="(numeric|decimal)"/i.test(tag) || (type === 'radio' && /^\d+$/.test(value))) numeric.add(decodedName);
       if (decodedName.startsWith('$ACTION_ID_')) {
         actionId = decodedName.slice('$ACTION_ID_'.length);
         plainActions.add(actionId);
@@ -202,7 +206,10 @@ function formsFromHtml(html: string): Map<string, FormFields> {
       else if (/^\$ACTION_\d+:0$/.test(decodedName)) actionId = (JSON.parse(value) as { id: string }).id;
       else if (!decodedName.startsWith('$ACTION')) fields.set(decodedName, value);
     }
-    if (actionId) forms.set(actionId, fields);
+    if (actionId) {
+      forms.set(actionId, fields);
+      if (numeric.size > 0) numericFields.set(actionId, new Set([...(numericFields.get(actionId) ?? []), ...numeric]));
+    }
   }
   return forms;
 }
@@ -286,6 +293,9 @@ const BAD_INPUTS: Record<string, string> = {
   'not a uuid': 'not-a-uuid',
   uuid: randomUUID(),
 };
+
+/** Refused in every number field (docs/SECURITY.md, Input): read as typed, never coerced. */
+const STRICT_NUMBER_REFUSALS = ['1e1', '0x5', ' 5 '];
 
 let chainReport = 'not checked';
 let timingReport = 'not measured';
@@ -506,6 +516,25 @@ async function run() {
     if (spoofed.status === 200) finding('unauthorized', `GET ${area} with spoofed headers → 200`);
   }
 
+  // -------- pseudonymity in the audit trail: with the clinic's default policy (pseudonyms only), the
+  // page, its filter and its CSV never show or match a patient's name or email.
+  {
+    await sqlClient`update clinics set managers_see_patient_identity = false`;
+    const [patientRow] = await sqlClient<{ name: string; email: string }[]>`select name, email from users where email = ${people.patient}`;
+    const secrets = [patientRow!.name, patientRow!.email];
+    for (const query of ['', ...secrets.map((secret) => `?person=${encodeURIComponent(secret)}`)]) {
+      // The page echoes the search into its search box, so only the unfiltered page is searched for names.
+      for (const pathname of query ? [`/manager/audit/export${query}`] : ['/manager/audit', '/manager/audit/export']) {
+        const response = await send('GET', pathname, { identity: identities.manager });
+        const leaked = secrets.filter((secret) => response.text.includes(secret));
+        if (leaked.length > 0) finding('unauthorized', `GET ${pathname} as manager showed a patient's name or email under the pseudonyms-only policy`);
+        if (query && pathname.includes('export') && response.text.trim().split('\n').length > 1) {
+          finding('unauthorized', `GET ${pathname}: the filter matched a patient's name or email under the pseudonyms-only policy`);
+        }
+      }
+    }
+  }
+
   // -------- server actions
   const actions = discoverActions();
   // Sign-in, set-password-with-link and reset requests are for people without a session.
@@ -556,6 +585,21 @@ async function run() {
       for (const [label, value] of Object.entries(BAD_INPUTS)) {
         await callAction(action, page, ownerIdentity, new Map([...fields, [field, value]]), { label: `${label} in ${field}` });
       }
+    }
+    // One strict way to read a field: a number written loosely ("1e1", "0x5", " 5 ") or a field the form
+    // does not have refuses the whole submission, so nothing at all may change.
+    for (const field of numericFields.get(action.id) ?? []) {
+      if (!fields.has(field)) continue;
+      for (const value of STRICT_NUMBER_REFUSALS) {
+        const before = await snapshot();
+        await callAction(action, page, ownerIdentity, new Map([...fields, [field, value]]), { label: `${JSON.stringify(value)} in number field ${field}` });
+        if ((await snapshot()) !== before) finding('invalidStored', `${action.name}: ${JSON.stringify(value)} in number field "${field}" was accepted`);
+      }
+    }
+    if (fields.size > 0) {
+      const before = await snapshot();
+      await callAction(action, page, ownerIdentity, new Map([...fields, ['clinicianId', randomUUID()], ['isAdmin', 'true']]), { label: 'valid form with extra fields' });
+      if ((await snapshot()) !== before) finding('invalidStored', `${action.name}: a submission with extra fields was accepted`);
     }
     // Extra fields a strict schema refuses, an array where a scalar belongs, and a 2 MB body.
     {

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir, openConfiguredDatabase } from '../db/connection';
+import { migrateConfiguredDatabase } from '../db/roles';
 import { isDatabaseEmpty, seedDemo } from '../db/seed';
 import { fail, log, resolveAuthSecret, serverNodeOptions } from './lib';
 
@@ -42,19 +43,27 @@ function buildIsCurrent(): boolean {
 async function prepareDatabase(): Promise<void> {
   const embedded = !process.env.DATABASE_URL;
   log(embedded ? `embedded database in ${dataDir()}` : 'PostgreSQL from DATABASE_URL');
-  const handle = openConfiguredDatabase();
   try {
     const started = Date.now();
-    await handle.migrate();
-    log(`migrations applied (${Date.now() - started} ms)`);
-    if (embedded && (await isDatabaseEmpty(handle.db))) {
-      const seeded = await seedDemo(handle.db);
-      log(`demo clinic seeded: ${seeded.patients} patients, ${seeded.painEntries} pain entries, ${seeded.exerciseLogs} exercise logs`);
+    if (!embedded) {
+      // As the owner when MIGRATION_DATABASE_URL is set, then the application role's grants (db/roles.ts).
+      await migrateConfiguredDatabase();
+      log(`migrations applied (${Date.now() - started} ms)`);
+      return;
+    }
+    const handle = openConfiguredDatabase();
+    try {
+      await handle.migrate();
+      log(`migrations applied (${Date.now() - started} ms)`);
+      if (await isDatabaseEmpty(handle.db)) {
+        const seeded = await seedDemo(handle.db);
+        log(`demo clinic seeded: ${seeded.patients} patients, ${seeded.painEntries} pain entries, ${seeded.exerciseLogs} exercise logs`);
+      }
+    } finally {
+      await handle.close();
     }
   } catch (error) {
     fail(`the database could not be prepared (${(error as Error).message}).`);
-  } finally {
-    await handle.close();
   }
 }
 

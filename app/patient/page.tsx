@@ -6,7 +6,7 @@ import { emergencyServicesFor } from '@/lib/content/emergency-services';
 import { ExerciseList } from '@/components/patient/exercise-list';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { ADHERENCE_DEFINITION, formatPercent } from '@/lib/clinical/adherence';
-import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
+import { INSTRUMENT_INFO, INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { getToday } from '@/lib/dal/today';
 import { formatDate, formatDateTime, formatLongDay } from '@/lib/time';
 import { SafetyCheckForm, SafetyCheckIntro } from './safety-check/safety-check-form';
@@ -141,7 +141,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
               )}
             </p>
             <AppLink
-              href={next.due.isDue ? `/patient/questionnaires/${next.instrument.toLowerCase()}` : '/patient/questionnaires'}
+              href={next.due.isDue ? `/patient/questionnaires/${INSTRUMENT_INFO[next.instrument].slug}` : '/patient/questionnaires'}
               className="mt-3 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white"
             >
               {next.due.isDue ? (next.inProgress ? 'Carry on where you left off' : 'Start now') : 'See questionnaires'}

@@ -45,6 +45,9 @@ const OdiChart = dynamic(() => import('./odi-chart').then((module) => module.Odi
 const MeasureChart = dynamic(() => import('./measure-chart').then((module) => module.MeasureChart), { ssr: false, loading: () => <Placeholder height={200} /> });
 const AdherenceChart = dynamic(() => import('./adherence-chart').then((module) => module.AdherenceChart), { ssr: false, loading: () => <Placeholder height={220} /> });
 
+const ScoreLinesChart = dynamic(() => import('./score-lines-chart').then((module) => module.ScoreLinesChart), { ssr: false, loading: () => <Placeholder height={220} /> });
+
 export const LazyOdiChart = whenVisible<ComponentProps<typeof OdiChart>>(OdiChart, 260);
 export const LazyMeasureChart = whenVisible<ComponentProps<typeof MeasureChart>>(MeasureChart, 200);
 export const LazyAdherenceChart = whenVisible<ComponentProps<typeof AdherenceChart>>(AdherenceChart, 220);
+export const LazyScoreLinesChart = whenVisible<ComponentProps<typeof ScoreLinesChart>>(ScoreLinesChart, 220);

@@ -10,12 +10,13 @@ import { SelectField } from '@/components/ui/select-field';
 
 type Action = (previous: ExerciseFormState, form: FormData) => Promise<ExerciseFormState>;
 
-export function ExerciseForm({ action, categories }: { action: Action; categories: { value: string; label: string }[] }) {
+export function ExerciseForm({ action, categories, submissionId }: { action: Action; categories: { value: string; label: string }[]; submissionId: string }) {
   const [state, formAction] = useActionState(action, { ok: false });
   const values = !state.ok ? (state.values ?? {}) : {};
   const errors = !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} key={JSON.stringify(values) + (state.ok ? state.createdName : '')} className="space-y-3" noValidate>
+      <input type="hidden" name="submissionId" value={submissionId} />
       {state.ok && state.createdName ? <FormAlert tone="success">“{state.createdName}” was added to the library.</FormAlert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField size="compact" label="Name" name="name" defaultValue={values.name} errors={errors.name} maxLength={120} />

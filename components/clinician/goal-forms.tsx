@@ -9,13 +9,14 @@ import { SelectField } from '@/components/ui/select-field';
 
 type Action = (previous: RecordFormState, form: FormData) => Promise<RecordFormState>;
 
-export function GoalForm({ action, measures }: { action: Action; measures: { value: string; label: string }[] }) {
+export function GoalForm({ action, measures, submissionId }: { action: Action; measures: { value: string; label: string }[]; submissionId: string }) {
   const [state, formAction] = useActionState(action, { ok: true });
   const values = state.ok ? {} : (state.values ?? {});
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   return (
     <form action={formAction} key={JSON.stringify(values) + String(state.ok && state.saved)} className="space-y-3">
       <h3 className="font-semibold">Add a goal</h3>
+      <input type="hidden" name="submissionId" value={submissionId} />
       {state.ok && state.saved ? <FormAlert tone="success">Goal added.</FormAlert> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       <TextField size="compact" label="Goal" name="description" defaultValue={values.description} errors={errors.description} maxLength={500} hint="In the patient’s words where possible, e.g. “Walk the dog for 30 minutes”." />

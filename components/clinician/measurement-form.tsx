@@ -9,7 +9,7 @@ import { describeReference, formatMeasurement, MEASURE_CODES, romReference, ROM_
 type Action = (previous: MeasurementFormState, form: FormData) => Promise<MeasurementFormState>;
 
 /** All lumbar measures on one form; empty fields are simply not recorded. */
-export function MeasurementForm({ action, defaultMeasuredAt }: { action: Action; defaultMeasuredAt: string }) {
+export function MeasurementForm({ action, defaultMeasuredAt, submissionId }: { action: Action; defaultMeasuredAt: string; submissionId: string }) {
   const [state, formAction] = useActionState(action, { ok: true });
   const id = useId();
   const values = state.ok ? {} : (state.values ?? {});
@@ -20,6 +20,7 @@ export function MeasurementForm({ action, defaultMeasuredAt }: { action: Action;
   return (
     <form action={formAction} key={formKey} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" noValidate>
       <h2 className="text-xl font-semibold">Record measurements</h2>
+      <input type="hidden" name="submissionId" value={submissionId} />
       {state.ok && state.saved ? (
         <FormAlert tone="success">{state.saved === 1 ? 'Measurement saved.' : `${state.saved} measurements saved.`}</FormAlert>
       ) : null}

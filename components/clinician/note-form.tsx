@@ -10,13 +10,14 @@ import { TextAreaField } from '@/components/ui/text-area';
 type Action = (previous: RecordFormState, form: FormData) => Promise<RecordFormState>;
 
 /** A SOAP note, or an amendment of one (the original is never edited). */
-export function NoteForm({ action, amendsId, heading }: { action: Action; amendsId?: string; heading: string }) {
+export function NoteForm({ action, amendsId, heading, submissionId }: { action: Action; amendsId?: string; heading: string; submissionId: string }) {
   const [state, formAction] = useActionState(action, { ok: true });
   const values = state.ok ? {} : (state.values ?? {});
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   return (
     <form action={formAction} key={JSON.stringify(values) + String(state.ok && state.saved)} className="space-y-3">
       <h3 className="font-semibold">{heading}</h3>
+      <input type="hidden" name="submissionId" value={submissionId} />
       {amendsId ? <input type="hidden" name="amendsId" value={amendsId} /> : null}
       {state.ok && state.saved ? <FormAlert tone="success">Saved.</FormAlert> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}

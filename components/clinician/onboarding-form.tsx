@@ -5,17 +5,13 @@ import { useActionState } from 'react';
 import type { OnboardingState } from '@/app/clinician/patients/new/actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { INSTRUMENT_INFO, INSTRUMENTS } from '@/lib/clinical/instruments';
 import { TextField } from '@/components/ui/text-field';
 import { InvitationLinkBox } from './invitation-link';
 
 type Action = (previous: OnboardingState, form: FormData) => Promise<OnboardingState>;
 
-const INSTRUMENTS = [
-  { value: 'ODI', label: 'Oswestry Disability Index (repeats at the interval)' },
-  { value: 'STARTBACK', label: 'Keele STarT Back (once, at the start)' },
-  { value: 'PSFS', label: 'Patient-Specific Functional Scale (repeats)' },
-  { value: 'RMDQ', label: 'Roland-Morris (repeats)' },
-];
+const INSTRUMENT_CHOICES = INSTRUMENTS.map((value) => ({ value, label: `${INSTRUMENT_INFO[value].name} (${INSTRUMENT_INFO[value].schedule})` }));
 
 export function OnboardingForm({ action, timeZone }: { action: Action; timeZone: string }) {
   const [state, formAction] = useActionState(action, { ok: false });
@@ -49,7 +45,7 @@ export function OnboardingForm({ action, timeZone }: { action: Action; timeZone:
       <fieldset>
         <legend className="text-base font-medium">Questionnaires to ask for now (due in 3 days)</legend>
         <div className="mt-2 space-y-1">
-          {INSTRUMENTS.map((instrument) => (
+          {INSTRUMENT_CHOICES.map((instrument) => (
             <label key={instrument.value} className="flex items-center gap-2">
               <input type="checkbox" name="instruments" value={instrument.value} defaultChecked={instrument.value === 'ODI' || instrument.value === 'STARTBACK'} className="h-5 w-5" />
               {instrument.label}

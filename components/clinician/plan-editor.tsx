@@ -57,8 +57,10 @@ export function PlanEditor({
   templates,
   categories,
   reloadHref,
+  submissionId,
 }: {
   reloadHref: string;
+  submissionId: string;
   action: Action;
   baseVersion: number;
   initialItems: EditorItem[];
@@ -110,6 +112,7 @@ export function PlanEditor({
     <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
       <form action={formAction} className="space-y-4">
         <input type="hidden" name="baseVersion" value={baseVersion} />
+        <input type="hidden" name="submissionId" value={submissionId} />
         <input type="hidden" name="items" value={JSON.stringify(items.map(toPlanItem))} />
         <p aria-live="polite" className="sr-only">{announcement}</p>
         {state.ok && state.savedVersion ? <FormAlert tone="success">Saved as version {state.savedVersion}. The patient sees it now.</FormAlert> : null}

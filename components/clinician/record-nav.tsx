@@ -5,6 +5,7 @@ const TABS = [
   { segment: '/measurements', label: 'Measurements' },
   { segment: '/plan', label: 'Exercise plan' },
   { segment: '/notes', label: 'Goals and notes' },
+  { segment: '/questionnaires', label: 'Questionnaires' },
   { segment: '/discharge', label: 'Outcome and discharge' },
 ] as const;
 

@@ -162,6 +162,7 @@ export function CheckboxGroup({
   errors,
   defaultValues = [],
   hint,
+  columns = 2,
 }: {
   name: string;
   legend: string;
@@ -169,6 +170,8 @@ export function CheckboxGroup({
   errors?: string[];
   defaultValues?: readonly string[];
   hint?: string;
+  /** Two columns from tablet width for short labels; one for sentences. */
+  columns?: 1 | 2;
 }) {
   const { id, hintId, describedBy, invalid } = useFieldIds({ hint, errors });
   return (
@@ -184,7 +187,7 @@ export function CheckboxGroup({
         name={name}
         options={options}
         isChecked={(value) => defaultValues.includes(value)}
-        className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-2"
+        className={`mt-3 grid grid-cols-1 gap-2 ${columns === 2 ? 'sm:grid-cols-2' : ''}`}
       />
       <FieldError id={`${id}-error`} errors={errors} />
     </fieldset>

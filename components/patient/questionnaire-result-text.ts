@@ -43,6 +43,13 @@ export function describeResult(instrument: PatientInstrument, score: number | nu
             : 'Your physio will combine exercise with help for the worry and low mood that pain can bring.',
     };
   }
+  if (instrument === 'RMDQ') {
+    return {
+      headline: `${score ?? '–'} out of 24`,
+      band: null,
+      meaning: 'The number of sentences you ticked as true for you today. Lower is better: 0 means your back is not stopping you doing any of them.',
+    };
+  }
   return {
     headline: `${score === null ? '–' : score.toFixed(1)} out of 10 average for your activities`,
     band: null,

@@ -41,5 +41,9 @@ test.describe('download my data', () => {
     await expectNoSeriousA11yViolations(reader);
     await screenshotIfAsked(reader, `summary-${testInfo.project.name}`);
     await context.close();
+
+    // The same request sent from another site is refused.
+    const crossSite = await page.request.post('/api/exports/my-data', { headers: { Origin: 'https://evil.example' } });
+    expect(crossSite.status()).toBe(403);
   });
 });

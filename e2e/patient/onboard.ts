@@ -5,7 +5,11 @@ import { signInAndWait } from '../fixtures/accounts';
  * A new patient of the demo clinician, signed in on a fresh page: added through the clinician's form, then
  * their password set with the one-time link, as in real use. Each spec gets a patient no other test touches.
  */
-export async function onboardNewPatient(browser: Browser, name: string): Promise<{ patient: Page; clinician: Page }> {
+export async function onboardNewPatient(
+  browser: Browser,
+  name: string,
+  options: { questionnaires?: RegExp[] } = {},
+): Promise<{ patient: Page; clinician: Page }> {
   const clinicianContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const clinician = await clinicianContext.newPage();
   await signInAndWait(clinician, 'clinician');
@@ -15,6 +19,7 @@ export async function onboardNewPatient(browser: Browser, name: string): Promise
   await clinician.getByLabel('Email').fill(email);
   await clinician.getByLabel('Date of birth').fill('1961-03-02');
   await clinician.getByLabel('Pain at the start (0–10)').fill('5');
+  for (const questionnaire of options.questionnaires ?? []) await clinician.getByRole('checkbox', { name: questionnaire }).check();
   await clinician.getByRole('button', { name: 'Add patient and make invitation link' }).click();
   const link = await clinician.getByLabel('Invitation link').inputValue();
 

@@ -114,7 +114,7 @@ test.describe('patient journey on a phone', () => {
     await logPain(page, 6, { yesTo: /trouble passing urine/ });
     const alert = page.getByRole('alert').filter({ hasText: 'Seek emergency care now' });
     await expect(alert).toBeVisible();
-    await expect(alert).toContainText('Call your emergency number');
+    await expect(alert).toContainText('Call 999 or go to A&E now');
     await expect(alert.getByRole('button')).toHaveCount(0);
     await page.goto('/patient');
     await expect(page.getByRole('alert').filter({ hasText: 'Seek emergency care now' })).toBeVisible();

@@ -22,6 +22,17 @@ test('a patient turns on two-step sign-in, then signs in with a code, a wrong co
   const key = (await page.getByLabel('Setup key').textContent())!.replace(/\s/g, '');
   expect(key).toMatch(/^[A-Z2-7]{32}$/);
   await expectNoSeriousA11yViolations(page);
+  // The QR code is drawn on the server as an SVG image beside the key.
+  const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+  if (process.env.SCREENSHOT_DIR) {
+    const size = page.viewportSize()!;
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/mfa-setup-desktop.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/mfa-setup-phone.png`, fullPage: true });
+    await page.setViewportSize(size);
+  }
 
   await page.getByLabel('6-digit code from the app').fill('123456');
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
@@ -33,6 +44,8 @@ test('a patient turns on two-step sign-in, then signs in with a code, a wrong co
   await expect(codeItems).toHaveCount(10);
   const codes = await codeItems.allTextContents();
   expect(codes).toHaveLength(10);
+  // 16 symbols of 5 bits each: 80 bits per code.
+  for (const code of codes) expect(code.trim()).toMatch(/^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/);
   await page.getByRole('link', { name: 'I have saved my codes — continue' }).click();
   await signOut(page);
 

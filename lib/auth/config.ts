@@ -40,7 +40,8 @@ export const authConfig = {
     error(error) {
       // A wrong password is expected traffic, not a server error; it is audited instead.
       if ((error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error(`[auth] ${(error as { type?: string }).type ?? 'error'}`);
+      // Loaded on first use: the proxy shares this configuration and stays light.
+      void import('@/lib/log').then(({ log }) => log().error({ err: error }, 'auth error'));
     },
     warn() {},
   },

@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { authConfig } from './config';
 import { authenticate } from './credentials';
+import { passwordField } from '@/lib/validation/auth';
 import { clientAddressFrom } from './client-address';
 import { deviceCookieAttributes, deviceCookieValues, parseCookieHeader } from './device-cookie';
 
@@ -36,8 +37,8 @@ const optionalCode = z
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
-  // Never trimmed or altered: verified exactly as typed (ASVS 6.2.8).
-  password: z.string().min(1).max(128),
+  // Never trimmed or altered, and as long as a password may be set (ASVS 6.2.8, 6.2.9).
+  password: passwordField,
   code: optionalCode,
   recoveryCode: optionalCode,
 });

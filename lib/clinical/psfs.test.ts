@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PSFS_MEANINGFUL_CHANGE, psfsActivityImprovement, psfsImprovement, scorePsfs } from './psfs';
+import {
+  describePsfsChange,
+  PSFS_MEANINGFUL_CHANGE,
+  PSFS_MEANINGFUL_CHANGE_TEXT,
+  psfsActivityImprovement,
+  psfsChange,
+  psfsImprovement,
+  scorePsfs,
+} from './psfs';
 
 describe('scorePsfs: docs/CLINICAL.md examples', () => {
   it.each([
@@ -79,5 +87,56 @@ describe('psfsActivityImprovement', () => {
   it('rejects ratings outside 0–10 or fractional', () => {
     expect(() => psfsActivityImprovement(2, 11)).toThrow(RangeError);
     expect(() => psfsActivityImprovement(2.5, 6)).toThrow(RangeError);
+  });
+});
+
+describe('psfsChange', () => {
+  const first = [
+    { name: 'Putting on socks', rating: 2 },
+    { name: 'Walking to the shops', rating: 4 },
+    { name: 'Gardening', rating: 5 },
+  ];
+
+  it('meets the rule when the mean rises by 2', () => {
+    const change = psfsChange(first, [
+      { name: 'Putting on socks', rating: 4 },
+      { name: 'walking to the shops ', rating: 6 },
+      { name: 'Gardening', rating: 7 },
+    ]);
+    expect(change).toMatchObject({ first: 3.7, latest: 5.7, meanChange: 2, meanMet: true, met: true });
+    expect(change.activities.map((activity) => [activity.change, activity.met])).toEqual([
+      [2, false],
+      [2, false],
+      [2, false],
+    ]);
+  });
+
+  it('meets the rule when one activity rises by 3 though the mean rises less than 2', () => {
+    const change = psfsChange(first, [
+      { name: 'Putting on socks', rating: 5 },
+      { name: 'Walking to the shops', rating: 4 },
+      { name: 'Gardening', rating: 5 },
+    ]);
+    expect(change).toMatchObject({ meanChange: 1, meanMet: false, met: true });
+    expect(change.activities[0]).toEqual({ name: 'Putting on socks', first: 2, latest: 5, change: 3, met: true });
+  });
+
+  it('does not meet it for smaller rises or a fall, and leaves out activities rated only once', () => {
+    const change = psfsChange(first, [
+      { name: 'Putting on socks', rating: 4 },
+      { name: 'Walking to the shops', rating: 3 },
+      { name: 'Cycling', rating: 9 },
+    ]);
+    expect(change.met).toBe(false);
+    expect(change.activities.map((activity) => activity.name)).toEqual(['Putting on socks', 'Walking to the shops']);
+    expect(describePsfsChange(change)).toEqual({
+      mean: 'Average 3.7 → 5.3 (+1.6)',
+      activities: ['Putting on socks: 2 → 4 (+2)', 'Walking to the shops: 4 → 3 (−1)'],
+      verdict: 'not yet a meaningful change',
+    });
+  });
+
+  it('states the rule in words', () => {
+    expect(PSFS_MEANINGFUL_CHANGE_TEXT).toBe('A meaningful change is the average up 2 points, or one activity up 3.');
   });
 });

@@ -49,3 +49,58 @@ export function psfsActivityImprovement(baseline: number, latest: number): { cha
   const change = latest - baseline;
   return { change, met: change >= PSFS_MEANINGFUL_CHANGE.single };
 }
+
+export type PsfsActivity = { name: string; rating: number };
+export type PsfsActivityChange = { name: string; first: number; latest: number; change: number; met: boolean };
+export type PsfsChange = {
+  first: number;
+  latest: number;
+  meanChange: number;
+  meanMet: boolean;
+  activities: PsfsActivityChange[];
+  /** The meaningful-change rule: the mean up 2, or any one activity up 3 (docs/CLINICAL.md, Meaningful change). */
+  met: boolean;
+};
+
+/** The rule in words, shown wherever a PSFS change appears. */
+export const PSFS_MEANINGFUL_CHANGE_TEXT =
+  `A meaningful change is the average up ${PSFS_MEANINGFUL_CHANGE.mean} points, or one activity up ${PSFS_MEANINGFUL_CHANGE.single}.`;
+
+const sameActivity = (a: string, b: string) => a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
+
+/**
+ * The change from the first response to the latest: in the mean score, and in each activity rated both
+ * times (matched by name, ignoring case; follow-ups re-rate the same activities).
+ */
+export function psfsChange(first: ReadonlyArray<PsfsActivity>, latest: ReadonlyArray<PsfsActivity>): PsfsChange {
+  const firstScore = scorePsfs(first.map((activity) => activity.rating)).score;
+  const latestScore = scorePsfs(latest.map((activity) => activity.rating)).score;
+  const mean = psfsImprovement(firstScore, latestScore);
+  const activities = latest.flatMap((activity) => {
+    const before = first.find((candidate) => sameActivity(candidate.name, activity.name));
+    if (!before) return [];
+    const { change, met } = psfsActivityImprovement(before.rating, activity.rating);
+    return [{ name: activity.name, first: before.rating, latest: activity.rating, change, met }];
+  });
+  return {
+    first: firstScore,
+    latest: latestScore,
+    meanChange: mean.change,
+    meanMet: mean.met,
+    activities,
+    met: mean.met || activities.some((activity) => activity.met),
+  };
+}
+
+const signedChange = (value: number, decimals: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(decimals)}`;
+
+/** "Average 3.7 → 6.0 (+2.3): a meaningful change." and one line per activity, for summaries and tables. */
+export function describePsfsChange(change: PsfsChange): { mean: string; activities: string[]; verdict: string } {
+  return {
+    mean: `Average ${change.first.toFixed(1)} → ${change.latest.toFixed(1)} (${signedChange(change.meanChange, 1)})`,
+    activities: change.activities.map(
+      (activity) => `${activity.name}: ${activity.first} → ${activity.latest} (${signedChange(activity.change, 0)})${activity.met ? ', meaningful' : ''}`,
+    ),
+    verdict: change.met ? 'a meaningful change' : 'not yet a meaningful change',
+  };
+}

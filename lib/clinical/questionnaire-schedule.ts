@@ -1,18 +1,10 @@
 import { addDays, isCalendarDay } from '../time/days';
-
-export type Instrument = 'ODI' | 'STARTBACK' | 'PSFS' | 'RMDQ';
+import type { Instrument } from './instruments';
 
 /** Days after the due day before a questionnaire counts as overdue (policy). */
 export const OVERDUE_AFTER_DAYS = 7;
 /** A clinician's one-off request is met by a response completed up to this many days before it (policy). */
 export const REQUEST_WINDOW_DAYS = 7;
-
-export const INSTRUMENT_NAMES: Readonly<Record<Instrument, string>> = {
-  ODI: 'Oswestry Disability Index',
-  STARTBACK: 'STarT Back screening',
-  PSFS: 'Activities you find hard (PSFS)',
-  RMDQ: 'Roland-Morris questionnaire',
-};
 
 export type ScheduleOverride = { enabled: boolean; intervalWeeks: number | null; dueDay: string | null };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RMDQ_MCID, RMDQ_NOTICE, RMDQ_STATEMENTS, rmdqImprovement, scoreRmdq } from './rmdq';
+import { describeRmdqChange, RMDQ_MCID, RMDQ_MCID_TEXT, RMDQ_NOTICE, RMDQ_STATEMENTS, rmdqImprovement, rmdqMcidLevel, scoreRmdq } from './rmdq';
 
 const ticks = (count: number): boolean[] => Array.from({ length: 24 }, (_, index) => index < count);
 
@@ -63,5 +63,34 @@ describe('RMDQ content', () => {
     expect(new Set(RMDQ_STATEMENTS).size).toBe(24);
     for (const statement of RMDQ_STATEMENTS) expect(statement.length).toBeLessThanOrEqual(90);
     expect(RMDQ_NOTICE).toMatch(/paraphrase/);
+  });
+});
+
+describe('describeRmdqChange', () => {
+  it.each([
+    [15, 9, 'Down 6 points (40 %) from 15: a meaningful improvement.', true],
+    [20, 15, 'Down 5 points (25 %) from 20: a meaningful improvement.', true],
+    [10, 7, 'Down 3 points (30 %) from 10: a meaningful improvement.', true],
+    [20, 16, 'Down 4 points (20 %) from 20: not yet a meaningful improvement.', false],
+    [6, 11, 'Up 5 points (83 %) from 6: not yet a meaningful improvement.', false],
+    [8, 8, 'No change from 8: not yet a meaningful improvement.', false],
+    [0, 1, 'Up 1 point from 0: not yet a meaningful improvement.', false],
+  ])('%i → %i reads "%s"', (baseline, latest, text, met) => {
+    expect(describeRmdqChange(baseline, latest)).toEqual({ text, met });
+  });
+
+  it('states the rule in words', () => {
+    expect(RMDQ_MCID_TEXT).toBe('A meaningful improvement is a fall of 5 points or 30 % from the first score.');
+  });
+});
+
+describe('rmdqMcidLevel', () => {
+  it.each([
+    [20, 15],
+    [15, 10.5],
+    [10, 7],
+    [0, 0],
+  ])('baseline %i → reach %d', (baseline, level) => {
+    expect(rmdqMcidLevel(baseline)).toBe(level);
   });
 });

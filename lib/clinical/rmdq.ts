@@ -55,3 +55,26 @@ export function rmdqImprovement(baseline: number, latest: number): Improvement {
   }
   return lowerIsBetterImprovement(baseline, latest, RMDQ_MCID, { min: 0, max: RMDQ_STATEMENT_COUNT, name: 'RMDQ' });
 }
+
+/** The meaningful-change rule in words, shown wherever an RMDQ change appears (docs/CLINICAL.md, Meaningful change). */
+export const RMDQ_MCID_TEXT = `A meaningful improvement is a fall of ${RMDQ_MCID.points} points or ${RMDQ_MCID.percent} % from the first score.`;
+
+/**
+ * The change from the first score to the latest, in words, with whether it is a meaningful improvement:
+ * "Down 6 points (40 %) from 15: a meaningful improvement." Both figures are reported (docs/CLINICAL.md,
+ * Meaningful change).
+ */
+export function describeRmdqChange(baseline: number, latest: number): { text: string; met: boolean } {
+  const { change, percentChange, met } = rmdqImprovement(baseline, latest);
+  const percent = percentChange === null ? '' : ` (${Math.abs(Math.round(percentChange))} %)`;
+  const movement =
+    change === 0 ? `No change from ${baseline}` : `${change < 0 ? 'Down' : 'Up'} ${Math.abs(change)} ${Math.abs(change) === 1 ? 'point' : 'points'}${percent} from ${baseline}`;
+  return { text: `${movement}: ${met ? 'a meaningful improvement' : 'not yet a meaningful improvement'}.`, met };
+}
+
+/** The score a patient must reach for a meaningful improvement: the higher of (baseline − 5) and 70 % of baseline, never below 0. */
+export function rmdqMcidLevel(baseline: number): number {
+  if (!Number.isInteger(baseline) || baseline < 0 || baseline > RMDQ_STATEMENT_COUNT) throw new RangeError('RMDQ scores are whole numbers from 0 to 24.');
+  const fall = Math.min(RMDQ_MCID.points, (baseline * RMDQ_MCID.percent) / 100);
+  return Math.max(0, Math.round((baseline - fall) * 10) / 10);
+}

@@ -21,6 +21,7 @@ import {
   type DailyPain,
   type QuestionnaireInstrument,
 } from '@/lib/clinical/alerts';
+import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { OVERDUE_AFTER_DAYS } from '@/lib/clinical/questionnaire-schedule';
 import { addDays, localDay } from '@/lib/time';
 import { personTimeZoneSql } from '@/lib/time/zone-sql';
@@ -118,12 +119,6 @@ export async function evaluatePainAlerts(
   }
   return raised;
 }
-
-const INSTRUMENT_NAMES: Record<QuestionnaireInstrument, string> = {
-  ODI: 'Oswestry Disability Index',
-  RMDQ: 'Roland-Morris score',
-  PSFS: 'activities score (PSFS)',
-};
 
 /**
  * Questionnaire worsening (ODI +10, RMDQ +5, PSFS mean −2 against the previous response). Call it in the

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, signInAs } from '@/db/factories';
-import { auditEvents } from '@/db/schema';
+import { auditEvents, clinics } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { recordAudit } from './audit';
@@ -18,6 +18,7 @@ describe('audit trail for managers', () => {
     await recordAudit(db(), { action: 'area.manager', outcome: 'denied', actorId: mine.patient.id, actorRole: 'patient', clinicId: mine.clinic.id });
     await recordAudit(db(), { action: 'pain-entry.read', outcome: 'success', actorId: other.clinician.id, actorRole: 'clinician', clinicId: other.clinic.id, patientId: other.patient.id });
 
+    await db().update(clinics).set({ managersSeePatientIdentity: true }).where(eq(clinics.id, mine.clinic.id));
     await signInAs(db(), mine.manager.id);
     const all = await listAuditEvents({});
     expect(all.map((row) => row.action)).toEqual(['area.manager', 'pain-entry.read']);
@@ -30,6 +31,35 @@ describe('audit trail for managers', () => {
     // The views above are themselves in the trail now.
     expect((await listAuditEvents({ action: 'audit.' })).length).toBeGreaterThanOrEqual(6);
     expect((await exportAuditEvents({ action: 'pain-entry.' })).length).toBe(1);
+  });
+
+  it('shows, searches and exports patients by pseudonym only unless the clinic lets managers see names', async () => {
+    const team = await createCareTeam(db());
+    await recordAudit(db(), { action: 'pain-entry.read', outcome: 'success', actorId: team.clinician.id, actorRole: 'clinician', clinicId: team.clinic.id, patientId: team.patient.id });
+    await recordAudit(db(), { action: 'pain-entry.create', outcome: 'success', actorId: team.patient.id, actorRole: 'patient', clinicId: team.clinic.id, patientId: team.patient.id });
+    await signInAs(db(), team.manager.id);
+
+    const hidden = await listAuditEvents({ action: 'pain-entry.' });
+    expect(hidden.map((row) => [row.actorName, row.actorPseudonym, row.patientName, row.patientPseudonym])).toEqual([
+      [null, team.episode.pseudonym, null, team.episode.pseudonym],
+      [team.clinician.name, null, null, team.episode.pseudonym],
+    ]);
+    const exported = await exportAuditEvents({ action: 'pain-entry.' });
+    expect(JSON.stringify(exported)).not.toContain(team.patient.name);
+    expect(JSON.stringify(exported)).not.toContain(team.patient.email);
+    // The filter cannot be used to test guesses at a patient's name or email.
+    for (const guess of [team.patient.name, team.patient.email, team.patient.email.split('@')[0]!]) {
+      expect(await listAuditEvents({ person: guess, action: 'pain-entry.' })).toEqual([]);
+    }
+    expect((await listAuditEvents({ person: team.episode.pseudonym, action: 'pain-entry.' })).length).toBe(2);
+    expect((await listAuditEvents({ person: team.clinician.email, action: 'pain-entry.' })).length).toBe(1);
+
+    await db().update(clinics).set({ managersSeePatientIdentity: true }).where(eq(clinics.id, team.clinic.id));
+    const shown = await listAuditEvents({ person: team.patient.name, action: 'pain-entry.' });
+    expect(shown.map((row) => [row.actorName, row.patientName])).toEqual([
+      [team.patient.name, team.patient.name],
+      [team.clinician.name, team.patient.name],
+    ]);
   });
 
   it('is refused to clinicians and patients', async () => {

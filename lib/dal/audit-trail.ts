@@ -1,7 +1,7 @@
 import 'server-only';
 import { aliasedTable, and, desc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { auditEvents, users } from '@/db/schema';
+import { auditEvents, clinics, users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
 import { recordAudit } from './audit';
 
@@ -12,7 +12,10 @@ export type AuditFilter = {
   /** Action prefix, e.g. "auth." or "pain-entry.read". */
   action?: string;
   outcome?: 'success' | 'denied' | 'failure';
-  /** Matches the actor's or the patient's name or email (staff looking for one person). */
+  /**
+   * Matches a member of staff's name or email, a patient's pseudonym (exactly), and a patient's name
+   * or email only where the clinic lets managers see patients' identities.
+   */
   person?: string;
 };
 
@@ -21,9 +24,13 @@ export type AuditRow = {
   at: Date;
   action: string;
   outcome: 'success' | 'denied' | 'failure';
+  /** Null for a patient when the clinic shows managers pseudonyms only (then `actorPseudonym`). */
   actorName: string | null;
+  actorPseudonym: string | null;
   actorRole: string | null;
+  /** Null when the clinic shows managers pseudonyms only (then `patientPseudonym`). */
   patientName: string | null;
+  patientPseudonym: string | null;
   resourceType: string | null;
   resourceId: string | null;
   clientAddress: string | null;
@@ -32,7 +39,11 @@ export type AuditRow = {
 const actor = aliasedTable(users, 'actor');
 const patient = aliasedTable(users, 'patient');
 
-function conditions(clinicId: string, filter: AuditFilter): SQL[] {
+/** The pseudonym of a patient's most recent episode: what managers see instead of a name by default. */
+const pseudonymOf = (userId: SQL | typeof auditEvents.patientId) =>
+  sql<string | null>`(select e.pseudonym from episodes e where e.patient_id = ${userId} order by e.started_at desc limit 1)`;
+
+function conditions(clinicId: string, filter: AuditFilter, withNames: boolean): SQL[] {
   const where: SQL[] = [eq(auditEvents.clinicId, clinicId)];
   if (filter.from) where.push(gte(auditEvents.at, filter.from));
   if (filter.to) where.push(lt(auditEvents.at, filter.to));
@@ -40,20 +51,31 @@ function conditions(clinicId: string, filter: AuditFilter): SQL[] {
   if (filter.outcome) where.push(eq(auditEvents.outcome, filter.outcome));
   if (filter.person) {
     const pattern = `%${filter.person.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const byPseudonym = sql`exists (select 1 from episodes e where e.patient_id in (${auditEvents.patientId}, ${auditEvents.actorId}) and lower(e.pseudonym) = ${filter.person.toLowerCase()})`;
     where.push(
-      or(
-        sql`lower(${actor.name}) like ${pattern}`,
-        sql`${actor.email} like ${pattern}`,
-        sql`lower(${patient.name}) like ${pattern}`,
-        sql`${patient.email} like ${pattern}`,
-      )!,
+      withNames
+        ? or(
+            sql`lower(${actor.name}) like ${pattern}`,
+            sql`${actor.email} like ${pattern}`,
+            sql`lower(${patient.name}) like ${pattern}`,
+            sql`${patient.email} like ${pattern}`,
+            byPseudonym,
+          )!
+        : // Pseudonymity: a patient's name or email must not be searchable, or a manager could test guesses.
+          or(and(ne(actor.role, 'patient'), or(sql`lower(${actor.name}) like ${pattern}`, sql`${actor.email} like ${pattern}`)), byPseudonym)!,
     );
   }
   return where;
 }
 
+async function managersSeeNames(clinicId: string): Promise<boolean> {
+  const [clinic] = await getDb().select({ value: clinics.managersSeePatientIdentity }).from(clinics).where(eq(clinics.id, clinicId));
+  return clinic?.value ?? false;
+}
+
 async function query(clinicId: string, filter: AuditFilter, limit: number, beforeId?: number): Promise<AuditRow[]> {
-  const where = conditions(clinicId, filter);
+  const withNames = await managersSeeNames(clinicId);
+  const where = conditions(clinicId, filter, withNames);
   if (beforeId) where.push(lt(auditEvents.id, beforeId));
   return getDb()
     .select({
@@ -61,9 +83,11 @@ async function query(clinicId: string, filter: AuditFilter, limit: number, befor
       at: auditEvents.at,
       action: auditEvents.action,
       outcome: auditEvents.outcome,
-      actorName: actor.name,
+      actorName: withNames ? actor.name : sql<string | null>`case when ${actor.role} = 'patient' then null else ${actor.name} end`,
+      actorPseudonym: withNames ? sql<null>`null` : sql<string | null>`case when ${actor.role} = 'patient' then ${pseudonymOf(sql`${auditEvents.actorId}`)} end`,
       actorRole: auditEvents.actorRole,
-      patientName: patient.name,
+      patientName: withNames ? patient.name : sql<null>`null`,
+      patientPseudonym: withNames ? sql<null>`null` : pseudonymOf(auditEvents.patientId),
       resourceType: auditEvents.resourceType,
       resourceId: auditEvents.resourceId,
       clientAddress: auditEvents.clientAddress,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createPainEntry, createUser, signInAs } from '@/db/factories';
@@ -95,7 +96,7 @@ describe('measurements', () => {
     await signInAs(db(), clinician.id);
     const measuredAt = daysAgo(1);
     expect(
-      await createMeasurements(episode.id, {
+      await createMeasurements(episode.id, { submissionId: randomUUID(),
         measuredAt,
         values: [
           { code: 'lumbar-flexion', value: 45, method: 'dual-inclinometer' },
@@ -129,11 +130,11 @@ describe('measurements', () => {
   it('refuses another clinician for every measurement action and writes nothing', async () => {
     const { clinic, clinician, episode } = await createCareTeam(db());
     await signInAs(db(), clinician.id);
-    await createMeasurements(episode.id, { measuredAt: daysAgo(1), values: [{ code: 'lumbar-extension', value: 20, method: 'goniometer' }] });
+    await createMeasurements(episode.id, { submissionId: randomUUID(), measuredAt: daysAgo(1), values: [{ code: 'lumbar-extension', value: 20, method: 'goniometer' }] });
     const [row] = await db().select().from(measurements).where(eq(measurements.episodeId, episode.id));
     const other = await createUser(db(), clinic.id, 'clinician');
     await signInAs(db(), other.id);
-    expect(await createMeasurements(episode.id, { measuredAt: new Date(), values: [{ code: 'lumbar-extension', value: 10, method: 'goniometer' }] })).toBe('not-found');
+    expect(await createMeasurements(episode.id, { submissionId: randomUUID(), measuredAt: new Date(), values: [{ code: 'lumbar-extension', value: 10, method: 'goniometer' }] })).toBe('not-found');
     expect(await correctMeasurement(episode.id, row!.id, { value: 10, method: null, confirmWarnings: false })).toBe('not-found');
     expect(await deleteMeasurement(episode.id, row!.id)).toBe('not-found');
     expect(await listMeasurementHistory(episode.id)).toBeNull();
@@ -147,17 +148,17 @@ describe('goals and notes', () => {
   it('adds goals, changes status, and amends a note without changing the original', async () => {
     const { clinician, episode } = await createCareTeam(db());
     await signInAs(db(), clinician.id);
-    expect(await createGoal(episode.id, { description: 'Walk the dog for 30 minutes' })).toBe('created');
-    expect(await createGoal(episode.id, { description: 'Bend forward to 60°', measureCode: 'lumbar-flexion', targetValue: 60, targetDate: '2027-01-31' })).toBe('created');
-    expect(await createNote(episode.id, { subjective: 'Sore after gardening.', objective: '', assessment: 'Flare.', plan: 'Review.' })).toBe('created');
+    expect(await createGoal(episode.id, { submissionId: randomUUID(), description: 'Walk the dog for 30 minutes' })).toBe('created');
+    expect(await createGoal(episode.id, { submissionId: randomUUID(), description: 'Bend forward to 60°', measureCode: 'lumbar-flexion', targetValue: 60, targetDate: '2027-01-31' })).toBe('created');
+    expect(await createNote(episode.id, { submissionId: randomUUID(), subjective: 'Sore after gardening.', objective: '', assessment: 'Flare.', plan: 'Review.' })).toBe('created');
     let data = await getGoalsAndNotes(episode.id);
     expect(data!.goals.map((goal) => [goal.measureCode, goal.targetValue, goal.targetDate])).toEqual([[null, null, null], ['lumbar-flexion', 60, '2027-01-31']]);
     expect(await updateGoalStatus(episode.id, data!.goals[0]!.id, 'achieved')).toBe('updated');
     const original = data!.notes[0]!;
-    expect(await createNote(episode.id, { subjective: '', objective: '', assessment: 'Correction: not a flare.', plan: '', amendsId: original.id })).toBe('created');
+    expect(await createNote(episode.id, { submissionId: randomUUID(), subjective: '', objective: '', assessment: 'Correction: not a flare.', plan: '', amendsId: original.id })).toBe('created');
     const amendment = (await db().select().from(notes).where(eq(notes.amendsId, original.id)))[0]!;
     // An amendment of an amendment is refused: corrections attach to the original note.
-    expect(await createNote(episode.id, { subjective: 'x', objective: '', assessment: '', plan: '', amendsId: amendment.id })).toBe('not-found');
+    expect(await createNote(episode.id, { submissionId: randomUUID(), subjective: 'x', objective: '', assessment: '', plan: '', amendsId: amendment.id })).toBe('not-found');
     data = await getGoalsAndNotes(episode.id);
     expect(data!.goals[0]!.status).toBe('achieved');
     expect(data!.notes).toHaveLength(1);
@@ -167,15 +168,15 @@ describe('goals and notes', () => {
   it('refuses another clinician', async () => {
     const { clinic, clinician, episode } = await createCareTeam(db());
     await signInAs(db(), clinician.id);
-    await createGoal(episode.id, { description: 'Mine' });
-    await createNote(episode.id, { subjective: 'Mine', objective: '', assessment: '', plan: '' });
+    await createGoal(episode.id, { submissionId: randomUUID(), description: 'Mine' });
+    await createNote(episode.id, { submissionId: randomUUID(), subjective: 'Mine', objective: '', assessment: '', plan: '' });
     const data = await getGoalsAndNotes(episode.id);
     const other = await createUser(db(), clinic.id, 'clinician');
     await signInAs(db(), other.id);
     expect(await getGoalsAndNotes(episode.id)).toBeNull();
-    expect(await createGoal(episode.id, { description: 'Theirs' })).toBe('not-found');
+    expect(await createGoal(episode.id, { submissionId: randomUUID(), description: 'Theirs' })).toBe('not-found');
     expect(await updateGoalStatus(episode.id, data!.goals[0]!.id, 'cancelled')).toBe('not-found');
-    expect(await createNote(episode.id, { subjective: 'Theirs', objective: '', assessment: '', plan: '', amendsId: data!.notes[0]!.id })).toBe('not-found');
+    expect(await createNote(episode.id, { submissionId: randomUUID(), subjective: 'Theirs', objective: '', assessment: '', plan: '', amendsId: data!.notes[0]!.id })).toBe('not-found');
     expect(await db().select().from(notes).where(eq(notes.episodeId, episode.id))).toHaveLength(1);
   });
 });
@@ -187,8 +188,8 @@ describe('outcome and discharge', () => {
     await completeQuestionnaire(db(), episode.id, 'ODI', 40, daysAgo(20));
     await completeQuestionnaire(db(), episode.id, 'ODI', 32, daysAgo(1));
     await signInAs(db(), clinician.id);
-    await createMeasurements(episode.id, { measuredAt: daysAgo(20), values: [{ code: 'fingertip-to-floor', value: 30, method: null }] });
-    await createMeasurements(episode.id, { measuredAt: daysAgo(1), values: [{ code: 'fingertip-to-floor', value: 12, method: null }] });
+    await createMeasurements(episode.id, { submissionId: randomUUID(), measuredAt: daysAgo(20), values: [{ code: 'fingertip-to-floor', value: 30, method: null }] });
+    await createMeasurements(episode.id, { submissionId: randomUUID(), measuredAt: daysAgo(1), values: [{ code: 'fingertip-to-floor', value: 12, method: null }] });
     const outcome = await getOutcomeSummary(episode.id);
     expect(outcome!.nprs).toMatchObject({ baseline: 6, latest: 4, improvement: { change: -2, met: true } });
     expect(outcome!.odi).toMatchObject({ baseline: 40, latest: 32, improvement: { change: -8, met: false } });
@@ -197,7 +198,7 @@ describe('outcome and discharge', () => {
     expect(await dischargeEpisode(episode.id, 'Again.')).toBe('not-found');
     const [row] = await db().select().from(episodes).where(eq(episodes.id, episode.id));
     expect(row).toMatchObject({ status: 'discharged', dischargeSummary: 'Goals met.' });
-    expect(await createMeasurements(episode.id, { measuredAt: new Date(), values: [{ code: 'fingertip-to-floor', value: 10, method: null }] })).toBe('discharged');
+    expect(await createMeasurements(episode.id, { submissionId: randomUUID(), measuredAt: new Date(), values: [{ code: 'fingertip-to-floor', value: 10, method: null }] })).toBe('discharged');
     const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.action, 'clinician.episode.discharge')).orderBy(desc(auditEvents.id)).limit(1);
     expect(audit).toMatchObject({ actorId: clinician.id, resourceId: episode.id });
   });

@@ -6,9 +6,12 @@ import { baselinePain } from '@/lib/clinical/figures';
 import { lowerIsBetterImprovement, type Improvement } from '@/lib/clinical/improvement';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
+import type { PsfsChange } from '@/lib/clinical/psfs';
+import { rmdqImprovement } from '@/lib/clinical/rmdq';
 import { MEASURE_CODES, type MeasureCode } from '@/lib/clinical/rom';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './clinician-access';
+import { loadQuestionnaireOutcomes } from './questionnaire-outcomes';
 
 export type OutcomePair = { baseline: number; latest: number; improvement: Improvement } | null;
 
@@ -19,6 +22,10 @@ export type OutcomeSummary = {
   dischargeSummary: string | null;
   nprs: OutcomePair;
   odi: OutcomePair;
+  /** First against latest Roland-Morris score (fall of 5 points or 30 %: docs/CLINICAL.md, Meaningful change). */
+  rmdq: OutcomePair;
+  /** First against latest PSFS: the mean and each activity (mean +2 or one activity +3). */
+  psfs: PsfsChange | null;
   rom: { code: MeasureCode; baseline: number; latest: number; change: number }[];
 };
 
@@ -63,6 +70,8 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
     const [baseline, latest] = [values[0]!, values.at(-1)!];
     return [{ code, baseline, latest, change: round1(latest - baseline) }];
   });
+  const outcomes = await loadQuestionnaireOutcomes(id);
+  const rmdqChange = outcomes.rmdq.change;
   await recordAudit(db, { ...auditBase(access), action: 'clinician.outcome.read', outcome: 'success', resourceType: 'episode', resourceId: id });
   return {
     heading: await loadEpisodeHeading(access),
@@ -84,6 +93,8 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
             improvement: lowerIsBetterImprovement(odiValues[0]!, odiValues.at(-1)!, ODI_MCID, { min: 0, max: 100, name: 'Oswestry' }),
           }
         : null,
+    rmdq: rmdqChange ? { baseline: rmdqChange.baseline, latest: rmdqChange.latest, improvement: rmdqImprovement(rmdqChange.baseline, rmdqChange.latest) } : null,
+    psfs: outcomes.psfs.change,
     rom,
   };
 }

@@ -3,20 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCareTeam, signInAs } from '@/db/factories';
 import { auditEvents, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
-import { fakeSmtpServer } from '@/lib/mail/fake-smtp-server';
+import { startTestSmtpServer, type TestSmtpServer } from '@/lib/mail/test-smtp-server';
 import { inviteStaff } from './clinic-users';
 import { onboardPatient, type OnboardingInput } from './onboarding';
 
 const db = setupTestDatabase();
-let server: Awaited<ReturnType<typeof fakeSmtpServer>>;
+let server: TestSmtpServer;
 
 beforeAll(async () => {
-  server = await fakeSmtpServer();
+  server = await startTestSmtpServer();
   process.env.SMTP_URL = `smtp://127.0.0.1:${server.port}`;
   process.env.SMTP_FROM = 'noreply@clinic.example';
 });
 afterAll(() => {
-  server.close();
+  void server.close();
   delete process.env.SMTP_URL;
   delete process.env.SMTP_FROM;
 });
@@ -59,9 +59,9 @@ describe('an email that already has an account', () => {
     ]);
     expect(await auditIn(here.clinic.id, 'account.email-reuse-attempt')).toEqual([]);
     // The owner, and only the owner of another clinic's account, gets an email.
-    expect(server.received.commands).toContain(`RCPT TO:<${there.patient.email}>`);
-    expect(server.received.commands).not.toContain(`RCPT TO:<${here.patient.email}>`);
-    expect(server.received.data).toContain(`${here.clinic.name} tried to create a new Uplift account with this email address`);
+    expect(server.recipients()).toContain(there.patient.email);
+    expect(server.recipients()).not.toContain(here.patient.email);
+    expect(server.text()).toContain(`${here.clinic.name} tried to create a new Uplift account with this email address`);
     const [owner] = await db().select({ clinicId: users.clinicId }).from(users).where(eq(users.id, there.patient.id));
     expect(owner!.clinicId).toBe(there.clinic.id);
   });
@@ -76,6 +76,6 @@ describe('an email that already has an account', () => {
     expect(await auditIn(there.clinic.id, 'account.email-reuse-attempt')).toEqual([
       { outcome: 'denied', actorId: null, patientId: null, resourceId: there.clinician.id, detail: { attempt: 'staff-invitation' } },
     ]);
-    expect(server.received.commands).toContain(`RCPT TO:<${there.clinician.email}>`);
+    expect(server.recipients()).toContain(there.clinician.email);
   });
 });

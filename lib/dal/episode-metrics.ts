@@ -13,6 +13,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { ADHERENCE_WINDOWS } from '@/lib/clinical/adherence';
 import { INACTIVE_DAYS, LOW_ADHERENCE_RULE } from '@/lib/clinical/alerts';
+import { INSTRUMENTS } from '@/lib/clinical/instruments';
 import { OVERDUE_AFTER_DAYS, REQUEST_WINDOW_DAYS } from '@/lib/clinical/questionnaire-schedule';
 import { personTimeZoneSql } from '@/lib/time/zone-sql';
 
@@ -44,6 +45,9 @@ export type EpisodeMetricsRow = {
 
 /** How many days back from the newest session day episode_summaries.session_totals reaches (migration 0007). */
 const SESSION_TOTAL_DAYS = 28;
+// Every instrument as an SQL array literal: built from the one list in code, written into the statement's
+// text (not sent as a parameter) so the caseload's statement stays the same text for every call.
+const INSTRUMENT_ARRAY = sql.raw(`array[${INSTRUMENTS.map((instrument) => `'${instrument}'`).join(', ')}]`);
 // The low-adherence window is counted from those totals, so it cannot reach further back than they do.
 if (LOW_ADHERENCE_RULE.windowDays > SESSION_TOTAL_DAYS) throw new Error('LOW_ADHERENCE_RULE.windowDays is longer than episode_summaries.session_totals');
 
@@ -116,7 +120,7 @@ export function episodeMetricsCte(scope: SQL, now: Date): SQL {
             and (qs.due_at at time zone ep.zone)::date + ${overdueAfter} <= ep.today)
         )
       ) as overdue_instruments
-      from unnest(array['ODI', 'STARTBACK', 'PSFS', 'RMDQ']::instrument[]) as i(instrument)
+      from unnest(${INSTRUMENT_ARRAY}::instrument[]) as i(instrument)
       left join questionnaire_schedules qs on qs.episode_id = ep.episode_id and qs.instrument = i.instrument
       -- STarT Back has no routine interval unless its schedule row gives one.
       cross join lateral (

@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { exercises } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
+import { AppError } from '@/lib/errors';
 import type { Dosage } from '@/lib/clinical/dosage';
 import { recordAudit } from './audit';
 
@@ -63,8 +64,11 @@ const slugify = (name: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'exercise';
 
-/** Clinician: adds an exercise to their clinic's library, shared with the clinic's clinicians. Others: AppError('forbidden'). */
-export async function createLibraryExercise(input: NewExercise): Promise<{ id: string }> {
+/**
+ * Clinician: adds an exercise to their clinic's library, shared with the clinic's clinicians; the same
+ * submission again stores nothing and answers with the first one's id. Others: AppError('forbidden').
+ */
+export async function createLibraryExercise(input: NewExercise & { submissionId: string }): Promise<{ id: string }> {
   const viewer = await requireRole('clinician');
   return getDb().transaction(async (tx) => {
     const [row] = await tx
@@ -81,8 +85,18 @@ export async function createLibraryExercise(input: NewExercise): Promise<{ id: s
         acceptablePain: 'Some discomfort up to 5 out of 10 is fine if it settles by the next morning.',
         defaultDosage: input.defaultDosage,
         createdBy: viewer.userId,
+        submissionId: input.submissionId,
       })
+      .onConflictDoNothing({ target: exercises.submissionId })
       .returning({ id: exercises.id });
+    if (!row) {
+      const [first] = await tx
+        .select({ id: exercises.id })
+        .from(exercises)
+        .where(and(eq(exercises.submissionId, input.submissionId), eq(exercises.clinicId, viewer.clinicId)));
+      if (!first) throw new AppError('conflict', 'This form was already used. Reload the page and try again.');
+      return { id: first.id };
+    }
     await recordAudit(tx, {
       action: 'clinician.exercise.create',
       outcome: 'success',
@@ -90,9 +104,9 @@ export async function createLibraryExercise(input: NewExercise): Promise<{ id: s
       actorRole: viewer.role,
       clinicId: viewer.clinicId,
       resourceType: 'exercise',
-      resourceId: row!.id,
+      resourceId: row.id,
       clientAddress: viewer.clientAddress,
     });
-    return { id: row!.id };
+    return { id: row.id };
   });
 }

@@ -15,10 +15,10 @@ export type GoalView = {
   updatedAt: Date;
 };
 
-/** Clinician: adds a goal to their own episode. Others: 'not-found'. */
+/** Clinician: adds a goal to their own episode; the same submission again stores nothing. Others: 'not-found'. */
 export async function createGoal(
   episodeId: string,
-  input: { description: string; measureCode?: string; targetValue?: number; targetDate?: string },
+  input: { submissionId: string; description: string; measureCode?: string; targetValue?: number; targetDate?: string },
 ): Promise<'created' | 'not-found'> {
   const access = await getOwnEpisode(episodeId, 'clinician.goal.create');
   if (!access) return 'not-found';
@@ -32,9 +32,13 @@ export async function createGoal(
         targetValue: input.targetValue ?? null,
         targetDate: input.targetDate ?? null,
         createdBy: access.viewer.userId,
+        submissionId: input.submissionId,
       })
+      .onConflictDoNothing()
       .returning({ id: goals.id });
-    await recordAudit(tx, { ...auditBase(access), action: 'clinician.goal.create', outcome: 'success', resourceType: 'goal', resourceId: row!.id });
+    // A repeated submission (double click, a retried request): the first one stands.
+    if (!row) return;
+    await recordAudit(tx, { ...auditBase(access), action: 'clinician.goal.create', outcome: 'success', resourceType: 'goal', resourceId: row.id });
   });
   return 'created';
 }

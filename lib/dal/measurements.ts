@@ -53,10 +53,10 @@ export async function listMeasurementHistory(episodeId: string): Promise<{ headi
   return { heading: await loadEpisodeHeading(access), rows: rows as MeasurementHistoryRow[] };
 }
 
-/** Clinician: records a set of measurements on their own active episode. Others: 'not-found'. */
+/** Clinician: records a set of measurements on their own active episode; the same submission again stores nothing. Others: 'not-found'. */
 export async function createMeasurements(
   episodeId: string,
-  input: { measuredAt: Date; values: MeasurementInput[] },
+  input: { submissionId: string; measuredAt: Date; values: MeasurementInput[] },
 ): Promise<'created' | 'not-found' | 'discharged'> {
   const access = await getOwnEpisode(episodeId, 'clinician.measurement.create');
   if (!access) return 'not-found';
@@ -73,9 +73,13 @@ export async function createMeasurements(
           unit: ROM_MEASURES[value.code].unit,
           method: value.method,
           measuredAt: input.measuredAt,
+          submissionId: input.submissionId,
         })),
       )
+      .onConflictDoNothing()
       .returning({ id: measurements.id });
+    // A repeated submission (double click, a retried request): the first one stands.
+    if (rows.length === 0) return;
     await recordAudit(tx, {
       ...auditBase(access),
       action: 'clinician.measurement.create',

@@ -55,11 +55,12 @@ export async function getGoalsAndNotes(episodeId: string): Promise<{ heading: Ep
 
 /**
  * Clinician: adds a SOAP note to their own episode, or an amendment of one of its original notes (notes
- * are never edited in place). Others, or an amendment of an unknown note: 'not-found'.
+ * are never edited in place). The same submission again stores nothing. Others, or an amendment of an
+ * unknown note: 'not-found'.
  */
 export async function createNote(
   episodeId: string,
-  input: { subjective: string; objective: string; assessment: string; plan: string; amendsId?: string },
+  input: { submissionId: string; subjective: string; objective: string; assessment: string; plan: string; amendsId?: string },
 ): Promise<'created' | 'not-found'> {
   const access = await getOwnEpisode(episodeId, 'clinician.note.create');
   if (!access) return 'not-found';
@@ -84,14 +85,18 @@ export async function createNote(
         assessment: input.assessment,
         plan: input.plan,
         amendsId: input.amendsId ?? null,
+        submissionId: input.submissionId,
       })
+      .onConflictDoNothing()
       .returning({ id: notes.id });
+    // A repeated submission (double click, a retried request): the first one stands.
+    if (!row) return;
     await recordAudit(tx, {
       ...auditBase(access),
       action: input.amendsId ? 'clinician.note.amend' : 'clinician.note.create',
       outcome: 'success',
       resourceType: 'note',
-      resourceId: row!.id,
+      resourceId: row.id,
     });
   });
   return 'created';

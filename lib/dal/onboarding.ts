@@ -1,4 +1,5 @@
 import 'server-only';
+import { INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
@@ -17,7 +18,7 @@ export type OnboardingInput = {
   condition: string;
   intakeNprs: number;
   intervalWeeks: number;
-  instruments: ('ODI' | 'STARTBACK' | 'PSFS' | 'RMDQ')[];
+  instruments: Instrument[];
 };
 
 export type InvitationLink = { path: string; expiresAt: Date };
@@ -82,7 +83,7 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
       const dueAt = startOfDayIn(addDays(localDay(now, patientZone), FIRST_QUESTIONNAIRES_DUE_DAYS), patientZone);
       const chosen = new Set(input.instruments);
       await tx.insert(questionnaireSchedules).values(
-        (['ODI', 'STARTBACK', 'PSFS', 'RMDQ'] as const)
+        INSTRUMENTS
           .filter((instrument) => chosen.has(instrument) || instrument === 'ODI')
           .map((instrument) => ({
             episodeId: episode!.id,

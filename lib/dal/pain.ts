@@ -104,15 +104,24 @@ export async function createPainEntry(input: Omit<PainEntryInput, 'newSymptom'>)
       };
     }
 
-    await tx.insert(redFlagScreens).values({
-      episodeId: episode.id,
-      painEntryId: inserted.id,
-      answers: input.redFlags,
-      positives: evaluation.positives,
-      urgency: evaluation.urgency,
-      submissionId: input.submissionId,
-      createdAt: now,
-    });
+    const [screen] = await tx
+      .insert(redFlagScreens)
+      .values({
+        episodeId: episode.id,
+        painEntryId: inserted.id,
+        answers: input.redFlags,
+        positives: evaluation.positives,
+        urgency: evaluation.urgency,
+        submissionId: input.submissionId,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: redFlagScreens.id });
+    if (!screen) {
+      // The id of another form (a safety check already sent with it): a tampered form, so nothing is kept.
+      await tx.delete(painEntries).where(eq(painEntries.id, inserted.id));
+      return { status: 'stale-form' as const };
+    }
     if (evaluation.urgency) {
       await raiseRedFlagAlert(tx, { episodeId: episode.id, urgency: evaluation.urgency, positives: evaluation.positives, answers: input.redFlags, now });
     }

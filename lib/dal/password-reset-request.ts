@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { deviceNonceFor } from '@/lib/auth/device-cookie';
 import { reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { sendMail, smtpConfigFromEnv } from '@/lib/mail/smtp';
+import { log } from '@/lib/log';
 import { recordAudit } from './audit';
 import { issueToken, TOKEN_LIFETIME_HOURS } from './tokens';
 
@@ -113,7 +114,7 @@ export async function emailResetLink(person: { id: string; name: string; email: 
     return true;
   } catch (error) {
     // Ids and codes only: never the address or the link.
-    console.error(`[mail] reset email for user ${person.id} failed: ${(error as Error).message.slice(0, 80)}`);
+    log().error({ err: error, userId: person.id }, 'reset email not sent');
     return false;
   }
 }

@@ -16,6 +16,7 @@ import {
   questionnaireResponses,
   users,
 } from '@/db/schema';
+import type { PsfsActivity, PsfsChange } from '@/lib/clinical/psfs';
 import { adherenceFraction } from '@/lib/clinical/adherence';
 import { ageOn, odiMcidLevel } from '@/lib/clinical/record-figures';
 import { formatMeasurement, MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
@@ -26,6 +27,7 @@ import type { AlertItem } from './alerts';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
 import { getEscalationAccess } from './escalations';
+import { loadQuestionnaireOutcomes, type RmdqOutcome } from './questionnaire-outcomes';
 
 export type RecordHeader = {
   episodeId: string;
@@ -63,6 +65,10 @@ export type PatientRecord = {
   header: RecordHeader;
   pain: PainDay[];
   odi: { points: OdiPoint[]; baseline: number | null; mcidLevel: number | null };
+  /** Roland-Morris by the patient's day, with the change from the first score against its meaningful-change rule. */
+  rmdq: { points: { day: string; score: number }[]; mcidLevel: number | null; change: RmdqOutcome['change'] };
+  /** Each PSFS response with every activity's rating, and the change in the mean and per activity. */
+  psfs: { responses: { day: string; score: number; activities: PsfsActivity[] }[]; change: PsfsChange | null };
   rom: Record<MeasureCode, RomPoint[]>;
   adherence: AdherenceWeek[];
   timeline: TimelineEvent[];
@@ -189,6 +195,7 @@ export async function getPatientRecord(episodeId: string, now = new Date(), esca
   const averages = new Map(rollingAverage(dailyPain, 7).map((point) => [point.day, point.average]));
   const pain = dailyPain.map((point) => ({ ...point, average: Math.round((averages.get(point.day) ?? point.score) * 10) / 10 }));
 
+  const outcomes = await loadQuestionnaireOutcomes(id);
   const odiPoints = row!.odi
     .filter((response) => response.score !== null)
     .map((response) => ({ day: localDay(asDate(response.completedAt), timeZone), score: Math.round(response.score! * 10) / 10, band: response.band }));
@@ -242,6 +249,15 @@ export async function getPatientRecord(episodeId: string, now = new Date(), esca
     },
     pain,
     odi: { points: odiPoints, baseline: odiBaseline, mcidLevel: odiBaseline === null ? null : odiMcidLevel(odiBaseline) },
+    rmdq: {
+      points: outcomes.rmdq.points.map((point) => ({ day: localDay(point.completedAt, timeZone), score: point.score })),
+      mcidLevel: outcomes.rmdq.mcidLevel,
+      change: outcomes.rmdq.change,
+    },
+    psfs: {
+      responses: outcomes.psfs.responses.map((response) => ({ day: localDay(response.completedAt, timeZone), score: response.score, activities: response.activities })),
+      change: outcomes.psfs.change,
+    },
     rom,
     adherence: weeklyAdherence(row!.logged_weeks, row!.versions, head.startDay, head.endDay),
     timeline: timelineEvents(row!),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createClinic, createUser, signInAs } from '@/db/factories';
@@ -34,8 +35,8 @@ describe('savePlanVersion and getPlan', () => {
   it('saves versions in order and keeps old ones viewable', async () => {
     const { clinician, episode, bridge, walk } = await teamWithExercises();
     await signInAs(db(), clinician.id);
-    expect(await savePlanVersion(episode.id, { baseVersion: 0, note: 'First', items: [item(bridge.id)] })).toEqual({ status: 'saved', version: 1 });
-    expect(await savePlanVersion(episode.id, { baseVersion: 1, note: '', items: [item(walk.id), item(bridge.id, 12)] })).toEqual({ status: 'saved', version: 2 });
+    expect(await savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 0, note: 'First', items: [item(bridge.id)] })).toEqual({ status: 'saved', version: 1 });
+    expect(await savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 1, note: '', items: [item(walk.id), item(bridge.id, 12)] })).toEqual({ status: 'saved', version: 2 });
     const current = await getPlan(episode.id);
     expect(current).toMatchObject({ currentVersion: 2, shownVersion: 2 });
     expect(current!.items.map((entry) => [entry.exerciseName, entry.reps])).toEqual([['Walk', 10], ['Bridge', 12]]);
@@ -48,10 +49,10 @@ describe('savePlanVersion and getPlan', () => {
   it('refuses the second of two concurrent saves from the same base: conflict, nothing overwritten', async () => {
     const { clinician, episode, bridge, walk } = await teamWithExercises();
     await signInAs(db(), clinician.id);
-    await savePlanVersion(episode.id, { baseVersion: 0, note: '', items: [item(bridge.id)] });
+    await savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 0, note: '', items: [item(bridge.id)] });
     const results = await Promise.all([
-      savePlanVersion(episode.id, { baseVersion: 1, note: 'Mine', items: [item(walk.id)] }),
-      savePlanVersion(episode.id, { baseVersion: 1, note: 'Theirs', items: [item(bridge.id, 15)] }),
+      savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 1, note: 'Mine', items: [item(walk.id)] }),
+      savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 1, note: 'Theirs', items: [item(bridge.id, 15)] }),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(['conflict', 'saved']);
     const rows = await db().select({ version: plans.version, note: plans.note }).from(plans).where(eq(plans.episodeId, episode.id));
@@ -59,7 +60,7 @@ describe('savePlanVersion and getPlan', () => {
     const winner = results[0]!.status === 'saved' ? 'Mine' : 'Theirs';
     expect(rows.find((row) => row.version === 2)!.note).toBe(winner);
     // A save from a stale base after that is also a conflict.
-    expect(await savePlanVersion(episode.id, { baseVersion: 1, note: 'Late', items: [item(walk.id)] })).toEqual({ status: 'conflict' });
+    expect(await savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 1, note: 'Late', items: [item(walk.id)] })).toEqual({ status: 'conflict' });
   });
 
   it('refuses an exercise from another clinic, another clinician, a discharged episode and other roles', async () => {
@@ -67,15 +68,15 @@ describe('savePlanVersion and getPlan', () => {
     const otherClinic = await createClinic(db());
     const foreign = await createExercise(db(), otherClinic.id, 'Foreign');
     await signInAs(db(), clinician.id);
-    expect(await savePlanVersion(episode.id, { baseVersion: 0, note: '', items: [item(foreign.id)] })).toEqual({ status: 'unknown-exercise' });
+    expect(await savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 0, note: '', items: [item(foreign.id)] })).toEqual({ status: 'unknown-exercise' });
 
     const other = await createUser(db(), clinic.id, 'clinician');
     await signInAs(db(), other.id);
-    expect(await savePlanVersion(episode.id, { baseVersion: 0, note: '', items: [item(bridge.id)] })).toEqual({ status: 'not-found' });
+    expect(await savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 0, note: '', items: [item(bridge.id)] })).toEqual({ status: 'not-found' });
     expect(await getPlan(episode.id)).toBeNull();
 
     await signInAs(db(), patient.id);
-    await expect(savePlanVersion(episode.id, { baseVersion: 0, note: '', items: [item(bridge.id)] })).rejects.toSatisfy((error) => isAppError(error, 'forbidden'));
+    await expect(savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 0, note: '', items: [item(bridge.id)] })).rejects.toSatisfy((error) => isAppError(error, 'forbidden'));
     expect(await db().select().from(plans).where(eq(plans.episodeId, episode.id))).toEqual([]);
   });
 });
@@ -84,7 +85,7 @@ describe('exercise library', () => {
   it('lists the clinic library with search and category, and adds a clinician’s own exercise for the clinic only', async () => {
     const { clinic, clinician } = await teamWithExercises();
     await signInAs(db(), clinician.id);
-    const { id } = await createLibraryExercise({
+    const { id } = await createLibraryExercise({ submissionId: randomUUID(),
       name: 'Wall slide',
       category: 'mobility',
       summary: 'Slide down a wall.',

@@ -94,16 +94,26 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Clinician: saves a new version (base + 1) of the plan of their own active episode. If anyone saved
  * since `baseVersion` was read, the unique (episode, version) index refuses the insert: 'conflict', nothing
- * written. Exercises must come from the clinician's clinic. Others: 'not-found'.
+ * written. The same submission again (a double click, a retried request) stores nothing and answers with
+ * the version the first one saved. Exercises must come from the clinician's clinic. Others: 'not-found'.
  */
 export async function savePlanVersion(
   episodeId: string,
-  input: { baseVersion: number; note: string; items: PlanItemInput[] },
+  input: { submissionId: string; baseVersion: number; note: string; items: PlanItemInput[] },
 ): Promise<SavePlanOutcome> {
   const access = await getOwnEpisode(episodeId, 'clinician.plan.save');
   if (!access) return { status: 'not-found' };
-  if (access.episode.status !== 'active') return { status: 'discharged' };
   const db = getDb();
+  const alreadySaved = async () => {
+    const [saved] = await db
+      .select({ version: plans.version })
+      .from(plans)
+      .where(and(eq(plans.submissionId, input.submissionId), eq(plans.episodeId, access.episode.id)));
+    return saved ? ({ status: 'saved', version: saved.version } as const) : null;
+  };
+  const earlier = await alreadySaved();
+  if (earlier) return earlier;
+  if (access.episode.status !== 'active') return { status: 'discharged' };
   const exerciseIds = [...new Set(input.items.map((item) => item.exerciseId))];
   const known = await db
     .select({ id: exercises.id })
@@ -122,7 +132,7 @@ export async function savePlanVersion(
     await db.transaction(async (tx) => {
       const [plan] = await tx
         .insert(plans)
-        .values({ episodeId: access.episode.id, version, createdBy: access.viewer.userId, note: input.note || null })
+        .values({ episodeId: access.episode.id, version, createdBy: access.viewer.userId, note: input.note || null, submissionId: input.submissionId })
         .returning({ id: plans.id });
       await tx.insert(planItems).values(
         input.items.map((item, position) => ({
@@ -149,7 +159,8 @@ export async function savePlanVersion(
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { status: 'conflict' };
+    // The same submission saved at the same moment by a second request: answer with the first one's version.
+    if (isUniqueViolation(error)) return (await alreadySaved()) ?? { status: 'conflict' };
     throw error;
   }
   return { status: 'saved', version };

@@ -9,6 +9,8 @@ import { meaningfulPainLevel, painSeries, summariseMeasure, summariseOdi, summar
 import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import type { RollingPoint } from '@/lib/clinical/stats';
 import { addDays, daysBetween, localDay, weekStartOf } from '@/lib/time';
+import { type PsfsActivity, type PsfsChange } from '@/lib/clinical/psfs';
+import { loadQuestionnaireOutcomes, type RmdqOutcome } from './questionnaire-outcomes';
 import { getPatientContext, recordOwnRead } from './patient-episode';
 
 export const PROGRESS_RANGES = { '4w': 28, '12w': 84, all: null } as const;
@@ -38,6 +40,10 @@ export type ProgressView = {
     summary: string;
   }[];
   adherence: { weeks: { weekStart: string; logged: number; prescribed: number; percent: number | null }[]; summary: string };
+  /** Roland-Morris scores in the range; the change and meaningful level run from the episode's first score. */
+  rmdq: { points: { day: string; score: number }[]; mcidLevel: number | null; change: RmdqOutcome['change'] };
+  /** Each PSFS response in the range with every activity's rating; the change runs from the first response. */
+  psfs: { responses: { day: string; score: number; activities: PsfsActivity[] }[]; change: PsfsChange | null };
 };
 
 type Stamp = string | Date;
@@ -92,6 +98,8 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
     odi: { points: [], summary: summariseOdi([]) },
     rom: [],
     adherence: { weeks: [], summary: 'No exercise sessions are due yet.' },
+    rmdq: { points: [], mcidLevel: null, change: null },
+    psfs: { responses: [], change: null },
   };
   if (!episode) return view;
   const db = getDb();
@@ -135,6 +143,19 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
       summary: `${summariseMeasure(measure.label, points, unit)}${judgement}`,
     };
   }).filter((measure) => measure.points.length > 0);
+
+  const outcomes = await loadQuestionnaireOutcomes(episode.id);
+  view.rmdq = {
+    points: outcomes.rmdq.points.map((point) => ({ day: localDay(point.completedAt, zone), score: point.score })).filter((point) => point.day >= fromDay),
+    mcidLevel: outcomes.rmdq.mcidLevel,
+    change: outcomes.rmdq.change,
+  };
+  view.psfs = {
+    responses: outcomes.psfs.responses
+      .map((response) => ({ day: localDay(response.completedAt, zone), score: response.score, activities: response.activities }))
+      .filter((response) => response.day >= fromDay),
+    change: outcomes.psfs.change,
+  };
 
   view.adherence = weeklyAdherenceHistory(row!.plan_items.map((item) => ({ ...item, createdAt: new Date(item.createdAt) })), row!.logged, startDay, fromDay, today);
   await recordOwnRead(viewer, 'patient.progress.read', { type: 'episode', id: episode.id });

@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, questionnaireResponses, questionnaireSchedules } from '@/db/schema';
-import { questionnaireWorsening } from '@/lib/clinical/alerts';
+import { QUESTIONNAIRE_WORSENING, questionnaireWorsening, type QuestionnaireInstrument } from '@/lib/clinical/alerts';
+import { INSTRUMENT_NAMES, INSTRUMENTS } from '@/lib/clinical/instruments';
 import { scoreOdi } from '@/lib/clinical/odi';
 import { scorePsfs } from '@/lib/clinical/psfs';
+import { scoreRmdq } from '@/lib/clinical/rmdq';
 import { nextQuestionnaireDue, type DueState } from '@/lib/clinical/questionnaire-schedule';
 import { scoreStartBack, type Bothersome } from '@/lib/clinical/startback';
 import { recordDenied } from '@/lib/auth/viewer';
@@ -14,6 +16,7 @@ import {
   odiAnswersSchema,
   psfsAnswersSchema,
   readDraft,
+  rmdqAnswersSchema,
   startBackAnswersSchema,
   type Draft,
   type PatientInstrument,
@@ -22,7 +25,7 @@ import { raiseAlert } from './alert-engine';
 import { recordAudit } from './audit';
 import { getLoggableContext, getPatientContext, recordOwnRead, type PatientEpisode } from './patient-episode';
 
-export const PATIENT_INSTRUMENTS: readonly PatientInstrument[] = ['ODI', 'STARTBACK', 'PSFS'];
+export const PATIENT_INSTRUMENTS: readonly PatientInstrument[] = INSTRUMENTS;
 
 export type QuestionnaireStatus = {
   instrument: PatientInstrument;
@@ -71,7 +74,7 @@ function statusesFrom(
   schedules: QuestionnaireRows['schedules'],
 ): QuestionnaireStatus[] {
   const today = localDay(new Date(), timeZone);
-  return PATIENT_INSTRUMENTS.map((instrument) => {
+  const statuses = PATIENT_INSTRUMENTS.map((instrument) => {
     const own = responses.filter((response) => response.instrument === instrument);
     const completed = own.filter((response) => response.status === 'completed' && response.completedAt);
     const schedule = schedules.find((row) => row.instrument === instrument);
@@ -96,6 +99,8 @@ function statusesFrom(
       last: latest ? { responseId: latest.id, completedAt: latest.completedAt!, score: latest.score, band: latest.band } : null,
     };
   });
+  // An instrument the clinician never scheduled and the patient never answered (Roland-Morris by default) is not listed.
+  return statuses.filter((status) => status.due || status.last || status.inProgress);
 }
 
 /** Patient: what is due for each questionnaire, and the last result. No episode: []. Others: AppError('forbidden'). */
@@ -212,6 +217,7 @@ function scoreAnswers(instrument: PatientInstrument, answers: Record<string, unk
     const result = scoreStartBack(parsed.agree, parsed.bothersome as Bothersome);
     return { score: result.total, band: result.risk, subscore: result.psychosocial };
   }
+  if (instrument === 'RMDQ') return { score: scoreRmdq(rmdqAnswersSchema.parse(answers).ticked), band: null, subscore: null };
   const parsed = psfsAnswersSchema.parse(answers);
   return { score: scorePsfs(parsed.activities.map((activity) => activity.rating)).score, band: null, subscore: null };
 }
@@ -259,15 +265,28 @@ export async function completeQuestionnaire(
 
     const values = { answers, ...scored, status: 'completed' as const, completedAt: now };
     let responseId: string;
+    // Two completions of one submission arriving together: the first stores it; the second finds it done
+    // (the update matches no draft, or the insert meets the first one's row) and answers with it.
+    const firstOne = async () => {
+      const [first] = await tx.select({ id: questionnaireResponses.id }).from(questionnaireResponses).where(eq(questionnaireResponses.submissionId, submissionId));
+      return { status: 'duplicate' as const, responseId: first!.id };
+    };
     if (existing) {
-      await tx.update(questionnaireResponses).set(values).where(eq(questionnaireResponses.id, existing.id));
+      const updated = await tx
+        .update(questionnaireResponses)
+        .set(values)
+        .where(and(eq(questionnaireResponses.id, existing.id), eq(questionnaireResponses.status, 'in-progress')))
+        .returning({ id: questionnaireResponses.id });
+      if (updated.length === 0) return firstOne();
       responseId = existing.id;
     } else {
       const [inserted] = await tx
         .insert(questionnaireResponses)
         .values({ episodeId: episode.id, instrument, startedAt: now, submissionId, ...values })
+        .onConflictDoNothing({ target: questionnaireResponses.submissionId })
         .returning({ id: questionnaireResponses.id });
-      responseId = inserted!.id;
+      if (!inserted) return firstOne();
+      responseId = inserted.id;
     }
     // Other half-finished copies (another tab) are superseded by this one.
     await tx
@@ -282,19 +301,20 @@ export async function completeQuestionnaire(
       );
 
     if (
-      (instrument === 'ODI' || instrument === 'PSFS') &&
+      instrument in QUESTIONNAIRE_WORSENING &&
       previous?.score != null &&
       scored.score !== null &&
-      questionnaireWorsening(instrument, previous.score, scored.score)
+      questionnaireWorsening(instrument as QuestionnaireInstrument, previous.score, scored.score)
     ) {
+      const threshold = QUESTIONNAIRE_WORSENING[instrument as QuestionnaireInstrument];
       await raiseAlert(tx, {
         episodeId: episode.id,
         reason: 'questionnaire-worsening',
         urgency: 'routine',
         message:
-          instrument === 'ODI'
-            ? 'The Oswestry disability score rose by 10 points or more since the last questionnaire.'
-            : 'The PSFS activity score fell by 2 points or more since the last questionnaire.',
+          instrument === 'PSFS'
+            ? `The ${INSTRUMENT_NAMES.PSFS} average fell by ${threshold} points or more since the last questionnaire.`
+            : `The ${INSTRUMENT_NAMES[instrument]} score rose by ${threshold} points or more since the last questionnaire.`,
         detail: { instrument, previous: previous.score, latest: scored.score, responseId },
         raisedAt: now,
       });
@@ -328,6 +348,8 @@ export type QuestionnaireResult = {
   subscore: number | null;
   answers: Record<string, unknown>;
   previousScore: number | null;
+  /** The episode's first completed score of this instrument, when this is a later one: the MCID's baseline. */
+  baselineScore: number | null;
 };
 
 /** Patient: one of their own completed responses with the one before it. Anyone else's: null (audited). */
@@ -374,6 +396,7 @@ export async function getQuestionnaireResult(responseId: string): Promise<Questi
     )
     .orderBy(desc(questionnaireResponses.completedAt));
   const before = earlier.find((response) => response.completedAt && response.completedAt < row.completedAt!);
+  const first = earlier.filter((response) => response.completedAt && response.completedAt < row.completedAt!).at(-1);
   await recordOwnRead(viewer, 'questionnaire.read', { type: 'questionnaire_response', id: row.id });
   return {
     id: row.id,
@@ -384,6 +407,7 @@ export async function getQuestionnaireResult(responseId: string): Promise<Questi
     subscore: row.subscore,
     answers: row.answers,
     previousScore: before?.score ?? null,
+    baselineScore: first?.score ?? null,
   };
 }
 

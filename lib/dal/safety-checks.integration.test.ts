@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, signInAs } from '@/db/factories';
-import { alerts, auditEvents, episodes, redFlagScreens } from '@/db/schema';
+import { alerts, auditEvents, episodes, painEntries, redFlagScreens } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { PERIODIC_RED_FLAG_QUESTIONS, RED_FLAG_QUESTIONS, redFlagHeading } from '@/lib/clinical/red-flags';
 import { isAppError } from '@/lib/errors';
@@ -130,6 +130,17 @@ describe('createSafetyCheck', () => {
     expect(await getSafetyCheckStatus()).toMatchObject({ due: null, canAnswer: false });
     await signInAs(db(), team.clinician.id);
     expect(isAppError(await createSafetyCheck(check()).catch((error: unknown) => error), 'forbidden')).toBe(true);
+  });
+});
+
+describe('a safety check’s submission id sent again with a pain entry', () => {
+  it('is a tampered form: refused with nothing kept, not a server error', async () => {
+    const { patient, episode } = await createCareTeam(db());
+    await signInAs(db(), patient.id);
+    const first = check();
+    await createSafetyCheck(first);
+    expect(await createPainEntry({ ...painLog(), submissionId: first.submissionId })).toEqual({ status: 'stale-form' });
+    expect(await db().select({ id: painEntries.id }).from(painEntries).where(eq(painEntries.episodeId, episode.id))).toEqual([]);
   });
 });
 

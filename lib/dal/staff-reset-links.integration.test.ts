@@ -9,7 +9,7 @@ import { sealSecret } from '@/lib/auth/secret-box';
 import { generateTotpSecret, totpCode } from '@/lib/auth/totp';
 import { getViewer } from '@/lib/auth/viewer';
 import { isAppError } from '@/lib/errors';
-import { fakeSmtpServer } from '@/lib/mail/fake-smtp-server';
+import { startTestSmtpServer, type TestSmtpServer } from '@/lib/mail/test-smtp-server';
 import { disableMfa, getMfaResetNotice, issuePasswordResetLink, regenerateRecoveryCodes } from './account';
 import { getLinkDetails } from './account-setup';
 
@@ -32,15 +32,15 @@ async function auditOf(action: string, resourceId: string) {
 }
 
 describe('a staff member’s reset link when the clinic has a mail server', () => {
-  let server: Awaited<ReturnType<typeof fakeSmtpServer>>;
+  let server: TestSmtpServer;
   beforeAll(async () => {
-    server = await fakeSmtpServer();
+    server = await startTestSmtpServer();
     process.env.SMTP_URL = `smtp://127.0.0.1:${server.port}`;
     process.env.SMTP_FROM = 'noreply@clinic.example';
     process.env.AUTH_URL = 'https://uplift.clinic.example';
   });
   afterAll(() => {
-    server.close();
+    void server.close();
     delete process.env.SMTP_URL;
     delete process.env.SMTP_FROM;
     delete process.env.AUTH_URL;
@@ -53,11 +53,11 @@ describe('a staff member’s reset link when the clinic has a mail server', () =
     const outcome = await issuePasswordResetLink({ email: clinician.email });
     expect(outcome).toEqual({ status: 'emailed', name: clinician.name });
     expect(JSON.stringify(outcome)).not.toContain('/reset/');
-    expect(server.received.commands).toContain(`RCPT TO:<${clinician.email}>`);
-    const link = /https:\/\/uplift\.clinic\.example\/reset\/([A-Za-z0-9_-]+)/.exec(server.received.data);
+    expect(server.recipients()).toContain(clinician.email);
+    const link = /https:\/\/uplift\.clinic\.example\/reset\/([A-Za-z0-9_-]+)/.exec(server.text());
     expect(link).not.toBeNull();
     expect(await getLinkDetails(link![1]!, 'reset')).toMatchObject({ email: clinician.email });
-    expect(server.received.data).toContain(`${manager.name} at your clinic asked`);
+    expect(server.text()).toContain(`${manager.name} at your clinic asked`);
     const [row] = await db().select({ mfaEnabledAt: users.mfaEnabledAt, mfaResetAt: users.mfaResetAt }).from(users).where(eq(users.id, clinician.id));
     expect(row!.mfaEnabledAt).not.toBeNull();
     expect(row!.mfaResetAt).toBeNull();

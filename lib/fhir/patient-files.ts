@@ -3,7 +3,7 @@
  * questionnaire scores, and an HTML summary they can open in any browser and print. Pure functions of the
  * same rows the FHIR Bundle is built from.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvLine } from '@/lib/csv';
 import { CODES } from '@/lib/clinical/codes';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { isMeasureCode, ROM_MEASURES } from '@/lib/clinical/rom';
@@ -13,20 +13,12 @@ import { INSTRUMENT_TITLES } from './questionnaires';
 import type { ClinicSource, EpisodeBatch, ExerciseLogSource, PersonSource } from './source';
 
 /**
- * A spreadsheet runs a cell starting with = + - @, tab or carriage return as a formula (OWASP CSV
- * injection): such text gets a leading apostrophe. Numbers we write ourselves are left alone.
+ * CSV through lib/csv.ts: a cell a spreadsheet would run as a formula (= + - @, tab or carriage
+ * return) gets a leading apostrophe, one holding a semicolon is quoted; our own numbers are left alone.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const defuseCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
-
 function csv(header: string[], rows: (string | number | boolean | null)[][]): string {
-  return stringify([header, ...rows], {
-    record_delimiter: 'windows',
-    cast: { string: defuseCell, boolean: (value) => (value ? 'yes' : 'no') },
-  });
+  return [header, ...rows].map(csvLine).join('');
 }
-
-const yesNo = (value: boolean) => value;
 
 export function painCsv(batch: EpisodeBatch, timeZone: string): string {
   return csv(
@@ -37,7 +29,7 @@ export function painCsv(batch: EpisodeBatch, timeZone: string): string {
       entry.score,
       entry.worst24h,
       entry.locations.join('; '),
-      yesNo(entry.belowKnee),
+      entry.belowKnee,
       entry.note,
     ]),
   );

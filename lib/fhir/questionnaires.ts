@@ -7,26 +7,20 @@ import type { Questionnaire, QuestionnaireItem, QuestionnaireResponseItem } from
 import { ODI_LICENCE_NOTICE, ODI_SECTIONS } from '@/lib/clinical/instruments/odi-text';
 import { RMDQ_NOTICE, RMDQ_STATEMENTS } from '@/lib/clinical/rmdq';
 import { BOTHERSOME_OPTIONS, STARTBACK_ITEMS, STARTBACK_LICENCE_NOTICE } from '@/lib/clinical/startback';
-import type { Instrument } from './source';
+import { INSTRUMENT_INFO, INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
 import { questionnaireUrl } from './urls';
 
 const ANSWER_SYSTEM = (slug: string) => `${questionnaireUrl(slug)}/answers`;
 
-export const INSTRUMENT_SLUGS: Readonly<Record<Instrument, string>> = {
-  ODI: 'odi',
-  STARTBACK: 'startback',
-  PSFS: 'psfs',
-  RMDQ: 'rmdq',
-};
+export const INSTRUMENT_SLUGS: Readonly<Record<Instrument, string>> = Object.fromEntries(
+  INSTRUMENTS.map((instrument) => [instrument, INSTRUMENT_INFO[instrument].slug]),
+) as Record<Instrument, string>;
 
-export const INSTRUMENT_TITLES: Readonly<Record<Instrument, string>> = {
-  ODI: 'Oswestry Disability Index',
-  STARTBACK: 'Keele STarT Back Screening Tool',
-  PSFS: 'Patient-Specific Functional Scale',
-  RMDQ: 'Roland-Morris Disability Questionnaire',
-};
+export const INSTRUMENT_TITLES: Readonly<Record<Instrument, string>> = Object.fromEntries(
+  INSTRUMENTS.map((instrument) => [instrument, INSTRUMENT_INFO[instrument].title]),
+) as Record<Instrument, string>;
 
-export const INSTRUMENTS: readonly Instrument[] = ['ODI', 'STARTBACK', 'PSFS', 'RMDQ'];
+export { INSTRUMENTS };
 
 const QUESTIONNAIRE_NAMES: Readonly<Record<Instrument, string>> = {
   ODI: 'OswestryDisabilityIndex',

@@ -4,6 +4,7 @@
  * mapping is the same for one patient's Bundle, a patient's own download and the whole-clinic export.
  */
 import type { Dosage } from '@/lib/clinical/dosage';
+import type { Instrument } from '@/lib/clinical/instruments';
 
 export type ClinicSource = { id: string; name: string; contactPhone: string | null; contactEmail: string | null; contactAddress: string | null };
 
@@ -85,7 +86,7 @@ export type MeasurementSource = {
   supersedesId: string | null;
 };
 
-export type Instrument = 'ODI' | 'STARTBACK' | 'PSFS' | 'RMDQ';
+export type { Instrument };
 
 /** Completed responses only: a draft is not yet the patient's answer. */
 export type ResponseSource = {

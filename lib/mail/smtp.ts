@@ -1,11 +1,13 @@
 /**
- * A minimal SMTP client (RFC 5321) for the few messages Uplift sends: password reset links. No
- * dependency. `SMTP_URL` configures it: `smtps://user:pass@host:465` (TLS from the start) or
- * `smtp://user:pass@host:587` (upgraded with STARTTLS when the server offers it; plain only for
- * a relay on localhost). `SMTP_FROM` is the sender address.
+ * Sends Uplift's few emails (password reset links) with nodemailer. `SMTP_URL` configures it:
+ * `smtps://user:pass@host:465` (TLS from the start) or `smtp://user:pass@host:587` (upgraded with
+ * STARTTLS). TLS with a verified certificate is required unless the host is this machine (a local
+ * relay): a server that does not offer STARTTLS, or whose certificate does not verify, is refused
+ * before the message or the password is sent. `SMTP_FROM` is the sender address.
  */
-import net from 'node:net';
-import tls from 'node:tls';
+import { isIP } from 'node:net';
+import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export type MailMessage = { to: string; subject: string; text: string };
 export type SmtpConfig = { url: string; from: string };
@@ -15,110 +17,58 @@ export function smtpConfigFromEnv(env: Record<string, string | undefined> = proc
   return { url: env.SMTP_URL, from: env.SMTP_FROM };
 }
 
+/** This machine: `localhost`, 127.0.0.0/8 or ::1 (also IPv4-mapped). Mail to it never crosses a network. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  if (isIP(host) === 6) return host === '::1' || /^::ffff:127\./.test(host);
+  return false;
+}
+
+/** Nodemailer's transport options for `config`: TLS required and verified except on loopback. */
+export function transportOptions(config: SmtpConfig, timeoutMs = 10_000): SMTPTransport.Options {
+  const url = new URL(config.url);
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('SMTP_URL must start with smtp:// or smtps://');
+  const secure = url.protocol === 'smtps:';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const loopback = isLoopbackHost(host);
+  return {
+    host,
+    port: Number(url.port || (secure ? 465 : 587)),
+    secure,
+    // Off this machine, STARTTLS must be offered and must succeed before anything else is sent.
+    requireTLS: !secure && !loopback,
+    // A local relay may offer STARTTLS with a certificate for another name; the traffic stays on this machine.
+    tls: loopback ? { rejectUnauthorized: false } : { rejectUnauthorized: true, servername: isIP(host) ? undefined : host, minVersion: 'TLSv1.2' },
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    name: 'uplift',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
+}
+
 /** Refuses header injection: addresses and subjects are single lines. */
 function singleLine(value: string): string {
   if (/[\r\n]/.test(value)) throw new Error('line break in a mail header');
   return value;
 }
 
-function encodeBody(text: string): string {
-  // Dot-stuffing (RFC 5321 4.5.2) and CRLF line ends.
-  return text
-    .replace(/\r?\n/g, '\r\n')
-    .split('\r\n')
-    .map((line) => (line.startsWith('.') ? `.${line}` : line))
-    .join('\r\n');
-}
-
-class Session {
-  private buffer = '';
-  private waiting: ((reply: { code: number; text: string }) => void) | null = null;
-  private failure: ((error: Error) => void) | null = null;
-
-  constructor(public socket: net.Socket) {
-    this.attach(socket);
-  }
-
-  attach(socket: net.Socket) {
-    this.socket = socket;
-    this.buffer = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      this.buffer += chunk;
-      // A reply is complete at a line "NNN text" (a space, not a hyphen, after the code).
-      const lines = this.buffer.split('\r\n');
-      const last = lines.findIndex((line) => /^\d{3} /.test(line) || /^\d{3}$/.test(line));
-      if (last >= 0 && this.waiting) {
-        const reply = lines.slice(0, last + 1);
-        this.buffer = lines.slice(last + 1).join('\r\n');
-        const resolve = this.waiting;
-        this.waiting = null;
-        resolve({ code: Number(reply[last]!.slice(0, 3)), text: reply.map((line) => line.slice(4)).join('\n') });
-      }
-    });
-    socket.on('error', (error) => this.failure?.(error));
-  }
-
-  read(): Promise<{ code: number; text: string }> {
-    return new Promise((resolve, reject) => {
-      this.waiting = resolve;
-      this.failure = reject;
-      this.socket.emit('data', '');
-    });
-  }
-
-  async command(line: string, expect: number[]): Promise<string> {
-    this.socket.write(`${line}\r\n`);
-    const reply = await this.read();
-    if (!expect.includes(reply.code)) throw new Error(`SMTP ${line.split(' ')[0]} refused (${reply.code})`);
-    return reply.text;
-  }
-}
-
-/** Sends one plain-text message; throws on any refusal or after `timeoutMs`. */
+/** Sends one plain-text message; throws on any refusal, on a server without TLS, or after `timeoutMs`. */
 export async function sendMail(config: SmtpConfig, message: MailMessage, timeoutMs = 10_000): Promise<void> {
   for (const value of [config.from, message.to, message.subject]) singleLine(value);
-  const url = new URL(config.url);
-  const secure = url.protocol === 'smtps:';
-  const host = url.hostname;
-  const port = Number(url.port || (secure ? 465 : 587));
-  const socket: net.Socket = secure ? tls.connect({ host, port, servername: host }) : net.connect({ host, port });
-  socket.setTimeout(timeoutMs, () => socket.destroy(new Error('SMTP timeout')));
-  const session = new Session(socket);
+  const transport = nodemailer.createTransport(transportOptions(config, timeoutMs));
   try {
-    const greeting = await session.read();
-    if (greeting.code !== 220) throw new Error(`SMTP greeting ${greeting.code}`);
-    let features = await session.command('EHLO uplift', [250]);
-    if (!secure && /^STARTTLS$/im.test(features)) {
-      await session.command('STARTTLS', [220]);
-      const upgraded = tls.connect({ socket, servername: host });
-      upgraded.setTimeout(timeoutMs, () => upgraded.destroy(new Error('SMTP timeout')));
-      session.attach(upgraded);
-      await new Promise<void>((resolve, reject) => {
-        upgraded.once('secureConnect', resolve);
-        upgraded.once('error', reject);
-      });
-      features = await session.command('EHLO uplift', [250]);
-    }
-    if (url.username) {
-      const credentials = Buffer.from(`\u0000${decodeURIComponent(url.username)}\u0000${decodeURIComponent(url.password)}`).toString('base64');
-      await session.command(`AUTH PLAIN ${credentials}`, [235]);
-    }
-    await session.command(`MAIL FROM:<${singleLine(config.from)}>`, [250]);
-    await session.command(`RCPT TO:<${singleLine(message.to)}>`, [250, 251]);
-    await session.command('DATA', [354]);
-    const headers = [
-      `From: Uplift <${config.from}>`,
-      `To: <${message.to}>`,
-      `Subject: ${singleLine(message.subject)}`,
-      `Date: ${new Date().toUTCString()}`,
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8',
-      'Content-Transfer-Encoding: 8bit',
-    ];
-    await session.command(`${headers.join('\r\n')}\r\n\r\n${encodeBody(message.text)}\r\n.`, [250]);
-    await session.command('QUIT', [221]).catch(() => undefined);
+    await transport.sendMail({
+      from: { name: 'Uplift', address: config.from },
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+    });
   } finally {
-    session.socket.destroy();
+    transport.close();
   }
 }

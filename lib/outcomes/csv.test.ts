@@ -8,10 +8,13 @@ describe('csvCell', () => {
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
     ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
-    ['+1', `"'+1"`],
-    ['-2', `"'-2"`],
-    ['@SUM(A1)', `"'@SUM(A1)"`],
-    ['\tcmd', `"'\tcmd"`],
+    ['+1', `'+1`],
+    ['-2', `'-2`],
+    ['@SUM(A1)', `'@SUM(A1)`],
+    ['\tcmd', `'\tcmd`],
+    ['\rcmd', `"'\rcmd"`],
+    ['=1;2', `"'=1;2"`],
+    ['a;b', '"a;b"'],
   ])('%j → %s', (value, cell) => expect(csvCell(value)).toBe(cell));
 
   it('writes numbers, booleans and empty values as they are', () => {

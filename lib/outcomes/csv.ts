@@ -1,24 +1,11 @@
 /**
- * CSV for the episode-level outcome export (RFC 4180), with the definitions as `#` comment lines at
- * the top. Cells that a spreadsheet would run as a formula (= + - @, tab, carriage return) get a
- * leading apostrophe (OWASP CSV injection advice); numbers we write ourselves are left alone.
+ * CSV for the episode-level outcome export, with the definitions as `#` comment lines at the top.
+ * Cells are written by lib/csv.ts (formula cells defused, semicolons quoted).
  */
 import { roundHalfUp1 } from '@/lib/clinical/rounding';
 import { DEFINITIONS } from './definitions';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  const defused = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n']/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
-}
-
-export function csvLine(cells: ReadonlyArray<string | number | boolean | null>): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
+export { csvCell, csvLine } from '@/lib/csv';
 
 /** The comment block: what the file is, the filter, and every definition. */
 export function csvPreamble(input: { clinicName: string; from: string; to: string; clinicianName: string | null; generatedAt: string }): string {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { cleanText } from './common';
+import { text } from './fields';
 
 export const acknowledgeSchema = z
   .object({
     alertId: z.uuid('Unknown alert.'),
-    comment: cleanText('The comment', 1000),
+    comment: text('The comment', 1000),
+    // Where the form was (a record's id, or the inbox) and whether its address showed a problem.
+    back: z.union([z.literal(''), z.uuid()]).optional(),
+    clear: z.literal('1').optional(),
   })
   .strict();
 

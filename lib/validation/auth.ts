@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy';
+
+/**
+ * A password as typed: never trimmed (ASVS 6.2.8), its length counted in characters, the same unit
+ * `checkNewPassword` counts when it is set, so every password that can be set can be used.
+ */
+export const passwordField = z
+  .string({ error: 'Enter your password.' })
+  .min(1, 'Enter your password.')
+  .refine((value) => [...value].length <= PASSWORD_MAX_LENGTH, 'That password is too long.');
 
 export const signInSchema = z.object({
   email: z
@@ -8,8 +18,7 @@ export const signInSchema = z.object({
     .min(1, 'Enter your email address.')
     .max(254, 'That email address is too long.')
     .pipe(z.email('Enter an email address like name@example.com.')),
-  // Passwords are checked exactly as typed: never trimmed (OWASP ASVS 6.2.8).
-  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(128, 'That password is too long.'),
+  password: passwordField,
   callbackUrl: z.string().max(512).optional(),
 });
 

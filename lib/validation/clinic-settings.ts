@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from './fields';
 import { CLINIC_COUNTRIES, EMERGENCY_SERVICES } from '@/lib/content/emergency-services';
 import { canonicalTimeZone, TIME_ZONE_HINT } from '@/lib/time/zone';
 
@@ -34,11 +35,7 @@ export const RETENTION_YEARS_DEFAULT = 8;
 
 export const retentionSchema = z
   .object({
-    retentionYears: z
-      .string({ error: 'Enter a number of years.' })
-      .regex(/^[0-9]{1,3}$/, 'Enter a whole number of years, from 1 to 100.')
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'Enter a whole number of years, from 1 to 100.').max(100, 'Enter a whole number of years, from 1 to 100.')),
+    retentionYears: wholeNumber(1, 100, 'Enter a whole number of years, from 1 to 100.'),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { dischargeSchema, onboardingSchema } from './onboarding';
 import { planSaveSchema } from './plans';
 
 const EXERCISE = '3f1c2a9e-1b2c-4d3e-8f4a-5b6c7d8e9f01';
+const SUBMISSION = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const item = (overrides: Record<string, unknown> = {}) => ({
   exerciseId: EXERCISE,
   sets: 2,
@@ -20,7 +21,7 @@ const item = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('measurement set', () => {
-  const parse = (values: Record<string, string>) => measurementSetSchema.safeParse({ measuredAt: '2026-11-20T10:30', method: 'goniometer', ...values });
+  const parse = (values: Record<string, string>) => measurementSetSchema.safeParse({ submissionId: SUBMISSION, measuredAt: '2026-11-20T10:30', method: 'goniometer', ...values });
 
   it('accepts values in range, warns above the warning limit, refuses outside the accept range', () => {
     const parsed = parse({ 'lumbar-flexion': '95', 'lumbar-extension': '', 'fingertip-to-floor': '−5' });
@@ -48,7 +49,7 @@ describe('measurement set', () => {
 });
 
 describe('plan save', () => {
-  const parse = (items: unknown, baseVersion: unknown = '1') => planSaveSchema.safeParse({ baseVersion, note: '', items: JSON.stringify(items) });
+  const parse = (items: unknown, baseVersion: unknown = '1') => planSaveSchema.safeParse({ submissionId: SUBMISSION, baseVersion, note: '', items: JSON.stringify(items) });
 
   it('accepts a valid plan', () => {
     expect(parse([item(), item({ reps: null, holdSeconds: 30, perSide: true })]).success).toBe(true);
@@ -77,15 +78,15 @@ describe('plan save', () => {
 
 describe('goals, notes, onboarding and discharge', () => {
   it('ties a target to a measure', () => {
-    expect(goalCreateSchema.safeParse({ description: 'Bend', measureCode: 'lumbar-flexion', targetValue: '60', targetDate: '2027-01-31' }).success).toBe(true);
-    expect(goalCreateSchema.safeParse({ description: 'Bend', measureCode: 'lumbar-flexion', targetValue: '', targetDate: '' }).success).toBe(false);
-    expect(goalCreateSchema.safeParse({ description: 'Bend', measureCode: '', targetValue: '60', targetDate: '' }).success).toBe(false);
-    expect(goalCreateSchema.safeParse({ description: '', measureCode: '', targetValue: '', targetDate: '' }).success).toBe(false);
-    expect(goalCreateSchema.safeParse({ description: 'x', measureCode: '', targetValue: '', targetDate: '2027-02-30' }).success).toBe(false);
+    expect(goalCreateSchema.safeParse({ submissionId: SUBMISSION, description: 'Bend', measureCode: 'lumbar-flexion', targetValue: '60', targetDate: '2027-01-31' }).success).toBe(true);
+    expect(goalCreateSchema.safeParse({ submissionId: SUBMISSION, description: 'Bend', measureCode: 'lumbar-flexion', targetValue: '', targetDate: '' }).success).toBe(false);
+    expect(goalCreateSchema.safeParse({ submissionId: SUBMISSION, description: 'Bend', measureCode: '', targetValue: '60', targetDate: '' }).success).toBe(false);
+    expect(goalCreateSchema.safeParse({ submissionId: SUBMISSION, description: '', measureCode: '', targetValue: '', targetDate: '' }).success).toBe(false);
+    expect(goalCreateSchema.safeParse({ submissionId: SUBMISSION, description: 'x', measureCode: '', targetValue: '', targetDate: '2027-02-30' }).success).toBe(false);
   });
 
   it('needs some text in a note and caps each part', () => {
-    const empty = { subjective: '', objective: '', assessment: '', plan: '' };
+    const empty = { submissionId: SUBMISSION, subjective: '', objective: '', assessment: '', plan: '' };
     expect(noteSchema.safeParse(empty).success).toBe(false);
     expect(noteSchema.safeParse({ ...empty, plan: '<b>Review</b>' }).data?.plan).toBe('<b>Review</b>');
     expect(noteSchema.safeParse({ ...empty, plan: 'a'.repeat(4001) }).success).toBe(false);

@@ -31,6 +31,11 @@ export function formDataToObject(
   return result;
 }
 
+/** The text fields of a parsed form, to show the form again as it was sent after a refusal. */
+export function typedValues(fields: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
 /** Field messages keyed by dotted path ("score", "redFlags.bowel-control"); the first message per field. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { MEASURE_CODES } from '@/lib/clinical/rom';
-import { calendarDate, cleanText, optionalNumber } from './common';
+import { calendarDate, optional, optionalDecimal, submissionIdField, text } from './fields';
 
 export const GOAL_MEASURES = ['nprs', 'odi', ...MEASURE_CODES] as const;
 export const GOAL_STATUSES = ['active', 'achieved', 'not-achieved', 'cancelled'] as const;
 
 export const goalCreateSchema = z
   .object({
-    description: cleanText('The goal', 500, { required: true }),
-    measureCode: z.enum(GOAL_MEASURES, { error: 'Choose a measure.' }).optional().or(z.literal('').transform(() => undefined)),
-    targetValue: optionalNumber('The target'),
-    targetDate: calendarDate.optional().or(z.literal('').transform(() => undefined)),
+    submissionId: submissionIdField,
+    description: text('The goal', 500, { required: true }),
+    measureCode: optional(z.enum(GOAL_MEASURES, { error: 'Choose a measure.' })),
+    targetValue: optionalDecimal('Enter the target as a number, like 40 or 12.5.').transform((value) => value ?? undefined),
+    targetDate: optional(calendarDate),
   })
   .strict()
   .superRefine((goal, context) => {

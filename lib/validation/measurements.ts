@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { checkMeasurement, MEASURE_CODES, ROM_METHODS, type MeasureCode } from '@/lib/clinical/rom';
-import { localDateTime, optionalNumber } from './common';
+import { checkbox, localDateTime, optional, optionalDecimal, submissionIdField } from './fields';
 
 /** Degree measures take a method; the two centimetre tests do not. */
 export const DEGREE_CODES: readonly MeasureCode[] = MEASURE_CODES.filter((code) => code !== 'modified-schober' && code !== 'fingertip-to-floor');
 
 export const measurementSetSchema = z
   .object({
+    submissionId: submissionIdField,
     measuredAt: localDateTime,
-    method: z.enum(ROM_METHODS, { error: 'Choose how the angles were measured.' }).optional().or(z.literal('').transform(() => undefined)),
-    confirmWarnings: z.literal('on').optional(),
-    ...Object.fromEntries(MEASURE_CODES.map((code) => [code, optionalNumber('The value')])),
+    method: optional(z.enum(ROM_METHODS, { error: 'Choose how the angles were measured.' })),
+    confirmWarnings: checkbox,
+    ...Object.fromEntries(MEASURE_CODES.map((code) => [code, optionalDecimal('Enter the value as a number, like 40 or 12.5.')])),
   })
   .strict();
 
@@ -44,8 +45,10 @@ export function checkMeasurementSet(input: Record<string, unknown>, method: stri
 export const measurementEditSchema = z
   .object({
     measurementId: z.uuid('Unknown measurement.'),
-    value: optionalNumber('The value').refine((value) => value !== undefined, 'Enter a value.'),
-    method: z.enum(ROM_METHODS).optional().or(z.literal('').transform(() => undefined)),
-    confirmWarnings: z.literal('on').optional(),
+    value: optionalDecimal('Enter the value as a number, like 40 or 12.5.').refine((value) => value !== null, 'Enter a value.'),
+    method: optional(z.enum(ROM_METHODS, { error: 'Choose how the angles were measured.' })),
+    confirmWarnings: checkbox,
   })
   .strict();
+
+export const measurementIdSchema = z.object({ measurementId: z.uuid('Unknown measurement.') }).strict();

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { cleanText } from './common';
+import { submissionIdField, text } from './fields';
 
 export const NOTE_FIELD_MAX = 4000;
 
 export const noteSchema = z
   .object({
-    subjective: cleanText('Subjective', NOTE_FIELD_MAX),
-    objective: cleanText('Objective', NOTE_FIELD_MAX),
-    assessment: cleanText('Assessment', NOTE_FIELD_MAX),
-    plan: cleanText('Plan', NOTE_FIELD_MAX),
+    submissionId: submissionIdField,
+    subjective: text('Subjective', NOTE_FIELD_MAX),
+    objective: text('Objective', NOTE_FIELD_MAX),
+    assessment: text('Assessment', NOTE_FIELD_MAX),
+    plan: text('Plan', NOTE_FIELD_MAX),
     amendsId: z.uuid('Unknown note.').optional().or(z.literal('').transform(() => undefined)),
   })
   .strict()

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { calendarDate, cleanText, wholeNumber } from './common';
-
-export const ONBOARDING_INSTRUMENTS = ['ODI', 'STARTBACK', 'PSFS', 'RMDQ'] as const;
+import { INSTRUMENTS } from '@/lib/clinical/instruments';
+import { calendarDate, text, wholeNumber } from './fields';
 
 export const onboardingSchema = z
   .object({
-    name: cleanText('The patient’s name', 200, { required: true }),
+    name: text('The patient’s name', 200, { required: true }),
     email: z
       .string()
       .trim()
@@ -14,16 +13,16 @@ export const onboardingSchema = z
       .max(254, 'That email address is too long.')
       .pipe(z.email('Enter an email address like name@example.com.')),
     dateOfBirth: calendarDate.refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), 'Enter a date of birth in the past.'),
-    condition: cleanText('The condition', 200, { required: true }),
-    intakeNprs: wholeNumber('Pain at the start', 0, 10),
-    intervalWeeks: wholeNumber('Weeks between questionnaires', 1, 26),
-    instruments: z.array(z.enum(ONBOARDING_INSTRUMENTS)).default([]),
+    condition: text('The condition', 200, { required: true }),
+    intakeNprs: wholeNumber(0, 10, 'Pain at the start: a whole number from 0 to 10.'),
+    intervalWeeks: wholeNumber(1, 26, 'Weeks between questionnaires: a whole number from 1 to 26.'),
+    instruments: z.array(z.enum(INSTRUMENTS)).default([]),
   })
   .strict();
 
 export const dischargeSchema = z
   .object({
-    summary: cleanText('The discharge summary', 2000, { required: true }),
+    summary: text('The discharge summary', 2000, { required: true }),
     confirm: z.literal('on', { error: 'Tick the box to confirm the discharge.' }),
   })
   .strict();

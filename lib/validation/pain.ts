@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText, optionalWholeNumber, submissionIdField, wholeNumber, yesNo } from './fields';
+import { text, optionalWholeNumber, submissionIdField, wholeNumber, yesNo } from './fields';
 import { NEW_SYMPTOM_RED_FLAG_QUESTIONS, PAIN_LOCATIONS, PAIN_LOG_RED_FLAG_QUESTIONS, PAIN_NOTE_MAX } from './pain-options';
 
 export * from './pain-options';
@@ -14,7 +14,7 @@ const painFields = {
     .max(PAIN_LOCATIONS.length)
     .refine((values) => new Set(values).size === values.length, 'Choose each place once.'),
   belowKnee: yesNo('Choose yes or no.'),
-  note: freeText(PAIN_NOTE_MAX, 'Your note')
+  note: text('Your note', PAIN_NOTE_MAX)
     .optional()
     .transform((value) => (value ? value : null)),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXERCISE_CATEGORIES } from '@/lib/content/exercises';
-import { cleanText } from './common';
+import { checkbox, optionalWholeNumber, submissionIdField, text, versionField, wholeNumber } from './fields';
 
 const optionalCount = (label: string, min: number, max: number) =>
   z
@@ -20,7 +20,7 @@ export const planItemSchema = z
     timesPerDay: optionalCount('Times a day', 1, 10).unwrap(),
     daysPerWeek: optionalCount('Days a week', 1, 7).unwrap(),
     perSide: z.boolean(),
-    instructionsNote: cleanText('The note for the patient', 500).nullable(),
+    instructionsNote: text('The note for the patient', 500).nullable(),
   })
   .strict()
   .refine((item) => item.reps !== null || item.holdSeconds !== null || item.durationMinutes !== null, {
@@ -33,8 +33,9 @@ export const MAX_PLAN_ITEMS = 20;
 
 export const planSaveSchema = z
   .object({
-    baseVersion: z.coerce.number().int().min(0),
-    note: cleanText('The note', 500),
+    submissionId: submissionIdField,
+    baseVersion: versionField,
+    note: text('The note', 500),
     items: z
       .string()
       .max(50_000, 'The plan is too long.')
@@ -57,18 +58,19 @@ export const planSaveSchema = z
 
 export const exerciseCreateSchema = z
   .object({
-    name: cleanText('The name', 120, { required: true }),
+    submissionId: submissionIdField,
+    name: text('The name', 120, { required: true }),
     category: z.enum(EXERCISE_CATEGORIES, { error: 'Choose a category.' }),
-    summary: cleanText('The summary', 300),
-    instructions: cleanText('The instructions', 3000, { required: true }),
-    safetyNote: cleanText('The safety note', 1000, { required: true }),
-    sets: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().min(1).max(10).nullable()),
-    reps: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().min(1).max(100).nullable()),
-    holdSeconds: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().min(1).max(600).nullable()),
-    durationMinutes: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().min(1).max(180).nullable()),
-    timesPerDay: z.coerce.number({ error: 'Times a day must be a number.' }).int().min(1, 'At least once a day.').max(10),
-    daysPerWeek: z.coerce.number({ error: 'Days a week must be a number.' }).int().min(1, 'Days a week: 1 to 7.').max(7, 'Days a week: 1 to 7.'),
-    perSide: z.literal('on').optional(),
+    summary: text('The summary', 300),
+    instructions: text('The instructions', 3000, { required: true }),
+    safetyNote: text('The safety note', 1000, { required: true }),
+    sets: optionalWholeNumber(1, 10, 'Sets: a whole number from 1 to 10, or leave it empty.'),
+    reps: optionalWholeNumber(1, 100, 'Reps: a whole number from 1 to 100, or leave it empty.'),
+    holdSeconds: optionalWholeNumber(1, 600, 'Hold: a whole number of seconds from 1 to 600, or leave it empty.'),
+    durationMinutes: optionalWholeNumber(1, 180, 'Minutes: a whole number from 1 to 180, or leave it empty.'),
+    timesPerDay: wholeNumber(1, 10, 'Times a day: a whole number from 1 to 10.'),
+    daysPerWeek: wholeNumber(1, 7, 'Days a week: a whole number from 1 to 7.'),
+    perSide: checkbox,
   })
   .strict()
   .refine((value) => value.reps !== null || value.holdSeconds !== null || value.durationMinutes !== null, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStep, emptyDraft, finalAnswers, readDraft, type Draft, type OdiDraft, type PsfsDraft } from './questionnaires';
+import { applyStep, emptyDraft, finalAnswers, readDraft, RMDQ_SCREENS, type Draft, type OdiDraft, type PsfsDraft } from './questionnaires';
 
 const submissionId = '7b0c3f5e-8a52-4a9e-9c1e-2f6a3f0d9b11';
 
@@ -105,5 +105,61 @@ describe('PSFS screens', () => {
 describe('readDraft', () => {
   it('restarts on a malformed stored draft rather than failing', () => {
     expect(readDraft('ODI', { step: 99, sections: 'x' }, null)).toEqual(emptyDraft('ODI', null));
+  });
+});
+
+describe('Roland-Morris screens', () => {
+  const tick = (draft: Draft, step: number, statement: string[]) => applyStep('RMDQ', draft, { submissionId, step: String(step), statement });
+
+  it('collects six statements a screen over four screens; an unticked box is a no', () => {
+    let draft = emptyDraft('RMDQ', null);
+    const ticks = [['0', '5'], [], ['12', '13', '17'], ['23']];
+    ticks.forEach((statement, step) => {
+      expect(finalAnswers('RMDQ', draft)).toBeNull();
+      const outcome = tick(draft, step, statement);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.fieldErrors));
+      draft = outcome.draft;
+    });
+    const answers = finalAnswers('RMDQ', draft) as { ticked: boolean[] };
+    expect(answers.ticked).toHaveLength(24);
+    expect(answers.ticked.flatMap((value, index) => (value ? [index] : []))).toEqual([0, 5, 12, 13, 17, 23]);
+    expect(RMDQ_SCREENS).toHaveLength(4);
+  });
+
+  it.each([
+    [['6'], 'a sentence from another screen'],
+    [['24'], 'a sentence that does not exist'],
+    [['-1'], 'a negative number'],
+    [['abc'], 'text'],
+    [['1', '1'], 'the same sentence twice'],
+  ])('refuses %j (%s) with a clear message and changes nothing', (statement) => {
+    const draft = emptyDraft('RMDQ', null);
+    const outcome = tick(draft, 0, statement);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.fieldErrors.statement?.[0]).toMatch(/Tick only the sentences shown on this page|Tick each sentence once/);
+    expect(draft).toEqual(emptyDraft('RMDQ', null));
+  });
+
+  it('refuses skipping ahead and unknown fields', () => {
+    const draft = emptyDraft('RMDQ', null);
+    expect(tick(draft, 2, []).ok).toBe(false);
+    expect(applyStep('RMDQ', draft, { submissionId, step: '0', statement: [], extra: 'x' }).ok).toBe(false);
+  });
+
+  it('lets the patient go back and untick a sentence', () => {
+    let draft = emptyDraft('RMDQ', null);
+    for (const [step, statement] of [['0'], ['6'], ['12'], ['18']].entries()) {
+      const outcome = tick(draft, step, statement);
+      if (!outcome.ok) throw new Error('refused');
+      draft = outcome.draft;
+    }
+    const back = tick(draft, 0, []);
+    if (!back.ok) throw new Error('refused');
+    expect((finalAnswers('RMDQ', back.draft) as { ticked: boolean[] }).ticked.filter(Boolean)).toHaveLength(3);
+  });
+
+  it('restarts a malformed stored draft', () => {
+    expect(readDraft('RMDQ', { step: 9, ticked: [] }, null)).toEqual(emptyDraft('RMDQ', null));
   });
 });

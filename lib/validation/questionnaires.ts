@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import { INSTRUMENT_INFO, INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
 import { ODI_SECTIONS } from '@/lib/clinical/instruments/odi-text';
 import { ODI_SECTION_COUNT } from '@/lib/clinical/odi';
 import { PSFS_ACTIVITY_COUNT } from '@/lib/clinical/psfs';
+import { RMDQ_STATEMENT_COUNT } from '@/lib/clinical/rmdq';
 import { BOTHERSOME_OPTIONS, STARTBACK_ITEMS } from '@/lib/clinical/startback';
-import { freeText, submissionIdField, wholeNumber } from './fields';
+import { text, submissionIdField, wholeNumber } from './fields';
 
-/** Instruments a patient fills in here, by the slug used in URLs. */
-export const QUESTIONNAIRE_SLUGS = { odi: 'ODI', startback: 'STARTBACK', psfs: 'PSFS' } as const;
-export type QuestionnaireSlug = keyof typeof QUESTIONNAIRE_SLUGS;
-export type PatientInstrument = (typeof QUESTIONNAIRE_SLUGS)[QuestionnaireSlug];
+/** Every instrument is filled in by the patient here, by the slug used in URLs (lib/clinical/instruments.ts). */
+export type PatientInstrument = Instrument;
+export type QuestionnaireSlug = (typeof INSTRUMENT_INFO)[Instrument]['slug'];
+export const QUESTIONNAIRE_SLUGS: Readonly<Record<QuestionnaireSlug, Instrument>> = Object.fromEntries(
+  INSTRUMENTS.map((instrument) => [INSTRUMENT_INFO[instrument].slug, instrument]),
+) as Record<QuestionnaireSlug, Instrument>;
 
 export const PSFS_ACTIVITY_MAX = 80;
 
@@ -27,25 +31,37 @@ export const psfsAnswersSchema = z
       .max(PSFS_ACTIVITY_COUNT.max),
   })
   .strict();
+/** RMDQ: for each of the 24 statements in order, whether the patient ticked it as true today. */
+export const rmdqAnswersSchema = z.object({ ticked: z.array(z.boolean()).length(RMDQ_STATEMENT_COUNT) }).strict();
 
 /** Answers saved while the patient is part-way through; `step` is the screen to resume at. */
 export type OdiDraft = { step: number; sections: (number | null)[] };
 export type StartBackDraft = { step: number; agree: (boolean | null)[]; bothersome: string | null };
 export type PsfsDraft = { step: number; activities: { name: string; rating: number | null }[]; followUp: boolean };
-export type Draft = OdiDraft | StartBackDraft | PsfsDraft;
+/** `ticked[i]` is null until the screen holding statement i has been answered. */
+export type RmdqDraft = { step: number; ticked: (boolean | null)[] };
+export type Draft = OdiDraft | StartBackDraft | PsfsDraft | RmdqDraft;
 
 /** STarT Back on a phone: statements 1–4, 5–8, then the bothersomeness question. */
 export const STARTBACK_SCREENS: ReadonlyArray<ReadonlyArray<number>> = [[0, 1, 2, 3], [4, 5, 6, 7], [8]];
 
+/** Roland-Morris on a phone: six statements a screen, in the published order. */
+export const RMDQ_PER_SCREEN = 6;
+export const RMDQ_SCREENS: ReadonlyArray<ReadonlyArray<number>> = Array.from({ length: RMDQ_STATEMENT_COUNT / RMDQ_PER_SCREEN }, (_, screen) =>
+  Array.from({ length: RMDQ_PER_SCREEN }, (__, index) => screen * RMDQ_PER_SCREEN + index),
+);
+
 export function screenCount(instrument: PatientInstrument, draft: Draft): number {
   if (instrument === 'ODI') return ODI_SECTION_COUNT;
   if (instrument === 'STARTBACK') return STARTBACK_SCREENS.length;
+  if (instrument === 'RMDQ') return RMDQ_SCREENS.length;
   return (draft as PsfsDraft).followUp ? 1 : 2;
 }
 
 export function emptyDraft(instrument: PatientInstrument, previousActivities: string[] | null): Draft {
   if (instrument === 'ODI') return { step: 0, sections: Array(ODI_SECTION_COUNT).fill(null) };
   if (instrument === 'STARTBACK') return { step: 0, agree: Array(8).fill(null), bothersome: null };
+  if (instrument === 'RMDQ') return { step: 0, ticked: Array(RMDQ_STATEMENT_COUNT).fill(null) };
   return previousActivities && previousActivities.length >= PSFS_ACTIVITY_COUNT.min
     ? { step: 0, followUp: true, activities: previousActivities.map((name) => ({ name, rating: null })) }
     : { step: 0, followUp: false, activities: [] };
@@ -65,6 +81,7 @@ const draftSchemas = {
     agree: z.array(z.boolean().nullable()).length(8),
     bothersome: z.enum(BOTHERSOME_OPTIONS).nullable(),
   }),
+  RMDQ: z.object({ step: z.int().min(0).max(RMDQ_SCREENS.length), ticked: z.array(z.boolean().nullable()).length(RMDQ_STATEMENT_COUNT) }),
   PSFS: z.object({
     step: z.int().min(0).max(2),
     followUp: z.boolean(),
@@ -137,9 +154,30 @@ export function applyStep(instrument: PatientInstrument, draft: Draft, values: R
     return { ok: true, draft: { step: Math.max(draft.step, at + 1), agree, bothersome } };
   }
 
+  if (instrument === 'RMDQ') {
+    const screen = RMDQ_SCREENS[at]!;
+    const allowed = screen.map(String) as [string, ...string[]];
+    // Ticked boxes arrive as `statement` values; an unticked box sends nothing, so an empty screen is valid.
+    const parsed = z
+      .object({
+        ...stepBase,
+        statement: z
+          .array(z.enum(allowed, { error: 'Tick only the sentences shown on this page.' }))
+          .max(screen.length)
+          .refine((values) => new Set(values).size === values.length, 'Tick each sentence once.'),
+      })
+      .strict()
+      .safeParse(values);
+    if (!parsed.success) return { ok: false, fieldErrors: flatten(parsed.error) };
+    const chosen = new Set(parsed.data.statement.map(Number));
+    const ticked = [...(draft as RmdqDraft).ticked];
+    for (const index of screen) ticked[index] = chosen.has(index);
+    return { ok: true, draft: { step: Math.max(draft.step, at + 1), ticked } };
+  }
+
   const current = draft as PsfsDraft;
   if (!current.followUp && at === 0) {
-    const nameField = freeText(PSFS_ACTIVITY_MAX, 'The activity');
+    const nameField = text('The activity', PSFS_ACTIVITY_MAX);
     const fields: Record<string, z.ZodType> = {};
     for (let index = 0; index < PSFS_ACTIVITY_COUNT.max; index += 1) {
       fields[`activity-${index}`] =
@@ -176,6 +214,10 @@ export function finalAnswers(instrument: PatientInstrument, draft: Draft): Recor
   if (instrument === 'STARTBACK') {
     const { agree, bothersome } = draft as StartBackDraft;
     const parsed = startBackAnswersSchema.safeParse({ agree, bothersome });
+    return parsed.success ? parsed.data : null;
+  }
+  if (instrument === 'RMDQ') {
+    const parsed = rmdqAnswersSchema.safeParse({ ticked: (draft as RmdqDraft).ticked });
     return parsed.success ? parsed.data : null;
   }
   const parsed = psfsAnswersSchema.safeParse({ activities: (draft as PsfsDraft).activities });

@@ -31,6 +31,9 @@ export const reassignSchema = z
   .object({
     episodeId: z.uuid(),
     clinicianId: z.uuid({ error: 'Choose the clinician to take over.' }),
+    // Where the manager was: the clinician filter and the page of the list.
+    back: z.union([z.literal(''), z.uuid()]).optional(),
+    page: z.string().regex(/^[1-9][0-9]{0,4}$/).optional(),
   })
   .strict();
 

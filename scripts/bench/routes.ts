@@ -63,6 +63,8 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
         score: '4',
         locations: 'lower-back',
         belowKnee: 'no',
+        // Nothing new or different: the cancer, infection and fracture questions stay unasked.
+        newSymptom: 'no',
         ...Object.fromEntries(
           RED_FLAG_QUESTIONS.filter((question) => question.group !== 'serious-pathology').map((question) => [`redFlags-${question.key}`, 'no']),
         ),

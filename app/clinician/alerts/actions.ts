@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { acknowledgeAlert } from '@/lib/dal/alerts';
 import { isAppError } from '@/lib/errors';
 import { acknowledgeSchema, type AckProblem } from '@/lib/validation/alerts';
+import { formDataToObject } from '@/lib/validation/form-data';
 import { idOrEmptySchema } from '@/lib/validation/ids';
 
 /**
@@ -19,7 +20,7 @@ export async function acknowledgeAlertAction(form: FormData): Promise<void> {
   // Where the form was: '' for the alerts inbox, or the episode whose record it was on.
   const back = idOrEmptySchema.parse(form.get('back') ?? '');
   const page = back ? `/clinician/patients/${back}` : '/clinician/alerts';
-  const parsed = acknowledgeSchema.safeParse({ alertId: form.get('alertId'), comment: form.get('comment') ?? '' });
+  const parsed = acknowledgeSchema.safeParse({ comment: '', ...formDataToObject(form) });
   let problem: AckProblem | null;
   if (!parsed.success) {
     const commentIssue = parsed.error.issues.find((issue) => issue.path[0] === 'comment');

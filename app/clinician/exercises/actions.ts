@@ -4,19 +4,19 @@ import { revalidatePath } from 'next/cache';
 import { createLibraryExercise } from '@/lib/dal/exercise-library';
 import type { ActionResult } from '@/lib/errors';
 import { fieldErrors } from '@/lib/validation/common';
+import { formDataToObject, typedValues } from '@/lib/validation/form-data';
 import { exerciseCreateSchema } from '@/lib/validation/plans';
 
 export type ExerciseFormState = ActionResult & { values?: Record<string, string>; createdName?: string };
 
-const FIELDS = ['name', 'category', 'summary', 'instructions', 'safetyNote', 'sets', 'reps', 'holdSeconds', 'durationMinutes', 'timesPerDay', 'daysPerWeek'] as const;
-
 export async function createExerciseAction(_previous: ExerciseFormState, form: FormData): Promise<ExerciseFormState> {
-  const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? '')]));
-  const perSide = form.get('perSide') === 'on' ? ('on' as const) : undefined;
-  const parsed = exerciseCreateSchema.safeParse({ ...values, perSide });
+  const submitted = formDataToObject(form);
+  const values = typedValues(submitted);
+  const parsed = exerciseCreateSchema.safeParse(submitted);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
   const data = parsed.data;
   await createLibraryExercise({
+    submissionId: data.submissionId,
     name: data.name,
     category: data.category,
     summary: data.summary,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { ExerciseForm } from '@/components/clinician/exercise-form';
@@ -59,7 +60,7 @@ export default async function ExerciseLibraryPage({ searchParams }: { searchPara
       <section aria-labelledby="add-exercise" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="add-exercise" className="text-xl font-semibold">Add an exercise to the library</h2>
         <p className="mb-3 text-sm text-slate-700">Shared with every clinician in your clinic.</p>
-        <ExerciseForm action={createExerciseAction} categories={categories} />
+        <ExerciseForm action={createExerciseAction} categories={categories} submissionId={randomUUID()} />
       </section>
     </div>
   );

@@ -62,7 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </label>
         <label className="block font-medium">
-          Person (name or email)
+          Person (staff name or email, or a patient’s pseudonym)
           <input type="search" name="person" defaultValue={query.person} maxLength={100} className={inputClass} />
         </label>
         <div className="flex flex-wrap gap-3 sm:col-span-2 lg:col-span-5">
@@ -101,14 +101,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={row.id}>
                   <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.at, viewer.timeZone)}</td>
                   <td className="px-3 py-2">
-                    {row.actorName ?? '—'}
+                    {row.actorName ?? row.actorPseudonym ?? '—'}
                     {row.actorRole ? <span className="text-slate-700"> ({row.actorRole})</span> : null}
                   </td>
                   <td className="px-3 py-2">
                     {describeAuditAction(row.action)}
                     <span className="block font-mono text-xs text-slate-700">{row.action}</span>
                   </td>
-                  <td className="px-3 py-2">{row.patientName ?? '—'}</td>
+                  <td className="px-3 py-2">{row.patientName ?? row.patientPseudonym ?? '—'}</td>
                   <td className="px-3 py-2">
                     <span className={row.outcome === 'success' ? '' : 'font-semibold text-red-800'}>{OUTCOME_LABEL[row.outcome]}</span>
                   </td>

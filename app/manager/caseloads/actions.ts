@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { reassignCaseload, reassignEpisode } from '@/lib/dal/reassign';
 import { refusedTo } from '@/lib/errors';
 import { pageNumberSchema } from '@/lib/validation/common';
+import { formDataToObject } from '@/lib/validation/form-data';
 import { idOrEmptySchema } from '@/lib/validation/ids';
 import { reassignCaseloadSchema, reassignSchema } from '@/lib/validation/users';
 
@@ -13,7 +14,7 @@ export async function reassignEpisodeAction(form: FormData): Promise<void> {
   // A crafted request can put anything in any argument: refuse what is not a submitted form.
   if (!(form instanceof FormData)) return;
   const back = idOrEmptySchema.parse(form.get('back') ?? '');
-  const parsed = reassignSchema.safeParse({ episodeId: form.get('episodeId'), clinicianId: form.get('clinicianId') });
+  const parsed = reassignSchema.safeParse(formDataToObject(form));
   const outcome = parsed.success ? await reassignEpisode(parsed.data.episodeId, parsed.data.clinicianId).catch(refusedTo('/manager/caseloads')) : 'invalid-clinician';
   revalidatePath('/manager/caseloads');
   const params = new URLSearchParams({ result: outcome });

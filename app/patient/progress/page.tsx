@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart } from '@/components/charts/lazy-charts';
+import { LazyAdherenceChart, LazyMeasureChart, LazyOdiChart, LazyScoreLinesChart } from '@/components/charts/lazy-charts';
 import { PainTrend } from '@/components/charts/pain-trend';
 import { adherenceDefinition } from '@/lib/clinical/adherence';
 import { ODI_BANDS } from '@/lib/clinical/odi';
+import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
+import { describePsfsChange, PSFS_MEANINGFUL_CHANGE_TEXT } from '@/lib/clinical/psfs';
+import { RMDQ_MCID_TEXT, RMDQ_STATEMENT_COUNT } from '@/lib/clinical/rmdq';
 import { getProgress, PROGRESS_RANGES, type ProgressRange } from '@/lib/dal/progress';
 
 export const metadata: Metadata = { title: 'My progress' };
@@ -21,7 +24,15 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const { range: requested, measure: requestedMeasure } = await searchParams;
   const range: ProgressRange = requested && requested in PROGRESS_RANGES ? (requested as ProgressRange) : '12w';
   const progress = await getProgress(range);
-  const { pain, odi, rom, adherence } = progress;
+  const { pain, odi, rom, adherence, rmdq, psfs } = progress;
+  // Each activity the patient rated, in the order they last named them, as one line of the PSFS chart.
+  const activityNames = [...new Set(psfs.responses.toReversed().flatMap((response) => response.activities.map((activity) => activity.name)))].slice(0, 5);
+  const activityKey = (index: number) => `activity${index}`;
+  const psfsPoints = psfs.responses.map((response) => ({
+    label: label(response.day),
+    ...Object.fromEntries(activityNames.map((name, index) => [activityKey(index), response.activities.find((activity) => activity.name === name)?.rating ?? null])),
+  }));
+  const psfsWords = psfs.change ? describePsfsChange(psfs.change) : null;
   const measure = rom.find((entry) => entry.code === requestedMeasure) ?? rom[0];
 
   const averageByDay = new Map(pain.rolling.map((point) => [point.day, point.average]));
@@ -134,6 +145,49 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           {null}
         </ChartFrame>
       )}
+
+      {rmdq.points.length > 0 ? (
+        <ChartFrame
+          title={INSTRUMENT_NAMES.RMDQ}
+          summary={`Latest: ${rmdq.points.at(-1)!.score} out of ${RMDQ_STATEMENT_COUNT}.${rmdq.change ? ` Since your first answers: ${rmdq.change.text}` : ''}`}
+          explanation={`The number of sentences you ticked. Lower is better. ${RMDQ_MCID_TEXT}${rmdq.mcidLevel !== null ? ` The dashed line (${rmdq.mcidLevel}) marks that level.` : ''}`}
+          columns={[
+            { key: 'label', label: 'Date' },
+            { key: 'score', label: `Score (0–${RMDQ_STATEMENT_COUNT})` },
+          ]}
+          rows={rmdq.points.map((point) => ({ label: label(point.day), score: point.score }))}
+          emptyText=""
+        >
+          <LazyScoreLinesChart
+            points={rmdq.points.map((point) => ({ label: label(point.day), score: point.score }))}
+            series={[{ key: 'score', name: 'Roland-Morris score' }]}
+            domain={[0, RMDQ_STATEMENT_COUNT]}
+            reference={rmdq.mcidLevel !== null && rmdq.points.length > 1 ? { y: rmdq.mcidLevel, label: 'Meaningful improvement' } : null}
+          />
+        </ChartFrame>
+      ) : null}
+
+      {psfs.responses.length > 0 ? (
+        <ChartFrame
+          title="Activities you find hard, one line each (PSFS)"
+          summary={psfsWords ? `${psfsWords.mean}: ${psfsWords.verdict}.` : `Average ${psfs.responses.at(-1)!.score.toFixed(1)} out of 10.`}
+          explanation={`Each line is one activity, rated 0 (unable to do it) to 10 (as well as before). Higher is better. ${PSFS_MEANINGFUL_CHANGE_TEXT}`}
+          columns={[{ key: 'label', label: 'Date' }, ...activityNames.map((name, index) => ({ key: activityKey(index), label: name }))]}
+          rows={psfsPoints}
+          emptyText=""
+          before={
+            psfsWords && psfsWords.activities.length > 0 ? (
+              <ul className="mt-2 list-disc pl-6 text-base">
+                {psfsWords.activities.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null
+          }
+        >
+          <LazyScoreLinesChart points={psfsPoints} series={activityNames.map((name, index) => ({ key: activityKey(index), name }))} domain={[0, 10]} />
+        </ChartFrame>
+      ) : null}
 
       <ChartFrame
         title="Exercise sessions each week"

@@ -20,7 +20,8 @@ export async function saveQuestionnaireStepAction(slug: string, _previous: FormS
   const parsedSlug = slugSchema.safeParse(slug);
   if (!parsedSlug.success) return { ok: false, formError: 'This questionnaire could not be found.' };
   const instrument = QUESTIONNAIRE_SLUGS[parsedSlug.data];
-  const values = formDataToObject(form);
+  // Roland-Morris sends its ticked sentences as a list; the other instruments send one value per field.
+  const values = formDataToObject(form, instrument === 'RMDQ' ? { arrays: ['statement'] } : {});
   let destination: string;
   try {
     const session = await getQuestionnaireSession(instrument);

@@ -2,17 +2,11 @@ import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { describeResult } from '@/components/patient/questionnaire-result-text';
 import { guardArea } from '@/lib/auth/guard';
-import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
+import { INSTRUMENT_INFO, INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { listQuestionnaireStatus } from '@/lib/dal/questionnaires';
 import { formatDate, localDay } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Questionnaires' };
-
-const ABOUT = {
-  ODI: 'How your back affects everyday life. About 5 minutes.',
-  STARTBACK: 'Nine quick statements that help choose the right care. About 2 minutes.',
-  PSFS: 'Rate the activities you find hard. About 2 minutes.',
-} as const;
 
 export default async function QuestionnairesPage() {
   const [statuses, viewer] = await Promise.all([listQuestionnaireStatus(), guardArea('patient')]);
@@ -27,12 +21,12 @@ export default async function QuestionnairesPage() {
       ) : (
         <ul className="space-y-4">
           {statuses.map((status) => {
-            const slug = status.instrument.toLowerCase();
+            const { slug } = INSTRUMENT_INFO[status.instrument];
             const last = status.last ? describeResult(status.instrument, status.last.score, status.last.band, null) : null;
             return (
               <li key={status.instrument} className="rounded-2xl border border-slate-200 bg-white p-5">
                 <h2 className="text-xl font-semibold">{INSTRUMENT_NAMES[status.instrument]}</h2>
-                <p className="mt-1 text-base text-slate-700">{ABOUT[status.instrument]}</p>
+                <p className="mt-1 text-base text-slate-700">{INSTRUMENT_INFO[status.instrument].about}</p>
                 <p className="mt-2 text-lg">
                   {status.due
                     ? status.due.isDue

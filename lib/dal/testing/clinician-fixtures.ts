@@ -4,6 +4,7 @@ import type { Db } from '@/db/connection';
 import { patientDay } from '@/db/factories';
 import { exerciseLogs, exercises, planItems, plans, questionnaireResponses } from '@/db/schema';
 import { MS_PER_DAY } from '@/lib/time';
+import type { Instrument } from '@/lib/clinical/instruments';
 
 export async function createExercise(db: Db, clinicId: string, name = `Exercise ${randomUUID().slice(0, 6)}`) {
   const [row] = await db
@@ -50,7 +51,7 @@ export async function logExercise(db: Db, episodeId: string, planItemId: string,
 export async function completeQuestionnaire(
   db: Db,
   episodeId: string,
-  instrument: 'ODI' | 'PSFS' | 'RMDQ' | 'STARTBACK',
+  instrument: Instrument,
   score: number,
   completedAt: Date,
   band: string | null = null,

@@ -8,9 +8,15 @@ const PRIVATE = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options'
 /**
  * "Download my data": the signed-in patient's own record as a zip (FHIR Bundle, printable summary, CSV
  * tables). POST because each download counts against a rate limit; a cross-site form cannot send the
- * session cookie (SameSite=Lax). 401 without a session, 403 for staff; while rate-limited, back to the account page.
+ * session cookie (SameSite=Lax), and a cross-site Origin is refused. 401 without a session, 403 for staff; while rate-limited, back to the account page.
  */
-export async function POST(): Promise<Response> {
+export async function POST(request: Request): Promise<Response> {
+  // Defence in depth beside SameSite=Lax: a form posted from another site is refused before anything runs.
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin && (!URL.canParse(origin) || new URL(origin).host !== host)) {
+    return Response.json({ error: 'forbidden' }, { status: 403, headers: PRIVATE });
+  }
   try {
     const result = await exportMyData();
     if (!result.ok) {

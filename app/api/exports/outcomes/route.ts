@@ -1,3 +1,4 @@
+import { log } from '@/lib/log';
 import { getOutcomeContext, openOutcomeExport } from '@/lib/dal/outcomes';
 import { isAppError } from '@/lib/errors';
 import { csvLine, csvPreamble, exportCells, exportHeader } from '@/lib/outcomes/csv';
@@ -56,7 +57,7 @@ export async function GET(request: Request): Promise<Response> {
         controller.enqueue(encoder.encode(next.value.map((row) => csvLine(exportCells(row, ADHERENT_FRACTION, withNames))).join('')));
       } catch (error) {
         // Ids and codes only in logs: never the rows.
-        console.error('outcomes export failed', { code: isAppError(error) ? error.code : 'internal' });
+        log().error({ err: error, code: isAppError(error) ? error.code : 'internal' }, 'outcomes export failed');
         controller.error(error);
       }
     },

@@ -11,9 +11,13 @@ import { ClinicianAdherenceChart } from '@/components/charts/clinician-adherence
 import { ClinicianOdiChart } from '@/components/charts/clinician-odi-chart';
 import { ClinicianPainChart } from '@/components/charts/clinician-pain-chart';
 import { ClinicianRomChart } from '@/components/charts/clinician-rom-chart';
+import { ClinicianScoreChart } from '@/components/charts/clinician-score-chart';
 import { FormAlert } from '@/components/ui/form-alert';
 import { guardArea } from '@/lib/auth/guard';
+import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { ODI_BANDS } from '@/lib/clinical/odi';
+import { describePsfsChange, PSFS_MEANINGFUL_CHANGE_TEXT } from '@/lib/clinical/psfs';
+import { RMDQ_MCID_TEXT, RMDQ_STATEMENT_COUNT } from '@/lib/clinical/rmdq';
 import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES } from '@/lib/clinical/rom';
 import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
 import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/dal/patient-record';
@@ -121,6 +125,17 @@ export default async function PatientRecordPage({
             mcidLevel={record.odi.mcidLevel}
             summary={odiSummary(record)}
           />
+          {record.rmdq.points.length > 0 ? (
+            <ClinicianScoreChart
+              title={`${INSTRUMENT_NAMES.RMDQ} (0–${RMDQ_STATEMENT_COUNT})`}
+              summary={rmdqSummary(record)}
+              points={record.rmdq.points.map((point) => ({ label: shortDay(point.day), score: point.score }))}
+              series={[{ key: 'score', name: 'RMDQ' }]}
+              domain={[0, RMDQ_STATEMENT_COUNT]}
+              reference={record.rmdq.mcidLevel !== null && record.rmdq.points.length > 1 ? { y: record.rmdq.mcidLevel, label: `MCID ${record.rmdq.mcidLevel}` } : null}
+            />
+          ) : null}
+          {record.psfs.responses.length > 0 ? <PsfsChart record={record} /> : null}
           <ClinicianAdherenceChart
             points={record.adherence.filter((week) => week.percent !== null).map((week) => ({ label: `Wk ${week.week}`, percent: week.percent!, logged: week.logged, prescribed: week.prescribed }))}
             summary={adherenceSummary(record)}
@@ -208,4 +223,34 @@ function adherenceSummary(record: PatientRecord): string {
   if (weeks.length === 0) return 'No complete week with a plan yet.';
   const latest = weeks.at(-1)!;
   return `Week ${latest.week}: ${latest.logged} of ${latest.prescribed} sessions (${latest.percent}%). The dashed line is the 50% low-adherence level.`;
+}
+
+function rmdqSummary(record: PatientRecord): string {
+  const { points, change } = record.rmdq;
+  const latest = points.at(-1)!;
+  return change
+    ? `First ${change.baseline}, latest ${latest.score} of ${RMDQ_STATEMENT_COUNT}. ${change.text} ${RMDQ_MCID_TEXT}`
+    : `One response: ${latest.score} of ${RMDQ_STATEMENT_COUNT}. ${RMDQ_MCID_TEXT}`;
+}
+
+/** PSFS: one line per activity, with the change in the mean and in each activity against the rule. */
+function PsfsChart({ record }: { record: PatientRecord }) {
+  const { responses, change } = record.psfs;
+  const names = [...new Set(responses.toReversed().flatMap((response) => response.activities.map((activity) => activity.name)))].slice(0, 5);
+  const words = change ? describePsfsChange(change) : null;
+  const summary = words
+    ? `${words.mean}: ${words.verdict}. ${words.activities.join('; ')}. ${PSFS_MEANINGFUL_CHANGE_TEXT}`
+    : `One response: average ${responses[0]!.score.toFixed(1)}. ${PSFS_MEANINGFUL_CHANGE_TEXT}`;
+  return (
+    <ClinicianScoreChart
+      title={INSTRUMENT_NAMES.PSFS}
+      summary={summary}
+      points={responses.map((response) => ({
+        label: shortDay(response.day),
+        ...Object.fromEntries(names.map((name, index) => [`activity${index}`, response.activities.find((activity) => activity.name === name)?.rating ?? null])),
+      }))}
+      series={names.map((name, index) => ({ key: `activity${index}`, name }))}
+      domain={[0, 10]}
+    />
+  );
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { onboardPatient } from '@/lib/dal/onboarding';
 import type { ActionResult } from '@/lib/errors';
 import { fieldErrors } from '@/lib/validation/common';
+import { formDataToObject, typedValues } from '@/lib/validation/form-data';
 import { onboardingSchema } from '@/lib/validation/onboarding';
 
 /** The same words whether the address is used in this clinic or another (lib/dal/email-in-use.ts). */
@@ -14,12 +15,10 @@ export type OnboardingState = ActionResult & {
   created?: { episodeId: string; patientName: string; path: string; expiresAt: string };
 };
 
-const FIELDS = ['name', 'email', 'dateOfBirth', 'condition', 'intakeNprs', 'intervalWeeks'] as const;
-
 export async function onboardPatientAction(_previous: OnboardingState, form: FormData): Promise<OnboardingState> {
-  const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? '')]));
-  const instruments = form.getAll('instruments').map(String);
-  const parsed = onboardingSchema.safeParse({ ...values, instruments });
+  const submitted = formDataToObject(form, { arrays: ['instruments'] });
+  const values = typedValues(submitted);
+  const parsed = onboardingSchema.safeParse(submitted);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
   const outcome = await onboardPatient(parsed.data);
   if (outcome.status === 'email-taken') {

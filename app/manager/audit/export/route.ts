@@ -1,16 +1,10 @@
 import { requireViewer } from '@/lib/auth/viewer';
 import { exportAuditEvents } from '@/lib/dal/audit-trail';
+import { csvLine } from '@/lib/csv';
 import { isAppError } from '@/lib/errors';
 import { auditFilterFrom, parseAuditQuery } from '@/lib/validation/audit';
 
 export const dynamic = 'force-dynamic';
-
-/** Spreadsheet software runs cells starting with these as formulas (CSV injection). */
-function cell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** Manager: the filtered audit trail of their clinic as CSV. Others: 401/403 with no body data. */
 export async function GET(request: Request) {
@@ -26,14 +20,12 @@ export async function GET(request: Request) {
     throw error;
   }
   const lines = [
-    ['id', 'at_utc', 'actor', 'actor_role', 'action', 'outcome', 'patient', 'resource_type', 'resource_id', 'client_address'].join(','),
+    csvLine(['id', 'at_utc', 'actor', 'actor_role', 'action', 'outcome', 'patient', 'resource_type', 'resource_id', 'client_address']),
     ...rows.map((row) =>
-      [row.id, row.at.toISOString(), row.actorName, row.actorRole, row.action, row.outcome, row.patientName, row.resourceType, row.resourceId, row.clientAddress]
-        .map(cell)
-        .join(','),
+      csvLine([row.id, row.at.toISOString(), row.actorName ?? row.actorPseudonym, row.actorRole, row.action, row.outcome, row.patientName ?? row.patientPseudonym, row.resourceType, row.resourceId, row.clientAddress]),
     ),
   ];
-  return new Response(`${lines.join('\r\n')}\r\n`, {
+  return new Response(lines.join(''), {
     headers: {
       ...headers,
       'Content-Type': 'text/csv; charset=utf-8',

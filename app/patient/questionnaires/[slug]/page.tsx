@@ -2,18 +2,21 @@ import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { ODI_LICENCE_NOTICE, ODI_SECTIONS } from '@/lib/clinical/instruments/odi-text';
-import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
+import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
+import { RMDQ_NOTICE, RMDQ_STATEMENTS } from '@/lib/clinical/rmdq';
 import { BOTHERSOME_OPTIONS, STARTBACK_ITEMS, STARTBACK_LICENCE_NOTICE } from '@/lib/clinical/startback';
 import { getQuestionnaireSession } from '@/lib/dal/questionnaires';
 import {
   PSFS_ACTIVITY_MAX,
   QUESTIONNAIRE_SLUGS,
+  RMDQ_SCREENS,
   screenCount,
   STARTBACK_SCREENS,
   type Draft,
   type OdiDraft,
   type PsfsDraft,
   type QuestionnaireSlug,
+  type RmdqDraft,
   type StartBackDraft,
 } from '@/lib/validation/questionnaires';
 import { StepForm, type ScreenQuestion } from './step-form';
@@ -24,7 +27,22 @@ const INTRO: Record<QuestionnaireSlug, string> = {
   odi: 'This asks how your back pain affects everyday life. Choose the one sentence in each section that fits you best today. If a section doesn’t apply to you, you can skip it.',
   startback: 'This helps your physio choose the right kind of care for you. Think about the last 2 weeks.',
   psfs: 'Name 3 to 5 everyday activities that your back makes hard, then rate how well you can do each one today.',
+  rmdq: 'When your back hurts, you may find it hard to do some of the things you normally do. Tick each sentence that describes you today. Leave it unticked if it does not.',
 };
+
+function rmdqScreen(draft: RmdqDraft, step: number): ScreenQuestion[] {
+  const screen = RMDQ_SCREENS[step]!;
+  return [
+    {
+      kind: 'checks',
+      name: 'statement',
+      legend: `Sentences ${screen[0]! + 1} to ${screen.at(-1)! + 1} of ${RMDQ_STATEMENTS.length}`,
+      hint: 'Tick the ones that describe you today. It is fine to tick none.',
+      options: screen.map((index) => ({ value: String(index), label: RMDQ_STATEMENTS[index]! })),
+      defaultValues: screen.filter((index) => draft.ticked[index] === true).map(String),
+    },
+  ];
+}
 
 function odiScreen(draft: OdiDraft, step: number): ScreenQuestion[] {
   const section = ODI_SECTIONS[step]!;
@@ -96,6 +114,7 @@ function psfsScreen(draft: PsfsDraft, step: number): ScreenQuestion[] {
 function screenFor(slug: QuestionnaireSlug, draft: Draft, step: number): ScreenQuestion[] {
   if (slug === 'odi') return odiScreen(draft as OdiDraft, step);
   if (slug === 'startback') return startBackScreen(draft as StartBackDraft, step);
+  if (slug === 'rmdq') return rmdqScreen(draft as RmdqDraft, step);
   return psfsScreen(draft as PsfsDraft, step);
 }
 
@@ -119,7 +138,8 @@ export default async function QuestionnaireStepPage({
   const asked = requested !== undefined && /^\d{1,2}$/.test(requested) ? Number(requested) : furthest;
   const step = Math.min(asked, furthest);
   const isLast = step === total - 1;
-  const notice = instrument === 'ODI' ? ODI_LICENCE_NOTICE : instrument === 'STARTBACK' ? STARTBACK_LICENCE_NOTICE : null;
+  const notices: Partial<Record<typeof instrument, string>> = { ODI: ODI_LICENCE_NOTICE, STARTBACK: STARTBACK_LICENCE_NOTICE, RMDQ: RMDQ_NOTICE };
+  const notice = notices[instrument] ?? null;
 
   return (
     <div className="space-y-6">

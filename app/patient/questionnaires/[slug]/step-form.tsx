@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
+import { CheckboxGroup, ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
 import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -10,7 +10,8 @@ import { saveQuestionnaireStepAction } from '../actions';
 export type ScreenQuestion =
   | { kind: 'choice'; name: string; legend: string; hint?: string; options: { value: string; label: string }[]; defaultValue: string | null; inline?: boolean }
   | { kind: 'scale'; name: string; legend: string; lowLabel: string; highLabel: string; defaultValue: number | null }
-  | { kind: 'text'; name: string; label: string; hint?: string; maxLength: number; defaultValue: string; optional: boolean };
+  | { kind: 'text'; name: string; label: string; hint?: string; maxLength: number; defaultValue: string; optional: boolean }
+  | { kind: 'checks'; name: string; legend: string; hint?: string; options: { value: string; label: string }[]; defaultValues: string[] };
 
 /** One screen of a questionnaire, described by the server so the form stays small. */
 export function StepForm({
@@ -47,6 +48,21 @@ export function StepForm({
               inline={question.inline}
               errors={errors[question.name]}
               defaultValue={sent(question.name) ?? question.defaultValue}
+            />
+          );
+        }
+        if (question.kind === 'checks') {
+          const sentValues = state.values ? [state.values[question.name] ?? []].flat() : null;
+          return (
+            <CheckboxGroup
+              key={question.name}
+              name={question.name}
+              legend={question.legend}
+              hint={question.hint}
+              options={question.options}
+              columns={1}
+              errors={errors[question.name]}
+              defaultValues={sentValues ?? question.defaultValues}
             />
           );
         }

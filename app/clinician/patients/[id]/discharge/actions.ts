@@ -5,6 +5,7 @@ import { dischargeEpisode } from '@/lib/dal/discharge';
 import { reissueInvitation } from '@/lib/dal/onboarding';
 import type { ActionResult } from '@/lib/errors';
 import { fieldErrors, uuidSchema } from '@/lib/validation/common';
+import { formDataToObject, typedValues } from '@/lib/validation/form-data';
 import { dischargeSchema } from '@/lib/validation/onboarding';
 
 export type DischargeFormState = ActionResult & { values?: Record<string, string> };
@@ -12,8 +13,9 @@ export type DischargeFormState = ActionResult & { values?: Record<string, string
 export async function dischargeAction(episodeId: string, _previous: DischargeFormState, form: FormData): Promise<DischargeFormState> {
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: 'This patient record could not be found.' };
-  const values = { summary: String(form.get('summary') ?? '') };
-  const parsed = dischargeSchema.safeParse({ summary: values.summary, confirm: form.get('confirm') ?? undefined });
+  const submitted = formDataToObject(form);
+  const values = typedValues(submitted);
+  const parsed = dischargeSchema.safeParse(submitted);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
   const outcome = await dischargeEpisode(id.data, parsed.data.summary);
   if (outcome === 'not-found') return { ok: false, formError: 'This episode could not be discharged: it was not found or is already discharged.' };

@@ -8,6 +8,8 @@ import { guardArea } from '@/lib/auth/guard';
 import { BASELINE_PAIN, DISCHARGE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
+import { describePsfsChange, PSFS_MEANINGFUL_CHANGE_TEXT } from '@/lib/clinical/psfs';
+import { RMDQ_MCID } from '@/lib/clinical/rmdq';
 import { formatMeasurement, judgeSchober, ROM_MEASURES } from '@/lib/clinical/rom';
 import { getOutcomeSummary, type OutcomePair } from '@/lib/dal/discharge';
 import { formatDate } from '@/lib/time';
@@ -51,9 +53,12 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
   const outcome = await getOutcomeSummary(id);
   if (!outcome) notFound();
   const { heading } = outcome;
+  const psfsWords = outcome.psfs ? describePsfsChange(outcome.psfs) : null;
   const lines = [
     outcome.nprs ? `Pain ${outcome.nprs.baseline}/10 → ${outcome.nprs.latest}/10 (MCID ${outcome.nprs.improvement.met ? 'met' : 'not met'}).` : null,
     outcome.odi ? `Oswestry ${outcome.odi.baseline}% → ${outcome.odi.latest}% (MCID ${outcome.odi.improvement.met ? 'met' : 'not met'}).` : null,
+    outcome.rmdq ? `Roland-Morris ${outcome.rmdq.baseline}/24 → ${outcome.rmdq.latest}/24 (MCID ${outcome.rmdq.improvement.met ? 'met' : 'not met'}).` : null,
+    psfsWords ? `PSFS ${psfsWords.mean.toLowerCase()} (${psfsWords.verdict}).` : null,
   ].filter(Boolean);
   return (
     <div className="space-y-6">
@@ -78,9 +83,26 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
             <tbody>
               <OutcomeRow label="Pain (NPRS)" pair={outcome.nprs} unit="" rule={`A fall of ${NPRS_MCID.points} points or ${NPRS_MCID.percent}% from baseline.`} />
               <OutcomeRow label="Oswestry (ODI %)" pair={outcome.odi} unit="" rule={`A fall of ${ODI_MCID.points} points or ${ODI_MCID.percent}% from baseline.`} />
+              <OutcomeRow label="Roland-Morris (RMDQ, 0–24)" pair={outcome.rmdq} unit="" rule={`A fall of ${RMDQ_MCID.points} points or ${RMDQ_MCID.percent}% from baseline.`} />
             </tbody>
           </table>
         </div>
+        <h3 className="font-semibold">Activities the patient finds hard (PSFS)</h3>
+        {outcome.psfs && psfsWords ? (
+          <div className="text-sm">
+            <p>
+              {psfsWords.mean}: <strong>{outcome.psfs.met ? 'meaningful change met' : 'meaningful change not met'}</strong>.
+            </p>
+            <ul className="mt-1 grid gap-1 sm:grid-cols-2">
+              {psfsWords.activities.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+            <p className="mt-1 text-xs text-slate-700">{PSFS_MEANINGFUL_CHANGE_TEXT}</p>
+          </div>
+        ) : (
+          <p className="text-slate-700">Not enough data (needs a first and a later PSFS).</p>
+        )}
         <h3 className="font-semibold">Range of motion</h3>
         {outcome.rom.length === 0 ? <p className="text-slate-700">Fewer than two measurements of each movement.</p> : null}
         <ul className="grid gap-1 text-sm sm:grid-cols-2">

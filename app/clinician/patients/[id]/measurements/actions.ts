@@ -6,23 +6,21 @@ import { requireRole } from '@/lib/auth/viewer';
 import { correctMeasurement, createMeasurements, deleteMeasurement } from '@/lib/dal/measurements';
 import type { ActionResult } from '@/lib/errors';
 import { fieldErrors, uuidSchema } from '@/lib/validation/common';
-import { checkMeasurementSet, measurementEditSchema, measurementSetSchema } from '@/lib/validation/measurements';
+import { formDataToObject, typedValues } from '@/lib/validation/form-data';
+import { checkMeasurementSet, measurementEditSchema, measurementIdSchema, measurementSetSchema } from '@/lib/validation/measurements';
 
 export type MeasurementFormState = ActionResult & { warnings?: Record<string, string>; values?: Record<string, string>; saved?: number };
 
 const NOT_FOUND = 'This patient record could not be found.';
 
-function formValues(form: FormData): Record<string, string> {
-  return Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith('$')).map(([key, value]) => [key, String(value)]));
-}
-
 export async function recordMeasurementsAction(episodeId: string, _previous: MeasurementFormState, form: FormData): Promise<MeasurementFormState> {
   // A crafted request can put anything in any argument: refuse what is not a submitted form.
   if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
-  const values = formValues(form);
+  const submitted = formDataToObject(form);
+  const values = typedValues(submitted);
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
-  const parsed = measurementSetSchema.safeParse(values);
+  const parsed = measurementSetSchema.safeParse(submitted);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: 'Check the values marked below.', values };
   const checked = checkMeasurementSet(parsed.data, parsed.data.method);
   if (!checked.ok) {
@@ -44,7 +42,7 @@ export async function recordMeasurementsAction(episodeId: string, _previous: Mea
   if (measuredAt.getTime() > Date.now() + 5 * 60_000) {
     return { ok: false, fieldErrors: { measuredAt: ['The date and time cannot be in the future.'] }, values };
   }
-  const outcome = await createMeasurements(id.data, { measuredAt, values: checked.values });
+  const outcome = await createMeasurements(id.data, { submissionId: parsed.data.submissionId, measuredAt, values: checked.values });
   if (outcome === 'not-found') return { ok: false, formError: NOT_FOUND };
   if (outcome === 'discharged') return { ok: false, formError: 'This episode is discharged; measurements can no longer be added.', values };
   revalidatePath(`/clinician/patients/${id.data}`, 'layout');
@@ -54,10 +52,11 @@ export async function recordMeasurementsAction(episodeId: string, _previous: Mea
 export async function correctMeasurementAction(episodeId: string, _previous: MeasurementFormState, form: FormData): Promise<MeasurementFormState> {
   // A crafted request can put anything in any argument: refuse what is not a submitted form.
   if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
-  const values = formValues(form);
+  const submitted = formDataToObject(form);
+  const values = typedValues(submitted);
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
-  const parsed = measurementEditSchema.safeParse(values);
+  const parsed = measurementEditSchema.safeParse(submitted);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: 'Enter the corrected value as a number.', values };
   const outcome = await correctMeasurement(id.data, parsed.data.measurementId, {
     value: parsed.data.value!,
@@ -77,9 +76,9 @@ export async function deleteMeasurementAction(episodeId: string, _previous: Meas
   // A crafted request can put anything in any argument: refuse what is not a submitted form.
   if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
   const id = uuidSchema.safeParse(episodeId);
-  const measurementId = uuidSchema.safeParse(form.get('measurementId'));
-  if (!id.success || !measurementId.success) return { ok: false, formError: NOT_FOUND };
-  const outcome = await deleteMeasurement(id.data, measurementId.data);
+  const parsed = measurementIdSchema.safeParse(formDataToObject(form));
+  if (!id.success || !parsed.success) return { ok: false, formError: NOT_FOUND };
+  const outcome = await deleteMeasurement(id.data, parsed.data.measurementId);
   if (outcome === 'not-found') return { ok: false, formError: 'This measurement was already corrected or deleted. Reload the page.' };
   revalidatePath(`/clinician/patients/${id.data}`, 'layout');
   return { ok: true };

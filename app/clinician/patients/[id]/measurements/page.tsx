@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { MeasurementForm } from '@/components/clinician/measurement-form';
@@ -28,7 +29,7 @@ export default async function MeasurementsPage({ params }: { params: Promise<{ i
       <RecordNav episodeId={heading.episodeId} patientName={heading.patientName} current="/measurements" status={heading.status} />
       <h1 className="text-2xl font-bold">Measurements: {heading.patientName}</h1>
       {active ? (
-        <MeasurementForm action={recordMeasurementsAction.bind(null, heading.episodeId)} defaultMeasuredAt={localInputValue(new Date(), viewer.timeZone)} />
+        <MeasurementForm action={recordMeasurementsAction.bind(null, heading.episodeId)} defaultMeasuredAt={localInputValue(new Date(), viewer.timeZone)} submissionId={randomUUID()} />
       ) : null}
       <section aria-labelledby="measurement-history" className="space-y-2">
         <h2 id="measurement-history" className="text-xl font-semibold">History</h2>

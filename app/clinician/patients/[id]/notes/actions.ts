@@ -5,6 +5,7 @@ import { createGoal, updateGoalStatus } from '@/lib/dal/goals';
 import { createNote } from '@/lib/dal/notes';
 import type { ActionResult } from '@/lib/errors';
 import { fieldErrors, uuidSchema } from '@/lib/validation/common';
+import { formDataToObject, typedValues } from '@/lib/validation/form-data';
 import { goalCreateSchema, goalStatusSchema } from '@/lib/validation/goals';
 import { noteSchema } from '@/lib/validation/notes';
 
@@ -12,15 +13,12 @@ export type RecordFormState = ActionResult & { values?: Record<string, string>; 
 
 const NOT_FOUND = 'This patient record could not be found.';
 
-function fields(form: FormData, names: string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? '')]));
-}
-
 export async function createNoteAction(episodeId: string, _previous: RecordFormState, form: FormData): Promise<RecordFormState> {
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
-  const values = fields(form, ['subjective', 'objective', 'assessment', 'plan', 'amendsId']);
-  const parsed = noteSchema.safeParse(values);
+  const submitted = formDataToObject(form);
+  const values = typedValues(submitted);
+  const parsed = noteSchema.safeParse(submitted);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
   const outcome = await createNote(id.data, parsed.data);
   if (outcome === 'not-found') return { ok: false, formError: parsed.data.amendsId ? 'The note to amend could not be found.' : NOT_FOUND, values };
@@ -31,8 +29,9 @@ export async function createNoteAction(episodeId: string, _previous: RecordFormS
 export async function createGoalAction(episodeId: string, _previous: RecordFormState, form: FormData): Promise<RecordFormState> {
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
-  const values = fields(form, ['description', 'measureCode', 'targetValue', 'targetDate']);
-  const parsed = goalCreateSchema.safeParse(values);
+  const submitted = formDataToObject(form);
+  const values = typedValues(submitted);
+  const parsed = goalCreateSchema.safeParse(submitted);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), values };
   const outcome = await createGoal(id.data, parsed.data);
   if (outcome === 'not-found') return { ok: false, formError: NOT_FOUND };
@@ -43,7 +42,7 @@ export async function createGoalAction(episodeId: string, _previous: RecordFormS
 export async function updateGoalStatusAction(episodeId: string, _previous: RecordFormState, form: FormData): Promise<RecordFormState> {
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: NOT_FOUND };
-  const parsed = goalStatusSchema.safeParse(fields(form, ['goalId', 'status']));
+  const parsed = goalStatusSchema.safeParse(formDataToObject(form));
   if (!parsed.success) return { ok: false, formError: parsed.error.issues[0]?.message ?? 'Choose a status.' };
   const outcome = await updateGoalStatus(id.data, parsed.data.goalId, parsed.data.status);
   if (outcome === 'not-found') return { ok: false, formError: 'This goal could not be found.' };

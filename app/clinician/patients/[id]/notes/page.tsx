@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { GoalForm, GoalStatusForm } from '@/components/clinician/goal-forms';
@@ -49,14 +50,14 @@ export default async function NotesPage({ params }: { params: Promise<{ id: stri
             </li>
           ))}
         </ul>
-        {active ? <GoalForm action={createGoalAction.bind(null, episodeId)} measures={MEASURE_OPTIONS} /> : null}
+        {active ? <GoalForm action={createGoalAction.bind(null, episodeId)} measures={MEASURE_OPTIONS} submissionId={randomUUID()} /> : null}
       </section>
 
       <section aria-labelledby="notes-heading" className="space-y-3">
         <h2 id="notes-heading" className="text-xl font-semibold">Clinical notes (SOAP)</h2>
         <p className="text-sm text-slate-700">Notes are never edited: a correction is saved as an amendment, and the original stays visible.</p>
         <div className="rounded-xl border border-slate-200 bg-white p-4">
-          <NoteForm action={createNoteAction.bind(null, episodeId)} heading="New note" />
+          <NoteForm action={createNoteAction.bind(null, episodeId)} heading="New note" submissionId={randomUUID()} />
         </div>
         {notes.map((note) => (
           <article key={note.id} aria-label={`Note of ${formatDateTime(note.createdAt, viewer.timeZone)}`} className="rounded-xl border border-slate-200 bg-white p-4">
@@ -69,7 +70,7 @@ export default async function NotesPage({ params }: { params: Promise<{ id: stri
             <details className="mt-3">
               <summary className="cursor-pointer text-brand-800 underline">Amend this note</summary>
               <div className="mt-2">
-                <NoteForm action={createNoteAction.bind(null, episodeId)} amendsId={note.id} heading="Amendment" />
+                <NoteForm action={createNoteAction.bind(null, episodeId)} amendsId={note.id} heading="Amendment" submissionId={randomUUID()} />
               </div>
             </details>
           </article>

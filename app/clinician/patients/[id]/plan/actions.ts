@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { PLAN_CONFLICT_MESSAGE, savePlanVersion } from '@/lib/dal/plans';
 import type { ActionResult } from '@/lib/errors';
 import { fieldErrors, uuidSchema } from '@/lib/validation/common';
+import { formDataToObject } from '@/lib/validation/form-data';
 import { planSaveSchema } from '@/lib/validation/plans';
 
 export type PlanFormState = ActionResult & { savedVersion?: number; conflict?: boolean };
@@ -11,7 +12,7 @@ export type PlanFormState = ActionResult & { savedVersion?: number; conflict?: b
 export async function savePlanAction(episodeId: string, _previous: PlanFormState, form: FormData): Promise<PlanFormState> {
   const id = uuidSchema.safeParse(episodeId);
   if (!id.success) return { ok: false, formError: 'This patient record could not be found.' };
-  const parsed = planSaveSchema.safeParse({ baseVersion: form.get('baseVersion'), note: form.get('note') ?? '', items: form.get('items') });
+  const parsed = planSaveSchema.safeParse(formDataToObject(form));
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     const first = parsed.error.issues[0];

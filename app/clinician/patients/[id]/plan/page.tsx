@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
@@ -64,6 +65,7 @@ export default async function PlanPage({
         <PlanEditor
           action={savePlanAction.bind(null, plan.heading.episodeId)}
           reloadHref={`/clinician/patients/${plan.heading.episodeId}/plan`}
+          submissionId={randomUUID()}
           baseVersion={plan.currentVersion}
           initialItems={initialItems}
           library={editorLibrary}

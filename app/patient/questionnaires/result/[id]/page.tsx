@@ -3,7 +3,8 @@ import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { describeResult } from '@/components/patient/questionnaire-result-text';
 import { guardArea } from '@/lib/auth/guard';
-import { INSTRUMENT_NAMES } from '@/lib/clinical/questionnaire-schedule';
+import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
+import { describeRmdqChange, RMDQ_MCID_TEXT } from '@/lib/clinical/rmdq';
 import { roundHalfUp1 } from '@/lib/clinical/rounding';
 import { getQuestionnaireResult } from '@/lib/dal/questionnaires';
 import { formatDateTime } from '@/lib/time';
@@ -21,6 +22,10 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
   const activities = result.instrument === 'PSFS' ? ((result.answers.activities ?? []) as { name: string; rating: number }[]) : [];
   const change =
     result.previousScore !== null && result.score !== null ? roundHalfUp1(result.score - result.previousScore) : null;
+  // Counts (Roland-Morris, STarT Back) are whole numbers; Oswestry and PSFS keep one decimal.
+  const shown = (value: number) => (result.instrument === 'RMDQ' || result.instrument === 'STARTBACK' ? String(value) : roundHalfUp1(value).toFixed(1));
+  const rmdqChange =
+    result.instrument === 'RMDQ' && result.baselineScore !== null && result.score !== null ? describeRmdqChange(result.baselineScore, result.score) : null;
   return (
     <div className="space-y-6">
       <p>
@@ -37,8 +42,13 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
         <p className="mt-3 text-lg">{words.meaning}</p>
         {change !== null ? (
           <p className="mt-3 text-lg">
-            Last time: {result.instrument === 'PSFS' ? result.previousScore!.toFixed(1) : roundHalfUp1(result.previousScore!).toFixed(1)}
-            {result.instrument === 'ODI' ? ' %' : ''} ({change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change).toFixed(1)}`}).
+            Last time: {shown(result.previousScore!)}
+            {result.instrument === 'ODI' ? ' %' : ''} ({change === 0 ? 'no change' : `${change > 0 ? 'up' : 'down'} ${shown(Math.abs(change))}`}).
+          </p>
+        ) : null}
+        {rmdqChange ? (
+          <p className="mt-3 text-lg">
+            Since your first answers: {rmdqChange.text} <span className="text-base text-slate-700">{RMDQ_MCID_TEXT}</span>
           </p>
         ) : null}
         <p className="mt-3 text-base text-slate-700">Completed {formatDateTime(result.completedAt, viewer.timeZone)}. Your physio can see this.</p>

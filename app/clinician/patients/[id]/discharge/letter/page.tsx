@@ -10,7 +10,7 @@ import { ODI_MCID } from '@/lib/clinical/odi';
 import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
 import type { OutcomePair } from '@/lib/dal/discharge';
 import { getDischargeLetter } from '@/lib/dal/discharge-letter';
-import { formatDate } from '@/lib/time';
+import { daysBetween, formatDate, localDay } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Discharge letter' };
 
@@ -48,7 +48,8 @@ export default async function DischargeLetterPage({ params }: { params: Promise<
   if (!letter) notFound();
   const zone = viewer.timeZone;
   const { outcome, patient } = letter;
-  const days = Math.max(1, Math.round((letter.dischargedAt.getTime() - letter.startedAt.getTime()) / 86_400_000));
+  // Calendar days, so a clock change in between does not shorten or lengthen the stay.
+  const days = Math.max(1, daysBetween(localDay(letter.startedAt, zone), localDay(letter.dischargedAt, zone)));
   const length = days < 14 ? `${days} ${days === 1 ? 'day' : 'days'}` : `${Math.round(days / 7)} weeks`;
   return (
     <div className="max-w-3xl space-y-4">

@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { signInAndWait } from '../fixtures/accounts';
+
+test('with no mail server, a manager without two-step sign-in cannot see a staff member’s reset link', async ({ page }) => {
+  await signInAndWait(page, 'manager');
+  await page.goto('/manager/account');
+  const code = page.getByLabel('Your authenticator code (for staff accounts)');
+  await expect(code).toBeVisible();
+  await page.getByLabel('Email of the person').fill('clinician2@demo.test');
+  await page.getByRole('button', { name: 'Create a reset link' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Turn on two-step sign-in for your own account first' })).toBeVisible();
+  await expect(page.getByText(/\/reset\//)).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  if (process.env.SCREENSHOT_DIR) {
+    const size = page.viewportSize()!;
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/manager-reset-link-desktop.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/manager-reset-link-phone.png`, fullPage: true });
+    await page.setViewportSize(size);
+  }
+});
