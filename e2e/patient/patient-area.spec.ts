@@ -114,7 +114,9 @@ test.describe('patient journey on a phone', () => {
     await logPain(page, 6, { yesTo: /trouble passing urine/ });
     const alert = page.getByRole('alert').filter({ hasText: 'Seek emergency care now' });
     await expect(alert).toBeVisible();
+    // The demo clinic is in the UK: its emergency number, not another country's.
     await expect(alert).toContainText('Call 999 or go to A&E now');
+    await expect(alert.getByRole('link', { name: 'Call 999' })).toHaveAttribute('href', 'tel:999');
     await expect(alert.getByRole('button')).toHaveCount(0);
     await page.goto('/patient');
     await expect(page.getByRole('alert').filter({ hasText: 'Seek emergency care now' })).toBeVisible();

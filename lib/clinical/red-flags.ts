@@ -4,6 +4,7 @@
  * symptom per question where possible, "new" wherever a long-standing problem would mislead.
  */
 import { urgentAdviceAction, type EmergencyServices } from '../content/emergency-services';
+import { MS_PER_DAY } from '../time/days';
 
 export type RedFlagGroup = 'cauda-equina' | 'progressive-deficit' | 'serious-pathology';
 export type RedFlagUrgency = 'emergency' | 'same-day' | '24h';
@@ -133,8 +134,6 @@ export const PERIODIC_RED_FLAG_QUESTIONS: ReadonlyArray<RedFlagQuestion> = RED_F
 /** Policy (docs/CLINICAL.md, Red flags): the periodic questions are asked again when the last answers are this old. */
 export const SAFETY_CHECK_INTERVAL_DAYS = 7;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export type SafetyCheckDue = 'first' | 'weekly' | null;
 
 /**
@@ -144,7 +143,7 @@ export type SafetyCheckDue = 'first' | 'weekly' | null;
  */
 export function safetyCheckDue(lastAnsweredAt: Date | null, now: Date): SafetyCheckDue {
   if (lastAnsweredAt === null) return 'first';
-  return now.getTime() - lastAnsweredAt.getTime() >= SAFETY_CHECK_INTERVAL_DAYS * DAY_MS ? 'weekly' : null;
+  return now.getTime() - lastAnsweredAt.getTime() >= SAFETY_CHECK_INTERVAL_DAYS * MS_PER_DAY ? 'weekly' : null;
 }
 
 /** True when `answers` holds an answer to every periodic question (a complete cancer, infection, fracture check). */

@@ -10,7 +10,7 @@ import { executeRows } from '@/db/rows';
 import { questionnaireSchedules } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { adherenceFraction, ADHERENCE_WINDOWS } from '@/lib/clinical/adherence';
-import { addDays, localDay as calendarDayIn } from '@/lib/time';
+import { addDays, localDay as calendarDayIn, MS_PER_DAY } from '@/lib/time';
 import { baselinePain, dischargePain } from '@/lib/clinical/figures';
 import type { Instrument } from '@/lib/clinical/instruments';
 import { nextQuestionnaireDue } from '@/lib/clinical/questionnaire-schedule';
@@ -232,10 +232,10 @@ describe('one definition per figure, on every page', () => {
     for (const name of ['improving', 'keen', 'discharged']) {
       const episode = built[name]!;
       const end = episode.dischargedAt ?? NOW;
-      const from = new Date(end.getTime() - days * 86_400_000);
+      const from = new Date(end.getTime() - days * MS_PER_DAY);
       const logged = episode.logs.filter((at) => at >= from && at < end).length;
       // The plan started with the episode; a younger episode is asked only for its days in care.
-      const prescribed = (Math.min(days * 86_400_000, end.getTime() - episode.startedAt.getTime()) / 86_400_000) * 7 / 7;
+      const prescribed = (Math.min(days * MS_PER_DAY, end.getTime() - episode.startedAt.getTime()) / MS_PER_DAY) * 7 / 7;
       const manager = rows.find((row) => row.id === episode.id)!;
       expect(manager.adherence).toBeCloseTo(adherenceFraction(logged, prescribed)!, 9);
     }

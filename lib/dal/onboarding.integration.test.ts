@@ -4,6 +4,7 @@ import { createCareTeam, createClinic, createUser, signInAs } from '@/db/factori
 import { episodes, questionnaireSchedules, tokens, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
+import { MS_PER_DAY } from '@/lib/time';
 import { onboardPatient, reissueInvitation, type OnboardingInput } from './onboarding';
 import { consumeToken, hashToken } from './tokens';
 
@@ -36,7 +37,7 @@ describe('onboardPatient', () => {
     expect(schedules.filter((row) => row.enabled).map((row) => row.instrument).sort()).toEqual(['ODI', 'STARTBACK']);
     const secret = outcome.invitation.path.split('/').at(-1)!;
     expect(outcome.invitation.path).toMatch(/^\/invite\/[\w-]{40,}$/);
-    expect(outcome.invitation.expiresAt.getTime() - now.getTime()).toBe(7 * 24 * 3_600_000);
+    expect(outcome.invitation.expiresAt.getTime() - now.getTime()).toBe(7 * MS_PER_DAY);
     const stored = await db().select({ tokenHash: tokens.tokenHash }).from(tokens).where(eq(tokens.userId, patient!.id));
     expect(stored).toEqual([{ tokenHash: hashToken(secret) }]);
     expect(JSON.stringify(stored)).not.toContain(secret);

@@ -6,6 +6,7 @@ import { alerts, auditEvents, episodes, painEntries, redFlagScreens } from '@/db
 import { setupTestDatabase } from '@/db/testing';
 import { PERIODIC_RED_FLAG_QUESTIONS, RED_FLAG_QUESTIONS, redFlagHeading } from '@/lib/clinical/red-flags';
 import { isAppError } from '@/lib/errors';
+import { MS_PER_DAY } from '@/lib/time';
 import { createPainEntry, getPainEntryOutcome } from './pain';
 import { NO_RED_FLAGS } from './patient-test-data';
 import { createSafetyCheck, getSafetyCheckOutcome, getSafetyCheckStatus } from './safety-checks';
@@ -153,8 +154,8 @@ describe('when the periodic questions are due', () => {
     await createSafetyCheck(check());
     expect((await getSafetyCheckStatus())?.due).toBeNull();
     expect((await getToday()).safetyCheckDue).toBeNull();
-    const inSixDays = new Date(Date.now() + 6 * 86_400_000);
-    const inSevenDays = new Date(Date.now() + 7 * 86_400_000 + 60_000);
+    const inSixDays = new Date(Date.now() + 6 * MS_PER_DAY);
+    const inSevenDays = new Date(Date.now() + 7 * MS_PER_DAY + 60_000);
     expect((await getSafetyCheckStatus(inSixDays))?.due).toBeNull();
     expect((await getSafetyCheckStatus(inSevenDays))?.due).toBe('weekly');
   });

@@ -29,7 +29,7 @@ export default async function PainDiaryPage({ searchParams }: { searchParams: Pr
         Log pain now
       </AppLink>
       <p className="text-base text-slate-700">
-        Times are shown in your time zone ({timeZone.replace('_', ' ')}). You can change or delete an entry for 24 hours
+        Times are shown in your time zone ({timeZone.replace(/_/g, ' ')}). You can change or delete an entry for 24 hours
         after logging it.
       </p>
       {entries.length === 0 ? (

@@ -73,6 +73,8 @@ export default async function PatientRecordPage({
           <Fact term="Baseline pain" value={`${header.intakeNprs}/10`} />
           <Fact term="STarT Back risk" value={header.startbackRisk ? STARTBACK_RISK_GUIDANCE[header.startbackRisk].label : 'Not screened'} />
           <Fact term="Open alerts" value={header.openAlerts.length === 0 ? 'None' : String(header.openAlerts.length)} />
+          {/* Charts and alert rules count the patient's days; say so when their zone is not the clinician's. */}
+          {header.timeZone !== timeZone ? <Fact term="Patient’s time zone" value={header.timeZone.replace(/_/g, ' ')} /> : null}
         </dl>
         <p className="mt-3 text-sm">
           <a
