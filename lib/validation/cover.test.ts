@@ -19,6 +19,9 @@ describe('safetySettingsSchema', () => {
     [{ reviewMinutes: '5000' }, 'reviewMinutes', 'Use at most 4320 minutes (3 days).'],
     [{ sameDayMinutes: '90.5' }, 'sameDayMinutes', 'Enter whole minutes for urgent alerts.'],
     [{ emergencyMinutes: 'soon' }, 'emergencyMinutes', 'Enter the minutes for emergency alerts.'],
+    [{ emergencyMinutes: '1e2' }, 'emergencyMinutes', 'Enter the minutes for emergency alerts.'],
+    [{ sameDayMinutes: '0x5A' }, 'sameDayMinutes', 'Enter the minutes for urgent alerts.'],
+    [{ reviewMinutes: ' 120 ' }, 'reviewMinutes', 'Enter the minutes for review alerts.'],
     [{ safetyLeadId: '' }, 'safetyLeadId', 'Choose the clinician who leads patient safety.'],
   ])('refuses %o next to the field', (overrides, field, message) => {
     expect(errors(form(overrides))?.[field as 'safetyLeadId']).toEqual([message]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ESCALATION_WINDOW_LIMITS, windowsInOrder } from '@/lib/clinical/escalation';
+import { numberText } from './fields';
 
 export const awaySchema = z
   .object({
@@ -11,11 +12,13 @@ export const awaySchema = z
 export const backSchema = z.object({ clinicianId: z.uuid() }).strict();
 
 const windowField = (what: string) =>
-  z.coerce
-    .number({ error: `Enter the minutes for ${what} alerts.` })
-    .int(`Enter whole minutes for ${what} alerts.`)
-    .min(ESCALATION_WINDOW_LIMITS.min, `Use at least ${ESCALATION_WINDOW_LIMITS.min} minutes.`)
-    .max(ESCALATION_WINDOW_LIMITS.max, `Use at most ${ESCALATION_WINDOW_LIMITS.max} minutes (3 days).`);
+  numberText(`Enter the minutes for ${what} alerts.`).pipe(
+    z
+      .number()
+      .int(`Enter whole minutes for ${what} alerts.`)
+      .min(ESCALATION_WINDOW_LIMITS.min, `Use at least ${ESCALATION_WINDOW_LIMITS.min} minutes.`)
+      .max(ESCALATION_WINDOW_LIMITS.max, `Use at most ${ESCALATION_WINDOW_LIMITS.max} minutes (3 days).`),
+  );
 
 /** Manager → Settings → Patient safety. Field names are the form's. */
 export const safetySettingsSchema = z

@@ -48,6 +48,14 @@ export function optionalDecimal(message: string) {
     .transform((value) => value ?? null);
 }
 
+/**
+ * A number read as typed (digits, an optional minus and decimals), for a field that checks range and
+ * whole-ness itself with its own messages: `numberText(message).pipe(z.number().int(…).min(…))`.
+ */
+export function numberText(message: string) {
+  return z.string({ error: message }).regex(DECIMAL_NUMBER, message).transform(Number);
+}
+
 /** The optimistic-concurrency version a form was rendered with. */
 export const versionField = z.string().regex(/^(0|[1-9][0-9]{0,15})$/, 'This form has expired. Please reload the page.').transform(Number);
 
