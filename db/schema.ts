@@ -23,8 +23,10 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { Dosage } from '../lib/clinical/dosage';
+import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
 import { INSTRUMENTS } from '../lib/clinical/instruments';
 import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
 
@@ -76,6 +78,15 @@ export const clinics = pgTable(
      * Management Code of Practice).
      */
     retentionYears: smallint('retention_years').notNull().default(8),
+    /**
+     * The clinician who receives alerts left unacknowledged past the windows below (docs/CLINICAL.md,
+     * "Escalation and cover"). Null until a manager names one; escalations are still recorded meanwhile.
+     */
+    safetyLeadId: uuid('safety_lead_id').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
+    /** Minutes an open alert of each urgency may wait for acknowledgement before it is escalated. */
+    escalateEmergencyMinutes: integer('escalate_emergency_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS.emergency),
+    escalateSameDayMinutes: integer('escalate_same_day_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['same-day']),
+    escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
     ...timestamps,
   },
   (t) => [
@@ -84,6 +95,9 @@ export const clinics = pgTable(
     check('clinics_contact_phone_length', sql`${t.contactPhone} is null or char_length(${t.contactPhone}) <= 40`),
     check('clinics_contact_email_length', sql`${t.contactEmail} is null or char_length(${t.contactEmail}) <= 254`),
     check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
+    check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
   ],
 );
 
@@ -113,6 +127,12 @@ export const users = pgTable(
      */
     mfaResetAt: timestamp('mfa_reset_at', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /**
+     * Set while a clinician is away: the clinician of the same clinic who sees and acts on their
+     * patients and alerts until they are back (cleared). Both are set or neither.
+     */
+    coverClinicianId: uuid('cover_clinician_id').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
+    awaySince: timestamp('away_since', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },
@@ -121,6 +141,10 @@ export const users = pgTable(
     index('users_clinic_role_idx').on(t.clinicId, t.role),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
     check('users_name_length', sql`char_length(${t.name}) between 1 and 200`),
+    check('users_cover_not_self', sql`${t.coverClinicianId} is null or ${t.coverClinicianId} <> ${t.id}`),
+    check('users_away_consistent', sql`(${t.coverClinicianId} is null) = (${t.awaySince} is null)`),
+    // Whose patients a clinician is covering: one probe on every caseload, inbox and record read.
+    index('users_cover_idx').on(t.coverClinicianId).where(sql`${t.coverClinicianId} is not null`),
   ],
 );
 
@@ -534,6 +558,37 @@ export const alerts = pgTable(
       'alerts_red_flag_not_auto_resolved',
       sql`${t.reason} <> 'red-flag' or ${t.resolvedAt} is null`,
     ),
+  ],
+);
+
+/**
+ * One row per alert escalated to the clinic's safety lead (docs/CLINICAL.md, "Escalation and cover"). Written in
+ * the same transaction as the decision, so an escalation survives a restart before anyone is told; the
+ * unique alert id makes a repeated evaluation a no-op. `notifiedAt` stays null until a notifications
+ * runner has delivered it (the outbox); the in-app inbox reads these rows directly.
+ */
+export const alertEscalations = pgTable(
+  'alert_escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Part of the alert's record: purging a closed record at the end of retention removes it too.
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    /** The safety lead when it was escalated; null when the clinic had none (the next lead sees it). */
+    escalatedTo: uuid('escalated_to').references(() => users.id, { onDelete: 'restrict' }),
+    urgency: alertUrgencyEnum('urgency').notNull(),
+    windowMinutes: integer('window_minutes').notNull(),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }).notNull(),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('alert_escalations_alert_unique').on(t.alertId),
+    index('alert_escalations_clinic_idx').on(t.clinicId, t.escalatedAt),
+    index('alert_escalations_pending_idx').on(t.escalatedAt).where(sql`${t.notifiedAt} is null`),
   ],
 );
 

@@ -161,6 +161,8 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
       .returning({ id: t.users.id, email: t.users.email });
     const staffId = (email: string) => staff.find((s) => s.email === email)!.id;
     const clinicianIds = { clinician: staffId('clinician@demo.test'), clinician2: staffId('clinician2@demo.test') };
+    // Sam Patel leads patient safety: alerts left unacknowledged past the clinic's windows go to them.
+    await tx.update(t.clinics).set({ safetyLeadId: clinicianIds.clinician }).where(eq(t.clinics.id, clinicId));
 
     const exerciseRows = await tx
       .insert(t.exercises)

@@ -15,7 +15,8 @@ import {
   QUESTIONNAIRE_OVERDUE,
 } from '@/lib/clinical/figures';
 import { listCaseload, type CaseloadRow } from '@/lib/dal/caseload';
-import { formatShortDateTime } from '@/lib/time';
+import { getMyAwayStatus } from '@/lib/dal/cover';
+import { formatDate, formatShortDateTime } from '@/lib/time';
 
 import { caseloadQuerySchema, CASELOAD_FLAG_KEYS, type CaseloadSearch } from '@/lib/validation/caseload';
 
@@ -51,7 +52,10 @@ function href(search: CaseloadSearch, changes: Partial<CaseloadSearch>): string 
 export default async function CaseloadPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = caseloadQuerySchema.parse(await searchParams);
   const viewer = await guardArea('clinician');
-  const caseload = await listCaseload({ sort: search.sort, direction: search.dir, flag: search.flag, search: search.q, page: search.page });
+  const [caseload, away] = await Promise.all([
+    listCaseload({ sort: search.sort, direction: search.dir, flag: search.flag, search: search.q, page: search.page }),
+    getMyAwayStatus(),
+  ]);
   const filtered = search.flag !== null || search.q !== '';
   return (
     <div className="space-y-4">
@@ -68,6 +72,19 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
         </AppLink>
       </div>
 
+      {away.coveringFor.length > 0 ? (
+        <p className="rounded-lg border-l-4 border-brand-700 bg-brand-50 p-3">
+          You are covering for{' '}
+          {away.coveringFor.map((colleague) => `${colleague.name} (away since ${formatDate(colleague.awaySince, viewer.timeZone)})`).join(', ')}.
+          Their patients are in this list and their alerts in your inbox until they are back.
+        </p>
+      ) : null}
+      {away.away ? (
+        <p className="rounded-lg border-l-4 border-brand-700 bg-brand-50 p-3">
+          You are marked away: {away.cover?.name} sees your patients and alerts.{' '}
+          <AppLink href="/clinician/account#away-heading" className="font-semibold text-brand-800 underline">Back at work?</AppLink>
+        </p>
+      ) : null}
       <form method="get" action="/clinician" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3" role="search" aria-label="Filter the caseload">
         <div>
           <label htmlFor="caseload-q" className="block text-sm font-medium">Search by name</label>

@@ -22,6 +22,8 @@ export function AlertCard({
   back = '',
   clearProblem = false,
   problem = null,
+  recordHref,
+  note,
 }: {
   alert: AlertCardView;
   showPatient?: boolean;
@@ -32,6 +34,10 @@ export function AlertCard({
   clearProblem?: boolean;
   /** A refused acknowledgement of this alert, from the page's address. */
   problem?: Pick<AckProblemNotice, 'message' | 'onComment'> | null;
+  /** Where the patient's name leads; the record by default (an escalated alert opens it for that alert). */
+  recordHref?: string;
+  /** Why the alert is in this viewer's inbox when the patient is not theirs (cover, escalation). */
+  note?: string | null;
 }) {
   const open = alert.closedNote === null;
   const { label, definition } = ALERT_REASONS[alert.reason];
@@ -48,11 +54,12 @@ export function AlertCard({
       </div>
       {showPatient ? (
         <h3 className="mt-2 text-lg font-semibold">
-          <AppLink href={`/clinician/patients/${alert.episodeId}`} className="text-brand-800 underline-offset-2 hover:underline">
+          <AppLink href={recordHref ?? `/clinician/patients/${alert.episodeId}`} className="text-brand-800 underline-offset-2 hover:underline">
             {alert.patientName}
           </AppLink>
         </h3>
       ) : null}
+      {note ? <p className="mt-1 text-sm font-medium text-slate-800">{note}</p> : null}
       <p className="mt-1">{alert.message}</p>
       {alert.details.length > 0 ? (
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">

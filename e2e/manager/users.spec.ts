@@ -30,30 +30,66 @@ test.describe('clinic users', () => {
     await theirs.close();
   });
 
-  test('deactivating a clinician ends their open session on the next request; reactivating lets them sign in again', async ({ page, browser }) => {
-    const theirs = await browser.newContext();
-    const them = await theirs.newPage();
-    await signInAndWait(them, 'clinician2');
-
+  test('a clinician with patients cannot be deactivated until their caseload is moved', async ({ page }) => {
     await signInAndWait(page, 'manager');
     await page.goto('/manager/users');
     const row = page.getByRole('row', { name: /Alex Morgan/ });
     await row.getByText('Deactivate…').click();
+    await expect(row.getByRole('link', { name: 'Caseloads' })).toBeVisible();
     await row.getByRole('button', { name: 'Deactivate Alex Morgan' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'This clinician still has patients' })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Alex Morgan/ })).not.toContainText('Deactivated');
+  });
+
+  test('deactivating a clinician ends their open session on the next request; reactivating lets them sign in again', async ({ page, browser }) => {
+    // A new clinician with no patients yet: one with a caseload must hand it over first (test above).
+    const stamp = Date.now().toString(36);
+    const name = `Casey Lowe ${stamp}`;
+    const email = `casey.${stamp}@demo.test`;
+    const password = 'lavender tractor mountain 42';
+    await signInAndWait(page, 'manager');
+    await page.goto('/manager/users');
+    await page.getByLabel('Full name').fill(name);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('radio', { name: 'Clinician' }).check();
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    const link = await page.getByLabel('Invitation link').inputValue();
+
+    const theirs = await browser.newContext();
+    const them = await theirs.newPage();
+    await them.goto(link);
+    await them.getByLabel('New password', { exact: true }).fill(password);
+    await them.getByLabel('Type it again').fill(password);
+    await them.getByRole('button', { name: 'Set password' }).click();
+    await expect(them).toHaveURL(/\/(login|clinician)/);
+    const signInThem = async () => {
+      await them.goto('/login');
+      await them.getByLabel('Email').fill(email);
+      await them.getByLabel('Password').fill(password);
+      await them.getByRole('button', { name: 'Sign in' }).click();
+    };
+    if (them.url().includes('/login')) await signInThem();
+    await expect(them).toHaveURL(/\/clinician$/);
+
+    await page.goto('/manager/users');
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await row.getByText('Deactivate…').click();
+    await row.getByRole('button', { name: `Deactivate ${name}` }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The account is deactivated' })).toBeVisible();
-    await expect(page.getByRole('row', { name: /Alex Morgan/ })).toContainText('Deactivated');
+    await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Deactivated');
 
     // Same browser, same cookie: the next request is refused.
     await them.goto('/clinician');
     await expect(them).toHaveURL(/\/login/);
-    await them.getByLabel('Email').fill('clinician2@demo.test');
-    await them.getByLabel('Password').fill('uplift-demo-2026');
+    await them.getByLabel('Email').fill(email);
+    await them.getByLabel('Password').fill(password);
     await them.getByRole('button', { name: 'Sign in' }).click();
     await expect(them.getByRole('alert').filter({ hasText: 'That email and password don’t match our records.' })).toBeVisible();
 
-    await page.getByRole('row', { name: /Alex Morgan/ }).getByRole('button', { name: 'Reactivate Alex Morgan' }).click();
+    await page.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: `Reactivate ${name}` }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The account is active again' })).toBeVisible();
-    await signInAndWait(them, 'clinician2');
+    await signInThem();
+    await expect(them).toHaveURL(/\/clinician$/);
     await theirs.close();
   });
 
@@ -82,6 +118,8 @@ test.describe('clinic users', () => {
     await page.getByLabel('Show the caseload of').selectOption({ label: 'Alex Morgan' });
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     const table = page.getByRole('table', { name: 'Active episodes of Alex Morgan' });
+    // count() does not wait: let the filtered list arrive first.
+    await expect(table.getByRole('rowheader').first()).toBeVisible();
     const before = await table.getByRole('rowheader').count();
     const pseudonym = (await table.getByRole('rowheader').first().innerText()).trim();
     await page.getByLabel(`New clinician for ${pseudonym}`).selectOption({ label: 'Sam Patel' });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canLogForEpisode, canManageClinic, canManageEpisode, canReadEpisode, type EpisodeFacts, type ViewerFacts } from './policy';
+import {
+  canLogForEpisode,
+  canManageClinic,
+  canManageEpisode,
+  canReadEpisode,
+  canSetAway,
+  isActingSafetyLead,
+  type EpisodeFacts,
+  type ViewerFacts,
+} from './policy';
 
 const CLINIC = 'clinic-a';
 const episode: EpisodeFacts = { clinicId: CLINIC, patientId: 'pat-1', clinicianId: 'cli-1', status: 'active' };
@@ -45,4 +54,53 @@ describe('canManageClinic', () => {
     expect(canManageClinic(viewers.assignedClinician!, CLINIC)).toBe(false);
     expect(canManageClinic(viewers.ownPatient!, CLINIC)).toBe(false);
   });
+});
+
+describe('an episode whose clinician is away', () => {
+  const covered: EpisodeFacts = { ...episode, coverClinicianId: 'cli-2' };
+  it.each([
+    // viewer,            read and manage
+    ['assignedClinician', true],
+    ['otherClinician', true],
+    ['foreignClinician', false],
+    ['manager', false],
+    ['otherPatient', false],
+  ] as const)('%s: %s', (name, allowed) => {
+    expect(canReadEpisode(viewers[name]!, covered)).toBe(allowed);
+    expect(canManageEpisode(viewers[name]!, covered)).toBe(allowed);
+  });
+
+  it('gives a cover of another clinic nothing', () => {
+    const elsewhere: EpisodeFacts = { ...episode, coverClinicianId: 'cli-1' };
+    expect(canReadEpisode(viewers.foreignClinician!, elsewhere)).toBe(false);
+  });
+});
+
+describe('isActingSafetyLead', () => {
+  const clinic = { clinicId: CLINIC, safetyLeadId: 'cli-1', leadCoverId: null };
+  it.each([
+    ['assignedClinician', true],
+    ['otherClinician', false],
+    ['foreignClinician', false],
+    ['manager', false],
+    ['ownPatient', false],
+  ] as const)('%s: %s', (name, allowed) => expect(isActingSafetyLead(viewers[name]!, clinic)).toBe(allowed));
+
+  it('passes to the lead’s cover while the lead is away, and to nobody without a lead', () => {
+    expect(isActingSafetyLead(viewers.otherClinician!, { ...clinic, leadCoverId: 'cli-2' })).toBe(true);
+    expect(isActingSafetyLead(viewers.assignedClinician!, { ...clinic, safetyLeadId: null })).toBe(false);
+    expect(isActingSafetyLead(viewers.foreignClinician!, { ...clinic, leadCoverId: 'cli-1' })).toBe(false);
+  });
+});
+
+describe('canSetAway', () => {
+  const clinician = { id: 'cli-1', clinicId: CLINIC };
+  it.each([
+    ['assignedClinician', true],
+    ['otherClinician', false],
+    ['foreignClinician', false],
+    ['manager', true],
+    ['foreignManager', false],
+    ['ownPatient', false],
+  ] as const)('%s: %s', (name, allowed) => expect(canSetAway(viewers[name]!, clinician)).toBe(allowed));
 });

@@ -12,6 +12,7 @@ import { generateTotpSecret, otpauthUri } from '@/lib/auth/totp';
 import { mfaRequiredFor, requireRole, requireViewer, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from './audit';
+import { responsibleClinicianIn } from './clinician-access';
 import { emailResetLink, isSelfServiceResetAvailable } from './password-reset-request';
 import { issueToken, voidOutstandingTokens } from './tokens';
 
@@ -231,7 +232,8 @@ export type ResetLinkOutcome =
  * - Only with the role's full sign-in (requireRole: MFA where the clinic requires it). Patients and
  *   others: AppError('forbidden').
  * - Manager: any active user of their clinic except themselves. Clinician: patients in their
- *   active caseload (an active episode assigned to them). Anyone else, or another clinic's user:
+ *   active caseload (an active episode assigned to them, or covered while its clinician is away).
+ *   Anyone else, or another clinic's user:
  *   'refused', with a denied audit row.
  * - A patient's link is returned to hand over (in person or by phone).
  * - A staff member's link is emailed to that person and never returned. Without a mail server the
@@ -260,7 +262,7 @@ export async function issuePasswordResetLink(
         .where(
           and(
             eq(episodes.patientId, target.id),
-            eq(episodes.clinicianId, viewer.userId),
+            responsibleClinicianIn(episodes.clinicianId, viewer),
             eq(episodes.clinicId, viewer.clinicId),
             eq(episodes.status, 'active'),
           ),

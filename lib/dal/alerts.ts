@@ -7,7 +7,8 @@ import { alerts, episodes, users } from '@/db/schema';
 import { recordDenied, requireRole } from '@/lib/auth/viewer';
 import type { AlertReason } from '@/lib/clinical/alerts';
 import { recordAudit } from './audit';
-import { isUuid } from './clinician-access';
+import { escalatedAlertForLead } from './escalations';
+import { isUuid, responsibleClinicianIn } from './clinician-access';
 
 export type AlertItem = {
   id: string;
@@ -23,15 +24,19 @@ export type AlertItem = {
   acknowledgedByName: string | null;
   acknowledgeComment: string | null;
   resolvedAt: Date | null;
+  /** The away clinician whose patient this is, when the viewer sees it as their cover. */
+  coveringFor?: string | null;
 };
 
 const URGENCY_ORDER = sql`case ${alerts.urgency} when 'emergency' then 1 when 'same-day' then 2 when '24h' then 3 else 4 end`;
 
-function selectAlerts() {
+function selectAlerts(viewerId: string) {
   const patient = alias(users, 'patient');
   const acknowledger = alias(users, 'acknowledger');
+  const clinician = alias(users, 'clinician');
   return getDb()
     .select({
+      coveringFor: sql<string | null>`case when ${episodes.clinicianId} <> ${viewerId} then ${clinician.name} end`,
       id: alerts.id,
       episodeId: alerts.episodeId,
       patientId: episodes.patientId,
@@ -49,6 +54,7 @@ function selectAlerts() {
     .from(alerts)
     .innerJoin(episodes, eq(episodes.id, alerts.episodeId))
     .innerJoin(patient, eq(patient.id, episodes.patientId))
+    .innerJoin(clinician, eq(clinician.id, episodes.clinicianId))
     .leftJoin(acknowledger, eq(acknowledger.id, alerts.acknowledgedBy));
 }
 
@@ -57,19 +63,19 @@ export const CLOSED_ALERTS_SHOWN = 10;
 export const CLOSED_ALERTS_MAX = 50;
 
 /**
- * Clinician: alerts on their own episodes — open ones (red flags first, then urgency, oldest first) and
+ * Clinician: alerts on their own episodes and those they cover for an away colleague — open ones (red flags first, then urgency, oldest first) and
  * the most recently closed (`closedLimit`, 10 by default, at most 50). One episode's open alerts come
  * with its record (getPatientRecord). Everyone else: AppError('forbidden').
  */
 export async function listAlerts(options: { closedLimit?: number } = {}): Promise<{ open: AlertItem[]; closed: AlertItem[] }> {
   const viewer = await requireRole('clinician');
-  const scope = and(eq(episodes.clinicianId, viewer.userId), eq(episodes.clinicId, viewer.clinicId));
+  const scope = and(responsibleClinicianIn(episodes.clinicianId, viewer), eq(episodes.clinicId, viewer.clinicId));
   const isOpen = and(isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt));
-  const open = await selectAlerts()
+  const open = await selectAlerts(viewer.userId)
     .where(and(scope, isOpen))
     .orderBy(sql`(${alerts.reason} = 'red-flag') desc`, URGENCY_ORDER, alerts.raisedAt);
   const closedLimit = Math.min(CLOSED_ALERTS_MAX, Math.max(0, Math.floor(options.closedLimit ?? CLOSED_ALERTS_SHOWN)));
-  const closed = closedLimit === 0 ? [] : await selectAlerts()
+  const closed = closedLimit === 0 ? [] : await selectAlerts(viewer.userId)
     .where(and(scope, or(isNotNull(alerts.acknowledgedAt), isNotNull(alerts.resolvedAt))))
     .orderBy(desc(sql`coalesce(${alerts.acknowledgedAt}, ${alerts.resolvedAt})`))
     .limit(closedLimit);
@@ -86,14 +92,22 @@ export async function listAlerts(options: { closedLimit?: number } = {}): Promis
   return { open, closed };
 }
 
-/** Clinician: number of open alerts on their active episodes (the navigation badge). Others: 0. */
+/**
+ * Clinician: number of open alerts on the active episodes they are responsible for, plus those escalated
+ * to them as the clinic's acting safety lead (the navigation badge). Others: AppError('forbidden').
+ */
 export async function countOpenAlerts(): Promise<number> {
   const viewer = await requireRole('clinician');
+  // The acting-lead test is the SQL twin of isActingSafetyLead: the named lead, or their cover while away.
   const [row] = await executeRows<{ n: number }>(
     getDb(),
     sql`select count(*)::int as n from ${alerts} a join ${episodes} e on e.id = a.episode_id
-        where e.clinician_id = ${viewer.userId} and e.clinic_id = ${viewer.clinicId} and e.status = 'active'
-          and a.acknowledged_at is null and a.resolved_at is null`,
+        where e.clinic_id = ${viewer.clinicId} and e.status = 'active'
+          and a.acknowledged_at is null and a.resolved_at is null
+          and (${responsibleClinicianIn(sql`e.clinician_id`, viewer)}
+            or (exists (select 1 from alert_escalations x where x.alert_id = a.id)
+              and exists (select 1 from clinics c join users l on l.id = c.safety_lead_id
+                where c.id = ${viewer.clinicId} and (l.id = ${viewer.userId} or l.cover_clinician_id = ${viewer.userId}))))`,
   );
   return row?.n ?? 0;
 }
@@ -101,19 +115,23 @@ export async function countOpenAlerts(): Promise<number> {
 export type AcknowledgeOutcome = 'acknowledged' | 'already-closed' | 'not-found';
 
 /**
- * Clinician: acknowledges an open alert on their own episode, keeping who, when and the comment.
- * Another clinician's alert or an unknown id: 'not-found' (refusal audited). Others: AppError('forbidden').
+ * Clinician: acknowledges an open alert on an episode they are responsible for (their own, or covered
+ * while its clinician is away), or one escalated to them as the clinic's acting safety lead, keeping who,
+ * when and the comment. Anyone else's alert or an unknown id: 'not-found' (refusal audited).
+ * Others: AppError('forbidden').
  */
 export async function acknowledgeAlert(alertId: string, comment: string | null, now = new Date()): Promise<AcknowledgeOutcome> {
   const viewer = await requireRole('clinician');
   if (!isUuid(alertId)) return 'not-found';
   const db = getDb();
-  const [target] = await db
-      .select({ id: alerts.id, episodeId: alerts.episodeId, patientId: episodes.patientId, acknowledgedAt: alerts.acknowledgedAt, resolvedAt: alerts.resolvedAt, reason: alerts.reason })
+  const [responsible] = await db
+      .select({ patientId: episodes.patientId, reason: alerts.reason })
       .from(alerts)
       .innerJoin(episodes, eq(episodes.id, alerts.episodeId))
-      .where(and(eq(alerts.id, alertId), eq(episodes.clinicianId, viewer.userId), eq(episodes.clinicId, viewer.clinicId)))
+      .where(and(eq(alerts.id, alertId), responsibleClinicianIn(episodes.clinicianId, viewer), eq(episodes.clinicId, viewer.clinicId)))
       .limit(1);
+  const asSafetyLead = responsible ? null : await escalatedAlertForLead(viewer, alertId);
+  const target = responsible ?? asSafetyLead;
   if (!target) {
     await recordDenied(viewer, 'clinician.alert.acknowledge', { type: 'alert', id: alertId });
     return 'not-found';
@@ -134,7 +152,7 @@ export async function acknowledgeAlert(alertId: string, comment: string | null, 
       patientId: target.patientId,
       resourceType: 'alert',
       resourceId: alertId,
-      detail: { reason: target.reason, comment: comment !== null },
+      detail: { reason: target.reason, comment: comment !== null, ...(asSafetyLead ? { asSafetyLead: true } : {}) },
       clientAddress: viewer.clientAddress,
     });
     return 'acknowledged';

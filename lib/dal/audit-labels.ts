@@ -44,6 +44,14 @@ const LABELS: Record<string, string> = {
   'clinician.caseload.read': 'Viewed their caseload',
   'manager.caseloads.read': 'Viewed the clinic’s caseloads',
   'manager.outcomes.episodes.read': 'Viewed the episodes behind an outcome figure',
+  'alert.escalate': 'Escalated an alert nobody acknowledged in time to the safety lead',
+  'clinician.escalations.read': 'Viewed the alerts escalated to them',
+  'clinician.record.escalation-read': 'Viewed the patient record as safety lead, for an escalated alert',
+  'clinician.away.start': 'Marked away, with a colleague covering',
+  'clinician.away.cover-change': 'Changed who covers while away',
+  'clinician.away.end': 'Marked back at work',
+  'manager.cover.read': 'Viewed cover and the alerts waiting per clinician',
+  'manager.clinic.safety-settings': 'Changed the safety lead or escalation times',
 };
 
 export function describeAuditAction(action: string): string {

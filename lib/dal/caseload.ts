@@ -6,6 +6,7 @@ import { requireRole } from '@/lib/auth/viewer';
 import { ALERT_REASONS, type AlertReason } from '@/lib/clinical/alerts';
 import { CASELOAD_FLAG_KEYS, CASELOAD_SORT_KEYS } from '@/lib/validation/caseload';
 import { recordAudit } from './audit';
+import { responsibleClinicianIn } from './clinician-access';
 import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
 
 export const CASELOAD_PAGE_SIZE = 50;
@@ -59,13 +60,15 @@ const SORT_SQL: Record<Exclude<CaseloadSort, 'attention'>, SQL> = {
 type Row = EpisodeMetricsRow & { flags: string[] | null; attention_rank: number; total: number };
 
 /**
- * Clinician: one page of their own active episodes with figures and flags, in one SQL statement.
+ * Clinician: one page of the active episodes they are responsible for (their own, and those of away
+ * colleagues they cover) with figures and flags, in one SQL statement.
  * Everyone else: AppError('forbidden').
  */
 export async function listCaseload(query: CaseloadQuery, now = new Date()): Promise<CaseloadPage> {
   const viewer = await requireRole('clinician');
   const db = getDb();
-  const scope = sql`e.clinician_id = ${viewer.userId} and e.clinic_id = ${viewer.clinicId}`;
+  // Their own patients and, while a colleague is away, the patients they cover.
+  const scope = sql`${responsibleClinicianIn(sql`e.clinician_id`, viewer)} and e.clinic_id = ${viewer.clinicId}`;
   // Event flags come from open alerts; time-based flags are computed live, so they are right even
   // between two runs of the scheduled evaluation.
   const flagsSql = sql`array_remove(array[

@@ -6,6 +6,7 @@ import { setupTestDatabase } from '@/db/testing';
 import { getViewer } from '@/lib/auth/viewer';
 import { setTestSession } from '@/lib/auth/session-claims';
 import { isAppError } from '@/lib/errors';
+import { reassignCaseload } from './reassign';
 import { getIdentityPolicy, inviteStaff, listClinicStaff, renewInvitation, setIdentityPolicy, setUserActive } from './clinic-users';
 import { getLinkDetails } from './account-setup';
 
@@ -85,6 +86,10 @@ describe('inviteStaff', () => {
 describe('setUserActive', () => {
   it('ends the deactivated user’s existing session on their next request, and audits it', async () => {
     const team = await createCareTeam(db());
+    // A clinician with patients must hand them over first (see cover.integration.test.ts).
+    const colleague = await createUser(db(), team.clinic.id, 'clinician');
+    await signInAs(db(), team.manager.id);
+    expect(await reassignCaseload(team.clinician.id, colleague.id)).toEqual({ outcome: 'done', moved: 1 });
     await signInAs(db(), team.clinician.id);
     const session = { userId: team.clinician.id, sessionVersion: team.clinician.sessionVersion, signedInAt: Date.now() };
     expect(await getViewer()).not.toBeNull();

@@ -113,39 +113,59 @@ export async function renewInvitation(userId: string): Promise<InvitationLink | 
   });
 }
 
-export type SetActiveOutcome = 'done' | 'not-found' | 'self';
+export type SetActiveOutcome = 'done' | 'not-found' | 'self' | 'has-caseload' | 'is-cover' | 'is-safety-lead';
 
 /**
  * Manager: deactivates (or reactivates) a user of their own clinic. Deactivation bumps the session
- * version in the same transaction, so every session of that user fails on its next request.
- * Their own account: 'self'. Users of other clinics, closed patient accounts or unknown ids: 'not-found'. Others: AppError('forbidden').
+ * version in the same transaction, so every session of that user fails on its next request. A clinician
+ * leaves no patient or alert behind: one with active episodes ('has-caseload'; reassign them first),
+ * covering for an away colleague ('is-cover') or named safety lead ('is-safety-lead') is refused and
+ * nothing changes; an away clinician's away status ends with the account. Their own account: 'self'.
+ * Users of other clinics, closed patient accounts or unknown ids: 'not-found'. Others: AppError('forbidden').
  */
 export async function setUserActive(userId: string, active: boolean): Promise<SetActiveOutcome> {
   const viewer = await requireRole('manager');
   if (userId === viewer.userId) return 'self';
   return getDb().transaction(async (tx) => {
+    const [target] = await tx
+      .select({ id: users.id, role: users.role })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.clinicId, viewer.clinicId)))
+      .for('update');
+    if (!target) return 'not-found';
+    if (!active && target.role === 'clinician') {
+      // Locks the clinic row too, so a safety lead cannot be named while the clinician is being deactivated.
+      const [clinic] = await tx.select({ safetyLeadId: clinics.safetyLeadId }).from(clinics).where(eq(clinics.id, viewer.clinicId)).for('update');
+      if (clinic?.safetyLeadId === target.id) return 'is-safety-lead';
+      const [open] = await tx
+        .select({ n: count() })
+        .from(episodes)
+        .where(and(eq(episodes.clinicianId, target.id), eq(episodes.status, 'active')));
+      if ((open?.n ?? 0) > 0) return 'has-caseload';
+      const [covering] = await tx.select({ id: users.id }).from(users).where(eq(users.coverClinicianId, target.id)).limit(1);
+      if (covering) return 'is-cover';
+    }
     const [user] = await tx
       .update(users)
       .set({
         active,
-        ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }),
+        ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1`, coverClinicianId: null, awaySince: null }),
         updatedAt: new Date(),
       })
       .where(
         and(
-          eq(users.id, userId),
-          eq(users.clinicId, viewer.clinicId),
+          eq(users.id, target.id),
           // A closed patient account stays closed until it is purged (lib/dal/retention.ts).
           sql`not exists (select 1 from account_closures c where c.user_id = ${users.id})`,
         ),
       )
-      .returning({ id: users.id, role: users.role });
+      .returning({ id: users.id });
     if (!user) return 'not-found';
     await auditManagerAction(tx, viewer, {
       action: active ? 'manager.user.reactivate' : 'manager.user.deactivate',
-      patientId: user.role === 'patient' ? user.id : null,
+      patientId: target.role === 'patient' ? target.id : null,
       resourceType: 'user',
-      resourceId: user.id,
+      resourceId: target.id,
     });
     return 'done';
   });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canManageEpisode } from '@/lib/auth/policy';
@@ -12,10 +12,19 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
+/**
+ * SQL condition: `clinicianColumn` (an episode's clinician) is the viewer, or a clinician of the viewer's
+ * clinic who is away with the viewer covering for them. The SQL twin of isResponsibleClinician.
+ */
+export function responsibleClinicianIn(clinicianColumn: AnyColumn | SQL, viewer: Pick<Viewer, 'userId' | 'clinicId'>): SQL {
+  return sql`${clinicianColumn} in (select rc.id from users rc where rc.clinic_id = ${viewer.clinicId}
+    and (rc.id = ${viewer.userId} or rc.cover_clinician_id = ${viewer.userId}))`;
+}
+
 export type ClinicianEpisodeAccess = { viewer: Viewer; episode: EpisodeFactsWithId };
 
 /**
- * Clinician: an episode in their own caseload (any status). Other clinicians and unknown ids: null, with
+ * Clinician: an episode in their own caseload or one they cover while its clinician is away (any status). Other clinicians and unknown ids: null, with
  * the refusal audited. Other roles: AppError('forbidden'). Every record read or change starts here.
  */
 export async function getOwnEpisode(episodeId: unknown, action: string): Promise<ClinicianEpisodeAccess | null> {

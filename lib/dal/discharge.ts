@@ -10,7 +10,7 @@ import type { PsfsChange } from '@/lib/clinical/psfs';
 import { rmdqImprovement } from '@/lib/clinical/rmdq';
 import { MEASURE_CODES, type MeasureCode } from '@/lib/clinical/rom';
 import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './clinician-access';
 import { loadQuestionnaireOutcomes } from './questionnaire-outcomes';
 
 export type OutcomePair = { baseline: number; latest: number; improvement: Improvement } | null;
@@ -99,7 +99,7 @@ export async function getOutcomeSummary(episodeId: string): Promise<OutcomeSumma
   };
 }
 
-/** Clinician: discharges their own active episode with a summary. Others or already discharged: 'not-found'. */
+/** Clinician: discharges an active episode they are responsible for (own or covered) with a summary. Others or already discharged: 'not-found'. */
 export async function dischargeEpisode(episodeId: string, summary: string, now = new Date()): Promise<'discharged' | 'not-found'> {
   const access = await getOwnEpisode(episodeId, 'clinician.episode.discharge');
   if (!access) return 'not-found';
@@ -107,7 +107,7 @@ export async function dischargeEpisode(episodeId: string, summary: string, now =
     const updated = await tx
       .update(episodes)
       .set({ status: 'discharged', dischargedAt: now, dischargeSummary: summary })
-      .where(and(eq(episodes.id, access.episode.id), eq(episodes.status, 'active'), eq(episodes.clinicianId, access.viewer.userId)))
+      .where(and(eq(episodes.id, access.episode.id), eq(episodes.status, 'active'), responsibleClinicianIn(episodes.clinicianId, access.viewer)))
       .returning({ id: episodes.id });
     if (updated.length === 0) return 'not-found' as const;
     await recordAudit(tx, { ...auditBase(access), action: 'clinician.episode.discharge', outcome: 'success', resourceType: 'episode', resourceId: access.episode.id });

@@ -1,12 +1,15 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { episodes } from '@/db/schema';
+import { episodes, users } from '@/db/schema';
 import type { EpisodeFacts } from '@/lib/auth/policy';
 
 export type EpisodeFactsWithId = EpisodeFacts & { id: string };
 
-/** Unscoped lookup of the facts an authorization rule needs; callers must apply a policy rule. */
+/**
+ * Unscoped lookup of the facts an authorization rule needs, including who covers the episode's clinician
+ * while they are away; callers must apply a policy rule.
+ */
 export async function loadEpisodeFacts(episodeId: string): Promise<EpisodeFactsWithId | null> {
   const [row] = await getDb()
     .select({
@@ -15,8 +18,10 @@ export async function loadEpisodeFacts(episodeId: string): Promise<EpisodeFactsW
       patientId: episodes.patientId,
       clinicianId: episodes.clinicianId,
       status: episodes.status,
+      coverClinicianId: users.coverClinicianId,
     })
     .from(episodes)
+    .innerJoin(users, eq(users.id, episodes.clinicianId))
     .where(eq(episodes.id, episodeId))
     .limit(1);
   return row ?? null;

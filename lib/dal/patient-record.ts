@@ -26,6 +26,7 @@ import { personTimeZoneSql } from '@/lib/time/zone-sql';
 import type { AlertItem } from './alerts';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
+import { getEscalationAccess } from './escalations';
 import { loadQuestionnaireOutcomes, type RmdqOutcome } from './questionnaire-outcomes';
 
 export type RecordHeader = {
@@ -171,11 +172,16 @@ function recordQuery(id: string, now: Date) {
 }
 
 /**
- * Clinician: the whole record of an episode in their own caseload, with one audit row per view.
- * Another clinician's episode or an unknown id: null (refusal audited). Other roles: AppError('forbidden').
+ * Clinician: the whole record of an episode they are responsible for (their own, or covered while its
+ * clinician is away), with one audit row per view. With `escalatedAlertId`: the clinic's acting safety
+ * lead reads the record for that open, escalated alert on the episode, audited as an escalation access
+ * ('clinician.record.escalation-read'). Anyone else or an unknown id: null (refusal audited).
+ * Other roles: AppError('forbidden').
  */
-export async function getPatientRecord(episodeId: string, now = new Date()): Promise<PatientRecord | null> {
-  const access = await getOwnEpisode(episodeId, 'clinician.record.read');
+export async function getPatientRecord(episodeId: string, now = new Date(), escalatedAlertId: string | null = null): Promise<PatientRecord | null> {
+  const access = escalatedAlertId
+    ? await getEscalationAccess(episodeId, escalatedAlertId)
+    : await getOwnEpisode(episodeId, 'clinician.record.read');
   if (!access) return null;
   const db = getDb();
   const id = access.episode.id;
@@ -202,10 +208,11 @@ export async function getPatientRecord(episodeId: string, now = new Date()): Pro
 
   await recordAudit(db, {
     ...auditBase(access),
-    action: 'clinician.record.read',
+    action: escalatedAlertId ? 'clinician.record.escalation-read' : 'clinician.record.read',
     outcome: 'success',
     resourceType: 'episode',
     resourceId: id,
+    ...(escalatedAlertId ? { detail: { alertId: escalatedAlertId } } : {}),
   });
 
   return {

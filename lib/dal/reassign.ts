@@ -108,3 +108,49 @@ export async function reassignEpisode(episodeId: string, toClinicianId: string):
     return 'done';
   });
 }
+
+export type ReassignCaseloadOutcome =
+  | { outcome: 'done'; moved: number }
+  | { outcome: 'not-found' | 'invalid-clinician' | 'unchanged' };
+
+/**
+ * Manager: moves every active episode of a clinician of their own clinic (for example one leaving, who
+ * must hand over before being deactivated) to another active clinician of the clinic, with their open
+ * alerts, which belong to the episodes. One audit row per episode with from and to, in one transaction.
+ * A source who is not a clinician of the clinic: 'not-found'; a target who is not an active clinician of
+ * the clinic: 'invalid-clinician'; the same clinician: 'unchanged'. Others: AppError('forbidden').
+ */
+export async function reassignCaseload(fromClinicianId: string, toClinicianId: string): Promise<ReassignCaseloadOutcome> {
+  const viewer = await requireRole('manager');
+  if (fromClinicianId === toClinicianId) return { outcome: 'unchanged' };
+  return getDb().transaction(async (tx) => {
+    const [from] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, fromClinicianId), eq(users.clinicId, viewer.clinicId), eq(users.role, 'clinician')))
+      .limit(1);
+    if (!from) return { outcome: 'not-found' as const };
+    const [target] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, toClinicianId), eq(users.clinicId, viewer.clinicId), eq(users.role, 'clinician'), eq(users.active, true)))
+      .for('update')
+      .limit(1);
+    if (!target) return { outcome: 'invalid-clinician' as const };
+    const moved = await tx
+      .update(episodes)
+      .set({ clinicianId: target.id })
+      .where(and(eq(episodes.clinicianId, from.id), eq(episodes.clinicId, viewer.clinicId), eq(episodes.status, 'active')))
+      .returning({ id: episodes.id, patientId: episodes.patientId });
+    for (const episode of moved) {
+      await auditManagerAction(tx, viewer, {
+        action: 'manager.episode.reassign',
+        patientId: episode.patientId,
+        resourceType: 'episode',
+        resourceId: episode.id,
+        detail: { fromClinicianId: from.id, toClinicianId: target.id, wholeCaseload: true },
+      });
+    }
+    return { outcome: 'done' as const, moved: moved.length };
+  });
+}

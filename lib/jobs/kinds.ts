@@ -6,6 +6,7 @@
  */
 import type { DatabaseHandle } from '@/db/connection';
 import { evaluateTimeBasedAlerts } from '@/lib/dal/alert-engine';
+import { escalateUnacknowledgedAlerts } from '@/lib/dal/escalation-engine';
 import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
 
 export type JobKind = {
@@ -21,8 +22,9 @@ export type JobKind = {
 
 export const JOB_KINDS: readonly JobKind[] = [
   {
-    // The alert rules that depend on time passing (docs/CLINICAL.md, "Alert rules"). `npm run
-    // alerts:evaluate` runs the same evaluation by hand.
+    // The alert rules that depend on time passing (docs/CLINICAL.md, "Alert rules"), then escalation
+    // of alerts nobody acknowledged in time (docs/CLINICAL.md, "Escalation and cover"), whose shortest window
+    // (15 minutes) this schedule matches. `npm run alerts:evaluate` runs the same by hand.
     name: 'time-based-alerts',
     cron: '*/15 * * * *',
     retryLimit: 3,
@@ -31,7 +33,9 @@ export const JOB_KINDS: readonly JobKind[] = [
     run: async (handle) => {
       const summary = await handle.db.transaction((tx) => evaluateTimeBasedAlerts(tx));
       const raised = Object.values(summary.raised).reduce((sum, count) => sum + count, 0);
-      return `${summary.episodes} episodes, ${raised} raised, ${summary.resolved} resolved`;
+      // Its own transaction: each escalation commits with its outbox and audit rows, or not at all.
+      const escalation = await handle.db.transaction((tx) => escalateUnacknowledgedAlerts(tx));
+      return `${summary.episodes} episodes, ${raised} raised, ${summary.resolved} resolved, ${escalation.escalated} escalated`;
     },
   },
   {

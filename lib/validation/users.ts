@@ -37,6 +37,13 @@ export const reassignSchema = z
   })
   .strict();
 
+export const reassignCaseloadSchema = z
+  .object({
+    fromClinicianId: z.uuid(),
+    clinicianId: z.uuid({ error: 'Choose the clinician to take over.' }),
+  })
+  .strict();
+
 export const identityPolicySchema = z.object({ managersSeePatientIdentity: z.enum(['on', 'off']) }).strict();
 
 export { formFields } from './form-data';

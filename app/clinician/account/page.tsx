@@ -1,16 +1,24 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { AccountSecurity } from '@/components/account/account-security';
 import { TimeZoneSection } from '@/components/account/time-zone-section';
 import { guardArea } from '@/lib/auth/guard';
+import { getMyAwayStatus, listCoverCandidates } from '@/lib/dal/cover';
+import { AwaySection } from './away-section';
 
 export const metadata: Metadata = { title: 'Account and security' };
 
-export default async function ClinicianAccountPage() {
+const searchSchema = z.object({ away: z.string().max(40).optional().catch(undefined) });
+
+export default async function ClinicianAccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await guardArea('clinician');
+  const [status, candidates, search] = await Promise.all([getMyAwayStatus(), listCoverCandidates(), searchParams]);
+  const { away } = searchSchema.parse(search);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-semibold">Account and security</h1>
       <p className="text-slate-700">Signed in as {viewer.email}.</p>
+      <AwaySection userId={viewer.userId} status={status} candidates={candidates} result={away ?? null} timeZone={viewer.timeZone} />
       <TimeZoneSection />
       <AccountSecurity viewer={viewer} homeHref="/clinician" />
     </div>

@@ -6,7 +6,10 @@ import { alertCardView } from '@/components/clinician/alert-view';
 import { FlagLegend } from '@/components/clinician/flag-badge';
 import { ALERT_REASON_ORDER } from '@/lib/clinical/alerts';
 import { guardArea } from '@/lib/auth/guard';
+import { describeWindow } from '@/lib/clinical/escalation';
 import { CLOSED_ALERTS_MAX, CLOSED_ALERTS_SHOWN, listAlerts, type AlertItem } from '@/lib/dal/alerts';
+import { listEscalatedAlerts } from '@/lib/dal/escalations';
+import { formatDateTime } from '@/lib/time';
 import { ackProblemFrom } from '@/lib/validation/alerts';
 import { FormAlert } from '@/components/ui/form-alert';
 
@@ -21,18 +24,26 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   // A refused acknowledgement comes back in the address; its message goes on the alert's card.
   const problem = ackProblemFrom(search);
   const viewer = await guardArea('clinician');
-  const { open, closed } = await listAlerts({ closedLimit: moreClosed ? CLOSED_ALERTS_MAX : CLOSED_ALERTS_SHOWN });
+  const [{ open, closed }, escalated] = await Promise.all([
+    listAlerts({ closedLimit: moreClosed ? CLOSED_ALERTS_MAX : CLOSED_ALERTS_SHOWN }),
+    listEscalatedAlerts(),
+  ]);
   // Each kind of alert on the page is explained once, under the lists, not on every card.
-  const shownReasons = new Set([...open, ...closed].map((alert) => alert.reason));
+  const shownReasons = new Set([...escalated, ...open, ...closed].map((alert) => alert.reason));
   const reasons = ALERT_REASON_ORDER.filter((reason) => shownReasons.has(reason));
-  const onPage = problem !== null && [...open, ...closed].some((alert) => alert.id === problem.alertId);
-  const card = (alert: AlertItem) => (
+  // An alert escalated to the viewer that is also theirs shows once, in the open list.
+  const ownIds = new Set(open.map((alert) => alert.id));
+  const escalatedToMe = escalated.filter((alert) => !ownIds.has(alert.id));
+  const onPage = problem !== null && [...escalatedToMe, ...open, ...closed].some((alert) => alert.id === problem.alertId);
+  const card = (alert: AlertItem, extra: { recordHref?: string; note?: string | null } = {}) => (
     <AlertCard
       key={alert.id}
       alert={alertCardView(alert, viewer.timeZone)}
       showDefinition={false}
       clearProblem={problem !== null}
       problem={problem?.alertId === alert.id ? problem : null}
+      recordHref={extra.recordHref}
+      note={extra.note ?? (alert.coveringFor ? `Covering for ${alert.coveringFor}` : null)}
     />
   );
   return (
@@ -44,14 +55,29 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         </p>
       </div>
       {problem && !onPage ? <FormAlert>{problem.message}</FormAlert> : null}
+      {escalatedToMe.length > 0 ? (
+        <section aria-labelledby="escalated-alerts" className="space-y-3">
+          <h2 id="escalated-alerts" className="text-xl font-semibold">Escalated to you</h2>
+          <p className="text-slate-700">
+            As the clinic’s safety lead you receive alerts nobody acknowledged in time. You can open the patient’s record for each of
+            these alerts; each view is recorded in the audit trail.
+          </p>
+          {escalatedToMe.map((alert) =>
+            card(alert, {
+              recordHref: `/clinician/patients/${alert.episodeId}?escalation=${alert.id}`,
+              note: `${alert.clinicianName}’s patient. Not acknowledged within ${describeWindow(alert.windowMinutes)}; escalated ${formatDateTime(alert.escalatedAt, viewer.timeZone)}.`,
+            }),
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="open-alerts" className="space-y-3">
         <h2 id="open-alerts" className="text-xl font-semibold">Open</h2>
-        {open.map(card)}
+        {open.map((alert) => card(alert))}
       </section>
       {closed.length > 0 ? (
         <section aria-labelledby="closed-alerts" className="space-y-3">
           <h2 id="closed-alerts" className="text-xl font-semibold">Recently closed</h2>
-          {closed.map(card)}
+          {closed.map((alert) => card(alert))}
           {!moreClosed && closed.length === CLOSED_ALERTS_SHOWN ? (
             <p>
               <AppLink href="/clinician/alerts?closed=more#closed-alerts" className="text-link underline">

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { reassignEpisode } from '@/lib/dal/reassign';
+import { reassignCaseload, reassignEpisode } from '@/lib/dal/reassign';
 import { refusedTo } from '@/lib/errors';
 import { pageNumberSchema } from '@/lib/validation/common';
 import { formDataToObject } from '@/lib/validation/form-data';
 import { idOrEmptySchema } from '@/lib/validation/ids';
-import { reassignSchema } from '@/lib/validation/users';
+import { reassignCaseloadSchema, reassignSchema } from '@/lib/validation/users';
 
 
 export async function reassignEpisodeAction(form: FormData): Promise<void> {
@@ -22,5 +22,21 @@ export async function reassignEpisodeAction(form: FormData): Promise<void> {
   // Back to the page of the list the manager was on.
   const page = pageNumberSchema.parse(form.get('page') ?? 1);
   if (page > 1) params.set('page', String(page));
+  redirect(`/manager/caseloads?${params.toString()}`);
+}
+
+/** Moves a clinician's whole active caseload to a colleague (for example before they leave). */
+export async function reassignCaseloadAction(form: FormData): Promise<void> {
+  // A crafted request can put anything in any argument: refuse what is not a submitted form.
+  if (!(form instanceof FormData)) return;
+  const parsed = reassignCaseloadSchema.safeParse({ fromClinicianId: form.get('fromClinicianId'), clinicianId: form.get('clinicianId') });
+  const result = parsed.success
+    ? await reassignCaseload(parsed.data.fromClinicianId, parsed.data.clinicianId).catch(refusedTo('/manager/caseloads'))
+    : { outcome: 'invalid-clinician' as const };
+  revalidatePath('/manager', 'layout');
+  const params = new URLSearchParams({ result: result.outcome === 'done' ? 'caseload-moved' : result.outcome });
+  if (result.outcome === 'done') params.set('moved', String(result.moved));
+  const from = idOrEmptySchema.parse(form.get('fromClinicianId') ?? '');
+  if (from) params.set('clinician', from);
   redirect(`/manager/caseloads?${params.toString()}`);
 }

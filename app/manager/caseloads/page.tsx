@@ -7,6 +7,8 @@ import { getOutcomeContext } from '@/lib/dal/outcomes';
 import { CASELOADS_PAGE_SIZE, listActiveEpisodes } from '@/lib/dal/reassign';
 import { formatDate } from '@/lib/time';
 import { pageNumberSchema } from '@/lib/validation/common';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { reassignCaseloadAction } from './actions';
 import { ReassignForm } from './reassign-form';
 
 export const metadata: Metadata = { title: 'Caseloads' };
@@ -16,12 +18,14 @@ const RESULTS = {
   unchanged: { tone: 'error', text: 'That clinician already has this episode.' },
   'invalid-clinician': { tone: 'error', text: 'Choose an active clinician of your clinic.' },
   'not-found': { tone: 'error', text: 'That episode is no longer active in your clinic.' },
+  'caseload-moved': { tone: 'success', text: 'The caseload has moved, with its open alerts. Each move is in the audit trail.' },
 } as const satisfies Record<string, { tone: 'success' | 'error'; text: string }>;
 
 const searchSchema = z.object({
   clinician: z.uuid().optional().catch(undefined),
   page: pageNumberSchema,
   result: z.enum(Object.keys(RESULTS) as [keyof typeof RESULTS]).optional().catch(undefined),
+  moved: z.coerce.number().int().min(0).max(100_000).optional().catch(undefined),
 });
 
 export default async function CaseloadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -51,7 +55,12 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
           {context.managersSeePatientIdentity ? ' and name (your clinic allows it)' : ''}.
         </p>
       </div>
-      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      {message ? (
+        <FormAlert tone={message.tone}>
+          {message.text}
+          {params.result === 'caseload-moved' && params.moved !== undefined ? ` ${params.moved} episode${params.moved === 1 ? '' : 's'} moved.` : ''}
+        </FormAlert>
+      ) : null}
 
       <form method="get" action="/manager/caseloads" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
         <div>
@@ -70,6 +79,30 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
           Show
         </button>
       </form>
+
+      {selected && list.total > 0 && clinicianOptions.some((clinician) => clinician.id !== selected.id) ? (
+        <form action={reassignCaseloadAction} className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4">
+          <input type="hidden" name="fromClinicianId" value={selected.id} />
+          <div>
+            <label htmlFor="caseload-to" className="block font-medium">
+              Move all {list.total} of {selected.name}’s active episodes to
+            </label>
+            <select id="caseload-to" name="clinicianId" className="mt-1 min-h-11 rounded-lg border border-slate-400 bg-white px-3 py-2">
+              {clinicianOptions
+                .filter((clinician) => clinician.id !== selected.id)
+                .map((clinician) => (
+                  <option key={clinician.id} value={clinician.id}>
+                    {clinician.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <SubmitButton variant="secondary" pendingText="Moving…">
+            Move the whole caseload
+          </SubmitButton>
+          <p className="w-full text-sm text-slate-700">Their open alerts go with the patients. Use this before deactivating someone who is leaving.</p>
+        </form>
+      ) : null}
 
       <p className="text-slate-800">
         {list.total} active episode{list.total === 1 ? '' : 's'}

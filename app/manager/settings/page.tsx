@@ -4,6 +4,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { getClinicSecurity } from '@/lib/dal/account';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
+import { getSafetySettings } from '@/lib/dal/escalations';
 import { getClinicContact } from '@/lib/dal/clinic-contact';
 import { getRetentionYears } from '@/lib/dal/retention';
 import { TimeZoneList } from '@/components/ui/time-zone-list';
@@ -12,6 +13,7 @@ import { ClinicContactForm } from './_components/clinic-contact-form';
 import { ClinicLocationForm } from './_components/clinic-location-form';
 import { RetentionForm } from './_components/retention-form';
 import { saveIdentityPolicyAction } from './actions';
+import { SafetyForm } from './safety-form';
 import { SettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Clinic settings' };
@@ -19,12 +21,13 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [location, showNames, security, contact, retentionYears, { result }] = await Promise.all([
+  const [location, showNames, security, contact, retentionYears, safety, { result }] = await Promise.all([
     getClinicLocation(),
     getIdentityPolicy(),
     getClinicSecurity(),
     getClinicContact(),
     getRetentionYears(),
+    getSafetySettings(),
     searchParams,
   ]);
   return (
@@ -63,6 +66,20 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </fieldset>
         <SubmitButton pendingText="Saving…">Save</SubmitButton>
       </form>
+      <section aria-labelledby="safety-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="safety-heading" className="text-lg font-semibold">
+          Patient safety
+        </h2>
+        <p className="text-slate-700">
+          The safety lead is a clinician who receives emergency, urgent and review alerts that nobody has acknowledged in time, and
+          can then open that patient’s record. Each such view is recorded in the audit trail.
+        </p>
+        <SafetyForm
+          safetyLeadId={safety.safetyLeadId}
+          windows={{ emergency: safety.windows.emergency, sameDay: safety.windows['same-day'], review: safety.windows['24h'] }}
+          clinicians={safety.clinicians}
+        />
+      </section>
       <section aria-labelledby="security-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="security-heading" className="text-lg font-semibold">
           Sign-in security

@@ -41,7 +41,7 @@ async function changeActive(form: FormData, active: boolean): Promise<never> {
   const parsed = userIdSchema.safeParse(formFields(form));
   const outcome = parsed.success ? await setUserActive(parsed.data.userId, active).catch(refusedTo('/manager/users')) : 'not-found';
   revalidatePath('/manager/users');
-  const message = outcome === 'done' ? (active ? 'reactivated' : 'deactivated') : outcome === 'self' ? 'self' : 'not-found';
+  const message = outcome === 'done' ? (active ? 'reactivated' : 'deactivated') : outcome;
   redirect(`/manager/users?result=${message}`);
 }
 

@@ -16,6 +16,12 @@ const RESULTS: Record<string, { tone: 'success' | 'error'; text: string }> = {
   reactivated: { tone: 'success', text: 'The account is active again. They need to sign in afresh.' },
   self: { tone: 'error', text: 'You cannot deactivate your own account. Ask another manager.' },
   'not-found': { tone: 'error', text: 'That account is not in your clinic.' },
+  'has-caseload': {
+    tone: 'error',
+    text: 'This clinician still has patients. Move their caseload to a colleague in Caseloads first, so no patient or alert is left without a clinician.',
+  },
+  'is-cover': { tone: 'error', text: 'This clinician is covering for a colleague who is away. Give that colleague another cover in Cover first.' },
+  'is-safety-lead': { tone: 'error', text: 'This clinician is the clinic’s safety lead. Name another safety lead in Settings first.' },
 };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
@@ -85,7 +91,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                           <input type="hidden" name="userId" value={member.id} />
                           <p>
                             {member.name} will be signed out at once and cannot sign in.
-                            {member.activeEpisodes > 0 ? ` Reassign their ${member.activeEpisodes} active episodes so no patient is left without a clinician.` : ''}
+                            {member.activeEpisodes > 0 ? (
+                              <>
+                                {' '}First move their {member.activeEpisodes} active episodes to a colleague in{' '}
+                                <Link href={`/manager/caseloads?clinician=${member.id}`} className="font-semibold text-brand-800 underline underline-offset-2">
+                                  Caseloads
+                                </Link>
+                                , so no patient or alert is left without a clinician.
+                              </>
+                            ) : null}
                           </p>
                           <SubmitButton variant="danger" pendingText="Deactivating…">
                             Deactivate {member.name}

@@ -24,8 +24,12 @@ import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/
 import { formatDate, formatDateTime } from '@/lib/time';
 import { ackProblemFrom } from '@/lib/validation/alerts';
 import { reissueInvitationAction } from './discharge/actions';
+import { z } from 'zod';
 
 export const metadata: Metadata = { title: 'Patient record' };
+
+// `?escalation=<alert id>`: the safety lead opens the record for an alert escalated to them.
+const escalationSchema = z.object({ escalation: z.uuid().optional().catch(undefined) });
 
 // One formatter for the module: building one per point was most of this page's server time.
 const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -40,9 +44,11 @@ export default async function PatientRecordPage({
 }) {
   const { id } = await params;
   // A refused acknowledgement comes back in the address; its message goes on the alert's card.
-  const problem = ackProblemFrom(await searchParams);
+  const search = await searchParams;
+  const problem = ackProblemFrom(search);
+  const escalation = escalationSchema.parse(search).escalation ?? null;
   const viewer = await guardArea('clinician');
-  const record = await getPatientRecord(id);
+  const record = await getPatientRecord(id, new Date(), escalation);
   if (!record) notFound();
   const { header } = record;
   const open = header.openAlerts;
@@ -50,7 +56,14 @@ export default async function PatientRecordPage({
 
   return (
     <div className="space-y-6">
-      <RecordNav episodeId={header.episodeId} patientName={header.patientName} current="" status={header.status} />
+      {escalation ? (
+        <FormAlert>
+          You are viewing this record as the clinic’s safety lead, for an alert nobody acknowledged in time. This view is recorded in
+          the audit trail. Acknowledge the alert below once it is dealt with.
+        </FormAlert>
+      ) : (
+        <RecordNav episodeId={header.episodeId} patientName={header.patientName} current="" status={header.status} />
+      )}
       <section aria-labelledby="record-heading" className="rounded-xl border border-slate-200 bg-white p-4">
         <h1 id="record-heading" className="text-2xl font-bold">{header.patientName}</h1>
         <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
@@ -73,7 +86,7 @@ export default async function PatientRecordPage({
           </a>
           <span className="text-slate-700"> for another health system. Each download is recorded.</span>
         </p>
-        {!header.accountActivated && header.status === 'active' ? (
+        {!escalation && !header.accountActivated && header.status === 'active' ? (
           <div className="mt-3 space-y-2 border-t border-slate-200 pt-3">
             <p className="text-sm">The patient has not set up their account yet.</p>
             <ReissueInvitationForm action={reissueInvitationAction.bind(null, header.episodeId)} timeZone={timeZone} />
@@ -93,8 +106,9 @@ export default async function PatientRecordPage({
               key={alert.id}
               alert={alertCardView(alert, timeZone)}
               showPatient={false}
-              back={header.episodeId}
-              clearProblem={problem !== null}
+              // The safety lead's access ends with the acknowledgement: back to the inbox then.
+              back={escalation ? '' : header.episodeId}
+              clearProblem={escalation !== null || problem !== null}
               problem={problem?.alertId === alert.id ? problem : null}
             />
           ))}
