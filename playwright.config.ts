@@ -44,7 +44,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }, testIgnore: /patient\// },
-    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } }, testMatch: /patient\// },
+    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } }, testMatch: /patient\/.*\.spec\.ts$/ },
   ],
   webServer: {
     // The demo first (start.ts seeds only an empty database), then the New York clinic, then the server.

@@ -715,6 +715,14 @@ async function checkSignInDefences() {
     const forged = first.device ? `${first.device.slice(0, -4)}AAAA` : 'uplift-device-x=forged';
     if ((await attemptSignIn(deviceOwner.email, 'another stranger guess', { cookies: [forged] })).signedIn) finding('unauthorized', 'a forged device cookie signed in');
     defenceReport.push(`device cookie after 12 stranger guesses: ${own.signedIn ? 'signed in' : 'HELD BACK'}`);
+    // The sign-in form (a server action, as browsers use it) gives the device cookie too.
+    const login = discoverActions().find((action) => action.name === 'signInAction');
+    if (login) {
+      // With the device cookie: the account is still in its delay after the stranger's guesses.
+      const anonymous: Identity = { name: 'sign-in form', cookie: first.device, role: null, userId: null };
+      const response = await callAction(login, '/login', anonymous, new Map([['email', deviceOwner.email], ['password', DEMO_PASSWORD]]));
+      if (!response.headers.getSetCookie().some((cookie) => cookie.startsWith('uplift-device-'))) finding('lockedOut', 'signing in with the sign-in form set no device cookie');
+    }
   }
 
   // 3. A stranger spraying passwords from the clinic's office address does not hold its people back.
