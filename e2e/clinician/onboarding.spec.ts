@@ -16,7 +16,7 @@ test('a clinician adds a patient, and the patient sets a password with the one-t
   await page.getByLabel('Date of birth').fill('1984-06-15');
   await page.getByLabel('Pain at the start (0–10)').fill('11');
   await page.getByRole('button', { name: 'Add patient and make invitation link' }).click();
-  await expect(page.getByText('Pain at the start must be between 0 and 10.')).toBeVisible();
+  await expect(page.getByText('Pain at the start: a whole number from 0 to 10.')).toBeVisible();
   await page.getByLabel('Pain at the start (0–10)').fill('6');
   await page.getByRole('button', { name: 'Add patient and make invitation link' }).click();
 
