@@ -9,7 +9,7 @@ import { recordAudit } from './audit';
 export type EmailInUse = 'own-clinic' | 'elsewhere';
 
 /**
- * A member of staff tried to create an account (a patient at onboarding, or a colleague by
+ * A member of staff tried to create an account (a patient at onboarding or by import, or a colleague by
  * invitation) with an email address that already has one. The answer they get is the same whether
  * that account is in their own clinic or another, so Uplift never tells one clinic who is a patient
  * or member of staff at another. Instead:
@@ -18,7 +18,7 @@ export type EmailInUse = 'own-clinic' | 'elsewhere';
  *   the address (a patient also sees it in "Who viewed or changed my record"), and the owner is
  *   emailed when mail is configured: they are the one person entitled to know.
  */
-export async function reportEmailInUse(viewer: Viewer, email: string, attempt: 'patient-onboarding' | 'staff-invitation'): Promise<void> {
+export async function reportEmailInUse(viewer: Viewer, email: string, attempt: 'patient-onboarding' | 'patient-import' | 'staff-invitation'): Promise<void> {
   const db = getDb();
   const [owner] = await db
     .select({ id: users.id, clinicId: users.clinicId, role: users.role, name: users.name, email: users.email })
@@ -28,7 +28,7 @@ export async function reportEmailInUse(viewer: Viewer, email: string, attempt: '
   const elsewhere = owner !== undefined && owner.clinicId !== viewer.clinicId;
   await db.transaction(async (tx) => {
     await recordAudit(tx, {
-      action: attempt === 'patient-onboarding' ? 'clinician.patient.onboard' : 'manager.user.invite',
+      action: { 'patient-onboarding': 'clinician.patient.onboard', 'patient-import': 'manager.patients.import', 'staff-invitation': 'manager.user.invite' }[attempt],
       outcome: 'denied',
       actorId: viewer.userId,
       actorRole: viewer.role,

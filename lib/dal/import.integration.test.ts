@@ -51,6 +51,19 @@ describe('importPatients', () => {
     expect(report.rows).toBe(1);
   });
 
+  it('an email held in another clinic is refused without naming it there, and that clinic hears of the attempt', async () => {
+    const other = await createCareTeam(db());
+    const team = await clinic();
+    const report = await importPatients(csv(`Pat Two,${other.patient.email},1980-04-02,Low back pain,${team.clinician.email},6,`), { dryRun: false, now: NOW });
+    expect(report.status).toBe('refused');
+    expect(report.errors[0]!.message).not.toMatch(/another clinic|other clinic/i);
+    const theirs = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'account.email-reuse-attempt'), eq(auditEvents.clinicId, other.clinic.id)));
+    expect(theirs).toMatchObject([{ outcome: 'denied', resourceId: other.patient.id, detail: { attempt: 'patient-import' } }]);
+    const ours = await db().select().from(auditEvents).where(and(eq(auditEvents.action, 'manager.patients.import'), eq(auditEvents.actorId, team.manager.id), eq(auditEvents.outcome, 'denied')));
+    expect(ours).toHaveLength(1);
+    expect(JSON.stringify(ours[0]!.detail)).not.toContain(other.patient.email);
+  });
+
   it('a clean dry run says what would happen and still writes nothing', async () => {
     const team = await clinic();
     const a = email('a');

@@ -5,6 +5,7 @@ import { getDb, type Db, type Tx } from '@/db/client';
 import { clinics, episodes, invitationQueue, painEntries, patientImports, users } from '@/db/schema';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { localDay, zonedTimeToUtc } from '@/lib/time';
+import { reportEmailInUse } from './email-in-use';
 import { recordAudit } from './audit';
 import { COLUMN_ORDER, parsePatientCsv, type ImportRow, type RowError, type RowReference } from './import-csv';
 import { isUuid } from './clinician-access';
@@ -30,7 +31,14 @@ export type ImportReport = {
 const CHUNK = 500;
 const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, index) => items.slice(index * CHUNK, (index + 1) * CHUNK));
 
-type Checked = { errors: RowError[]; create: (ImportRow & { clinicianId: string })[]; skipped: { row: number; name: string }[]; previousImportAt: Date | null };
+type Checked = {
+  errors: RowError[];
+  create: (ImportRow & { clinicianId: string })[];
+  skipped: { row: number; name: string }[];
+  previousImportAt: Date | null;
+  /** Emails that belong to an account other than a patient of this clinic. */
+  inUse: string[];
+};
 
 /** The checks that need the clinic's data: the clinician exists here, the email is free or already this clinic's patient. */
 async function checkAgainstClinic(executor: Db | Tx, viewer: Viewer, rows: ImportRow[], references: RowReference[], sha256: string): Promise<Checked> {
@@ -54,6 +62,7 @@ async function checkAgainstClinic(executor: Db | Tx, viewer: Viewer, rows: Impor
   const errors: RowError[] = [];
   const create: Checked['create'] = [];
   const skipped: Checked['skipped'] = [];
+  const inUse: string[] = [];
   for (const row of rows) {
     const clinicianId = clinicianByEmail.get(row.clinicianEmail);
     const owner = existing.get(row.email);
@@ -61,7 +70,10 @@ async function checkAgainstClinic(executor: Db | Tx, viewer: Viewer, rows: Impor
       skipped.push({ row: row.row, name: row.name });
       continue;
     }
-    if (owner) errors.push({ row: row.row, column: 'email', message: 'This email is already used by another Uplift account (not a patient of this clinic).' });
+    if (owner) {
+      errors.push({ row: row.row, column: 'email', message: 'This email is already used by another Uplift account (not a patient of this clinic).' });
+      inUse.push(row.email);
+    }
     if (!clinicianId) errors.push({ row: row.row, column: 'clinician', message: `No active clinician of this clinic has the email ${row.clinicianEmail}.` });
     if (!owner && clinicianId) create.push({ ...row, clinicianId });
   }
@@ -69,12 +81,13 @@ async function checkAgainstClinic(executor: Db | Tx, viewer: Viewer, rows: Impor
     const owner = reference.email ? existing.get(reference.email) : undefined;
     if (owner && !(owner.clinicId === viewer.clinicId && owner.role === 'patient')) {
       errors.push({ row: reference.row, column: 'email', message: 'This email is already used by another Uplift account (not a patient of this clinic).' });
+      inUse.push(reference.email!);
     }
     if (reference.clinicianEmail && !clinicianByEmail.has(reference.clinicianEmail)) {
       errors.push({ row: reference.row, column: 'clinician', message: `No active clinician of this clinic has the email ${reference.clinicianEmail}.` });
     }
   }
-  return { errors, create, skipped, previousImportAt: previous?.at ?? null };
+  return { errors, create, skipped, previousImportAt: previous?.at ?? null, inUse: [...new Set(inUse)] };
 }
 
 /**
@@ -124,11 +137,16 @@ export async function importPatients(bytes: Uint8Array, options: { dryRun: boole
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`patient-import:${viewer.clinicId}`}))`);
     const checked = await checkAgainstClinic(tx, viewer, parsed.rows, parsed.references, parsed.sha256);
     const report = reportOf(parsed.rows.length + parsed.references.length, parsed.errors, checked);
-    if (report.errors.length > 0) return { ...report, status: 'refused' as const };
+    if (report.errors.length > 0) return { ...report, status: 'refused' as const, inUse: checked.inUse };
     await writeImport(tx, viewer, checked.create, { sha256: parsed.sha256, rows: report.rows, skipped: report.skipped.length, timeZone, now });
     return { ...report, status: 'imported' as const };
   });
-  if (outcome.status === 'refused') return refuse(outcome, 'row-errors');
+  if (outcome.status === 'refused') {
+    // As at onboarding: the answer does not say which clinic holds the address; its owner is told and the attempt audited.
+    const { inUse, ...report } = outcome;
+    for (const email of inUse) await reportEmailInUse(viewer, email, 'patient-import');
+    return refuse(report, 'row-errors');
+  }
   return outcome;
 }
 
