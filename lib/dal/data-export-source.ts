@@ -29,6 +29,7 @@ import type {
   RedFlagSource,
   ResponseSource,
 } from '@/lib/fhir/source';
+import { dosageColumns } from './plan-columns';
 
 /*
  * Unscoped readers of the rows a FHIR export is built from. Every caller has already decided who may see
@@ -116,13 +117,7 @@ async function readPlans(db: Db, episodeIds: string[]): Promise<PlanSource[]> {
       exerciseName: exercises.name,
       safetyNote: exercises.safetyNote,
       instructionsNote: planItems.instructionsNote,
-      sets: planItems.sets,
-      reps: planItems.reps,
-      holdSeconds: planItems.holdSeconds,
-      durationMinutes: planItems.durationMinutes,
-      timesPerDay: planItems.timesPerDay,
-      daysPerWeek: planItems.daysPerWeek,
-      perSide: planItems.perSide,
+      ...dosageColumns,
     })
     .from(planItems)
     .innerJoin(exercises, eq(exercises.id, planItems.exerciseId))

@@ -8,6 +8,7 @@ import { localDay } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
 import { recordAudit } from './audit';
 import { getLoggableContext, getPatientContext, recordOwnRead } from './patient-episode';
+import { dosageColumns } from './plan-columns';
 
 export type PlanItemSummary = {
   planItemId: string;
@@ -46,13 +47,7 @@ const itemColumns = {
   category: exercises.category,
   illustration: exercises.illustration,
   instructionsNote: planItems.instructionsNote,
-  sets: planItems.sets,
-  reps: planItems.reps,
-  holdSeconds: planItems.holdSeconds,
-  durationMinutes: planItems.durationMinutes,
-  timesPerDay: planItems.timesPerDay,
-  daysPerWeek: planItems.daysPerWeek,
-  perSide: planItems.perSide,
+  ...dosageColumns,
 };
 
 type ItemRow = { [K in keyof typeof itemColumns]: unknown } & Record<string, unknown>;

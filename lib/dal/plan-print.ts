@@ -7,6 +7,7 @@ import { emergencyServicesFor, isClinicCountry, type EmergencyServices } from '@
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode } from './clinician-access';
 import { getPatientContext, recordOwnRead } from './patient-episode';
+import { dosageColumns } from './plan-columns';
 
 export type PrintableExercise = {
   name: string;
@@ -63,13 +64,7 @@ async function loadPrintablePlan(episodeId: string): Promise<PrintablePlan | nul
       instructions: exercises.instructions,
       acceptablePain: exercises.acceptablePain,
       safetyNote: exercises.safetyNote,
-      sets: planItems.sets,
-      reps: planItems.reps,
-      holdSeconds: planItems.holdSeconds,
-      durationMinutes: planItems.durationMinutes,
-      timesPerDay: planItems.timesPerDay,
-      daysPerWeek: planItems.daysPerWeek,
-      perSide: planItems.perSide,
+      ...dosageColumns,
       note: planItems.instructionsNote,
     })
     .from(planItems)

@@ -5,6 +5,7 @@ import { exercises, planItems, plans, users } from '@/db/schema';
 import type { PlanItemInput } from '@/lib/validation/plans';
 import { recordAudit } from './audit';
 import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+import { dosageColumns } from './plan-columns';
 
 export type PlanVersionSummary = { version: number; createdAt: Date; createdByName: string; note: string | null; itemCount: number };
 
@@ -50,13 +51,7 @@ export async function getPlan(episodeId: string, version?: number): Promise<Plan
           exerciseId: planItems.exerciseId,
           exerciseName: exercises.name,
           category: exercises.category,
-          sets: planItems.sets,
-          reps: planItems.reps,
-          holdSeconds: planItems.holdSeconds,
-          durationMinutes: planItems.durationMinutes,
-          timesPerDay: planItems.timesPerDay,
-          daysPerWeek: planItems.daysPerWeek,
-          perSide: planItems.perSide,
+          ...dosageColumns,
           instructionsNote: planItems.instructionsNote,
         })
         .from(planItems)
