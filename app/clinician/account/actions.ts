@@ -2,7 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { markAway, markBack } from '@/lib/dal/cover';
+import { setMyMorningDigest } from '@/lib/dal/notification-settings';
 import { refusedTo } from '@/lib/errors';
 import { awaySchema, backSchema } from '@/lib/validation/cover';
 import { formFields } from '@/lib/validation/users';
@@ -26,4 +28,15 @@ export async function markMeBackAction(form: FormData): Promise<void> {
   const outcome = parsed.success ? await markBack(parsed.data.clinicianId).catch(refusedTo(PAGE)) : 'not-found';
   revalidatePath('/clinician', 'layout');
   redirect(`${PAGE}?away=${outcome === 'done' ? 'back' : outcome}#away-heading`);
+}
+
+const digestSchema = z.object({ morningDigest: z.enum(['on', 'off'], { error: 'Choose whether to get the morning summary.' }) }).strict();
+
+/** The clinician switches their morning summary on or off; a bad value changes nothing and says so. */
+export async function saveMorningDigestAction(form: FormData): Promise<void> {
+  if (!(form instanceof FormData)) return;
+  const parsed = digestSchema.safeParse(formFields(form));
+  if (!parsed.success) redirect(`${PAGE}?digest=invalid#digest-heading`);
+  await setMyMorningDigest(parsed.data.morningDigest === 'on').catch(refusedTo(PAGE));
+  redirect(`${PAGE}?digest=saved#digest-heading`);
 }
