@@ -5,7 +5,7 @@ import { guardArea } from '@/lib/auth/guard';
 import type { Role } from '@/lib/auth/roles';
 import { listMyNotifications } from '@/lib/dal/notifications';
 import { formatDateTime } from '@/lib/time';
-import { markAllNotificationsReadAction, markNotificationReadAction } from './actions';
+import { markAllNotificationsReadAction, markNotificationReadAction } from '@/lib/notifications/actions';
 
 const PROBLEMS = {
   'not-found': 'That notification was not found. It may have been removed.',

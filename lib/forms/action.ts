@@ -38,8 +38,8 @@ export type FormActionConfig<S extends Schema, Data, IdSchema extends Schema | u
   run: (input: z.output<S>, context: ActionContext<IdOutput<IdSchema>>) => Promise<Outcome<Data>>;
   /** On success: 'refresh' the current page, or revalidate a path (its layout and everything under it). */
   revalidate?: 'refresh' | string | ((input: z.output<S>, context: ActionContext<IdOutput<IdSchema>>) => string);
-  /** On success: where to go next. */
-  redirect?: (input: z.output<S>, data: Data | undefined, context: ActionContext<IdOutput<IdSchema>>) => string;
+  /** On success: where to go next, if anywhere. */
+  redirect?: (input: z.output<S>, data: Data | undefined, context: ActionContext<IdOutput<IdSchema>>) => string | undefined;
 };
 
 type IdOutput<IdSchema> = IdSchema extends Schema ? z.output<IdSchema> : undefined;
@@ -108,7 +108,8 @@ async function pipeline<S extends Schema, Data, IdSchema extends Schema | undefi
   }
   if (config.revalidate === 'refresh') refresh();
   else if (config.revalidate) revalidatePath(typeof config.revalidate === 'function' ? config.revalidate(input, context) : config.revalidate, 'layout');
-  if (config.redirect) redirect(config.redirect(input, data, context));
+  const next = config.redirect?.(input, data, context);
+  if (next) redirect(next);
   return data === undefined ? { ok: true } : { ok: true, data };
 }
 
