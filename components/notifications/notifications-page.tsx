@@ -4,6 +4,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { guardArea } from '@/lib/auth/guard';
 import type { Role } from '@/lib/auth/roles';
 import { listMyNotifications } from '@/lib/dal/notifications';
+import { NOTIFICATION_RETENTION_DAYS } from '@/lib/notifications/prune';
 import { formatDateTime } from '@/lib/time';
 import { markAllNotificationsReadAction, markNotificationReadAction } from '@/lib/notifications/actions';
 
@@ -24,7 +25,7 @@ export async function NotificationsPage({ area, search }: { area: Role; search: 
         <div>
           <h1 className="text-2xl font-bold">Notifications</h1>
           <p className="text-slate-700">
-            {items.length === 0 ? 'You have no notifications.' : unread === 0 ? 'All read.' : `${unread} unread.`} Old notifications are removed after 180 days.
+            {items.length === 0 ? 'You have no notifications.' : unread === 0 ? 'All read.' : `${unread} unread.`} Old notifications are removed after {NOTIFICATION_RETENTION_DAYS} days.
           </p>
         </div>
         {unread > 0 ? (

@@ -1,10 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createUser, signInAs } from '@/db/factories';
 import { alerts, notificationDeliveries, notifications, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
+import { isAppError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notify';
 import { raiseAlert } from './alert-engine';
+import { getDeliveryCounts } from './notification-deliveries';
 import { countMyUnreadNotifications, listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from './notifications';
 import { raiseRedFlagAlert } from './red-flag-alerts';
 
@@ -112,5 +114,28 @@ describe('a person’s own notifications', () => {
     await signInAs(db(), other.id);
     expect(await countMyUnreadNotifications()).toBe(1);
     expect((await listMyNotifications()).map((item) => item.title)).toEqual(['Someone else’s']);
+  });
+});
+
+describe('the manager’s delivery counts', () => {
+  it('count their own clinic’s deliveries by channel and outcome, and nobody else sees them', async () => {
+    const team = await createCareTeam(db());
+    const elsewhere = await createCareTeam(db());
+    const made = [];
+    for (let n = 0; n < 3; n++) made.push(await notify(db(), { userId: team.patient.id, kind: 'reminder', title: 'A reminder', href: '/patient', dedupeKey: key(), channels: ['email', 'push'] }));
+    await notify(db(), { userId: elsewhere.patient.id, kind: 'reminder', title: 'A reminder', href: '/patient', dedupeKey: key(), channels: ['email'] });
+    const ids = made.map((result) => (result.status === 'created' ? result.notificationId! : ''));
+    await db().update(notificationDeliveries).set({ status: 'sent' }).where(and(eq(notificationDeliveries.notificationId, ids[0]!), eq(notificationDeliveries.channel, 'email')));
+    await db().update(notificationDeliveries).set({ status: 'failed', attempts: 10, lastErrorCode: 'ECONNECTION' }).where(and(eq(notificationDeliveries.notificationId, ids[1]!), eq(notificationDeliveries.channel, 'email')));
+    await db().update(notificationDeliveries).set({ attempts: 2 }).where(and(eq(notificationDeliveries.notificationId, ids[2]!), eq(notificationDeliveries.channel, 'email')));
+
+    await signInAs(db(), team.manager.id);
+    const counts = await getDeliveryCounts();
+    expect(counts.channels).toEqual([
+      { channel: 'email', sent: 1, retrying: 1, waiting: 0, failed: 1, retired: 0 },
+      { channel: 'push', sent: 0, retrying: 0, waiting: 3, failed: 0, retired: 0 },
+    ]);
+    await signInAs(db(), team.clinician.id);
+    await expect(getDeliveryCounts()).rejects.toSatisfy((error) => isAppError(error, 'forbidden'));
   });
 });
