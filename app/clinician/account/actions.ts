@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { markAway, markBack } from '@/lib/dal/cover';
 import { setMyMorningDigest } from '@/lib/dal/notification-settings';
+import { formAction } from '@/lib/forms/action';
 import { refusedTo } from '@/lib/errors';
 import { awaySchema, backSchema } from '@/lib/validation/cover';
 import { formFields } from '@/lib/validation/users';
@@ -30,13 +31,11 @@ export async function markMeBackAction(form: FormData): Promise<void> {
   redirect(`${PAGE}?away=${outcome === 'done' ? 'back' : outcome}#away-heading`);
 }
 
-const digestSchema = z.object({ morningDigest: z.enum(['on', 'off'], { error: 'Choose whether to get the morning summary.' }) }).strict();
-
 /** The clinician switches their morning summary on or off; a bad value changes nothing and says so. */
-export async function saveMorningDigestAction(form: FormData): Promise<void> {
-  if (!(form instanceof FormData)) return;
-  const parsed = digestSchema.safeParse(formFields(form));
-  if (!parsed.success) redirect(`${PAGE}?digest=invalid#digest-heading`);
-  await setMyMorningDigest(parsed.data.morningDigest === 'on').catch(refusedTo(PAGE));
-  redirect(`${PAGE}?digest=saved#digest-heading`);
-}
+export const saveMorningDigestAction = formAction({
+  access: 'clinician',
+  schema: z.object({ morningDigest: z.enum(['on', 'off']) }).strict(),
+  run: async ({ morningDigest }) => setMyMorningDigest(morningDigest === 'on'),
+  redirect: () => `${PAGE}?digest=saved#digest-heading`,
+  failed: () => `${PAGE}?digest=invalid#digest-heading`,
+});
