@@ -90,6 +90,8 @@ test('a clinician switches on the morning summary, and a manager sees delivery c
   await expect(clinician.getByRole('region', { name: 'Morning summary' }).getByRole('status')).toHaveText('Saved.');
   await expect(clinician.getByRole('region', { name: 'Morning summary' }).getByRole('radio', { name: 'Yes, every morning' })).toBeChecked();
   await expectNoSeriousA11yViolations(clinician);
+  await section.scrollIntoViewIfNeeded();
+  await shot(clinician, 'account-morning-summary-desktop');
   await section.getByRole('radio', { name: 'No', exact: true }).check();
   await section.getByRole('button', { name: 'Save morning summary' }).click();
   await expect(clinician.getByRole('region', { name: 'Morning summary' }).getByRole('radio', { name: 'No', exact: true })).toBeChecked();
