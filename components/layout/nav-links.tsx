@@ -3,7 +3,8 @@
 import { AppLink } from '@/components/ui/app-link';
 import { usePathname } from 'next/navigation';
 
-export type NavItem = { href: string; label: string; badge?: number; exact?: boolean };
+/** `badgeLabel` is what the badge's number counts, for screen readers ("open" alerts, "unread" messages). */
+export type NavItem = { href: string; label: string; badge?: number; badgeLabel?: string; exact?: boolean };
 
 export function NavLinks({ items, prefetch }: { items: NavItem[]; prefetch: boolean }) {
   const pathname = usePathname();
@@ -25,7 +26,7 @@ export function NavLinks({ items, prefetch }: { items: NavItem[]; prefetch: bool
               {item.badge ? (
                 <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
                   {item.badge}
-                  <span className="sr-only"> open</span>
+                  <span className="sr-only"> {item.badgeLabel ?? 'open'}</span>
                 </span>
               ) : null}
             </AppLink>
