@@ -59,13 +59,17 @@ describe('a conversation between a patient and their clinician', () => {
     const [inboxRow] = await listInbox();
     expect(inboxRow).toMatchObject({ episodeId: team.episode.id, patientName: team.patient.name, unread: 1, lastFromPatient: true, coveringFor: null });
     expect(await auditRows('clinician.messages.inbox-read', team.clinician.id)).toHaveLength(1);
+    expect(await countUnreadMessages()).toBe(1);
 
     const thread = await getClinicianThread(team.episode.id);
     expect(thread?.messages.map((message) => [message.body, message.fromPatient, message.mine])).toEqual([
       ['My back is stiffer in the mornings.', true, false],
     ]);
     expect(thread?.readOnly).toBe(false);
-    const [read] = await auditRows('clinician.messages.read', team.clinician.id);
+    expect(thread?.newlyRead).toBe(1);
+    expect((await getClinicianThread(team.episode.id))?.newlyRead).toBe(0);
+    const [read, again] = await auditRows('clinician.messages.read', team.clinician.id);
+    expect(again).toBeDefined();
     expect(read).toMatchObject({ outcome: 'success', patientId: team.patient.id, resourceType: 'episode', resourceId: team.episode.id });
     expect(await countUnreadMessages()).toBe(0);
     expect((await listInbox())[0]?.unread).toBe(0);
@@ -86,6 +90,7 @@ describe('a conversation between a patient and their clinician', () => {
       [team.patient.name, true],
       [team.clinician.name, false],
     ]);
+    expect(mine?.newlyRead).toBe(1);
     expect(await countUnreadMessages()).toBe(0);
     expect(await auditRows('patient.messages.read', team.patient.id)).toHaveLength(1);
   });

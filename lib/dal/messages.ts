@@ -58,6 +58,8 @@ export type PatientThread = {
   /** After discharge, when the clinic's setting says so: readable, not writable. */
   readOnly: boolean;
   messages: MessageView[];
+  /** How many of these messages were unread until this view. */
+  newlyRead: number;
 };
 
 export type SendOutcome =
@@ -126,15 +128,27 @@ async function loadMessages(episodeId: string, viewerId: string): Promise<Messag
 }
 
 /**
- * Marks the thread read for `userId` up to the newest message they were shown. The time is copied in
- * SQL from that message, at the database's precision: a JavaScript date would cut it to milliseconds and
- * leave the message counted as unread. A message that arrived after the page was read stays unread.
+ * Marks the thread read for the viewer up to the newest message they were shown, and answers how many of
+ * the messages shown were unread for them (the navigation's count then needs a refresh). The time is
+ * copied in SQL from that message, at the database's precision: a JavaScript date would cut it to
+ * milliseconds and leave the message counted as unread. A message that arrived after the page was read
+ * stays unread.
  */
-async function markReadUpTo(userId: string, lastShownId: string | undefined): Promise<void> {
-  if (!lastShownId) return;
-  await getDb().execute(sql`insert into ${messageReads} (thread_id, user_id, last_read_at)
-    select m.thread_id, ${userId}, m.created_at from ${messages} m where m.id = ${lastShownId}
+async function markReadUpTo(viewer: Viewer, lastShownId: string | undefined): Promise<number> {
+  if (!lastShownId) return 0;
+  const db = getDb();
+  const counted = viewer.role === 'patient' ? sql`m.author_id <> ${viewer.userId}` : sql`m.author_role = 'patient'`;
+  const [row] = await executeRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${messages} m
+        join ${messages} last on last.id = ${lastShownId} and last.thread_id = m.thread_id
+        left join ${messageReads} r on r.thread_id = m.thread_id and r.user_id = ${viewer.userId}
+        where m.created_at <= last.created_at and ${counted} and (r.last_read_at is null or m.created_at > r.last_read_at)`,
+  );
+  await db.execute(sql`insert into ${messageReads} (thread_id, user_id, last_read_at)
+    select m.thread_id, ${viewer.userId}, m.created_at from ${messages} m where m.id = ${lastShownId}
     on conflict (thread_id, user_id) do update set last_read_at = greatest(${messageReads.lastReadAt}, excluded.last_read_at)`);
+  return row?.n ?? 0;
 }
 
 async function careTeamOf(facts: EpisodeFacts): Promise<CareTeam> {
@@ -167,7 +181,7 @@ export async function getPatientThread(): Promise<PatientThread | null> {
   const facts = await loadThreadFacts(getDb(), episode.id);
   if (!facts || !canReadEpisode(viewer, facts)) return null;
   const [thread, careTeam] = await Promise.all([loadMessages(facts.id, viewer.userId), careTeamOf(facts)]);
-  await markReadUpTo(viewer.userId, thread.at(-1)?.id);
+  const newlyRead = await markReadUpTo(viewer, thread.at(-1)?.id);
   await recordOwnRead(viewer, 'patient.messages.read', { type: 'episode', id: facts.id });
   return {
     episodeId: facts.id,
@@ -177,6 +191,7 @@ export async function getPatientThread(): Promise<PatientThread | null> {
     settings: settingsOf(facts),
     readOnly: isReadOnly(facts),
     messages: thread,
+    newlyRead,
   };
 }
 
@@ -267,6 +282,8 @@ export type ClinicianThread = {
   settings: MessageSettings;
   readOnly: boolean;
   messages: MessageView[];
+  /** How many of the patient's messages were unread for this clinician until this view. */
+  newlyRead: number;
 };
 
 /**
@@ -283,7 +300,7 @@ export async function getClinicianThread(episodeId: string): Promise<ClinicianTh
     careTeamOf(facts),
     loadEpisodeHeading(access),
   ]);
-  await markReadUpTo(access.viewer.userId, thread.at(-1)?.id);
+  const newlyRead = await markReadUpTo(access.viewer, thread.at(-1)?.id);
   await recordAudit(getDb(), {
     ...auditBase(access),
     action: 'clinician.messages.read',
@@ -292,7 +309,7 @@ export async function getClinicianThread(episodeId: string): Promise<ClinicianTh
     resourceId: facts.id,
     detail: { messages: thread.length },
   });
-  return { heading, careTeam, settings: settingsOf(facts), readOnly: isReadOnly(facts), messages: thread };
+  return { heading, careTeam, settings: settingsOf(facts), readOnly: isReadOnly(facts), messages: thread, newlyRead };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { MessageList } from '@/components/messages/message-list';
+import { RefreshAfterRead } from '@/components/messages/refresh-after-read';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { dialable, emergencyServicesFor, urgentAdviceAction } from '@/lib/content/emergency-services';
 import { getPatientThread } from '@/lib/dal/messages';
@@ -32,6 +33,7 @@ export default async function PatientMessagesPage() {
           {careTeam.cover ? ` is away, and ${careTeam.cover.name} is reading and answering their messages` : ''}.
         </p>
       </div>
+      {thread.newlyRead > 0 ? <RefreshAfterRead /> : null}
       <MessageList
         messages={thread.messages}
         timeZone={viewer.timeZone}

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { MessageForm } from '@/components/messages/message-form';
 import { MessageList } from '@/components/messages/message-list';
+import { RefreshAfterRead } from '@/components/messages/refresh-after-read';
 import { guardArea } from '@/lib/auth/guard';
 import { getClinicianThread } from '@/lib/dal/messages';
 import { sendClinicianMessageAction } from './actions';
@@ -27,6 +28,7 @@ export default async function PatientMessagesPage({ params }: { params: Promise<
           Each view of this conversation is recorded in the audit trail.
         </p>
       </div>
+      {thread.newlyRead > 0 ? <RefreshAfterRead /> : null}
       <MessageList
         messages={thread.messages}
         timeZone={viewer.timeZone}
