@@ -1,6 +1,7 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
 import { countUnreadMessages } from '@/lib/dal/messages';
+import { countMyUnreadNotifications } from '@/lib/dal/notifications';
 
 const PATIENT_NAV: NavItem[] = [
   { href: '/patient', label: 'Today', exact: true },
@@ -9,14 +10,17 @@ const PATIENT_NAV: NavItem[] = [
   { href: '/patient/questionnaires', label: 'Questionnaires' },
   { href: '/patient/progress', label: 'Progress' },
   { href: '/patient/learn', label: 'Learn' },
-  { href: '/patient/messages', label: 'Messages' },
-  { href: '/patient/account', label: 'My account' },
 ];
 
 export default async function PatientLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('patient');
-  const unread = await countUnreadMessages();
-  const nav = PATIENT_NAV.map((item) => (item.href === '/patient/messages' ? { ...item, badge: unread, badgeLabel: 'unread' } : item));
+  const [unreadMessages, unread] = await Promise.all([countUnreadMessages(), countMyUnreadNotifications()]);
+  const nav: NavItem[] = [
+    ...PATIENT_NAV,
+    { href: '/patient/messages', label: 'Messages', badge: unreadMessages, badgeWord: 'unread' },
+    { href: '/patient/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' },
+    { href: '/patient/account', label: 'My account' },
+  ];
   return (
     <AreaShell areaLabel="Patient" homeHref="/patient" userName={viewer.name} nav={nav}>
       {children}

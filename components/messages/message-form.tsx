@@ -5,9 +5,10 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextAreaField } from '@/components/ui/text-area';
 import { MESSAGE_BODY_MAX } from '@/lib/messages/limits';
-import type { MessageFormState } from '@/lib/validation/message-form';
+import { NOT_SENT, valueOf, type FormResult } from '@/lib/forms';
+import type { MessageSent } from '@/lib/validation/message-form';
 
-type Action = (previous: MessageFormState, form: FormData) => Promise<MessageFormState>;
+type Action = (previous: FormResult<MessageSent>, form: FormData) => Promise<FormResult<MessageSent>>;
 
 /**
  * Writing a message. Refusals (empty, too long, outside the care team, read-only) come back next to the
@@ -30,17 +31,16 @@ export function MessageForm({
   hint?: string;
   afterSend: string;
   /** Shown instead of `afterSend` when it returns something for the answer (the patient's red-flag offer). */
-  offer?: (state: Extract<MessageFormState, { ok: true }>) => React.ReactNode;
+  offer?: (sent: MessageSent) => React.ReactNode;
   submitLabel?: string;
 }) {
-  const [state, formAction] = useActionState(action, { ok: true });
-  const values = state.ok ? {} : (state.values ?? {});
+  const [state, formAction] = useActionState(action, NOT_SENT);
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
-  const offered = state.ok && state.sent && offer ? offer(state) : null;
+  const offered = state.ok && state.data && offer ? offer(state.data) : null;
   return (
-    <form id="message-form" action={formAction} key={submissionId + JSON.stringify(values)} className="space-y-3">
+    <form id="message-form" action={formAction} key={submissionId + JSON.stringify(state.values ?? {})} className="space-y-3">
       <input type="hidden" name="submissionId" value={submissionId} />
-      {state.ok && state.sent ? (offered ?? <FormAlert tone="success">{afterSend}</FormAlert>) : null}
+      {state.ok ? (offered ?? <FormAlert tone="success">{afterSend}</FormAlert>) : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       <TextAreaField
         label={label}
@@ -49,7 +49,7 @@ export function MessageForm({
         rows={size === 'large' ? 5 : 4}
         maxLength={MESSAGE_BODY_MAX}
         hint={hint ?? `Up to ${MESSAGE_BODY_MAX.toLocaleString('en-GB')} characters.`}
-        defaultValue={values.body}
+        defaultValue={state.ok ? undefined : valueOf(state, 'body')}
         errors={errors.body}
       />
       <SubmitButton pendingText="Sending…" className={size === 'large' ? 'w-full text-lg sm:w-auto' : ''}>

@@ -45,7 +45,7 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   // The clinician sees the unread message beside the alerts, and replies from the red-flag alert.
   await clinician.goto('/clinician/alerts');
   const nav = clinician.getByRole('navigation', { name: 'Clinician navigation' });
-  await expect(nav.getByRole('link', { name: /^Messages \d+ unread$/ })).toBeVisible();
+  await expect(nav.getByRole('link', { name: /^Messages, \d+ unread$/ })).toBeVisible();
   const alert = clinician.getByRole('region', { name: 'Open' }).getByRole('article', { name: `Red flag: ${name}` });
   await expect(alert).toBeVisible();
   await clinician.screenshot({ path: `${SHOTS}/clinician-alerts-reply-link-desktop.png`, fullPage: true });
@@ -75,7 +75,7 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   // The patient sees one unread message in the navigation and reads the reply.
   await patient.goto('/patient');
   const patientNav = patient.getByRole('navigation', { name: 'Patient navigation' });
-  await expect(patientNav.getByRole('link', { name: 'Messages 1 unread' })).toBeVisible();
+  await expect(patientNav.getByRole('link', { name: 'Messages, 1 unread' })).toBeVisible();
   await patientNav.getByRole('link', { name: /^Messages/ }).click();
   await expect(patient.getByRole('list', { name: 'Messages, oldest first' })).toContainText('I will phone you this afternoon');
   await expect(patientNav.getByRole('link', { name: 'Messages', exact: true })).toBeVisible();

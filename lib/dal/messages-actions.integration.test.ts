@@ -6,6 +6,7 @@ import { clinics, episodes, messages } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { updateMessageSettingsAction } from '@/app/manager/settings/messaging-actions';
 import { sendClinicianMessageAction } from '@/app/clinician/patients/[id]/messages/actions';
+import { NOT_SENT } from '@/lib/forms';
 import { MESSAGE_REFUSALS } from './messages';
 import { sendPatientMessageAction } from '@/app/patient/messages/actions';
 
@@ -27,11 +28,10 @@ describe('sendPatientMessageAction', () => {
   it('sends, and offers the safety questions for a red-flag mention', async () => {
     const team = await createCareTeam(db());
     await signInAs(db(), team.patient.id);
-    expect(await sendPatientMessageAction(team.episode.id, { ok: true }, message('Can I swim?'))).toEqual({ ok: true, sent: true, redFlagGroups: [] });
-    expect(await sendPatientMessageAction(team.episode.id, { ok: true }, message('I have a numb bum and a fever'))).toEqual({
+    expect(await sendPatientMessageAction(team.episode.id, NOT_SENT, message('Can I swim?'))).toEqual({ ok: true, data: { redFlagGroups: [] } });
+    expect(await sendPatientMessageAction(team.episode.id, NOT_SENT, message('I have a numb bum and a fever'))).toEqual({
       ok: true,
-      sent: true,
-      redFlagGroups: ['cauda-equina', 'serious-pathology'],
+      data: { redFlagGroups: ['cauda-equina', 'serious-pathology'] },
     });
   });
 
@@ -40,30 +40,34 @@ describe('sendPatientMessageAction', () => {
     const other = await createCareTeam(db());
     await signInAs(db(), team.patient.id);
     const before = await stored();
-    expect(await sendPatientMessageAction(team.episode.id, { ok: true }, message(''))).toEqual({
+    expect(await sendPatientMessageAction(team.episode.id, NOT_SENT, message(''))).toMatchObject({
       ok: false,
       fieldErrors: { body: ['Enter your message.'] },
-      values: expect.objectContaining({ body: '' }),
+      values: { body: '' },
     });
-    expect(await sendPatientMessageAction(team.episode.id, { ok: true }, message('x'.repeat(2001)))).toMatchObject({
+    expect(await sendPatientMessageAction(team.episode.id, NOT_SENT, message('x'.repeat(2001)))).toMatchObject({
       ok: false,
       fieldErrors: { body: ['Your message must be 2,000 characters or fewer.'] },
     });
-    expect(await sendPatientMessageAction(other.episode.id, { ok: true }, message('Hello'))).toEqual({
+    expect(await sendPatientMessageAction(other.episode.id, NOT_SENT, message('Hello'))).toMatchObject({
       ok: false,
       fieldErrors: { body: [MESSAGE_REFUSALS.patientOutside] },
-      values: expect.objectContaining({ body: 'Hello' }),
+      values: { body: 'Hello' },
     });
-    expect(await sendPatientMessageAction('../../etc', { ok: true }, message('Hello'))).toMatchObject({ fieldErrors: { body: [MESSAGE_REFUSALS.patientOutside] } });
-    expect(await sendPatientMessageAction(team.episode.id, { ok: true }, form({ submissionId: 'not-a-uuid', body: 'Hello' }))).toMatchObject({
+    expect(await sendPatientMessageAction('../../etc', NOT_SENT, message('Hello'))).toMatchObject({ fieldErrors: { body: [MESSAGE_REFUSALS.patientOutside] } });
+    expect(await sendPatientMessageAction(team.episode.id, NOT_SENT, form({ submissionId: 'not-a-uuid', body: 'Hello' }))).toMatchObject({
       ok: false,
       formError: 'This form has expired. Please reload the page and try again.',
     });
-    const tampered = await sendPatientMessageAction(team.episode.id, { ok: true }, message('Hello', { patientId: other.patient.id }));
+    const tampered = await sendPatientMessageAction(team.episode.id, NOT_SENT, message('Hello', { patientId: other.patient.id }));
     expect(tampered).toMatchObject({ ok: false });
-    expect(tampered.ok === false && tampered.formError).toBeTruthy();
+    expect(tampered.formError).toBeTruthy();
+    // Another role's session is refused by the action before the DAL is asked.
+    await signInAs(db(), team.clinician.id);
+    expect(await sendPatientMessageAction(team.episode.id, NOT_SENT, message('Hello'))).toMatchObject({ formError: 'Please sign in again as the patient to do this.' });
+    await signInAs(db(), team.patient.id);
     await db().update(episodes).set({ status: 'discharged', dischargedAt: new Date() }).where(eq(episodes.id, team.episode.id));
-    expect(await sendPatientMessageAction(team.episode.id, { ok: true }, message('Hello'))).toMatchObject({ fieldErrors: { body: [MESSAGE_REFUSALS.patientReadOnly] } });
+    expect(await sendPatientMessageAction(team.episode.id, NOT_SENT, message('Hello'))).toMatchObject({ fieldErrors: { body: [MESSAGE_REFUSALS.patientReadOnly] } });
     expect(await stored()).toBe(before);
   });
 });
@@ -73,11 +77,11 @@ describe('sendClinicianMessageAction', () => {
     const team = await createCareTeam(db());
     const clinician2 = await createUser(db(), team.clinic.id, 'clinician');
     await signInAs(db(), team.clinician.id);
-    expect(await sendClinicianMessageAction(team.episode.id, { ok: true }, message('How are the exercises going?'))).toEqual({ ok: true, sent: true });
+    expect(await sendClinicianMessageAction(team.episode.id, NOT_SENT, message('How are the exercises going?'))).toEqual({ ok: true, data: { redFlagGroups: [] } });
     const before = await stored();
-    expect(await sendClinicianMessageAction(team.episode.id, { ok: true }, message('  '))).toMatchObject({ fieldErrors: { body: ['Enter your message.'] } });
+    expect(await sendClinicianMessageAction(team.episode.id, NOT_SENT, message('  '))).toMatchObject({ fieldErrors: { body: ['Enter your message.'] } });
     await signInAs(db(), clinician2.id);
-    expect(await sendClinicianMessageAction(team.episode.id, { ok: true }, message('Hello'))).toMatchObject({
+    expect(await sendClinicianMessageAction(team.episode.id, NOT_SENT, message('Hello'))).toMatchObject({
       fieldErrors: { body: [MESSAGE_REFUSALS.clinicianOutside] },
     });
     expect(await stored()).toBe(before);
@@ -90,21 +94,21 @@ describe('updateMessageSettingsAction', () => {
     const setting = async () =>
       (await db().select({ days: clinics.messageReplyWorkingDays, readOnly: clinics.messagesReadOnlyAfterDischarge }).from(clinics).where(eq(clinics.id, team.clinic.id)))[0];
     await signInAs(db(), team.manager.id);
-    expect(await updateMessageSettingsAction({ ok: false }, form({ messageReplyWorkingDays: '3', readOnlyAfterDischarge: 'off' }))).toEqual({ ok: true, data: undefined });
+    expect(await updateMessageSettingsAction(NOT_SENT, form({ messageReplyWorkingDays: '3', readOnlyAfterDischarge: 'off' }))).toEqual({ ok: true });
     expect(await setting()).toEqual({ days: 3, readOnly: false });
     for (const days of ['0', '11', '1e1', ' 2', '2.5', '']) {
-      expect(await updateMessageSettingsAction({ ok: false }, form({ messageReplyWorkingDays: days, readOnlyAfterDischarge: 'on' })), days).toMatchObject({
+      expect(await updateMessageSettingsAction(NOT_SENT, form({ messageReplyWorkingDays: days, readOnlyAfterDischarge: 'on' })), days).toMatchObject({
         ok: false,
         fieldErrors: { messageReplyWorkingDays: ['Enter a whole number of working days, from 1 to 10.'] },
       });
     }
-    expect(await updateMessageSettingsAction({ ok: false }, form({ messageReplyWorkingDays: '2' }))).toMatchObject({
+    expect(await updateMessageSettingsAction(NOT_SENT, form({ messageReplyWorkingDays: '2' }))).toMatchObject({
       fieldErrors: { readOnlyAfterDischarge: ['Choose whether messages stay open after discharge.'] },
     });
     await signInAs(db(), team.clinician.id);
-    expect(await updateMessageSettingsAction({ ok: false }, form({ messageReplyWorkingDays: '5', readOnlyAfterDischarge: 'on' }))).toMatchObject({
+    expect(await updateMessageSettingsAction(NOT_SENT, form({ messageReplyWorkingDays: '5', readOnlyAfterDischarge: 'on' }))).toMatchObject({
       ok: false,
-      formError: 'You do not have access to this page.',
+      formError: 'Please sign in again as a manager to do this.',
     });
     expect(await setting()).toEqual({ days: 3, readOnly: false });
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factories';
-import { auditEvents, clinics, episodes, messages, messageThreads } from '@/db/schema';
+import { auditEvents, clinics, episodes, messages, messageThreads, notifications } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { MESSAGE_BODY_MAX } from '@/lib/messages/limits';
@@ -42,6 +42,9 @@ const messagesOf = async (episodeId: string) =>
 
 const auditRows = (action: string, actorId: string) =>
   db().select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.actorId, actorId)));
+
+const notificationsOf = (userId: string) =>
+  db().select({ kind: notifications.kind, title: notifications.title, href: notifications.href }).from(notifications).where(eq(notifications.userId, userId));
 
 const discharge = (episodeId: string) =>
   db().update(episodes).set({ status: 'discharged', dischargedAt: new Date() }).where(eq(episodes.id, episodeId));
@@ -93,6 +96,27 @@ describe('a conversation between a patient and their clinician', () => {
     expect(mine?.newlyRead).toBe(1);
     expect(await countUnreadMessages()).toBe(0);
     expect(await auditRows('patient.messages.read', team.patient.id)).toHaveLength(1);
+  });
+
+  it('notifies the other side without the text or the patient’s name, and the cover while the clinician is away', async () => {
+    const team = await clinicOfTwo();
+    await signInAs(db(), team.patient.id);
+    await sendPatientMessage(team.episode.id, send('My knee clicks when I squat.'));
+    expect(await notificationsOf(team.clinician.id)).toEqual([
+      { kind: 'message', title: `A patient at ${team.clinic.name} has sent you a message`, href: '/clinician/messages' },
+    ]);
+    await signInAs(db(), team.clinician.id);
+    await sendClinicianMessage(team.episode.id, send('Squat less deeply for now.'));
+    expect(await notificationsOf(team.patient.id)).toEqual([{ kind: 'message', title: `You have a new message from ${team.clinic.name}`, href: '/patient/messages' }]);
+
+    expect(await markAway(team.clinician.id, team.clinician2.id)).toBe('done');
+    await signInAs(db(), team.patient.id);
+    await sendPatientMessage(team.episode.id, send('Thanks, will do.'));
+    expect(await notificationsOf(team.clinician.id)).toHaveLength(1);
+    expect(await notificationsOf(team.clinician2.id)).toHaveLength(1);
+    const titles = JSON.stringify([...(await notificationsOf(team.clinician2.id)), ...(await notificationsOf(team.patient.id))]);
+    expect(titles).not.toMatch(/knee|Squat|Thanks/);
+    expect(titles).not.toContain(team.patient.name);
   });
 
   it('stores a resubmitted message once', async () => {

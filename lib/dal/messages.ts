@@ -8,6 +8,8 @@ import { canReadEpisode, type EpisodeFacts } from '@/lib/auth/policy';
 import { recordDenied, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { redFlagMentions } from '@/lib/clinical/red-flag-mentions';
 import { describeReplyTime } from '@/lib/messages/limits';
+import { notify } from '@/lib/notifications/notify';
+import { MESSAGE_NOTIFICATION_KIND, newMessageTitle, newPatientMessageTitle } from '@/lib/notifications/titles';
 import { messageBody } from '@/lib/validation/messages';
 import { recordAudit } from './audit';
 import { auditManagerAction } from './manager-audit';
@@ -199,8 +201,9 @@ type NewMessage = { submissionId: string; body: string; kind?: MessageKind };
 
 /**
  * Appends a message to the episode's thread, creating the thread on its first message, in one
- * transaction with its audit row. Unchecked: callers have applied the care-team rule. A submission id
- * seen before stores nothing ('duplicate').
+ * transaction with its audit row and the other side's notification (which names the clinic, never the
+ * patient or the text). Unchecked: callers have applied the care-team rule. A submission id seen before
+ * stores nothing ('duplicate').
  */
 async function appendMessage(
   viewer: Viewer,
@@ -245,6 +248,17 @@ async function appendMessage(
       resourceId: row.id,
       clientAddress: viewer.clientAddress,
       detail: { episodeId: facts.id, kind: input.kind ?? 'message', characters: [...input.body].length },
+    });
+    // To the patient; or to the clinician, whom notify() replaces with their cover while they are away.
+    const fromPatient = viewer.role === 'patient';
+    await notify(tx, {
+      userId: fromPatient ? facts.clinicianId : facts.patientId,
+      kind: MESSAGE_NOTIFICATION_KIND,
+      title: fromPatient ? newPatientMessageTitle(facts.clinicName) : newMessageTitle(facts.clinicName),
+      href: fromPatient ? '/clinician/messages' : '/patient/messages',
+      dedupeKey: `message:${row.id}`,
+      channels: ['email', 'push'],
+      redirectWhenAway: fromPatient,
     });
     return { outcome: 'sent' as const, messageId: row.id };
   });

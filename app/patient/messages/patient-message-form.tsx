@@ -2,10 +2,10 @@
 
 import { MessageForm } from '@/components/messages/message-form';
 import { AppLink } from '@/components/ui/app-link';
-import type { RedFlagGroup } from '@/lib/clinical/red-flags';
-import type { MessageFormState } from '@/lib/validation/message-form';
+import type { FormResult } from '@/lib/forms';
+import type { MessageSent } from '@/lib/validation/message-form';
 
-type Action = (previous: MessageFormState, form: FormData) => Promise<MessageFormState>;
+type Action = (previous: FormResult<MessageSent>, form: FormData) => Promise<FormResult<MessageSent>>;
 
 const LINK = 'flex min-h-12 items-center justify-center rounded-xl bg-amber-800 px-5 py-3 text-lg font-semibold text-white hover:bg-amber-900';
 
@@ -27,8 +27,7 @@ export function PatientMessageForm({
   emergencyNumber: string;
   emergencyHref: string;
 }) {
-  const offer = (state: Extract<MessageFormState, { ok: true }>) => {
-    const groups: RedFlagGroup[] = state.redFlagGroups ?? [];
+  const offer = ({ redFlagGroups: groups }: MessageSent) => {
     if (groups.length === 0) return null;
     const withPainLog = groups.includes('cauda-equina') || groups.includes('progressive-deficit');
     const periodic = groups.includes('serious-pathology');

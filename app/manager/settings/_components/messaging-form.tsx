@@ -5,15 +5,16 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { MESSAGE_REPLY_DAYS_LIMITS } from '@/lib/messages/limits';
-import { updateMessageSettingsAction, type MessageSettingsFormState } from '../messaging-actions';
+import { NOT_SENT, valueOf } from '@/lib/forms';
+import { updateMessageSettingsAction } from '../messaging-actions';
 
 export function MessagingForm({ replyWorkingDays, readOnlyAfterDischarge }: { replyWorkingDays: number; readOnlyAfterDischarge: boolean }) {
-  const [state, action] = useActionState<MessageSettingsFormState, FormData>(updateMessageSettingsAction, { ok: false });
+  const [state, action] = useActionState(updateMessageSettingsAction, NOT_SENT);
   const errors = state.ok ? undefined : state.fieldErrors;
-  const values = state.ok ? undefined : state.values;
-  const readOnly = values?.readOnlyAfterDischarge ? values.readOnlyAfterDischarge === 'on' : readOnlyAfterDischarge;
+  const sentReadOnly = state.ok ? undefined : valueOf(state, 'readOnlyAfterDischarge');
+  const readOnly = sentReadOnly ? sentReadOnly === 'on' : readOnlyAfterDischarge;
   return (
-    <form action={action} className="space-y-4" noValidate key={JSON.stringify(values ?? {})}>
+    <form action={action} className="space-y-4" noValidate key={JSON.stringify(state.values ?? {})}>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       {state.ok ? <FormAlert tone="success">Message settings saved.</FormAlert> : null}
       <TextField
@@ -23,7 +24,7 @@ export function MessagingForm({ replyWorkingDays, readOnlyAfterDischarge }: { re
         autoComplete="off"
         className="max-w-xs"
         hint={`From ${MESSAGE_REPLY_DAYS_LIMITS.min} to ${MESSAGE_REPLY_DAYS_LIMITS.max}. Patients read “Your care team answers messages within this many working days” as they write.`}
-        defaultValue={values?.messageReplyWorkingDays ?? String(replyWorkingDays)}
+        defaultValue={(state.ok ? undefined : valueOf(state, 'messageReplyWorkingDays')) ?? String(replyWorkingDays)}
         errors={errors?.messageReplyWorkingDays}
       />
       <fieldset>

@@ -1,22 +1,25 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { sendClinicianMessage } from '@/lib/dal/messages';
-import { formDataToObject, typedValues } from '@/lib/validation/form-data';
-import { messageFormRefusal, type MessageFormState } from '@/lib/validation/message-form';
+import { fieldRefused } from '@/lib/forms';
+import { formAction } from '@/lib/forms/action';
+import { messageFormProblem, type MessageSent } from '@/lib/validation/message-form';
 import { messageSchema } from '@/lib/validation/messages';
 
 /**
  * Clinician: replies in the thread of an episode in their care (own, or covered while its clinician is
- * away); the DAL refuses anyone else's patient. Every refusal is a message next to the field.
+ * away); the DAL refuses anyone else's patient. Every refusal of the message is beside the field.
  */
-export async function sendClinicianMessageAction(episodeId: string, _previous: MessageFormState, form: FormData): Promise<MessageFormState> {
-  const submitted = formDataToObject(form);
-  const values = typedValues(submitted);
-  const parsed = messageSchema.safeParse(submitted);
-  if (!parsed.success) return messageFormRefusal(parsed.error, values);
-  const result = await sendClinicianMessage(episodeId, parsed.data);
-  if ('message' in result) return { ok: false, fieldErrors: { body: [result.message] }, values };
-  revalidatePath('/clinician', 'layout');
-  return { ok: true, sent: true };
-}
+export const sendClinicianMessageAction = formAction({
+  access: 'clinician',
+  id: z.string(),
+  schema: messageSchema,
+  invalid: messageFormProblem,
+  run: async (input, { id }) => {
+    const result = await sendClinicianMessage(id, input);
+    if ('message' in result) return fieldRefused<MessageSent>('body', result.message);
+    return { ok: true, data: { redFlagGroups: [] } };
+  },
+  revalidate: '/clinician',
+});

@@ -44,6 +44,7 @@ export default async function PatientMessagesPage({ params }: { params: Promise<
           <h2 id="reply-heading" className="text-lg font-semibold">
             {thread.messages.length === 0 ? 'Write to the patient' : 'Reply'}
           </h2>
+          <p className="text-sm text-slate-700">The patient is told there is a new message from the clinic, never what it says; they read it after signing in.</p>
           <MessageForm
             action={sendClinicianMessageAction.bind(null, heading.episodeId)}
             submissionId={randomUUID()}
