@@ -12,6 +12,7 @@ export default async function ClinicianLayout({ children }: { children: React.Re
     { href: '/clinician/alerts', label: 'Alerts', badge: openAlerts },
     { href: '/clinician/messages', label: 'Messages', badge: unreadMessages, badgeWord: 'unread' },
     { href: '/clinician/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' },
+    { href: '/clinician/availability', label: 'Availability' },
     { href: '/clinician/exercises', label: 'Exercise library' },
     { href: '/clinician/patients/new', label: 'Add patient', exact: true },
     { href: '/clinician/account', label: 'Account' },

@@ -7,6 +7,7 @@ const TABS = [
   { segment: '/notes', label: 'Goals and notes' },
   { segment: '/questionnaires', label: 'Questionnaires' },
   { segment: '/messages', label: 'Messages' },
+  { segment: '/visits', label: 'Visits' },
   { segment: '/discharge', label: 'Outcome and discharge' },
 ] as const;
 
