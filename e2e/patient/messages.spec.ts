@@ -21,15 +21,15 @@ test('a patient messages their physio, the clinician replies from an alert, and 
 
   // An empty message is refused next to the field.
   await write.getByRole('button', { name: 'Send message' }).click();
-  await expect(write.getByLabel('Your message')).toHaveAccessibleDescription(/Enter your message/);
+  await expect(write.getByRole('textbox', { name: 'Your message' })).toHaveAccessibleDescription(/Enter your message/);
 
   // A message that mentions a red-flag symptom is sent, and the safety questions are offered at once.
-  await write.getByLabel('Your message').fill('My back pain is there all night now and I have had a fever since Sunday.');
+  await write.getByRole('textbox', { name: 'Your message' }).fill('My back pain is there all night now and I have had a fever since Sunday.');
   await write.getByRole('button', { name: 'Send message' }).click();
   const offer = patient.getByRole('alert').filter({ hasText: 'Please answer the safety questions now' });
   await expect(offer).toBeVisible();
   await expect(patient.getByRole('list', { name: 'Messages, oldest first' })).toContainText('had a fever since Sunday');
-  await expect(write.getByLabel('Your message')).toHaveValue('');
+  await expect(write.getByRole('textbox', { name: 'Your message' })).toHaveValue('');
   await expectNoSeriousA11yViolations(patient);
   await patient.screenshot({ path: `${SHOTS}/patient-messages-red-flag-offer-phone.png`, fullPage: true });
 

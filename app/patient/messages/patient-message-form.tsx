@@ -34,11 +34,11 @@ export function PatientMessageForm({
     return (
       <section role="alert" aria-labelledby="message-red-flag-heading" className="space-y-3 rounded-2xl border-4 border-amber-700 bg-amber-50 p-5 text-amber-950">
         <h2 id="message-red-flag-heading" className="text-2xl font-bold">
-          Your message is sent. Please answer the safety questions now
+          Message sent. Please answer the safety questions now
         </h2>
         <p className="text-lg">
-          You mentioned a symptom your physio needs to know about quickly. Your message may not be read until {replyTime}; your
-          answers to the safety questions alert your physio straight away.
+          You mentioned a symptom your physio needs to know about quickly. Messages are answered {replyTime}, but your answers to
+          the safety questions alert your physio straight away.
         </p>
         {groups.includes('cauda-equina') ? (
           <p className="text-lg font-semibold">
