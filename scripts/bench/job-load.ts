@@ -32,7 +32,7 @@ export async function startJobLoad(handle: DatabaseHandle, intervalMs = 3_000): 
       clearInterval(timer);
       const [row] = await executeRows<{ n: number }>(
         handle.db,
-        sql`select count(*)::int as n from pgboss.job where name = ${LOAD_JOB} and state = 'completed' and completed_on >= ${started}`,
+        sql`select count(*)::int as n from pgboss.job where name = ${LOAD_JOB} and state = 'completed' and completed_on >= ${started.toISOString()}::timestamptz`,
       );
       // What is still queued is dropped, so the next run starts with an idle runner.
       await executeRows(handle.db, sql`delete from pgboss.job where name = ${LOAD_JOB} and state in ('created', 'retry')`);
