@@ -29,6 +29,7 @@ import type { Dosage } from '../lib/clinical/dosage';
 import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
 import { INSTRUMENTS } from '../lib/clinical/instruments';
 import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
+import { NUDGE_DAYS_DEFAULT, NUDGE_DAYS_LIMITS } from '../lib/reminders/preferences';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -87,6 +88,8 @@ export const clinics = pgTable(
     escalateEmergencyMinutes: integer('escalate_emergency_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS.emergency),
     escalateSameDayMinutes: integer('escalate_same_day_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['same-day']),
     escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
+    /** Days with nothing logged before a patient gets a gentle nudge (docs/CLINICAL.md, "Reminders"). */
+    reminderNudgeDays: smallint('reminder_nudge_days').notNull().default(NUDGE_DAYS_DEFAULT),
     ...timestamps,
   },
   (t) => [
@@ -97,6 +100,7 @@ export const clinics = pgTable(
     check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
     check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
     check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_reminder_nudge_days_range', sql`${t.reminderNudgeDays} between ${sql.raw(String(NUDGE_DAYS_LIMITS.min))} and ${sql.raw(String(NUDGE_DAYS_LIMITS.max))}`),
     check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
   ],
 );
@@ -754,4 +758,79 @@ export const invitationQueue = pgTable(
     issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('invitation_queue_user_unique').on(t.userId), index('invitation_queue_clinic_idx').on(t.clinicId, t.issuedAt)],
+);
+
+/**
+ * A browser's Web Push subscription (the push service's endpoint and the keys the payload is encrypted
+ * to). One row per endpoint: a device that subscribes again, even for another account, moves the row.
+ * Retired (never deleted, so delivery counts stay explainable) when the push service answers 404 or 410,
+ * or after repeated failures (lib/push/send.ts).
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint),
+    index('push_subscriptions_user_idx').on(t.userId).where(sql`${t.retiredAt} is null`),
+    check('push_subscriptions_endpoint_length', sql`char_length(${t.endpoint}) between 1 and 2000`),
+    check('push_subscriptions_failures_range', sql`${t.failures} >= 0`),
+  ],
+);
+
+/**
+ * Keys the server generates once and keeps for every process and machine on this database: the VAPID
+ * key pair that signs Web Push requests (lib/push/vapid.ts). The private key is sealed with a key
+ * derived from AUTH_SECRET, so a copy of the database alone cannot send pushes as the portal.
+ */
+export const serverKeys = pgTable('server_keys', {
+  name: text('name').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  ...timestamps,
+});
+
+/**
+ * A patient's reminder choices (docs/CLINICAL.md, "Reminders"). No row: the defaults in
+ * lib/reminders/preferences.ts. Times are minutes after midnight in the patient's own zone.
+ */
+export const reminderPreferences = pgTable(
+  'reminder_preferences',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    exerciseMinutes: smallint('exercise_minutes').array().notNull().default(sql`'{}'::smallint[]`),
+    quietStartMinute: smallint('quiet_start_minute'),
+    quietEndMinute: smallint('quiet_end_minute'),
+    exerciseInApp: boolean('exercise_in_app').notNull(),
+    exerciseEmail: boolean('exercise_email').notNull(),
+    exercisePush: boolean('exercise_push').notNull(),
+    questionnaireInApp: boolean('questionnaire_in_app').notNull(),
+    questionnaireEmail: boolean('questionnaire_email').notNull(),
+    questionnairePush: boolean('questionnaire_push').notNull(),
+    nudgeInApp: boolean('nudge_in_app').notNull(),
+    nudgeEmail: boolean('nudge_email').notNull(),
+    nudgePush: boolean('nudge_push').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('reminder_preferences_times_count', sql`cardinality(${t.exerciseMinutes}) <= 6`),
+    check('reminder_preferences_times_range', sql`0 <= all(${t.exerciseMinutes}) and 1439 >= all(${t.exerciseMinutes})`),
+    check(
+      'reminder_preferences_quiet_hours',
+      sql`(${t.quietStartMinute} is null) = (${t.quietEndMinute} is null) and (${t.quietStartMinute} is null or (${t.quietStartMinute} between 0 and 1439 and ${t.quietEndMinute} between 0 and 1439 and ${t.quietStartMinute} <> ${t.quietEndMinute}))`,
+    ),
+  ],
 );

@@ -8,6 +8,7 @@ const PATIENT_NAV: NavItem[] = [
   { href: '/patient/questionnaires', label: 'Questionnaires' },
   { href: '/patient/progress', label: 'Progress' },
   { href: '/patient/learn', label: 'Learn' },
+  { href: '/patient/reminders', label: 'Reminders' },
   { href: '/patient/account', label: 'My account' },
 ];
 
