@@ -20,6 +20,7 @@ import {
   primaryKey,
   smallint,
   text,
+  time,
   timestamp,
   uniqueIndex,
   uuid,
@@ -30,6 +31,7 @@ import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/cli
 import { INSTRUMENTS } from '../lib/clinical/instruments';
 import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
 import { NUDGE_DAYS_DEFAULT, NUDGE_DAYS_LIMITS } from '../lib/reminders/preferences';
+import { APPOINTMENT_KINDS, ATTENDANCE_OUTCOMES, BOOKING_RULE_DEFAULTS, BOOKING_RULE_LIMITS } from '../lib/appointments/rules';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,6 +57,10 @@ export const alertReasonEnum = pgEnum('alert_reason', [
 export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day', '24h', 'routine']);
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['success', 'denied', 'failure']);
+export const appointmentKindEnum = pgEnum('appointment_kind', APPOINTMENT_KINDS);
+export const appointmentStatusEnum = pgEnum('appointment_status', ['booked', 'cancelled']);
+export const attendanceEnum = pgEnum('attendance', ATTENDANCE_OUTCOMES);
+export const availabilityExceptionKindEnum = pgEnum('availability_exception_kind', ['unavailable', 'extra']);
 export const notificationChannelEnum = pgEnum('notification_channel', ['email', 'push']);
 export const deliveryStatusEnum = pgEnum('delivery_status', ['queued', 'sent', 'failed', 'retired']);
 export const deliveryOutcomeEnum = pgEnum('delivery_outcome', ['sent', 'temporary-failure', 'permanent-failure', 'retired']);
@@ -93,6 +99,12 @@ export const clinics = pgTable(
     escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
     /** Days with nothing logged before a patient gets a gentle nudge (docs/CLINICAL.md, "Reminders"). */
     reminderNudgeDays: smallint('reminder_nudge_days').notNull().default(NUDGE_DAYS_DEFAULT),
+    /** Patients book follow-ups at most this many days ahead (docs/APPOINTMENTS.md). */
+    bookingHorizonDays: smallint('booking_horizon_days').notNull().default(BOOKING_RULE_DEFAULTS.horizonDays),
+    /** The length of a follow-up a patient books, in minutes; availability is cut into slots this long. */
+    slotMinutes: smallint('slot_minutes').notNull().default(BOOKING_RULE_DEFAULTS.slotMinutes),
+    /** A patient cancels online up to this many hours before a visit; later, they call the clinic. */
+    cancellationWindowHours: smallint('cancellation_window_hours').notNull().default(BOOKING_RULE_DEFAULTS.cancellationWindowHours),
     ...timestamps,
   },
   (t) => [
@@ -105,6 +117,9 @@ export const clinics = pgTable(
     check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
     check('clinics_reminder_nudge_days_range', sql`${t.reminderNudgeDays} between ${sql.raw(String(NUDGE_DAYS_LIMITS.min))} and ${sql.raw(String(NUDGE_DAYS_LIMITS.max))}`),
     check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_booking_horizon_range', sql`${t.bookingHorizonDays} between ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.max))}`),
+    check('clinics_slot_minutes_range', sql`${t.slotMinutes} between ${sql.raw(String(BOOKING_RULE_LIMITS.slotMinutes.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.slotMinutes.max))}`),
+    check('clinics_cancellation_window_range', sql`${t.cancellationWindowHours} between ${sql.raw(String(BOOKING_RULE_LIMITS.cancellationWindowHours.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.cancellationWindowHours.max))}`),
   ],
 );
 
@@ -861,6 +876,142 @@ export const deliveryAddresses = pgTable(
     retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.channel, t.address] })],
+);
+
+/**
+ * A visit with a clinician (docs/APPOINTMENTS.md). Times are instants in UTC; the clinic's zone decides the
+ * wall-clock time it was booked at. A clinician is never in two booked visits at once, nor is a patient: two
+ * exclusion constraints over tstzrange(starts_at, ends_at) (migration SQL, btree_gist) refuse the second
+ * insert even when two requests race, on PostgreSQL and on PGlite alike.
+ */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    kind: appointmentKindEnum('kind').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** Where an in-person visit happens (a room, an address). */
+    location: text('location'),
+    /** The link a video visit is joined by. */
+    videoUrl: text('video_url'),
+    status: appointmentStatusEnum('status').notNull().default('booked'),
+    /** What happened, recorded by the clinician once the visit has started. */
+    attendance: attendanceEnum('attendance'),
+    attendanceRecordedAt: timestamp('attendance_recorded_at', { withTimezone: true }),
+    attendanceRecordedBy: uuid('attendance_recorded_by').references(() => users.id, { onDelete: 'restrict' }),
+    bookedBy: uuid('booked_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'restrict' }),
+    /** When each reminder was queued: set once, so a reminder is never sent twice. */
+    reminded24hAt: timestamp('reminded_24h_at', { withTimezone: true }),
+    reminded2hAt: timestamp('reminded_2h_at', { withTimezone: true }),
+    /** The form's submission id: a second submit of the same booking stores nothing. */
+    submissionId: uuid('submission_id'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('appointments_submission_unique').on(t.submissionId),
+    index('appointments_clinician_starts_idx').on(t.clinicianId, t.startsAt),
+    index('appointments_patient_starts_idx').on(t.patientId, t.startsAt),
+    index('appointments_clinic_starts_idx').on(t.clinicId, t.startsAt),
+    check('appointments_ends_after_starts', sql`${t.endsAt} > ${t.startsAt}`),
+    check('appointments_length', sql`${t.endsAt} - ${t.startsAt} <= interval '8 hours'`),
+    check('appointments_video_has_link', sql`${t.kind} <> 'video' or ${t.videoUrl} is not null`),
+    check('appointments_location_length', sql`${t.location} is null or char_length(${t.location}) <= 300`),
+    check('appointments_video_url_length', sql`${t.videoUrl} is null or char_length(${t.videoUrl}) <= 500`),
+    check('appointments_cancel_consistent', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+    check('appointments_attendance_consistent', sql`(${t.attendance} is null) = (${t.attendanceRecordedAt} is null)`),
+  ],
+);
+
+/**
+ * A clinician's weekly pattern: on ISO weekday (1 Monday … 7 Sunday) from start to end, wall-clock times in
+ * the clinic's zone, so a pattern keeps its hours across daylight-saving changes.
+ */
+export const clinicianAvailability = pgTable(
+  'clinician_availability',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    weekday: smallint('weekday').notNull(),
+    startTime: time('start_time').notNull(),
+    endTime: time('end_time').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('clinician_availability_clinician_idx').on(t.clinicianId, t.weekday),
+    check('clinician_availability_weekday_range', sql`${t.weekday} between 1 and 7`),
+    check('clinician_availability_order', sql`${t.endTime} > ${t.startTime}`),
+  ],
+);
+
+/**
+ * One day's change to the weekly pattern: `unavailable` (leave, training; the whole day when no times are
+ * given) or `extra` hours. Wall-clock times in the clinic's zone.
+ */
+export const availabilityExceptions = pgTable(
+  'availability_exceptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: availabilityExceptionKindEnum('kind').notNull(),
+    startTime: time('start_time'),
+    endTime: time('end_time'),
+    ...timestamps,
+  },
+  (t) => [
+    index('availability_exceptions_clinician_day_idx').on(t.clinicianId, t.day),
+    check('availability_exceptions_times', sql`(${t.startTime} is null) = (${t.endTime} is null)`),
+    check('availability_exceptions_order', sql`${t.startTime} is null or ${t.endTime} > ${t.startTime}`),
+    check('availability_exceptions_extra_has_times', sql`${t.kind} <> 'extra' or ${t.startTime} is not null`),
+  ],
+);
+
+/**
+ * A patient's private calendar-feed address. Only the SHA-256 of the secret in the address is stored; a
+ * revoked token answers 404 like an unknown one. At most one live token per person.
+ */
+export const calendarFeedTokens = pgTable(
+  'calendar_feed_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('calendar_feed_tokens_hash_unique').on(t.tokenHash),
+    uniqueIndex('calendar_feed_tokens_live_unique').on(t.userId).where(sql`${t.revokedAt} is null`),
+  ],
 );
 
 /**

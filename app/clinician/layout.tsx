@@ -10,6 +10,7 @@ export default async function ClinicianLayout({ children }: { children: React.Re
     { href: '/clinician', label: 'Caseload', exact: true },
     { href: '/clinician/alerts', label: 'Alerts', badge: openAlerts },
     { href: '/clinician/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' },
+    { href: '/clinician/availability', label: 'Availability' },
     { href: '/clinician/exercises', label: 'Exercise library' },
     { href: '/clinician/patients/new', label: 'Add patient', exact: true },
     { href: '/clinician/account', label: 'Account' },

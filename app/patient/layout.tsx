@@ -8,6 +8,7 @@ const PATIENT_NAV: NavItem[] = [
   { href: '/patient/pain', label: 'Pain diary' },
   { href: '/patient/questionnaires', label: 'Questionnaires' },
   { href: '/patient/progress', label: 'Progress' },
+  { href: '/patient/appointments', label: 'Appointments' },
   { href: '/patient/learn', label: 'Learn' },
 ];
 

@@ -6,7 +6,7 @@ import type { Role } from '@/lib/auth/roles';
 import { listMyNotifications } from '@/lib/dal/notifications';
 import { NOTIFICATION_RETENTION_DAYS } from '@/lib/notifications/prune';
 import { formatDateTime } from '@/lib/time';
-import { markAllNotificationsReadAction, markNotificationReadAction } from './actions';
+import { markAllNotificationsReadAction, markNotificationReadAction } from '@/lib/notifications/actions';
 
 const PROBLEMS = {
   'not-found': 'That notification was not found. It may have been removed.',

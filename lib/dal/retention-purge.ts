@@ -13,6 +13,7 @@ import type { Db, Tx } from '@/db/connection';
 import {
   accountClosures,
   alerts,
+  appointments,
   episodes,
   exerciseLogs,
   goals,
@@ -85,6 +86,7 @@ async function purgeOne(tx: Tx, userId: string, now: Date): Promise<boolean> {
     if (planIds.length > 0) await tx.delete(planItems).where(inArray(planItems.planId, planIds));
     counts.plans = planIds.length;
     await tx.delete(plans).where(inArray(plans.episodeId, episodeIds));
+    counts.appointments = (await tx.delete(appointments).where(inArray(appointments.episodeId, episodeIds)).returning({ id: appointments.id })).length;
     await tx.delete(episodes).where(inArray(episodes.id, episodeIds));
   }
   // The account itself: name, email, date of birth; its closure, links and MFA codes go with it.

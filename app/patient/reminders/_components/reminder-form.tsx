@@ -5,8 +5,9 @@ import { useFieldIds } from '@/components/ui/field-ids';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { NOT_SENT, type FormValues } from '@/lib/forms';
 import { MAX_EXERCISE_TIMES, REMINDER_CHANNEL_LABEL, REMINDER_CHANNELS, REMINDER_KIND_LABEL, REMINDER_KINDS, type ReminderKind } from '@/lib/reminders/preferences';
-import { saveReminderPreferencesAction, type ReminderFormState } from '../actions';
+import { saveReminderPreferencesAction } from '../actions';
 
 export type ReminderFormDefaults = { exerciseTimes: string[]; quiet: boolean; quietStart: string; quietEnd: string; channel: string[] };
 
@@ -16,11 +17,26 @@ const KIND_HINT: Record<ReminderKind, (nudgeDays: number) => string> = {
   nudge: (days) => `A friendly note if nothing has been logged for ${days} ${days === 1 ? 'day' : 'days'}.`,
 };
 
+/** A refused form's values (as sent) in the form's own shape, to show it again as the patient left it. */
+function sent(values: FormValues): ReminderFormDefaults {
+  const text = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+  const times = values.exerciseTimes;
+  return {
+    exerciseTimes: Array.isArray(times) ? times : times === undefined ? [] : [times],
+    quiet: text(values.quiet) === 'on',
+    quietStart: text(values.quietStart),
+    quietEnd: text(values.quietEnd),
+    channel: Object.keys(values)
+      .filter((key) => key.startsWith('channel-'))
+      .map((key) => key.slice('channel-'.length)),
+  };
+}
+
 /** The reminder preferences form: times, quiet hours and a switch per kind and channel. */
 export function ReminderForm({ defaults, nudgeDays }: { defaults: ReminderFormDefaults; nudgeDays: number }) {
-  const [state, action] = useActionState<ReminderFormState, FormData>(saveReminderPreferencesAction, { ok: false });
+  const [state, action] = useActionState(saveReminderPreferencesAction, NOT_SENT);
   const errors = state.ok ? undefined : state.fieldErrors;
-  const values = (!state.ok && state.values) || defaults;
+  const values = !state.ok && state.values ? sent(state.values) : defaults;
   // The saved times and one empty box for another, up to the limit.
   const times = [...values.exerciseTimes.filter((time, index) => time !== '' || Boolean(errors?.[`exerciseTimes.${index}`]))];
   if (times.length < MAX_EXERCISE_TIMES) times.push('');
@@ -29,7 +45,6 @@ export function ReminderForm({ defaults, nudgeDays }: { defaults: ReminderFormDe
   return (
     <form action={action} className="space-y-6" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      {!state.ok && state.fieldErrors ? <FormAlert>Nothing was saved. Please check the highlighted answers.</FormAlert> : null}
       {state.ok ? <FormAlert tone="success">Your reminder choices are saved.</FormAlert> : null}
 
       <section aria-labelledby="times-heading" className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5">
