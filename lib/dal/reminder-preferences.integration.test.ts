@@ -111,7 +111,7 @@ describe('one-click unsubscribe', () => {
     const other = await createCareTeam(db());
     const token = unsubscribeToken(team.patient.id, 'nudge');
     const forged = token.replace(team.patient.id, other.patient.id);
-    const wrongKind = token.replace('.nudge.', '.exercise.');
+    const wrongKind = token.replace('.n.', '.x.');
     for (const bad of [forged, wrongKind, `${token}x`, 'u1.nonsense', '']) {
       expect((await post(bad)).status).toBe(404);
     }

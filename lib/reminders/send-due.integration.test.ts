@@ -5,7 +5,12 @@ import type { DatabaseHandle } from '@/db/connection';
 import { createClinic, createEpisode, createPainEntry, createUser } from '@/db/factories';
 import { createPlan } from '@/db/factories-outcomes';
 import { exerciseLogs, notificationDeliveries, notifications, pushSubscriptions, reminderPreferences } from '@/db/schema';
+import { POST as unsubscribePost } from '@/app/unsubscribe/[token]/route';
+import { setDatabaseForTests } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
+import { startTestSmtpServer } from '@/lib/mail/test-smtp-server';
+import { emailChannel, pushNotConfigured } from '@/lib/notifications/channels';
+import { deliverQueued } from '@/lib/notifications/deliver';
 import { JOB_KINDS } from '@/lib/jobs/kinds';
 import { startJobRunner } from '@/lib/jobs/runner';
 import { localDay } from '@/lib/time';
@@ -18,6 +23,7 @@ const SITE = 'https://uplift.clinic.example';
 
 beforeAll(async () => {
   handle = await createTestDatabase();
+  setDatabaseForTests(handle);
 });
 
 afterAll(async () => {
@@ -193,6 +199,53 @@ describe('questionnaire due and the nudge', () => {
     expect(await remindersOf(five.patient.id)).toEqual([]);
     await sendDueReminders(db(), new Date('2027-01-17T15:00:00Z'), SITE);
     expect(await remindersOf(five.patient.id, 'nudge')).toHaveLength(1);
+  });
+});
+
+describe('the reminder email', () => {
+  it('reaches a real SMTP server with both unsubscribe headers, and its one-click POST, with no sign-in, turns off only that email', async () => {
+    const { patient, clinic } = await newYorkPatient({ questionnaireInApp: true, questionnaireEmail: true, nudgeEmail: true });
+    const server = await startTestSmtpServer();
+    try {
+      await sendDueReminders(db(), new Date('2027-02-01T13:00:00Z'), SITE);
+      const channels = { email: emailChannel({ smtp: { url: `smtp://127.0.0.1:${server.port}`, from: 'uplift@clinic.example' }, siteUrl: SITE, timeoutMs: 3_000 }), push: pushNotConfigured };
+      await deliverQueued(db(), { now: new Date('2027-02-01T13:01:00Z'), channels });
+      const mail = server.messages.find((message) => message.to.includes(patient.email))!;
+      expect(mail).toBeDefined();
+      const headers = mail.raw.slice(0, mail.raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+      expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+      const link = /^List-Unsubscribe: <(https:\/\/uplift\.clinic\.example\/unsubscribe\/([^>]+))>$/m.exec(headers);
+      expect(link).not.toBeNull();
+      expect(headers).toContain(`Subject: You have a new reminder from ${clinic.name}`);
+      // No health data: nothing about the plan, the exercise or the person beyond their address.
+      for (const secret of [patient.name, 'exercise', 'pain']) expect(mail.raw).not.toContain(secret);
+
+      const token = link![2]!;
+      const response = await unsubscribePost(
+        new Request(link![1]!, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }),
+        { params: Promise.resolve({ token }) },
+      );
+      expect(response.status).toBe(200);
+      const [after] = await db().select().from(reminderPreferences).where(eq(reminderPreferences.userId, patient.id));
+      expect(after).toMatchObject({
+        exerciseEmail: false,
+        exerciseInApp: true,
+        exercisePush: true,
+        questionnaireEmail: true,
+        questionnaireInApp: true,
+        nudgeEmail: true,
+        exerciseMinutes: [8 * 60],
+        quietStartMinute: 22 * 60,
+        quietEndMinute: 7 * 60,
+      });
+      // The next exercise reminder goes without an email; the patient's other emails are unchanged.
+      await sendDueReminders(db(), new Date('2027-02-02T13:00:00Z'), SITE);
+      const [next] = await db().select().from(notifications).where(eq(notifications.dedupeKey, `reminder:exercise:${patient.id}:2027-02-02:08:00`));
+      const deliveries = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, next!.id));
+      expect(deliveries.map((delivery) => delivery.channel)).toEqual(['push']);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -7,9 +7,12 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { derivedKey } from '@/lib/auth/secret-box';
-import { REMINDER_KINDS, type ReminderKind } from './preferences';
+import type { ReminderKind } from './preferences';
 
 const VERSION = 'u1';
+/** One letter per kind, so the link in an email says nothing about what the reminders are for. */
+const KIND_CODE: Record<ReminderKind, string> = { exercise: 'x', questionnaire: 'q', nudge: 'n' };
+const KIND_OF_CODE = new Map(Object.entries(KIND_CODE).map(([kind, code]) => [code, kind as ReminderKind]));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function signature(userId: string, kind: ReminderKind): Buffer {
@@ -17,18 +20,19 @@ function signature(userId: string, kind: ReminderKind): Buffer {
 }
 
 export function unsubscribeToken(userId: string, kind: ReminderKind): string {
-  return `${VERSION}.${userId}.${kind}.${signature(userId, kind).toString('base64url')}`;
+  return `${VERSION}.${userId}.${KIND_CODE[kind]}.${signature(userId, kind).toString('base64url')}`;
 }
 
 /** The person and kind a token names, or null when it is malformed or its signature does not match. */
 export function readUnsubscribeToken(token: string): { userId: string; kind: ReminderKind } | null {
   const parts = token.split('.');
   if (parts.length !== 4) return null;
-  const [version, userId, kind, sig] = parts as [string, string, string, string];
-  if (version !== VERSION || !UUID.test(userId) || !REMINDER_KINDS.includes(kind as ReminderKind) || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return null;
-  const expected = signature(userId, kind as ReminderKind);
+  const [version, userId, code, sig] = parts as [string, string, string, string];
+  const kind = KIND_OF_CODE.get(code);
+  if (version !== VERSION || !UUID.test(userId) || !kind || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return null;
+  const expected = signature(userId, kind);
   const given = Buffer.from(sig, 'base64url');
-  return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, kind: kind as ReminderKind } : null;
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { userId, kind } : null;
 }
 
 /** The https link (from AUTH_URL) for the List-Unsubscribe header and the email's footer. */
