@@ -253,8 +253,10 @@ export type RomReferenceBand = {
   allAdults: boolean;
   low: number;
   high: number | null;
-  /** Which band it is, in words ("Typical range for adults aged 16–90"), for the chart's legend and summary. */
+  /** Which band it is, in words ("Typical range for adults aged 16–90"), for the chart's summary. */
   label: string;
+  /** The same in a few words ("Adults 16–90"), written inside the shaded area where space is short. */
+  shortLabel: string;
   source: string;
 };
 
@@ -269,6 +271,7 @@ const troke = (low: number, high: number): RomReferenceBand => ({
   low,
   high,
   label: 'Typical range for adults aged 16–90',
+  shortLabel: 'Adults 16–90',
   source: TROKE,
 });
 
@@ -292,6 +295,7 @@ export const ROM_REFERENCE: Readonly<Partial<Record<MeasureCode, ReadonlyArray<R
       low: SCHOBER_MARKED_LENGTH_CM + SCHOBER_NORMAL_EXCURSION_CM,
       high: null,
       label: 'Normal stretch, at any age',
+      shortLabel: 'Normal stretch',
       source: 'Macrae & Wright, Ann Rheum Dis 1969 (the method); the 5 cm limit is Uplift policy, as commonly used',
     },
   ],

@@ -142,7 +142,7 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
       code,
       label: measure.label,
       unit,
-      reference: band ? { low: band.low, high: band.high, label: band.label, range: describeReference(band, measure.unit) } : null,
+      reference: band ? { low: band.low, high: band.high, label: band.shortLabel, range: describeReference(band, measure.unit) } : null,
       referenceText,
       normalText: measure.normalText,
       points,

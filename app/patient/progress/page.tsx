@@ -141,7 +141,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             </nav>
           }
         >
-          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} reference={measure.reference ? { ...measure.reference, label: `${measure.reference.label} (${measure.reference.range})` } : null} />
+          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} reference={measure.reference ? { ...measure.reference, label: `${measure.reference.label}: ${measure.reference.range}` } : null} />
         </ChartFrame>
       ) : (
         <ChartFrame title="Movement" summary="" columns={[]} rows={[]} emptyText="When your physio measures how far your back moves, those measurements will appear here.">

@@ -169,7 +169,7 @@ export default async function PatientRecordPage({
                 title={measure.clinicalLabel}
                 unit={unit}
                 points={points.map((point) => ({ label: shortDay(point.day), value: point.value }))}
-                reference={reference ? { low: reference.low, high: reference.high, label: `${reference.label} (${describeReference(reference, measure.unit)})` } : null}
+                reference={reference ? { low: reference.low, high: reference.high, label: `${reference.shortLabel}: ${describeReference(reference, measure.unit)}` } : null}
                 domain={[Math.min(measure.min, 0), measure.unit === 'deg' ? Math.min(measure.max, Math.max(90, ...points.map((point) => point.value))) : measure.max]}
                 summary={summary}
               />
