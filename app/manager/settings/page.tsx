@@ -6,11 +6,15 @@ import { getClinicSecurity } from '@/lib/dal/account';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
 import { getSafetySettings } from '@/lib/dal/escalations';
 import { getClinicContact } from '@/lib/dal/clinic-contact';
+import { getMessageSettings } from '@/lib/dal/messages';
 import { getRetentionYears } from '@/lib/dal/retention';
+import { DELIVERY_REPORT_DAYS, getDeliveryCounts } from '@/lib/dal/notification-deliveries';
+import { DeliveryCountsTable } from './_components/delivery-counts';
 import { TimeZoneList } from '@/components/ui/time-zone-list';
 import { getClinicLocation } from '@/lib/dal/time-zones';
 import { ClinicContactForm } from './_components/clinic-contact-form';
 import { ClinicLocationForm } from './_components/clinic-location-form';
+import { MessagingForm } from './_components/messaging-form';
 import { RetentionForm } from './_components/retention-form';
 import { saveIdentityPolicyAction } from './actions';
 import { SafetyForm } from './safety-form';
@@ -21,13 +25,15 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [location, showNames, security, contact, retentionYears, safety, { result }] = await Promise.all([
+  const [location, showNames, security, contact, retentionYears, safety, deliveries, messaging, { result }] = await Promise.all([
     getClinicLocation(),
     getIdentityPolicy(),
     getClinicSecurity(),
     getClinicContact(),
     getRetentionYears(),
     getSafetySettings(),
+    getDeliveryCounts(),
+    getMessageSettings(),
     searchParams,
   ]);
   return (
@@ -80,6 +86,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           clinicians={safety.clinicians}
         />
       </section>
+      <section aria-labelledby="messages-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="messages-heading" className="text-lg font-semibold">
+          Messages
+        </h2>
+        <p className="text-slate-700">
+          Patients write to their care team from their Messages page. They are told when to expect an answer, and that urgent problems
+          need the emergency number, not a message.
+        </p>
+        <MessagingForm replyWorkingDays={messaging.replyWorkingDays} readOnlyAfterDischarge={messaging.readOnlyAfterDischarge} />
+      </section>
       <section aria-labelledby="security-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="security-heading" className="text-lg font-semibold">
           Sign-in security
@@ -102,6 +118,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           deleted automatically. A change applies to accounts closed from now on.
         </p>
         <RetentionForm years={retentionYears} />
+      </section>
+      <section aria-labelledby="delivery-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="delivery-heading" className="text-lg font-semibold">
+          Notification delivery
+        </h2>
+        <p className="text-slate-700">
+          How the emails and push messages sent to your clinic’s patients and staff in the last {DELIVERY_REPORT_DAYS} days went. “Waiting”
+          emails are kept until the server’s mail settings are set up. An address the mail server refused three times is retired and sent
+          nothing more until the person changes it.
+          {deliveries.retiredAddresses > 0 ? ` Retired email addresses now: ${deliveries.retiredAddresses}.` : ''}
+        </p>
+        <DeliveryCountsTable channels={deliveries.channels} days={DELIVERY_REPORT_DAYS} />
       </section>
     </div>
   );
