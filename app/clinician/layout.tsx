@@ -8,6 +8,7 @@ export default async function ClinicianLayout({ children }: { children: React.Re
   const [openAlerts, unread] = await Promise.all([countOpenAlerts(), countMyUnreadNotifications()]);
   const nav: NavItem[] = [
     { href: '/clinician', label: 'Caseload', exact: true },
+    { href: '/clinician/day', label: 'Day' },
     { href: '/clinician/alerts', label: 'Alerts', badge: openAlerts },
     { href: '/clinician/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' },
     { href: '/clinician/availability', label: 'Availability' },

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { requireRole } from '@/lib/auth/viewer';
 import { cancelMyAppointment } from '@/lib/dal/appointments';
 import { bookFollowUp } from '@/lib/dal/availability';
+import { createMyCalendarFeed, revokeMyCalendarFeed } from '@/lib/dal/calendar';
 import { refusal, type ActionResult } from '@/lib/errors';
 import { formatVisitTime } from '@/lib/time';
 import { appointmentIdSchema, followUpBookingSchema } from '@/lib/validation/appointments';
@@ -52,4 +53,24 @@ export async function bookFollowUpAction(_previous: BookState, form: FormData): 
   revalidatePath('/patient/appointments');
   revalidatePath('/patient');
   redirect('/patient/appointments?booked=1');
+}
+
+export type FeedState = ActionResult & { feedPath?: string; revoked?: boolean };
+
+/** A new private calendar address (any earlier one stops working); its secret is shown once. */
+export async function createCalendarFeedAction(_previous: FeedState, form: FormData): Promise<FeedState> {
+  if (formDataToObject(form).confirm !== 'yes') return { ok: false, formError: 'Something went wrong. Please try again.' };
+  const outcome = await createMyCalendarFeed().catch(refusal);
+  if ('ok' in outcome) return outcome;
+  revalidatePath('/patient/appointments');
+  return { ok: true, feedPath: `/api/calendar/${outcome.secret}` };
+}
+
+/** Turns the calendar address off: it answers "not found" from now on. */
+export async function revokeCalendarFeedAction(_previous: FeedState, form: FormData): Promise<FeedState> {
+  if (formDataToObject(form).confirm !== 'yes') return { ok: false, formError: 'Something went wrong. Please try again.' };
+  const outcome = await revokeMyCalendarFeed().catch(refusal);
+  if (typeof outcome === 'object') return outcome;
+  revalidatePath('/patient/appointments');
+  return { ok: true, revoked: true };
 }
