@@ -30,6 +30,7 @@ import type { Dosage } from '../lib/clinical/dosage';
 import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
 import { INSTRUMENTS } from '../lib/clinical/instruments';
 import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
+import { MESSAGE_BODY_MAX, MESSAGE_REPLY_DAYS_DEFAULT, MESSAGE_REPLY_DAYS_LIMITS } from '../lib/messages/limits';
 import { APPOINTMENT_KINDS, ATTENDANCE_OUTCOMES, BOOKING_RULE_DEFAULTS, BOOKING_RULE_LIMITS } from '../lib/appointments/rules';
 
 const timestamps = {
@@ -55,6 +56,7 @@ export const alertReasonEnum = pgEnum('alert_reason', [
 ]);
 export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day', '24h', 'routine']);
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
+export const messageKindEnum = pgEnum('message_kind', ['message', 'visit-request']);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['success', 'denied', 'failure']);
 export const appointmentKindEnum = pgEnum('appointment_kind', APPOINTMENT_KINDS);
 export const appointmentStatusEnum = pgEnum('appointment_status', ['booked', 'cancelled']);
@@ -96,6 +98,10 @@ export const clinics = pgTable(
     escalateEmergencyMinutes: integer('escalate_emergency_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS.emergency),
     escalateSameDayMinutes: integer('escalate_same_day_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['same-day']),
     escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
+    /** Working days within which the care team answers a patient's message: shown to the patient as they write. */
+    messageReplyWorkingDays: smallint('message_reply_working_days').notNull().default(MESSAGE_REPLY_DAYS_DEFAULT),
+    /** After discharge the patient's message thread can be read but not written to (docs/CLINICAL.md, "Messages"). */
+    messagesReadOnlyAfterDischarge: boolean('messages_read_only_after_discharge').notNull().default(true),
     /** Patients book follow-ups at most this many days ahead (docs/APPOINTMENTS.md). */
     bookingHorizonDays: smallint('booking_horizon_days').notNull().default(BOOKING_RULE_DEFAULTS.horizonDays),
     /** The length of a follow-up a patient books, in minutes; availability is cut into slots this long. */
@@ -113,6 +119,7 @@ export const clinics = pgTable(
     check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
     check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
     check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_message_reply_days_range', sql`${t.messageReplyWorkingDays} between ${sql.raw(String(MESSAGE_REPLY_DAYS_LIMITS.min))} and ${sql.raw(String(MESSAGE_REPLY_DAYS_LIMITS.max))}`),
     check('clinics_booking_horizon_range', sql`${t.bookingHorizonDays} between ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.max))}`),
     check('clinics_slot_minutes_range', sql`${t.slotMinutes} between ${sql.raw(String(BOOKING_RULE_LIMITS.slotMinutes.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.slotMinutes.max))}`),
     check('clinics_cancellation_window_range', sql`${t.cancellationWindowHours} between ${sql.raw(String(BOOKING_RULE_LIMITS.cancellationWindowHours.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.cancellationWindowHours.max))}`),
@@ -547,6 +554,76 @@ export const notes = pgTable(
     ...timestamps,
   },
   (t) => [index('notes_episode_idx').on(t.episodeId, t.createdAt), uniqueIndex('notes_submission_unique').on(t.submissionId)],
+);
+
+/**
+ * One conversation per episode between the patient and their care team (the episode's clinician, or
+ * the colleague covering while they are away). Who may read or write is decided in lib/dal/messages.ts.
+ */
+export const messageThreads = pgTable(
+  'message_threads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** The newest message's time: the inbox is ordered by it without reading every message. */
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('message_threads_episode_unique').on(t.episodeId),
+    index('message_threads_clinic_last_idx').on(t.clinicId, t.lastMessageAt),
+    index('message_threads_patient_idx').on(t.patientId),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: 'restrict' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** The author's role when they wrote: unread counts for staff are messages from the patient. */
+    authorRole: roleEnum('author_role').notNull(),
+    /** 'visit-request': the patient asked to move a visit (written by the appointments pages). */
+    kind: messageKindEnum('kind').notNull().default('message'),
+    body: text('body').notNull(),
+    /** The form's submission id: a second submit of the same message stores nothing. */
+    submissionId: uuid('submission_id'),
+    ...timestamps,
+  },
+  (t) => [
+    index('messages_thread_created_idx').on(t.threadId, t.createdAt),
+    uniqueIndex('messages_submission_unique').on(t.submissionId),
+    check('messages_body_length', sql`char_length(${t.body}) between 1 and ${sql.raw(String(MESSAGE_BODY_MAX))}`),
+    check('messages_author_role', sql`${t.authorRole} in ('patient', 'clinician')`),
+  ],
+);
+
+/** How far each participant has read a thread: everything after `last_read_at` by someone else is unread. */
+export const messageReads = pgTable(
+  'message_reads',
+  {
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] })],
 );
 
 export const alerts = pgTable(

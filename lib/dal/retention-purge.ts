@@ -18,6 +18,8 @@ import {
   exerciseLogs,
   goals,
   measurements,
+  messages,
+  messageThreads,
   notes,
   painEntries,
   planItems,
@@ -73,6 +75,9 @@ async function purgeOne(tx: Tx, userId: string, now: Date): Promise<boolean> {
   if (episodeIds.length > 0) {
     // Children before parents: health data references episodes (and logs reference plan items) with
     // ON DELETE RESTRICT, so a table missing from this list makes the purge fail rather than skip it.
+    const threadIds = (await tx.select({ id: messageThreads.id }).from(messageThreads).where(inArray(messageThreads.episodeId, episodeIds))).map((row) => row.id);
+    counts.messages = threadIds.length === 0 ? 0 : (await tx.delete(messages).where(inArray(messages.threadId, threadIds)).returning({ id: messages.id })).length;
+    await tx.delete(messageThreads).where(inArray(messageThreads.episodeId, episodeIds));
     counts.alerts = (await tx.delete(alerts).where(inArray(alerts.episodeId, episodeIds)).returning({ id: alerts.id })).length;
     counts.notes = (await tx.delete(notes).where(inArray(notes.episodeId, episodeIds)).returning({ id: notes.id })).length;
     counts.goals = (await tx.delete(goals).where(inArray(goals.episodeId, episodeIds)).returning({ id: goals.id })).length;
