@@ -3,20 +3,21 @@
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { FeedState } from './actions';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
 
-type Action = (previous: FeedState, form: FormData) => Promise<FeedState>;
+type CreateAction = (previous: FormResult<{ feedPath: string }>, form: FormData) => Promise<FormResult<{ feedPath: string }>>;
+type RevokeAction = (previous: FormResult, form: FormData) => Promise<FormResult>;
 
 /** The private calendar address: made (shown once), replaced or turned off. */
-export function CalendarFeed({ create, revoke, activeSince }: { create: Action; revoke: Action; activeSince: string | null }) {
-  const [created, createAction] = useActionState(create, { ok: true });
-  const [revoked, revokeAction] = useActionState(revoke, { ok: true });
-  const address = created.ok && created.feedPath ? `${window.location.origin}${created.feedPath}` : null;
+export function CalendarFeed({ create, revoke, activeSince }: { create: CreateAction; revoke: RevokeAction; activeSince: string | null }) {
+  const [created, createAction] = useActionState(create, NOT_SENT as FormResult<{ feedPath: string }>);
+  const [revoked, revokeAction] = useActionState(revoke, NOT_SENT);
+  const address = created.ok && created.data ? `${window.location.origin}${created.data.feedPath}` : null;
   return (
     <div className="space-y-4">
       {!created.ok && created.formError ? <FormAlert>{created.formError}</FormAlert> : null}
       {!revoked.ok && revoked.formError ? <FormAlert>{revoked.formError}</FormAlert> : null}
-      {revoked.ok && revoked.revoked && !address ? <FormAlert tone="success">Your calendar address is turned off. Calendars using it will stop updating.</FormAlert> : null}
+      {revoked.ok && !address ? <FormAlert tone="success">Your calendar address is turned off. Calendars using it will stop updating.</FormAlert> : null}
       {address ? (
         <div role="status" className="space-y-2 rounded-lg border-l-4 border-green-700 bg-green-50 p-4">
           <p className="text-lg font-semibold text-green-900">Your private calendar address</p>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { VisitDetails } from '@/components/appointments/visit-details';
 import { AppLink } from '@/components/ui/app-link';
@@ -8,6 +9,7 @@ import { formatDateTime, formatVisitTime } from '@/lib/time';
 import { cancelAppointmentAction, createCalendarFeedAction, revokeCalendarFeedAction } from './actions';
 import { CalendarFeed } from './calendar-feed';
 import { CancelVisitForm } from './cancel-form';
+import { MoveVisitForm } from './move-form';
 
 export const metadata: Metadata = { title: 'Appointments' };
 
@@ -93,6 +95,7 @@ function UpcomingActions({ visit, timeZone, windowHours }: { visit: PatientAppoi
           It is less than {windowHours} hours before this visit: to cancel or change it, please phone the clinic.
         </p>
       )}
+      {visit.startsAt > new Date() ? <MoveVisitForm appointmentId={visit.id} submissionId={randomUUID()} visitLabel={label} /> : null}
     </div>
   );
 }
