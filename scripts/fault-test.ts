@@ -22,8 +22,8 @@ import postgres from 'postgres';
 import { openPostgres } from '../db/connection';
 import { createCareTeam } from '../db/factories';
 import { painEntries } from '../db/schema';
-import { verifyAuditChain } from '../lib/dal/audit-chain';
-import { recordAudit } from '../lib/dal/audit';
+import { verifyAuditChain } from '../lib/audit/chain';
+import { recordAudit } from '../lib/audit/record';
 import { localDay } from '../lib/time';
 import { startCluster, type Cluster } from './throwaway-postgres';
 

@@ -5,9 +5,9 @@
  * database's unique constraints for "at most once".
  */
 import type { DatabaseHandle } from '@/db/connection';
-import { evaluateTimeBasedAlerts } from '@/lib/dal/alert-engine';
-import { escalateUnacknowledgedAlerts } from '@/lib/dal/escalation-engine';
-import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
+import { evaluateTimeBasedAlerts } from '@/lib/dal/internal/alert-engine';
+import { escalateUnacknowledgedAlerts } from '@/lib/dal/internal/escalation-engine';
+import { purgeExpiredRecords } from '@/lib/dal/internal/retention-purge';
 
 export type JobKind = {
   name: string;

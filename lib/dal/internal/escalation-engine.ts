@@ -16,7 +16,7 @@ import {
   type AlertUrgency,
   type EscalationWindows,
 } from '@/lib/clinical/escalation';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 
 type Candidate = {
   alert_id: string;

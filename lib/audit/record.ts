@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { auditFieldsJson, auditHash, type ChainedEvent } from './audit-fields';
+import { auditFieldsJson, auditHash, type ChainedEvent } from './fields';
 
 export { auditFieldsJson, auditHash };
 
