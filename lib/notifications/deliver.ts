@@ -85,7 +85,8 @@ export async function deliverQueued(
               ready.map((channel) => sql`${channel}::notification_channel`),
               sql`, `,
             )})
-          order by next_attempt_at limit ${options.batch ?? RETRY_POLICY.batch}
+          -- Oldest due first; of those due together, the one retried most (waiting longest) first.
+          order by next_attempt_at, attempts desc, created_at, id limit ${options.batch ?? RETRY_POLICY.batch}
           for update skip locked)
         returning d.id, d.notification_id, d.channel, d.attempts, d.headers`,
   );

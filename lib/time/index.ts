@@ -36,3 +36,15 @@ export function formatShortDateTime(date: Date, timeZone: string): string {
     new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
   ).format(date);
 }
+
+/** "Wednesday 14 July 2027, 10:00–10:30": a visit's day and times in one zone. */
+export function formatVisitTime(startsAt: Date, endsAt: Date, timeZone: string): string {
+  const day = cachedFormatter('visit-day', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }));
+  const clock = cachedFormatter('visit-clock', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  return `${day.format(startsAt)}, ${clock.format(startsAt)}–${clock.format(endsAt)}`;
+}
+
+/** "10:00": a wall-clock time in one zone (24-hour). */
+export function formatClock(instant: Date, timeZone: string): string {
+  return cachedFormatter('visit-clock', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(instant);
+}

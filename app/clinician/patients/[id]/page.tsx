@@ -204,6 +204,7 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
   plan: 'Plan',
   note: 'Note',
   alert: 'Alert',
+  message: 'Message',
 };
 
 function painSummary(record: PatientRecord): string {
