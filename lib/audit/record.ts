@@ -1,6 +1,10 @@
-import 'server-only';
+/**
+ * The audit writer. No `server-only` marker: the system jobs that write audit rows outside a request
+ * (the escalation engine, run by `npm run alerts:evaluate` and by the demo seed) load it in plain
+ * Node. The lint rule that closes lib/audit to app/ and components/ keeps it off the client.
+ */
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import type { Db, Tx } from '@/db/connection';
 import { auditFieldsJson, auditHash, type ChainedEvent } from './fields';
 
 export { auditFieldsJson, auditHash };

@@ -54,7 +54,7 @@ export async function deliverQueued(
   options: { now?: Date; channels?: DeliveryChannels; logger?: Logger; batch?: number } = {},
 ): Promise<DeliverySummary> {
   const now = options.now ?? new Date();
-  const channels = options.channels ?? deliveryChannels();
+  const channels = options.channels ?? deliveryChannels(db);
   const logger = options.logger ?? log();
   const summary: DeliverySummary = { sent: 0, retrying: 0, failed: 0, retired: 0, deferred: 0, notConfigured: 0 };
   const ready = NOTIFICATION_CHANNELS.filter((channel) => channels[channel].configured());

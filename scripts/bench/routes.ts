@@ -73,6 +73,7 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
     },
   },
   { key: 'progress', name: 'Progress page', as: 'patient', paths: () => ['/patient/progress'], target: { connections: 10, p95: 150 }, patientPage: true },
+  { key: 'reminders', name: 'Reminder preferences', as: 'patient', paths: () => ['/patient/reminders'], target: { connections: 10, p95: 150 }, patientPage: true },
   { key: 'caseload', name: 'Caseload (clinician with 200 patients)', as: 'clinician', paths: () => ['/clinician/caseload', '/clinician/patients', '/clinician'], target: { connections: 10, p95: 150 } },
   {
     key: 'patient-record',
