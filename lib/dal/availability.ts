@@ -6,7 +6,7 @@ import { freeSlots, minutesOfDay, type Interval } from '@/lib/appointments/rules
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { addDays, localDay, MS_PER_DAY } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/record';
-import { insertAppointment } from './appointments';
+import { insertAppointment } from './internal/appointment-insert';
 import { isUuid } from '@/lib/validation/ids';
 import { isSubmissionBookedBy, loadAvailability, loadBookedIntervals, loadClinicBooking, type ClinicBooking } from './internal/booking-facts';
 import { getPatientContext } from './internal/patient-episode';
