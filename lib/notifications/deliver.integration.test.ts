@@ -115,6 +115,30 @@ describe('an urgent alert by email', () => {
   });
 });
 
+describe('an email with the caller’s unsubscribe headers', () => {
+  it('carries List-Unsubscribe and List-Unsubscribe-Post to the mail server', async () => {
+    const server = await smtp();
+    const team = await createCareTeam(db());
+    const now = later();
+    const unsubscribe = `<${SITE}/unsubscribe/${'a'.repeat(43)}>`;
+    await notify(db(), {
+      userId: team.patient.id,
+      kind: 'reminder',
+      title: `You have a new reminder from ${team.clinic.name}`,
+      href: '/patient',
+      dedupeKey: `test:${crypto.randomUUID()}`,
+      channels: ['email'],
+      emailHeaders: { 'List-Unsubscribe': unsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      now,
+    });
+    await deliverQueued(db(), { now, channels: channelsFor(server.port) });
+    const mail = server.messages.find((message) => message.to.includes(team.patient.email))!;
+    const headers = mail.raw.slice(0, mail.raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+    expect(headers).toContain(`List-Unsubscribe: ${unsubscribe}`);
+    expect(headers).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  });
+});
+
 describe('when the mail server is down', () => {
   it('retries with backoff without holding up the rest, then sends once it is back, and never twice across a restart', async () => {
     const port = await deadPort();
