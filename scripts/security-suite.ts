@@ -20,7 +20,7 @@ import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { openPostgres } from '../db/connection';
 import { seedDemo } from '../db/seed';
-import { verifyAuditChain } from '../lib/dal/audit-chain';
+import { verifyAuditChain } from '../lib/audit/chain';
 import { startCluster, type Cluster } from './throwaway-postgres';
 
 const require = createRequire(import.meta.url);

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, insertPainEntryRow } from '@/db/factories';
 import { alertEscalations, alerts, clinics, deliveryAddresses, notificationAttempts, notificationDeliveries, notifications, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
-import { RED_FLAG_ALERT_MESSAGES, raiseRedFlagAlert } from '@/lib/dal/red-flag-alerts';
+import { RED_FLAG_ALERT_MESSAGES, raiseRedFlagAlert } from '@/lib/dal/internal/red-flag-alerts';
 import { RED_FLAG_QUESTIONS } from '@/lib/clinical/red-flags';
 import { createLogger } from '@/lib/log';
 import { bodyOf, startTestSmtpServer, type TestSmtpServer } from '@/lib/mail/test-smtp-server';
@@ -74,7 +74,7 @@ describe('an urgent alert by email', () => {
     const server = await smtp();
     const team = await createCareTeam(db());
     const now = later();
-    await createPainEntry(db(), team.episode.id, 9, now);
+    await insertPainEntryRow(db(), team.episode.id, 9, now);
     const positive = RED_FLAG_QUESTIONS.find((question) => question.urgency === 'emergency')!;
     await raiseRedFlagAlert(db(), { episodeId: team.episode.id, urgency: 'emergency', positives: [positive.key], answers: { [positive.key]: true }, now });
     const { logger, read } = capture();
