@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '@/db/connection';
 import { createCareTeam, createUser } from '@/db/factories';
 import { alertEscalations, alerts, clinics, notifications } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { raiseRedFlagAlert } from '@/lib/dal/red-flag-alerts';
+import { raiseRedFlagAlert } from '@/lib/dal/internal/red-flag-alerts';
 import { JOB_KINDS } from '@/lib/jobs/kinds';
 import { startJobRunner, type JobRunner } from '@/lib/jobs/runner';
 
