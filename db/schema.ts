@@ -30,6 +30,7 @@ import type { Dosage } from '../lib/clinical/dosage';
 import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
 import { INSTRUMENTS } from '../lib/clinical/instruments';
 import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
+import { NUDGE_DAYS_DEFAULT, NUDGE_DAYS_LIMITS } from '../lib/reminders/preferences';
 import { MESSAGE_BODY_MAX, MESSAGE_REPLY_DAYS_DEFAULT, MESSAGE_REPLY_DAYS_LIMITS } from '../lib/messages/limits';
 import { APPOINTMENT_KINDS, ATTENDANCE_OUTCOMES, BOOKING_RULE_DEFAULTS, BOOKING_RULE_LIMITS } from '../lib/appointments/rules';
 
@@ -98,6 +99,8 @@ export const clinics = pgTable(
     escalateEmergencyMinutes: integer('escalate_emergency_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS.emergency),
     escalateSameDayMinutes: integer('escalate_same_day_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['same-day']),
     escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
+    /** Days with nothing logged before a patient gets a gentle nudge (docs/CLINICAL.md, "Reminders"). */
+    reminderNudgeDays: smallint('reminder_nudge_days').notNull().default(NUDGE_DAYS_DEFAULT),
     /** Working days within which the care team answers a patient's message: shown to the patient as they write. */
     messageReplyWorkingDays: smallint('message_reply_working_days').notNull().default(MESSAGE_REPLY_DAYS_DEFAULT),
     /** After discharge the patient's message thread can be read but not written to (docs/CLINICAL.md, "Messages"). */
@@ -118,6 +121,7 @@ export const clinics = pgTable(
     check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
     check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
     check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_reminder_nudge_days_range', sql`${t.reminderNudgeDays} between ${sql.raw(String(NUDGE_DAYS_LIMITS.min))} and ${sql.raw(String(NUDGE_DAYS_LIMITS.max))}`),
     check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
     check('clinics_message_reply_days_range', sql`${t.messageReplyWorkingDays} between ${sql.raw(String(MESSAGE_REPLY_DAYS_LIMITS.min))} and ${sql.raw(String(MESSAGE_REPLY_DAYS_LIMITS.max))}`),
     check('clinics_booking_horizon_range', sql`${t.bookingHorizonDays} between ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.max))}`),
@@ -1084,5 +1088,80 @@ export const calendarFeedTokens = pgTable(
   (t) => [
     uniqueIndex('calendar_feed_tokens_hash_unique').on(t.tokenHash),
     uniqueIndex('calendar_feed_tokens_live_unique').on(t.userId).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * A browser's Web Push subscription (the push service's endpoint and the keys the payload is encrypted
+ * to). One row per endpoint: a device that subscribes again, even for another account, moves the row.
+ * Retired (never deleted, so delivery counts stay explainable) when the push service answers 404 or 410,
+ * or after repeated failures (lib/push/send.ts).
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint),
+    index('push_subscriptions_user_idx').on(t.userId).where(sql`${t.retiredAt} is null`),
+    check('push_subscriptions_endpoint_length', sql`char_length(${t.endpoint}) between 1 and 2000`),
+    check('push_subscriptions_failures_range', sql`${t.failures} >= 0`),
+  ],
+);
+
+/**
+ * Keys the server generates once and keeps for every process and machine on this database: the VAPID
+ * key pair that signs Web Push requests (lib/push/vapid.ts). The private key is sealed with a key
+ * derived from AUTH_SECRET, so a copy of the database alone cannot send pushes as the portal.
+ */
+export const serverKeys = pgTable('server_keys', {
+  name: text('name').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  ...timestamps,
+});
+
+/**
+ * A patient's reminder choices (docs/CLINICAL.md, "Reminders"). No row: the defaults in
+ * lib/reminders/preferences.ts. Times are minutes after midnight in the patient's own zone.
+ */
+export const reminderPreferences = pgTable(
+  'reminder_preferences',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    exerciseMinutes: smallint('exercise_minutes').array().notNull().default(sql`'{}'::smallint[]`),
+    quietStartMinute: smallint('quiet_start_minute'),
+    quietEndMinute: smallint('quiet_end_minute'),
+    exerciseInApp: boolean('exercise_in_app').notNull(),
+    exerciseEmail: boolean('exercise_email').notNull(),
+    exercisePush: boolean('exercise_push').notNull(),
+    questionnaireInApp: boolean('questionnaire_in_app').notNull(),
+    questionnaireEmail: boolean('questionnaire_email').notNull(),
+    questionnairePush: boolean('questionnaire_push').notNull(),
+    nudgeInApp: boolean('nudge_in_app').notNull(),
+    nudgeEmail: boolean('nudge_email').notNull(),
+    nudgePush: boolean('nudge_push').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('reminder_preferences_times_count', sql`cardinality(${t.exerciseMinutes}) <= 6`),
+    check('reminder_preferences_times_range', sql`0 <= all(${t.exerciseMinutes}) and 1439 >= all(${t.exerciseMinutes})`),
+    check(
+      'reminder_preferences_quiet_hours',
+      sql`(${t.quietStartMinute} is null) = (${t.quietEndMinute} is null) and (${t.quietStartMinute} is null or (${t.quietStartMinute} between 0 and 1439 and ${t.quietEndMinute} between 0 and 1439 and ${t.quietStartMinute} <> ${t.quietEndMinute}))`,
+    ),
   ],
 );

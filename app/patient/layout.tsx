@@ -20,6 +20,7 @@ export default async function PatientLayout({ children }: { children: React.Reac
     ...PATIENT_NAV,
     { href: '/patient/messages', label: 'Messages', badge: unreadMessages, badgeWord: 'unread' },
     { href: '/patient/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' },
+    { href: '/patient/reminders', label: 'Reminders' },
     { href: '/patient/account', label: 'My account' },
   ];
   return (

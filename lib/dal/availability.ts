@@ -6,7 +6,7 @@ import { freeSlots, minutesOfDay, type Interval } from '@/lib/appointments/rules
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { addDays, localDay, MS_PER_DAY } from '@/lib/time';
 import { recordAudit } from './audit';
-import { insertAppointment } from './appointments';
+import { insertAppointment } from './internal/appointment-insert';
 import { isUuid } from './clinician-access';
 import { isSubmissionBookedBy, loadAvailability, loadBookedIntervals, loadClinicBooking, type ClinicBooking } from './internal/booking-facts';
 import { getPatientContext } from './patient-episode';

@@ -5,7 +5,7 @@
 import { cachedFormatter } from './formatter-cache';
 
 export { addDays, daysBetween, isCalendarDay, MS_PER_DAY, MS_PER_WEEK, weekStartOf, calendarDayIn as localDay } from './days';
-export { canonicalTimeZone, isValidTimeZone, personTimeZone, startOfDayIn, TIME_ZONE_HINT, timeZoneNames, zonedTimeToUtc } from './zone';
+export { canonicalTimeZone, isValidTimeZone, localMinuteOfDay, personTimeZone, startOfDayIn, TIME_ZONE_HINT, timeZoneNames, zonedTimeToUtc } from './zone';
 
 export function formatDateTime(date: Date, timeZone: string): string {
   return cachedFormatter('date-time', timeZone, () =>
