@@ -560,6 +560,14 @@ async function checkTokenRoutes(identities: Record<string, Identity>, outsiders:
       '20 000 characters': `u1.${patient.userId}.x.${'A'.repeat(20_000)}`,
     };
     const oneClick = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    // Every reminder email on for both patients (the defaults leave some off), so a forged token that worked would show.
+    const hadRows = await sqlClient<{ user_id: string }[]>`select user_id from reminder_preferences where user_id in ${sqlClient([patient.userId!, patient2.userId!])}`;
+    for (const person of [patient, patient2]) {
+      await sqlClient`
+        insert into reminder_preferences (user_id, exercise_in_app, exercise_email, exercise_push, questionnaire_in_app, questionnaire_email, questionnaire_push, nudge_in_app, nudge_email, nudge_push)
+        values (${person.userId!}, true, true, true, true, true, true, true, true, true)
+        on conflict (user_id) do update set exercise_email = true, questionnaire_email = true, nudge_email = true`;
+    }
     for (const [label, token] of Object.entries(forged)) {
       const before = await snapshot();
       const response = await send('POST', `/unsubscribe/${token}`, { headers: oneClick, body: 'List-Unsubscribe=One-Click', label: `unsubscribe, ${label}` });
@@ -571,14 +579,15 @@ async function checkTokenRoutes(identities: Record<string, Identity>, outsiders:
       await send('GET', `/unsubscribe/${valid}`, { label: 'unsubscribe page' });
       if ((await snapshot()) !== before) finding('unauthorized', 'GET /unsubscribe/<valid token> changed data (mail scanners follow links)');
     }
-    const [hadRow] = await sqlClient`select 1 from reminder_preferences where user_id = ${patient.userId!}`;
     const othersBefore = await scopedSnapshot([patient2.userId!]);
     const done = await send('POST', `/unsubscribe/${valid}`, { headers: oneClick, body: 'List-Unsubscribe=One-Click', label: 'unsubscribe, valid token' });
     const [after] = await sqlClient<{ exercise_email: boolean; questionnaire_email: boolean; nudge_email: boolean }[]>`
       select exercise_email, questionnaire_email, nudge_email from reminder_preferences where user_id = ${patient.userId!}`;
     if (done.status !== 200 || !after || after.exercise_email) notes.push(`the valid unsubscribe token answered ${done.status} and did not turn exercise emails off`);
+    if (after && !(after.questionnaire_email && after.nudge_email)) finding('unauthorized', 'an exercise-reminder unsubscribe token turned off another kind of email');
     if ((await scopedSnapshot([patient2.userId!])) !== othersBefore) finding('unauthorized', 'a valid unsubscribe token changed another person’s records');
-    if (!hadRow) await sqlClient`delete from reminder_preferences where user_id = ${patient.userId!}`;
+    const keep = hadRows.map((row) => row.user_id);
+    for (const person of [patient, patient2]) if (!keep.includes(person.userId!)) await sqlClient`delete from reminder_preferences where user_id = ${person.userId!}`;
   }
 
   // -------- push subscription
