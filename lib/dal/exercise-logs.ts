@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, exerciseLogs, exercises, planItems, plans } from '@/db/schema';
 import type { Dosage } from '@/lib/clinical/dosage';
-import { recordDenied } from '@/lib/auth/viewer';
+import { auditActor, recordDenied } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
 import { recordAudit } from '@/lib/audit/record';
@@ -173,13 +173,10 @@ export async function createExerciseLog(input: ExerciseLogInput): Promise<Create
     await recordAudit(tx, {
       action: 'exercise-log.create',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       patientId: viewer.userId,
       resourceType: 'exercise_log',
       resourceId: inserted.id,
-      clientAddress: viewer.clientAddress,
       detail: { status: input.status },
     });
     return 'created' as const;
@@ -209,13 +206,10 @@ export async function undoExerciseLog(logId: string): Promise<UndoExerciseLogRes
     await recordAudit(tx, {
       action: 'exercise-log.undo',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       patientId: viewer.userId,
       resourceType: 'exercise_log',
       resourceId: logId,
-      clientAddress: viewer.clientAddress,
     });
     return true;
   });

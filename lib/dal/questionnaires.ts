@@ -1,16 +1,16 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, questionnaireResponses, questionnaireSchedules } from '@/db/schema';
 import { QUESTIONNAIRE_WORSENING, questionnaireWorsening, type QuestionnaireInstrument } from '@/lib/clinical/alerts';
-import { INSTRUMENT_NAMES, INSTRUMENTS } from '@/lib/clinical/instruments';
+import { INSTRUMENT_NAMES, INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
 import { scoreOdi } from '@/lib/clinical/odi';
 import { scorePsfs } from '@/lib/clinical/psfs';
 import { scoreRmdq } from '@/lib/clinical/rmdq';
 import { nextQuestionnaireDue, type DueState } from '@/lib/clinical/questionnaire-schedule';
 import { scoreStartBack, type Bothersome } from '@/lib/clinical/startback';
-import { recordDenied } from '@/lib/auth/viewer';
+import { auditActor, recordDenied } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import {
   odiAnswersSchema,
@@ -121,6 +121,15 @@ export type QuestionnaireSession = {
   canAnswer: boolean;
 };
 
+/** The episode's responses to one instrument in one state. */
+function responsesOf(episodeId: string, instrument: Instrument, status: 'in-progress' | 'completed'): SQL {
+  return and(
+    eq(questionnaireResponses.episodeId, episodeId),
+    eq(questionnaireResponses.instrument, instrument),
+    eq(questionnaireResponses.status, status),
+  )!;
+}
+
 /**
  * Patient: their in-progress answers for an instrument (or a fresh start, with PSFS follow-ups pre-filled with
  * the activities they named before). Others: AppError('forbidden'). No episode: null.
@@ -132,13 +141,7 @@ export async function getQuestionnaireSession(instrument: PatientInstrument): Pr
   const [draftRow] = await db
     .select({ answers: questionnaireResponses.answers, submissionId: questionnaireResponses.submissionId })
     .from(questionnaireResponses)
-    .where(
-      and(
-        eq(questionnaireResponses.episodeId, episode.id),
-        eq(questionnaireResponses.instrument, instrument),
-        eq(questionnaireResponses.status, 'in-progress'),
-      ),
-    )
+    .where(responsesOf(episode.id, instrument, 'in-progress'))
     .orderBy(desc(questionnaireResponses.startedAt))
     .limit(1);
   let previousActivities: string[] | null = null;
@@ -146,13 +149,7 @@ export async function getQuestionnaireSession(instrument: PatientInstrument): Pr
     const [previous] = await db
       .select({ answers: questionnaireResponses.answers })
       .from(questionnaireResponses)
-      .where(
-        and(
-          eq(questionnaireResponses.episodeId, episode.id),
-          eq(questionnaireResponses.instrument, 'PSFS'),
-          eq(questionnaireResponses.status, 'completed'),
-        ),
-      )
+      .where(responsesOf(episode.id, 'PSFS', 'completed'))
       .orderBy(desc(questionnaireResponses.completedAt))
       .limit(1);
     const parsed = psfsAnswersSchema.safeParse(previous?.answers);
@@ -254,9 +251,7 @@ export async function completeQuestionnaire(
       .from(questionnaireResponses)
       .where(
         and(
-          eq(questionnaireResponses.episodeId, episode.id),
-          eq(questionnaireResponses.instrument, instrument),
-          eq(questionnaireResponses.status, 'completed'),
+          responsesOf(episode.id, instrument, 'completed'),
           isNotNull(questionnaireResponses.score),
         ),
       )
@@ -293,9 +288,7 @@ export async function completeQuestionnaire(
       .delete(questionnaireResponses)
       .where(
         and(
-          eq(questionnaireResponses.episodeId, episode.id),
-          eq(questionnaireResponses.instrument, instrument),
-          eq(questionnaireResponses.status, 'in-progress'),
+          responsesOf(episode.id, instrument, 'in-progress'),
           ne(questionnaireResponses.id, responseId),
         ),
       );
@@ -322,13 +315,10 @@ export async function completeQuestionnaire(
     await recordAudit(tx, {
       action: 'questionnaire.complete',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       patientId: viewer.userId,
       resourceType: 'questionnaire_response',
       resourceId: responseId,
-      clientAddress: viewer.clientAddress,
       detail: { instrument },
     });
     return { status: 'completed' as const, responseId };
@@ -388,9 +378,7 @@ export async function getQuestionnaireResult(responseId: string): Promise<Questi
     .from(questionnaireResponses)
     .where(
       and(
-        eq(questionnaireResponses.episodeId, row.episodeId),
-        eq(questionnaireResponses.instrument, row.instrument),
-        eq(questionnaireResponses.status, 'completed'),
+        responsesOf(row.episodeId, row.instrument, 'completed'),
         ne(questionnaireResponses.id, row.id),
       ),
     )

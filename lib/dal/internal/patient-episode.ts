@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canLogForEpisode, canReadEpisode } from '@/lib/auth/policy';
-import { requireRole, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { recordAudit } from '@/lib/audit/record';
 
 export type PatientEpisode = {
@@ -64,12 +64,9 @@ export async function recordOwnRead(viewer: Viewer, action: string, resource: { 
   await recordAudit(getDb(), {
     action,
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     patientId: viewer.userId,
     resourceType: resource.type,
     resourceId: resource.id,
-    clientAddress: viewer.clientAddress,
   });
 }
