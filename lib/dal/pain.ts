@@ -4,12 +4,11 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, painEntries, redFlagScreens } from '@/db/schema';
 import { evaluateRedFlags, type RedFlagUrgency } from '@/lib/clinical/red-flags';
-import { auditActor, recordDenied, type Viewer } from '@/lib/auth/viewer';
+import { recordDenied, type Viewer } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import { PAIN_EDIT_WINDOW_HOURS, type PainEntryInput, type PainEntryUpdate, type PainLocation } from '@/lib/validation/pain';
 import { evaluatePainAlerts } from './internal/alert-engine';
-import { recordAudit } from '@/lib/audit/record';
-import { getLoggableContext, getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead } from './internal/patient-episode';
 import { storeRedFlagScreen } from './internal/red-flag-alerts';
 
 export type PainEntrySummary = {
@@ -118,15 +117,7 @@ export async function createPainEntry(input: Omit<PainEntryInput, 'newSymptom'>)
       return { status: 'stale-form' as const };
     }
     const raised = await evaluatePainAlerts(tx, episode.id, now, { intakeNprs: episode.intakeNprs, timeZone: viewer.timeZone, status: episode.status });
-    await recordAudit(tx, {
-      action: 'pain-entry.create',
-      outcome: 'success',
-      ...auditActor(viewer),
-      patientId: viewer.userId,
-      resourceType: 'pain_entry',
-      resourceId: inserted.id,
-      detail: { redFlagUrgency: evaluation.urgency, alertsRaised: raised },
-    });
+    await recordOwnAction(tx, viewer, 'pain-entry.create', { type: 'pain_entry', id: inserted.id }, { redFlagUrgency: evaluation.urgency, alertsRaised: raised });
     return {
       status: 'created',
       entryId: inserted.id,
@@ -236,14 +227,7 @@ export async function updatePainEntry(input: Omit<PainEntryUpdate, 'newSymptom'>
     // A fresh id: each correction keeps its answers as a screen of their own.
     await storeRedFlagScreen(tx, { episodeId, painEntryId: input.id, answers: input.redFlags, evaluation, submissionId: randomUUID(), now });
     await evaluatePainAlerts(tx, episodeId, now);
-    await recordAudit(tx, {
-      action: 'pain-entry.update',
-      outcome: 'success',
-      ...auditActor(viewer),
-      patientId: viewer.userId,
-      resourceType: 'pain_entry',
-      resourceId: input.id,
-    });
+    await recordOwnAction(tx, viewer, 'pain-entry.update', { type: 'pain_entry', id: input.id });
     return 'updated' as const;
   }).then((result) => (result === 'updated' ? result : whyUnchanged(viewer, input.id, 'pain-entry.update')));
 }
@@ -261,14 +245,7 @@ export async function deletePainEntry(entryId: string): Promise<ChangePainEntryR
       .where(and(eq(painEntries.id, entryId), inArray(painEntries.episodeId, ownEpisodeIds), gt(painEntries.recordedAt, editWindow)))
       .returning({ id: painEntries.id });
     if (rows.length === 0) return false;
-    await recordAudit(tx, {
-      action: 'pain-entry.delete',
-      outcome: 'success',
-      ...auditActor(viewer),
-      patientId: viewer.userId,
-      resourceType: 'pain_entry',
-      resourceId: entryId,
-    });
+    await recordOwnAction(tx, viewer, 'pain-entry.delete', { type: 'pain_entry', id: entryId });
     return true;
   });
   return deleted ? 'deleted' : whyUnchanged(viewer, entryId, 'pain-entry.delete');

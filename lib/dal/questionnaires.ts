@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { episodes, questionnaireResponses, questionnaireSchedules } from '@/db/schema';
 import { QUESTIONNAIRE_WORSENING, questionnaireWorsening, type QuestionnaireInstrument } from '@/lib/clinical/alerts';
 import { INSTRUMENT_NAMES, INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
@@ -10,7 +10,7 @@ import { scorePsfs } from '@/lib/clinical/psfs';
 import { scoreRmdq } from '@/lib/clinical/rmdq';
 import { nextQuestionnaireDue, type DueState } from '@/lib/clinical/questionnaire-schedule';
 import { scoreStartBack, type Bothersome } from '@/lib/clinical/startback';
-import { auditActor, recordDenied } from '@/lib/auth/viewer';
+import { recordDenied } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import {
   odiAnswersSchema,
@@ -22,8 +22,7 @@ import {
   type PatientInstrument,
 } from '@/lib/validation/questionnaires';
 import { raiseAlert } from './internal/alert-engine';
-import { recordAudit } from '@/lib/audit/record';
-import { getLoggableContext, getPatientContext, recordOwnRead, type PatientEpisode } from './internal/patient-episode';
+import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead, type PatientEpisode } from './internal/patient-episode';
 
 export const PATIENT_INSTRUMENTS: readonly PatientInstrument[] = INSTRUMENTS;
 
@@ -130,6 +129,16 @@ function responsesOf(episodeId: string, instrument: Instrument, status: 'in-prog
   )!;
 }
 
+/** The response a form's submission id already started or finished, whichever episode it is in (the caller checks). */
+async function responseOfSubmission(tx: Tx, submissionId: string) {
+  const [row] = await tx
+    .select({ id: questionnaireResponses.id, status: questionnaireResponses.status, episodeId: questionnaireResponses.episodeId, instrument: questionnaireResponses.instrument })
+    .from(questionnaireResponses)
+    .where(eq(questionnaireResponses.submissionId, submissionId))
+    .limit(1);
+  return row;
+}
+
 /**
  * Patient: their in-progress answers for an instrument (or a fresh start, with PSFS follow-ups pre-filled with
  * the activities they named before). Others: AppError('forbidden'). No episode: null.
@@ -179,11 +188,7 @@ export async function saveQuestionnaireDraft(
   const { viewer, episode } = await getLoggableContext();
   if (!episode) return 'no-active-episode';
   const result = await getDb().transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: questionnaireResponses.id, status: questionnaireResponses.status, episodeId: questionnaireResponses.episodeId, instrument: questionnaireResponses.instrument })
-      .from(questionnaireResponses)
-      .where(eq(questionnaireResponses.submissionId, submissionId))
-      .limit(1);
+    const existing = await responseOfSubmission(tx, submissionId);
     if (existing && (existing.episodeId !== episode.id || existing.instrument !== instrument)) return 'not-found' as const;
     if (existing?.status === 'completed') return 'already-completed' as const;
     if (existing) {
@@ -238,11 +243,7 @@ export async function completeQuestionnaire(
   const scored = scoreAnswers(instrument, answers);
   const now = new Date();
   const result = await getDb().transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: questionnaireResponses.id, status: questionnaireResponses.status, episodeId: questionnaireResponses.episodeId, instrument: questionnaireResponses.instrument })
-      .from(questionnaireResponses)
-      .where(eq(questionnaireResponses.submissionId, submissionId))
-      .limit(1);
+    const existing = await responseOfSubmission(tx, submissionId);
     if (existing && (existing.episodeId !== episode.id || existing.instrument !== instrument)) return { status: 'not-found' as const };
     if (existing?.status === 'completed') return { status: 'duplicate' as const, responseId: existing.id };
 
@@ -312,15 +313,7 @@ export async function completeQuestionnaire(
         raisedAt: now,
       });
     }
-    await recordAudit(tx, {
-      action: 'questionnaire.complete',
-      outcome: 'success',
-      ...auditActor(viewer),
-      patientId: viewer.userId,
-      resourceType: 'questionnaire_response',
-      resourceId: responseId,
-      detail: { instrument },
-    });
+    await recordOwnAction(tx, viewer, 'questionnaire.complete', { type: 'questionnaire_response', id: responseId }, { instrument });
     return { status: 'completed' as const, responseId };
   });
   if (result.status === 'not-found') {

@@ -2,12 +2,11 @@ import 'server-only';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, redFlagScreens } from '@/db/schema';
-import { auditActor, recordDenied } from '@/lib/auth/viewer';
+import { recordDenied } from '@/lib/auth/viewer';
 import { evaluateRedFlags, PERIODIC_RED_FLAG_QUESTIONS, safetyCheckDue, type RedFlagUrgency, type SafetyCheckDue } from '@/lib/clinical/red-flags';
 import type { SafetyCheckInput } from '@/lib/validation/safety-check';
-import { recordAudit } from '@/lib/audit/record';
 import type { RedFlagOutcome } from './pain';
-import { getLoggableContext, getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead } from './internal/patient-episode';
 import { storeRedFlagScreen } from './internal/red-flag-alerts';
 
 /**
@@ -75,15 +74,7 @@ export async function createSafetyCheck(input: SafetyCheckInput, now = new Date(
         redFlag: first.urgency ? { urgency: first.urgency as RedFlagUrgency, positives: first.positives } : null,
       };
     }
-    await recordAudit(tx, {
-      action: 'safety-check.create',
-      outcome: 'success',
-      ...auditActor(viewer),
-      patientId: viewer.userId,
-      resourceType: 'red_flag_screen',
-      resourceId: inserted.id,
-      detail: { redFlagUrgency: evaluation.urgency },
-    });
+    await recordOwnAction(tx, viewer, 'safety-check.create', { type: 'red_flag_screen', id: inserted.id }, { redFlagUrgency: evaluation.urgency });
     return {
       status: 'created' as const,
       screenId: inserted.id,
