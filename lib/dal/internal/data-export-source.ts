@@ -5,6 +5,8 @@ import {
   alerts,
   clinics,
   episodes,
+  messages,
+  messageThreads,
   exerciseLogs,
   exercises,
   goals,
@@ -16,6 +18,7 @@ import {
   users,
 } from '@/db/schema';
 import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
+import type { MessageSource } from '@/lib/fhir/patient-files';
 import type { BatchPart } from '@/lib/fhir/episode-resources';
 import type {
   ClinicSource,
@@ -283,4 +286,17 @@ export async function readPatientBundle(db: Db, patientId: string, clinicId: str
   const practitioners = await readPeople(db, practitionerIds(batch));
   const input = { clinic, patient, practitioners, batch, generatedAt };
   return { input, bundle: patientBundle(input) };
+}
+
+/** The messages of these episodes' conversations, oldest first, with who wrote each. */
+export async function readMessages(db: Db, episodeIds: string[]): Promise<MessageSource[]> {
+  if (episodeIds.length === 0) return [];
+  const rows = await db
+    .select({ sentAt: messages.createdAt, authorName: users.name, authorRole: messages.authorRole, kind: messages.kind, body: messages.body })
+    .from(messages)
+    .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+    .innerJoin(users, eq(users.id, messages.authorId))
+    .where(inArray(messageThreads.episodeId, episodeIds))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+  return rows.map(({ authorRole, ...row }) => ({ ...row, fromPatient: authorRole === 'patient' }));
 }
