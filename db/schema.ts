@@ -54,6 +54,9 @@ export const alertReasonEnum = pgEnum('alert_reason', [
 export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day', '24h', 'routine']);
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['success', 'denied', 'failure']);
+export const notificationChannelEnum = pgEnum('notification_channel', ['email', 'push']);
+export const deliveryStatusEnum = pgEnum('delivery_status', ['queued', 'sent', 'failed', 'retired']);
+export const deliveryOutcomeEnum = pgEnum('delivery_outcome', ['sent', 'temporary-failure', 'permanent-failure', 'retired']);
 
 export const clinics = pgTable(
   'clinics',
@@ -133,6 +136,8 @@ export const users = pgTable(
      */
     coverClinicianId: uuid('cover_clinician_id').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
     awaySince: timestamp('away_since', { withTimezone: true }),
+    /** Clinicians: a morning summary of counts (open alerts, escalations, unread notifications) at about 07:30 in their zone. */
+    morningDigest: boolean('morning_digest').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps,
   },
@@ -754,4 +759,102 @@ export const invitationQueue = pgTable(
     issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [uniqueIndex('invitation_queue_user_unique').on(t.userId), index('invitation_queue_clinic_idx').on(t.clinicId, t.issuedAt)],
+);
+
+/**
+ * What a person is told inside Uplift (docs/ARCHITECTURE.md, "Notifications"). The title never holds
+ * health data: it says that something is waiting and where, and the content stays behind sign-in at
+ * `href`. `dedupeKey` names the event (e.g. `alert:<id>:emergency`), so a retried job or a second run
+ * records it once. Pruned by the retention job (docs/SECURITY.md, "Retention and erasure").
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    href: text('href').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_unique').on(t.dedupeKey),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    // The unread count in every page's navigation.
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+    index('notifications_created_idx').on(t.createdAt),
+    check('notifications_kind_format', sql`${t.kind} ~ '^[a-z][a-z0-9-]{0,39}$'`),
+    check('notifications_title_length', sql`char_length(${t.title}) between 1 and 200`),
+    // A path inside Uplift: never another site.
+    check('notifications_href_local', sql`${t.href} ~ '^/[^/\\\\]' and char_length(${t.href}) <= 500`),
+    check('notifications_dedupe_length', sql`char_length(${t.dedupeKey}) between 1 and 200`),
+  ],
+);
+
+/**
+ * One row per notification and channel beyond the app (email, push): the outbox the delivery job sends
+ * from. `attempts`, `nextAttemptAt` and `lastErrorCode` (a code such as `smtp-550`, never content) record
+ * its retries; `headers` holds extra email headers a caller supplies (List-Unsubscribe).
+ */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    channel: notificationChannelEnum('channel').notNull(),
+    status: deliveryStatusEnum('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastErrorCode: text('last_error_code'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('notification_deliveries_unique').on(t.notificationId, t.channel),
+    index('notification_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'queued'`),
+    check('notification_deliveries_error_code_length', sql`${t.lastErrorCode} is null or char_length(${t.lastErrorCode}) <= 60`),
+  ],
+);
+
+/** Each attempt at a delivery and its outcome: what the manager's failure counts are made of. */
+export const notificationAttempts = pgTable(
+  'notification_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => notificationDeliveries.id, { onDelete: 'cascade' }),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
+    outcome: deliveryOutcomeEnum('outcome').notNull(),
+    errorCode: text('error_code'),
+  },
+  (t) => [index('notification_attempts_delivery_idx').on(t.deliveryId, t.attemptedAt), index('notification_attempts_at_idx').on(t.attemptedAt)],
+);
+
+/**
+ * An email address or push endpoint that failed permanently (the server refused it): after
+ * NOTIFICATION_RETIRE_AFTER such failures in a row it is retired and nothing more is sent to it until
+ * the person changes it. A success clears the count.
+ */
+export const deliveryAddresses = pgTable(
+  'delivery_addresses',
+  {
+    channel: notificationChannelEnum('channel').notNull(),
+    address: text('address').notNull(),
+    permanentFailures: integer('permanent_failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.address] })],
 );

@@ -1,13 +1,15 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
 import { countOpenAlerts } from '@/lib/dal/alerts';
+import { countMyUnreadNotifications } from '@/lib/dal/notifications';
 
 export default async function ClinicianLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('clinician');
-  const openAlerts = await countOpenAlerts();
+  const [openAlerts, unread] = await Promise.all([countOpenAlerts(), countMyUnreadNotifications()]);
   const nav: NavItem[] = [
     { href: '/clinician', label: 'Caseload', exact: true },
     { href: '/clinician/alerts', label: 'Alerts', badge: openAlerts },
+    { href: '/clinician/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' },
     { href: '/clinician/exercises', label: 'Exercise library' },
     { href: '/clinician/patients/new', label: 'Add patient', exact: true },
     { href: '/clinician/account', label: 'Account' },

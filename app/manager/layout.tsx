@@ -1,5 +1,6 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
+import { countMyUnreadNotifications } from '@/lib/dal/notifications';
 
 const MANAGER_NAV: NavItem[] = [
   { href: '/manager', label: 'Outcomes', exact: true },
@@ -16,8 +17,10 @@ const MANAGER_NAV: NavItem[] = [
 
 export default async function ManagerLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('manager');
+  const unread = await countMyUnreadNotifications();
+  const nav: NavItem[] = [...MANAGER_NAV, { href: '/manager/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' }];
   return (
-    <AreaShell areaLabel="Manager" homeHref="/manager" userName={viewer.name} nav={MANAGER_NAV} wide prefetch>
+    <AreaShell areaLabel="Manager" homeHref="/manager" userName={viewer.name} nav={nav} wide prefetch>
       {children}
     </AreaShell>
   );

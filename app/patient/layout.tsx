@@ -1,5 +1,6 @@
 import { AreaShell, type NavItem } from '@/components/layout/area-shell';
 import { guardArea } from '@/lib/auth/guard';
+import { countMyUnreadNotifications } from '@/lib/dal/notifications';
 
 const PATIENT_NAV: NavItem[] = [
   { href: '/patient', label: 'Today', exact: true },
@@ -8,13 +9,18 @@ const PATIENT_NAV: NavItem[] = [
   { href: '/patient/questionnaires', label: 'Questionnaires' },
   { href: '/patient/progress', label: 'Progress' },
   { href: '/patient/learn', label: 'Learn' },
-  { href: '/patient/account', label: 'My account' },
 ];
 
 export default async function PatientLayout({ children }: { children: React.ReactNode }) {
   const viewer = await guardArea('patient');
+  const unread = await countMyUnreadNotifications();
+  const nav: NavItem[] = [
+    ...PATIENT_NAV,
+    { href: '/patient/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' },
+    { href: '/patient/account', label: 'My account' },
+  ];
   return (
-    <AreaShell areaLabel="Patient" homeHref="/patient" userName={viewer.name} nav={PATIENT_NAV}>
+    <AreaShell areaLabel="Patient" homeHref="/patient" userName={viewer.name} nav={nav}>
       {children}
     </AreaShell>
   );

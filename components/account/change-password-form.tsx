@@ -6,7 +6,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import type { ActionResult } from '@/lib/errors';
 import { NewPasswordFields } from './new-password-fields';
-import { changePasswordAction } from './security-actions';
+import { changePasswordAction } from '@/lib/account/security-actions';
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action] = useActionState<ActionResult, FormData>(changePasswordAction, { ok: true });

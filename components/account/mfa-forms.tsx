@@ -6,7 +6,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import type { ActionResult } from '@/lib/errors';
 import { RecoveryCodes } from './recovery-codes';
-import { confirmMfaAction, disableMfaAction, regenerateCodesAction, startMfaAction, type EnrolState } from './security-actions';
+import { confirmMfaAction, disableMfaAction, regenerateCodesAction, startMfaAction, type EnrolState } from '@/lib/account/security-actions';
 
 export function StartMfaForm() {
   const [state, action] = useActionState<ActionResult, FormData>(startMfaAction, { ok: true });

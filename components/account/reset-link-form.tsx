@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { issueResetLinkAction, type ResetLinkState } from './security-actions';
+import { issueResetLinkAction, type ResetLinkState } from '@/lib/account/security-actions';
 
 /**
  * Staff ask for a one-time reset link. A patient's link is shown to hand over (in person or by

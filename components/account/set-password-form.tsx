@@ -5,7 +5,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionResult } from '@/lib/errors';
 import { NewPasswordFields } from './new-password-fields';
-import { setPasswordAction } from './actions';
+import { setPasswordAction } from '@/lib/account/set-password-actions';
 
 export function SetPasswordForm({ kind, token, email }: { kind: 'invite' | 'reset'; token: string; email: string }) {
   const [state, action] = useActionState<ActionResult, FormData>(setPasswordAction, { ok: true });

@@ -1,19 +1,19 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT, valueOf } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { saveMyTimeZoneAction, type TimeZoneFormState } from './time-zone-actions';
+import { saveMyTimeZoneAction } from '@/lib/account/time-zone-actions';
 
 const spaced = (zone: string) => zone.replace(/_/g, ' ');
 
 /** Follow the clinic's zone, or choose one's own (suggestions from the datalist `listId`). */
 export function TimeZoneForm({ own, clinic, listId }: { own: string | null; clinic: string; listId: string }) {
-  const [state, action] = useActionState<TimeZoneFormState, FormData>(saveMyTimeZoneAction, { ok: false });
+  const [state, action] = useActionState(saveMyTimeZoneAction, NOT_SENT);
   const errors = state.ok ? undefined : state.fieldErrors;
-  const values = state.ok ? undefined : state.values;
-  const choice = values?.choice ?? (own ? 'own' : 'clinic');
+  const choice = valueOf(state, 'choice') ?? (own ? 'own' : 'clinic');
   return (
     <form action={action} className="space-y-4" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
@@ -37,7 +37,7 @@ export function TimeZoneForm({ own, clinic, listId }: { own: string | null; clin
         autoComplete="off"
         spellCheck={false}
         hint="A place name such as Europe/London, America/New_York or Australia/Sydney. Start typing to see the list."
-        defaultValue={values?.timeZone ?? own ?? ''}
+        defaultValue={valueOf(state, 'timeZone') ?? own ?? ''}
         errors={errors?.timeZone}
       />
       <SubmitButton pendingText="Saving…">Save time zone</SubmitButton>

@@ -1,5 +1,5 @@
 import { AppLink } from '@/components/ui/app-link';
-import { signOutAction } from './actions';
+import { signOutAction } from '@/lib/auth/sign-out-action';
 import { NavLinks, type NavItem } from './nav-links';
 
 export type { NavItem };

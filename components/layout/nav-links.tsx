@@ -3,7 +3,8 @@
 import { AppLink } from '@/components/ui/app-link';
 import { usePathname } from 'next/navigation';
 
-export type NavItem = { href: string; label: string; badge?: number; exact?: boolean };
+/** `badgeWord` says what the count is ("open", "unread"); the link's accessible name is then "Alerts, 3 open". */
+export type NavItem = { href: string; label: string; badge?: number; badgeWord?: string; exact?: boolean };
 
 export function NavLinks({ items, prefetch }: { items: NavItem[]; prefetch: boolean }) {
   const pathname = usePathname();
@@ -17,6 +18,7 @@ export function NavLinks({ items, prefetch }: { items: NavItem[]; prefetch: bool
               href={item.href}
               prefetch={prefetch ? 'auto' : false}
               aria-current={current ? 'page' : undefined}
+              aria-label={item.badge ? `${item.label}, ${item.badge} ${item.badgeWord ?? 'open'}` : undefined}
               className={`flex min-h-11 items-center gap-2 border-b-4 px-3 py-2 text-base whitespace-nowrap ${
                 current ? 'border-brand-700 font-semibold text-brand-800' : 'border-transparent text-slate-700 hover:text-slate-900'
               }`}
@@ -25,7 +27,7 @@ export function NavLinks({ items, prefetch }: { items: NavItem[]; prefetch: bool
               {item.badge ? (
                 <span className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
                   {item.badge}
-                  <span className="sr-only"> open</span>
+                  <span className="sr-only"> {item.badgeWord ?? 'open'}</span>
                 </span>
               ) : null}
             </AppLink>

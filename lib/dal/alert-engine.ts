@@ -25,6 +25,7 @@ import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { OVERDUE_AFTER_DAYS } from '@/lib/clinical/questionnaire-schedule';
 import { addDays, localDay } from '@/lib/time';
 import { personTimeZoneSql } from '@/lib/time/zone-sql';
+import { notifyUrgentAlert } from '@/lib/notifications/staff';
 import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
 
 export type AlertUrgency = 'emergency' | 'same-day' | '24h' | 'routine';
@@ -40,7 +41,9 @@ export type RaiseAlertInput = {
 
 /**
  * Inserts an alert unless one is already open for the same episode and reason (the partial unique
- * index alerts_open_unique). Returns true when a new alert was raised.
+ * index alerts_open_unique). Returns true when a new alert was raised. An emergency or same-day alert
+ * notifies its clinician in the same transaction (lib/notifications/staff.ts), so the alert and the
+ * notification commit together and the in-app count shows it at once.
  */
 export async function raiseAlert(executor: Db | Tx, input: RaiseAlertInput): Promise<boolean> {
   const inserted = await executor
@@ -55,7 +58,9 @@ export async function raiseAlert(executor: Db | Tx, input: RaiseAlertInput): Pro
     })
     .onConflictDoNothing()
     .returning({ id: alerts.id });
-  return inserted.length > 0;
+  if (inserted.length === 0) return false;
+  await notifyUrgentAlert(executor, inserted[0]!.id, input.urgency, input.raisedAt ?? new Date());
+  return true;
 }
 
 /** Worsening and severe-pain rules over the episode's recent daily pain. Returns the reasons raised. */

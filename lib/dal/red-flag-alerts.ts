@@ -7,6 +7,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/connection';
 import { alerts } from '@/db/schema';
 import { describeAnswers, RED_FLAG_GROUPS, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
+import { notifyUrgentAlert } from '@/lib/notifications/staff';
 import { raiseAlert } from './alert-engine';
 
 export const RED_FLAG_ALERT_MESSAGES: Readonly<Record<RedFlagUrgency, string>> = {
@@ -73,4 +74,6 @@ export async function raiseRedFlagAlert(
       ...(escalate ? { raisedAt: now } : {}),
     })
     .where(eq(alerts.id, open.id));
+  // A more urgent answer tells the clinician again, as a new alert would.
+  if (escalate) await notifyUrgentAlert(executor, open.id, effective, now);
 }

@@ -8,6 +8,9 @@ import type { DatabaseHandle } from '@/db/connection';
 import { evaluateTimeBasedAlerts } from '@/lib/dal/alert-engine';
 import { escalateUnacknowledgedAlerts } from '@/lib/dal/escalation-engine';
 import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
+import { deliverQueued } from '@/lib/notifications/deliver';
+import { pruneNotifications } from '@/lib/notifications/prune';
+import { notifyPendingEscalations, sendMorningDigests } from '@/lib/notifications/staff';
 
 export type JobKind = {
   name: string;
@@ -49,8 +52,35 @@ export const JOB_KINDS: readonly JobKind[] = [
     expireInSeconds: 30 * 60,
     run: async (handle) => {
       const purge = await purgeExpiredRecords(handle.db);
+      // Notifications past their period (docs/SECURITY.md, "Retention and erasure"), with their deliveries.
+      const pruned = await pruneNotifications(handle.db);
       if (purge.failed) throw new Error(`${purge.failed} records could not be purged`);
-      return `${purge.purged} purged`;
+      return `${purge.purged} purged, ${pruned} notifications pruned`;
     },
+  },
+  {
+    // Escalations not yet told to the safety lead become notifications (the alert_escalations outbox),
+    // then queued email and push deliveries are sent, retried or retired (docs/ARCHITECTURE.md,
+    // "Notifications"). Every minute: an urgent alert's email goes out within about a minute.
+    name: 'notification-delivery',
+    cron: '* * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 30,
+    expireInSeconds: 15 * 60,
+    run: async (handle) => {
+      const escalations = await notifyPendingEscalations(handle.db);
+      const sent = await deliverQueued(handle.db);
+      return `${escalations.notified} escalations notified, ${sent.sent} sent, ${sent.retrying} to retry, ${sent.failed} failed, ${sent.retired} retired, ${sent.notConfigured} kept unsent`;
+    },
+  },
+  {
+    // Clinicians' morning summaries (counts only) at about 07:30 in each one's zone; every 15 minutes
+    // catches every zone, including those offset by a half or three quarters of an hour.
+    name: 'morning-digest',
+    cron: '*/15 * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    expireInSeconds: 10 * 60,
+    run: async (handle) => `${await sendMorningDigests(handle.db)} summaries`,
   },
 ];

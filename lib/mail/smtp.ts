@@ -1,5 +1,5 @@
 /**
- * Sends Uplift's few emails (password reset links) with nodemailer. `SMTP_URL` configures it:
+ * Sends Uplift's emails (password reset links, notifications) with nodemailer. `SMTP_URL` configures it:
  * `smtps://user:pass@host:465` (TLS from the start) or `smtp://user:pass@host:587` (upgraded with
  * STARTTLS). TLS with a verified certificate is required unless the host is this machine (a local
  * relay): a server that does not offer STARTTLS, or whose certificate does not verify, is refused
@@ -9,7 +9,13 @@ import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
-export type MailMessage = { to: string; subject: string; text: string };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  /** Extra headers (e.g. List-Unsubscribe); names and values are single lines. */
+  headers?: Record<string, string>;
+};
 export type SmtpConfig = { url: string; from: string };
 
 export function smtpConfigFromEnv(env: Record<string, string | undefined> = process.env): SmtpConfig | null {
@@ -59,7 +65,8 @@ function singleLine(value: string): string {
 
 /** Sends one plain-text message; throws on any refusal, on a server without TLS, or after `timeoutMs`. */
 export async function sendMail(config: SmtpConfig, message: MailMessage, timeoutMs = 10_000): Promise<void> {
-  for (const value of [config.from, message.to, message.subject]) singleLine(value);
+  const headers = Object.entries(message.headers ?? {});
+  for (const value of [config.from, message.to, message.subject, ...headers.flat()]) singleLine(value);
   const transport = nodemailer.createTransport(transportOptions(config, timeoutMs));
   try {
     await transport.sendMail({
@@ -67,6 +74,7 @@ export async function sendMail(config: SmtpConfig, message: MailMessage, timeout
       to: message.to,
       subject: message.subject,
       text: message.text,
+      ...(headers.length ? { headers: Object.fromEntries(headers) } : {}),
     });
   } finally {
     transport.close();

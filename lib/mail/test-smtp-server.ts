@@ -22,7 +22,18 @@ export type TestSmtpServer = {
   close: () => Promise<void>;
 };
 
-export async function startTestSmtpServer(options: { host?: string; starttls?: boolean; user?: string; pass?: string } = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  options: {
+    host?: string;
+    starttls?: boolean;
+    user?: string;
+    pass?: string;
+    /** Recipients refused with 550 (a mailbox that does not exist): a permanent failure. */
+    rejectRecipients?: string[];
+    /** A fixed port to listen on (a test restarting "the same" server); any free one when omitted. */
+    port?: number;
+  } = {},
+): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   const state = { mailFromSeen: 0 };
   const server = new SMTPServer({
@@ -38,6 +49,13 @@ export async function startTestSmtpServer(options: { host?: string; starttls?: b
     onMailFrom(_address, _session, callback) {
       state.mailFromSeen += 1;
       callback();
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.rejectRecipients?.includes(address.address.toLowerCase())) {
+        callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+      } else {
+        callback();
+      }
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -57,7 +75,7 @@ export async function startTestSmtpServer(options: { host?: string; starttls?: b
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, host, () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
   return {

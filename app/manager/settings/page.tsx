@@ -7,6 +7,8 @@ import { getIdentityPolicy } from '@/lib/dal/clinic-users';
 import { getSafetySettings } from '@/lib/dal/escalations';
 import { getClinicContact } from '@/lib/dal/clinic-contact';
 import { getRetentionYears } from '@/lib/dal/retention';
+import { DELIVERY_REPORT_DAYS, getDeliveryCounts } from '@/lib/dal/notification-deliveries';
+import { DeliveryCountsTable } from './_components/delivery-counts';
 import { TimeZoneList } from '@/components/ui/time-zone-list';
 import { getClinicLocation } from '@/lib/dal/time-zones';
 import { ClinicContactForm } from './_components/clinic-contact-form';
@@ -21,13 +23,14 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [location, showNames, security, contact, retentionYears, safety, { result }] = await Promise.all([
+  const [location, showNames, security, contact, retentionYears, safety, deliveries, { result }] = await Promise.all([
     getClinicLocation(),
     getIdentityPolicy(),
     getClinicSecurity(),
     getClinicContact(),
     getRetentionYears(),
     getSafetySettings(),
+    getDeliveryCounts(),
     searchParams,
   ]);
   return (
@@ -102,6 +105,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           deleted automatically. A change applies to accounts closed from now on.
         </p>
         <RetentionForm years={retentionYears} />
+      </section>
+      <section aria-labelledby="delivery-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="delivery-heading" className="text-lg font-semibold">
+          Notification delivery
+        </h2>
+        <p className="text-slate-700">
+          How the emails and push messages sent to your clinic’s patients and staff in the last {DELIVERY_REPORT_DAYS} days went. “Waiting”
+          emails are kept until the server’s mail settings are set up. An address the mail server refused three times is retired and sent
+          nothing more until the person changes it.
+          {deliveries.retiredAddresses > 0 ? ` Retired email addresses now: ${deliveries.retiredAddresses}.` : ''}
+        </p>
+        <DeliveryCountsTable channels={deliveries.channels} days={DELIVERY_REPORT_DAYS} />
       </section>
     </div>
   );

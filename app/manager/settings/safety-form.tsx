@@ -1,11 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT, valueOf } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { updateSafetySettingsAction, type SafetyFormState } from './safety-actions';
+import { updateSafetySettingsAction } from './safety-actions';
 
 type Props = {
   safetyLeadId: string | null;
@@ -15,18 +16,17 @@ type Props = {
 
 export function SafetyForm({ safetyLeadId, windows, clinicians }: Props) {
   // The server action itself (not a wrapper), so the form also works before hydration.
-  const [state, action] = useActionState<SafetyFormState, FormData>(updateSafetySettingsAction, { ok: false });
+  const [state, action] = useActionState(updateSafetySettingsAction, NOT_SENT);
   const errors = !state.ok ? state.fieldErrors : undefined;
-  const values = !state.ok ? state.values : undefined;
   // The key makes a refused form show what was typed rather than the saved values.
   return (
-    <form action={action} key={JSON.stringify(values ?? null)} className="space-y-4" noValidate>
+    <form action={action} key={JSON.stringify(state.values ?? null)} className="space-y-4" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       {state.ok ? <FormAlert tone="success">Saved. The change is recorded in the audit trail.</FormAlert> : null}
       <SelectField
         label="Safety lead"
         name="safetyLeadId"
-        defaultValue={values?.safetyLeadId ?? safetyLeadId ?? ''}
+        defaultValue={valueOf(state, 'safetyLeadId') ?? safetyLeadId ?? ''}
         options={[{ value: '', label: 'Choose a clinician' }, ...clinicians.map((clinician) => ({ value: clinician.id, label: clinician.name }))]}
         errors={errors?.safetyLeadId}
       />
@@ -38,7 +38,7 @@ export function SafetyForm({ safetyLeadId, windows, clinicians }: Props) {
             label="Emergency (minutes)"
             name="emergencyMinutes"
             inputMode="numeric"
-            defaultValue={values?.emergencyMinutes ?? String(windows.emergency)}
+            defaultValue={valueOf(state, 'emergencyMinutes') ?? String(windows.emergency)}
             errors={errors?.emergencyMinutes}
           />
           <TextField
@@ -46,7 +46,7 @@ export function SafetyForm({ safetyLeadId, windows, clinicians }: Props) {
             label="Urgent, same day (minutes)"
             name="sameDayMinutes"
             inputMode="numeric"
-            defaultValue={values?.sameDayMinutes ?? String(windows.sameDay)}
+            defaultValue={valueOf(state, 'sameDayMinutes') ?? String(windows.sameDay)}
             errors={errors?.sameDayMinutes}
           />
           <TextField
@@ -54,7 +54,7 @@ export function SafetyForm({ safetyLeadId, windows, clinicians }: Props) {
             label="Review within 24 hours (minutes)"
             name="reviewMinutes"
             inputMode="numeric"
-            defaultValue={values?.reviewMinutes ?? String(windows.review)}
+            defaultValue={valueOf(state, 'reviewMinutes') ?? String(windows.review)}
             errors={errors?.reviewMinutes}
           />
         </div>

@@ -1,16 +1,16 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionResult } from '@/lib/errors';
 import { updateClinicSecurityAction } from './actions';
 
 type Settings = { mfaRequiredForManagers: boolean; mfaRequiredForClinicians: boolean };
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   // The server action itself (not a wrapper), so the form also works before hydration.
-  const [state, action] = useActionState<ActionResult, FormData>(updateClinicSecurityAction, { ok: false });
+  const [state, action] = useActionState(updateClinicSecurityAction, NOT_SENT);
   return (
     <form action={action} className="space-y-5">
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}

@@ -1,12 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT, valueOf } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { CLINIC_COUNTRIES, EMERGENCY_SERVICES } from '@/lib/content/emergency-services';
-import { updateClinicLocationAction, type LocationFormState } from '../location-actions';
+import { updateClinicLocationAction } from '../location-actions';
 
 const COUNTRY_OPTIONS = CLINIC_COUNTRIES.map((code) => ({
   value: code,
@@ -14,9 +15,8 @@ const COUNTRY_OPTIONS = CLINIC_COUNTRIES.map((code) => ({
 }));
 
 export function ClinicLocationForm({ location, listId }: { location: { timeZone: string; country: string }; listId: string }) {
-  const [state, action] = useActionState<LocationFormState, FormData>(updateClinicLocationAction, { ok: false });
+  const [state, action] = useActionState(updateClinicLocationAction, NOT_SENT);
   const errors = state.ok ? undefined : state.fieldErrors;
-  const values = state.ok ? undefined : state.values;
   return (
     <form action={action} className="space-y-4" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
@@ -29,10 +29,10 @@ export function ClinicLocationForm({ location, listId }: { location: { timeZone:
         autoComplete="off"
         spellCheck={false}
         hint="A place name such as Europe/London, America/New_York or Australia/Sydney. Start typing to see the list."
-        defaultValue={values?.timeZone ?? location.timeZone}
+        defaultValue={valueOf(state, 'timeZone') ?? location.timeZone}
         errors={errors?.timeZone}
       />
-      <SelectField label="Country (sets the emergency numbers patients are given)" name="country" options={COUNTRY_OPTIONS} defaultValue={values?.country ?? location.country} errors={errors?.country} />
+      <SelectField label="Country (sets the emergency numbers patients are given)" name="country" options={COUNTRY_OPTIONS} defaultValue={valueOf(state, 'country') ?? location.country} errors={errors?.country} />
       <SubmitButton pendingText="Saving…">Save time zone and country</SubmitButton>
     </form>
   );

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT, valueOf } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { updateRetentionAction, type SettingsFormState } from '../clinic-details-actions';
+import { updateRetentionAction } from '../clinic-details-actions';
 
 export function RetentionForm({ years }: { years: number }) {
-  const [state, action] = useActionState<SettingsFormState, FormData>(updateRetentionAction, { ok: false });
+  const [state, action] = useActionState(updateRetentionAction, NOT_SENT);
   const errors = state.ok ? undefined : state.fieldErrors;
-  const values = state.ok ? undefined : state.values;
   return (
     <form action={action} className="space-y-4" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
@@ -21,7 +21,7 @@ export function RetentionForm({ years }: { years: number }) {
         autoComplete="off"
         className="max-w-xs"
         hint="From 1 to 100. UK guidance for adult records is 8 years; children’s records are kept at least until their 25th birthday whatever this says."
-        defaultValue={values?.retentionYears ?? String(years)}
+        defaultValue={valueOf(state, 'retentionYears') ?? String(years)}
         errors={errors?.retentionYears}
       />
       <SubmitButton pendingText="Saving…">Save retention period</SubmitButton>

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * "Every action uses the one wrapper" (docs/ARCHITECTURE.md, Server actions), checked over the files:
+ * a module that starts with 'use server' exports only types and `const <name>Action = formAction({…})`,
+ * and none of them sits in components/.
+ */
+const files = execFileSync('git', ['ls-files', 'app', 'components', 'lib'], { encoding: 'utf8' })
+  .split('\n')
+  .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file));
+
+const serverModules = files.filter((file) => /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/.test(readFileSync(file, 'utf8')));
+
+/** Modules still written by hand; this list only shrinks. */
+const NOT_YET_CONVERTED = new Set<string>([
+  'app/(auth)/forgot-password/actions.ts',
+  'app/(auth)/login/actions.ts',
+  'app/clinician/account/actions.ts',
+  'app/clinician/alerts/actions.ts',
+  'app/clinician/exercises/actions.ts',
+  'app/clinician/patients/[id]/discharge/actions.ts',
+  'app/clinician/patients/[id]/measurements/actions.ts',
+  'app/clinician/patients/[id]/notes/actions.ts',
+  'app/clinician/patients/[id]/plan/actions.ts',
+  'app/clinician/patients/[id]/questionnaires/actions.ts',
+  'app/clinician/patients/new/actions.ts',
+  'app/manager/caseloads/actions.ts',
+  'app/manager/cover/actions.ts',
+  'app/manager/import/actions.ts',
+  'app/manager/patients/actions.ts',
+  'app/manager/users/actions.ts',
+  'app/patient/exercises/actions.ts',
+  'app/patient/pain/actions.ts',
+  'app/patient/questionnaires/actions.ts',
+  'app/patient/safety-check/actions.ts',
+  'lib/account/security-actions.ts',
+  'lib/account/set-password-actions.ts',
+  'lib/auth/sign-out-action.ts',
+]);
+
+function exportsOf(source: string): { name: string; wrapped: boolean }[] {
+  const found: { name: string; wrapped: boolean }[] = [];
+  for (const match of source.matchAll(/^export\s+(?!type\b|interface\b)(?:async\s+)?(function|const|let|var|class|default|\{)\s*(\w*)([^\n]*)/gm)) {
+    const [, kind, name, rest] = match;
+    found.push({ name: name || kind!, wrapped: kind === 'const' && /^\s*=\s*formAction\(/.test(rest!) });
+  }
+  return found;
+}
+
+describe('server actions', () => {
+  it('are found (the check is not vacuous)', () => {
+    expect(serverModules.length).toBeGreaterThan(20);
+  });
+
+  it('never live in components/', () => {
+    expect(serverModules.filter((file) => file.startsWith('components/'))).toEqual([]);
+  });
+
+  it('are each built with formAction from lib/forms/action', () => {
+    const handWritten = serverModules
+      .filter((file) => !NOT_YET_CONVERTED.has(file))
+      .flatMap((file) => exportsOf(readFileSync(file, 'utf8')).filter((entry) => !entry.wrapped).map((entry) => `${file}: ${entry.name}`));
+    expect(handWritten).toEqual([]);
+  });
+
+  it('the list of modules not yet converted holds only modules that are not', () => {
+    for (const file of NOT_YET_CONVERTED) {
+      expect(serverModules, file).toContain(file);
+      expect(exportsOf(readFileSync(file, 'utf8')).some((entry) => !entry.wrapped), file).toBe(true);
+    }
+  });
+});
+
+/** Components that still import a state type or an action from app/; this list only shrinks. */
+const STILL_IMPORTING_APP = new Set<string>([
+  'components/clinician/acknowledge-form.tsx',
+  'components/clinician/discharge-form.tsx',
+  'components/clinician/exercise-form.tsx',
+  'components/clinician/goal-forms.tsx',
+  'components/clinician/invitation-link.tsx',
+  'components/clinician/measurement-form.tsx',
+  'components/clinician/measurement-row-actions.tsx',
+  'components/clinician/note-form.tsx',
+  'components/clinician/onboarding-form.tsx',
+  'components/clinician/plan-editor.tsx',
+]);
+
+describe('components/', () => {
+  it('never imports from app/', () => {
+    const offenders = files
+      .filter((file) => file.startsWith('components/'))
+      .filter((file) => !STILL_IMPORTING_APP.has(file) && /from\s+['"]@\/app\//.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

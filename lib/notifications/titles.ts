@@ -1,0 +1,31 @@
+/**
+ * The words of Uplift's own notifications. Each says that something is waiting and at which clinic,
+ * never what: no patient, no score, no alert text, no condition (docs/ARCHITECTURE.md, "Notifications").
+ * They are what an email subject, a push message and the in-app list show.
+ */
+
+export const STAFF_NOTIFICATION_KINDS = {
+  urgentAlert: 'alert-urgent',
+  escalation: 'alert-escalated',
+  digest: 'digest',
+} as const;
+
+export function urgentAlertTitle(clinicName: string): string {
+  return `You have an urgent alert to review at ${clinicName}`;
+}
+
+export function escalationTitle(clinicName: string): string {
+  return `An alert at ${clinicName} has been escalated to you`;
+}
+
+export type DigestCounts = { openAlerts: number; escalated: number; unread: number };
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** Counts only: how many, never which patients or why. */
+export function digestTitle(clinicName: string, counts: DigestCounts): string {
+  return (
+    `Your morning summary at ${clinicName}: ${plural(counts.openAlerts, 'open alert', 'open alerts')}, ` +
+    `${counts.escalated} escalated to you, ${plural(counts.unread, 'unread notification', 'unread notifications')}`
+  );
+}
