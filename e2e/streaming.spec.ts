@@ -82,3 +82,24 @@ test('the patient’s Today shows the greeting and pain score first, then the ex
     slowMarker: 'Questionnaires</h2><p',
   });
 });
+
+test('a streamed record view is one entry in the patient’s list of who viewed their record, not one per panel', async ({ page, browser }) => {
+  await signInAndWait(page, 'clinician');
+  const episodeId = await openPatient(page, 'Jamie Taylor');
+  const patientContext = await browser.newContext();
+  const patient = await patientContext.newPage();
+  await signInAndWait(patient, 'patient');
+  const views = async () => {
+    await patient.goto('/patient/account');
+    const list = patient.getByRole('region', { name: 'Who viewed or changed my record' }).getByRole('listitem');
+    // The page lists the latest 100 events: below that, a new view always adds exactly one item.
+    expect(await list.count()).toBeLessThan(99);
+    return list.filter({ hasText: 'Viewed the patient record' }).count();
+  };
+  const before = await views();
+  await page.goto(`/clinician/patients/${episodeId}`);
+  await expect(page.getByText(/^The latest \d+ events, newest first\.$/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Range of motion' })).toBeVisible();
+  expect(await views()).toBe(before + 1);
+  await patientContext.close();
+});

@@ -6,7 +6,7 @@
 export function PanelSkeleton({ label, className = '', children }: { label: string; className?: string; children: React.ReactNode }) {
   return (
     <div aria-busy="true" className={className}>
-      <p className="sr-only">Loading {label}…</p>
+      <p className="sr-only">{`Loading ${label}…`}</p>
       {children}
     </div>
   );

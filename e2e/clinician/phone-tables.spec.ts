@@ -40,8 +40,4 @@ test('every clinician page with a table fits a phone, its rows stacked as labell
   const outcome = page.getByRole('table', { name: 'Baseline against latest scores' });
   await expect(outcome.getByRole('rowheader', { name: 'Pain (NPRS)' })).toBeVisible();
   await expectFitsPhone(page);
-
-  await page.goto(`/clinician/patients/${episodeId}/discharge/letter`);
-  await expect(page.getByRole('table', { name: 'Scores at the start of care and at discharge' }).getByRole('rowheader').first()).toBeVisible();
-  await expectFitsPhone(page);
 });

@@ -25,7 +25,7 @@ export function FigureRowSkeleton({ label }: { label: string }) {
   return (
     <PanelSkeleton label={label} className="grid gap-4 sm:grid-cols-3">
       {[0, 1, 2].map((index) => (
-        <SkeletonBlock key={index} className="h-36" />
+        <SkeletonBlock key={index} className="h-[10.5rem]" />
       ))}
     </PanelSkeleton>
   );

@@ -113,13 +113,13 @@ export function RecordTrendsSkeleton() {
     <PanelSkeleton label="the charts" className="space-y-3">
       <div className="grid gap-4 lg:grid-cols-2">
         {[0, 1, 2, 3].map((index) => (
-          <SkeletonBlock key={index} className="h-[22rem]" />
+          <SkeletonBlock key={index} className="h-[25rem]" />
         ))}
       </div>
       <SkeletonBlock className="h-12" />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
         {MEASURE_CODES.map((code) => (
-          <SkeletonBlock key={code} className="h-[22rem]" />
+          <SkeletonBlock key={code} className="h-[25rem]" />
         ))}
       </div>
     </PanelSkeleton>
