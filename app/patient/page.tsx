@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { VisitDetails } from '@/components/appointments/visit-details';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
 import { AppLink } from '@/components/ui/app-link';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { emergencyServicesFor } from '@/lib/content/emergency-services';
+import { getMyNextAppointment } from '@/lib/dal/appointments';
 import { getTodayShell, getTodayStatus } from '@/lib/dal/today';
 import { formatDateTime, formatLongDay } from '@/lib/time';
 import { SavedNotice, TodayExercises, TodayExercisesSkeleton, TodayWeek, TodayWeekSkeleton } from './_components/today-plan';
@@ -16,12 +18,18 @@ export const metadata: Metadata = { title: 'Today' };
 const MORE_LINK = 'flex min-h-14 items-center justify-center rounded-xl border-2 border-slate-300 bg-white p-3 text-center text-lg font-semibold text-brand-800';
 
 /**
- * What needs attention first (emergency advice, the safety questions, the pain score) comes with the page;
+ * What needs attention first (emergency advice, the safety questions, the next visit, the pain score) comes with the page;
  * the exercises, the week and the questionnaire stream in behind their own boundaries, each with a
  * skeleton of its size. The view is recorded once for all of them (lib/dal/today.ts).
  */
 export default async function PatientToday({ searchParams }: { searchParams: Promise<{ saved?: string; status?: string }> }) {
-  const [shell, status, viewer, query] = await Promise.all([loadPage(getTodayShell), loadPage(getTodayStatus), guardArea('patient'), searchParams]);
+  const [shell, status, viewer, query, nextVisit] = await Promise.all([
+    loadPage(getTodayShell),
+    loadPage(getTodayStatus),
+    guardArea('patient'),
+    searchParams,
+    loadPage(() => getMyNextAppointment()),
+  ]);
   const timeZone = viewer.timeZone;
   return (
     <div className="space-y-6">
@@ -39,6 +47,18 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
           </h2>
           <SafetyCheckIntro />
           <SafetyCheckForm submissionId={randomUUID()} />
+        </section>
+      ) : null}
+
+      {nextVisit ? (
+        <section aria-labelledby="next-visit-heading" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-5 text-lg">
+          <h2 id="next-visit-heading" className="text-xl font-semibold">
+            Your next visit
+          </h2>
+          <VisitDetails visit={nextVisit} timeZone={timeZone} />
+          <AppLink href="/patient/appointments" className="inline-block text-brand-800 underline">
+            All your appointments
+          </AppLink>
         </section>
       ) : null}
 

@@ -6,10 +6,12 @@
  */
 import type { DatabaseHandle } from '@/db/connection';
 import { evaluateTimeBasedAlerts } from '@/lib/dal/alert-engine';
+import { sendAppointmentReminders } from '@/lib/dal/appointment-reminders';
 import { escalateUnacknowledgedAlerts } from '@/lib/dal/escalation-engine';
 import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
 import { deliverQueued } from '@/lib/notifications/deliver';
 import { pruneNotifications } from '@/lib/notifications/prune';
+import { sendDueReminders } from '@/lib/reminders/send-due';
 import { notifyPendingEscalations, sendMorningDigests } from '@/lib/notifications/staff';
 
 export type JobKind = {
@@ -82,5 +84,32 @@ export const JOB_KINDS: readonly JobKind[] = [
     retryDelaySeconds: 60,
     expireInSeconds: 10 * 60,
     run: async (handle) => `${await sendMorningDigests(handle.db)} summaries`,
+  },
+  {
+    // Patients' reminders (docs/CLINICAL.md, "Reminders"): exercise times, questionnaires due and the
+    // nudge, each in the patient's own day. Every 5 minutes: a reminder goes at its time or up to 5
+    // minutes after; each is recorded once (notify()'s dedupe key), however often this runs.
+    name: 'patient-reminders',
+    cron: '*/5 * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    expireInSeconds: 10 * 60,
+    run: async (handle) => {
+      const summary = await sendDueReminders(handle.db);
+      return `${summary.patients} patients, ${summary.sent} sent, ${summary.duplicates} already sent`;
+    },
+  },
+  {
+    // Visit reminders 24 hours and 2 hours before (docs/APPOINTMENTS.md, "Reminders"); each is sent once,
+    // however often this runs. Every 5 minutes: a reminder goes out at most about 5 minutes late.
+    name: 'appointment-reminders',
+    cron: '*/5 * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    expireInSeconds: 10 * 60,
+    run: async (handle) => {
+      const sent = await sendAppointmentReminders(handle.db);
+      return `${sent.day} day-before and ${sent.soon} two-hour reminders`;
+    },
   },
 ];

@@ -29,3 +29,21 @@ export function digestTitle(clinicName: string, counts: DigestCounts): string {
     `${counts.escalated} escalated to you, ${plural(counts.unread, 'unread notification', 'unread notifications')}`
   );
 }
+
+/** A visit reminder: when and at which clinic, never why. `when` is "Friday 4 December at 10:00" or "10:00". */
+export function appointmentReminderTitle(clinicName: string, which: '24h' | '2h', when: string): string {
+  return which === '24h' ? `Reminder: your appointment at ${clinicName} is on ${when}` : `Reminder: your appointment at ${clinicName} starts at ${when}`;
+}
+
+/** A new secure message (lib/dal/messages.ts): who it is from is the clinic, never the patient or the text. */
+export const MESSAGE_NOTIFICATION_KIND = 'message';
+
+/** To a patient: "You have a new message from Riverside Physio". */
+export function newMessageTitle(clinicName: string): string {
+  return `You have a new message from ${clinicName}`;
+}
+
+/** To the care team: a patient wrote, without saying who. */
+export function newPatientMessageTitle(clinicName: string): string {
+  return `A patient at ${clinicName} has sent you a message`;
+}

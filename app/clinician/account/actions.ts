@@ -2,7 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { markAway, markBack } from '@/lib/dal/cover';
+import { setMyMorningDigest } from '@/lib/dal/notification-settings';
+import { formAction } from '@/lib/forms/action';
 import { refusedTo } from '@/lib/errors';
 import { awaySchema, backSchema } from '@/lib/validation/cover';
 import { formFields } from '@/lib/validation/users';
@@ -27,3 +30,12 @@ export async function markMeBackAction(form: FormData): Promise<void> {
   revalidatePath('/clinician', 'layout');
   redirect(`${PAGE}?away=${outcome === 'done' ? 'back' : outcome}#away-heading`);
 }
+
+/** The clinician switches their morning summary on or off; a bad value changes nothing and says so. */
+export const saveMorningDigestAction = formAction({
+  access: 'clinician',
+  schema: z.object({ morningDigest: z.enum(['on', 'off']) }).strict(),
+  run: async ({ morningDigest }) => setMyMorningDigest(morningDigest === 'on'),
+  redirect: () => `${PAGE}?digest=saved#digest-heading`,
+  failed: () => `${PAGE}?digest=invalid#digest-heading`,
+});

@@ -3,16 +3,22 @@ import { guardArea } from '@/lib/auth/guard';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { getClinicSecurity } from '@/lib/dal/account';
+import { getBookingRules } from '@/lib/dal/booking-rules';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
 import { getSafetySettings } from '@/lib/dal/escalations';
 import { getClinicContact } from '@/lib/dal/clinic-contact';
+import { getNudgeDays } from '@/lib/dal/reminder-preferences';
+import { getMessageSettings } from '@/lib/dal/messages';
 import { getRetentionYears } from '@/lib/dal/retention';
 import { DELIVERY_REPORT_DAYS, getDeliveryCounts } from '@/lib/dal/notification-deliveries';
 import { DeliveryCountsTable } from './_components/delivery-counts';
 import { TimeZoneList } from '@/components/ui/time-zone-list';
 import { getClinicLocation } from '@/lib/dal/time-zones';
 import { ClinicContactForm } from './_components/clinic-contact-form';
+import { BookingRulesForm } from './_components/booking-rules-form';
 import { ClinicLocationForm } from './_components/clinic-location-form';
+import { NudgeDaysForm } from './_components/nudge-days-form';
+import { MessagingForm } from './_components/messaging-form';
 import { RetentionForm } from './_components/retention-form';
 import { saveIdentityPolicyAction } from './actions';
 import { SafetyForm } from './safety-form';
@@ -23,7 +29,7 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [location, showNames, security, contact, retentionYears, safety, deliveries, { result }] = await Promise.all([
+  const [location, showNames, security, contact, retentionYears, safety, deliveries, messaging, nudgeDays, { result }, bookingRules] = await Promise.all([
     getClinicLocation(),
     getIdentityPolicy(),
     getClinicSecurity(),
@@ -31,7 +37,10 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     getRetentionYears(),
     getSafetySettings(),
     getDeliveryCounts(),
+    getMessageSettings(),
+    getNudgeDays(),
     searchParams,
+    getBookingRules(),
   ]);
   return (
     <div className="max-w-2xl space-y-6">
@@ -48,6 +57,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </p>
         <ClinicLocationForm location={location} listId="clinic-time-zone-names" />
         <TimeZoneList id="clinic-time-zone-names" />
+      </section>
+      <section aria-labelledby="booking-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="booking-heading" className="text-lg font-semibold">
+          Booking follow-ups
+        </h2>
+        <p className="text-slate-700">
+          Patients book follow-ups online in their clinician’s published hours, cut into visits of this length, up to this many days ahead. They
+          can cancel online until this many hours before a visit; after that they are asked to phone the clinic.
+        </p>
+        <BookingRulesForm rules={bookingRules} />
       </section>
       <form action={saveIdentityPolicyAction} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <fieldset>
@@ -82,6 +101,26 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           windows={{ emergency: safety.windows.emergency, sameDay: safety.windows['same-day'], review: safety.windows['24h'] }}
           clinicians={safety.clinicians}
         />
+      </section>
+      <section aria-labelledby="reminders-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="reminders-heading" className="text-lg font-semibold">
+          Patient reminders
+        </h2>
+        <p className="text-slate-700">
+          When a patient has logged nothing (no exercise, pain score or questionnaire) for this many days, Uplift sends them one gentle
+          nudge, by the channels they chose.
+        </p>
+        <NudgeDaysForm days={nudgeDays} />
+      </section>
+      <section aria-labelledby="messages-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="messages-heading" className="text-lg font-semibold">
+          Messages
+        </h2>
+        <p className="text-slate-700">
+          Patients write to their care team from their Messages page. They are told when to expect an answer, and that urgent problems
+          need the emergency number, not a message.
+        </p>
+        <MessagingForm replyWorkingDays={messaging.replyWorkingDays} readOnlyAfterDischarge={messaging.readOnlyAfterDischarge} />
       </section>
       <section aria-labelledby="security-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="security-heading" className="text-lg font-semibold">

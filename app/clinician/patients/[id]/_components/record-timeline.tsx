@@ -12,6 +12,7 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
   plan: 'Plan',
   note: 'Note',
   alert: 'Alert',
+  message: 'Message',
 };
 
 /** The record's latest events, newest first, at the viewer's times. */

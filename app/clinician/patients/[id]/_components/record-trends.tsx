@@ -10,7 +10,8 @@ import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { describePsfsChange, PSFS_MEANINGFUL_CHANGE_TEXT } from '@/lib/clinical/psfs';
 import { RMDQ_STATEMENT_COUNT } from '@/lib/clinical/rmdq';
-import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
+import { ageOn } from '@/lib/clinical/record-figures';
+import { chooseRomReference, describeReference, judgeSchober, MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import { getRecordTrends, type RecordHeader, type RecordTrends, type RomPoint } from '@/lib/dal/patient-record';
 import { holdPanelForTest } from '@/lib/testing/slow-panel';
 import { adherenceSummary, odiSummary, painSummary, rmdqSummary } from './trend-summaries';
@@ -56,21 +57,22 @@ export async function RecordTrendsPanel({ episodeId, header, escalation }: { epi
       <h3 className="pt-2 text-lg font-semibold">Range of motion</h3>
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
         {MEASURE_CODES.map((code) => (
-          <RomChart key={code} code={code} points={trends.rom[code]} age={header.age} />
+          <RomChart key={code} code={code} points={trends.rom[code]} header={header} />
         ))}
       </div>
     </>
   );
 }
 
-function RomChart({ code, points, age }: { code: MeasureCode; points: RomPoint[]; age: number | null }) {
+function RomChart({ code, points, header }: { code: MeasureCode; points: RomPoint[]; header: RecordHeader }) {
   const measure = ROM_MEASURES[code];
   const unit = measure.unit === 'deg' ? '°' : ' cm';
   const latest = points.at(-1);
   const first = points[0];
-  const reference = romReference(code, age);
+  // The band for the patient's age on the day of the latest measurement (docs/CLINICAL.md, "ROM reference bands by age").
+  const { band: reference, text: bandText } = chooseRomReference(code, latest ? ageOn(header.dateOfBirth, latest.day) : header.age);
   const judgement = code === 'modified-schober' && latest ? ` ${judgeSchober(latest.value).text}` : '';
-  const band = reference ? ` Shaded: ${reference.label.toLowerCase()}, ${describeReference(reference, measure.unit)}.` : '';
+  const band = bandText ? ` ${reference ? 'Shaded: ' : ''}${bandText}` : '';
   const summary =
     latest && first ? `${points.length} measurements; first ${first.value}${unit}, latest ${latest.value}${unit}.${judgement}${band} ${measure.normalText}` : `Not measured yet.${band}`;
   return (
@@ -78,7 +80,7 @@ function RomChart({ code, points, age }: { code: MeasureCode; points: RomPoint[]
       title={measure.clinicalLabel}
       unit={unit}
       points={points.map((point) => ({ label: shortDay(point.day), value: point.value }))}
-      reference={reference ? { low: reference.low, high: reference.high, label: `${reference.label} (${describeReference(reference, measure.unit)})` } : null}
+      reference={reference ? { low: reference.low, high: reference.high, label: `${reference.shortLabel}: ${describeReference(reference, measure.unit)}` } : null}
       domain={[Math.min(measure.min, 0), measure.unit === 'deg' ? Math.min(measure.max, Math.max(90, ...points.map((point) => point.value))) : measure.max]}
       summary={summary}
     />
