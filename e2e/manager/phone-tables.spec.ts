@@ -39,6 +39,14 @@ test('every manager page with a table fits a phone, its rows stacked as labelled
   await expect(page.getByRole('table', { name: 'Audit events, newest first' }).getByRole('cell').first()).toBeVisible();
   await expectFitsPhone(page);
 
+  await page.goto('/manager/attendance');
+  await expect(page.getByRole('table', { name: /^Attendance by clinician/ }).getByRole('rowheader').first()).toBeVisible();
+  await expectFitsPhone(page);
+
+  await page.goto('/manager/settings');
+  await expect(page.getByRole('table', { name: /^Notification deliveries/ }).getByRole('rowheader').first()).toBeVisible();
+  await expectFitsPhone(page);
+
   await page.goto('/manager/patients');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectFitsPhone(page);
