@@ -7,7 +7,7 @@ import { accountClosures, appointments, auditEvents, calendarFeedTokens, clinici
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import type { VisitBookingInput } from '@/lib/validation/appointments';
-import { purgeExpiredRecords } from './retention-purge';
+import { purgeExpiredRecords } from './internal/retention-purge';
 import { bookVisit, cancelMyAppointment, getEpisodeVisits, getMyNextAppointment, listMyAppointments, requestVisitMove } from './appointments';
 
 const db = setupTestDatabase();

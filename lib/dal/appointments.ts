@@ -13,12 +13,13 @@ import {
 import { requireRole } from '@/lib/auth/viewer';
 import { formatVisitTime, zonedTimeToUtc } from '@/lib/time';
 import type { VisitBookingInput } from '@/lib/validation/appointments';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, isUuid, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './internal/clinician-access';
+import { isUuid } from '@/lib/validation/ids';
 import { insertAppointment, type BookingOutcome } from './internal/appointment-insert';
 import { loadAvailability, loadClinicBooking, type ClinicBooking } from './internal/booking-facts';
 import { sendPatientMessage } from './messages';
-import { getPatientContext, recordOwnRead } from './patient-episode';
+import { getPatientContext, recordOwnRead } from './internal/patient-episode';
 
 export type AppointmentView = {
   id: string;

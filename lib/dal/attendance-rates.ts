@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { attendanceRates } from '@/lib/appointments/rules';
 import { requireRole } from '@/lib/auth/viewer';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 
 export type ClinicianAttendance = {
   clinicianId: string;

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { clinics } from '@/db/schema';
 import type { BookingRules } from '@/lib/appointments/rules';
 import { requireRole } from '@/lib/auth/viewer';
-import { auditManagerAction } from './manager-audit';
+import { auditManagerAction } from './internal/manager-audit';
 
 const columns = { horizonDays: clinics.bookingHorizonDays, slotMinutes: clinics.slotMinutes, cancellationWindowHours: clinics.cancellationWindowHours };
 

@@ -7,10 +7,10 @@ import { appointments, calendarFeedTokens, clinics, users } from '@/db/schema';
 import { visitsCalendar, type CalendarVisit } from '@/lib/appointments/ics';
 import { requireRole } from '@/lib/auth/viewer';
 import { MS_PER_DAY, personTimeZone } from '@/lib/time';
-import { recordAudit } from './audit';
-import { isUuid } from './clinician-access';
-import { recordOwnRead } from './patient-episode';
-import { hashToken } from './tokens';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid } from '@/lib/validation/ids';
+import { recordOwnRead } from './internal/patient-episode';
+import { hashToken } from './internal/tokens';
 
 /** How far back a subscribed calendar still lists visits. */
 const FEED_HISTORY_DAYS = 90;

@@ -5,9 +5,9 @@ import { executeRows } from '@/db/rows';
 import { requireRole } from '@/lib/auth/viewer';
 import { ALERT_REASONS, type AlertReason } from '@/lib/clinical/alerts';
 import { CASELOAD_FLAG_KEYS, CASELOAD_SORT_KEYS } from '@/lib/validation/caseload';
-import { recordAudit } from './audit';
-import { responsibleClinicianIn } from './clinician-access';
-import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
+import { recordAudit } from '@/lib/audit/record';
+import { responsibleClinicianIn } from './internal/clinician-access';
+import { episodeMetricsCte, type EpisodeMetricsRow } from './internal/episode-metrics';
 
 export const CASELOAD_PAGE_SIZE = 50;
 

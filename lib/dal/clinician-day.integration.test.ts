@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, daysAgo, insertExerciseLogRow, insertExerciseRow, insertOneExercisePlan, insertPainEntryRow, signInAs } from '@/db/factories';
 import { alerts, appointments, auditEvents, episodes } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { createExercise, createPlan, daysAgo, logExercise } from './testing/clinician-fixtures';
 import { listAttendanceRates } from './attendance-rates';
 import { getClinicianDay, recordAttendance } from './clinician-day';
 
@@ -37,15 +36,15 @@ describe('the clinician’s day', () => {
   it('lists the day’s visits with flags, pain then and now and adherence since the last visit', async () => {
     const team = await createCareTeam(db());
     await db().update(episodes).set({ startedAt: new Date('2027-02-01T09:00:00Z') }).where(eq(episodes.id, team.episode.id));
-    const exercise = await createExercise(db(), team.clinic.id);
-    const plan = await createPlan(db(), { episodeId: team.episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id, createdAt: new Date('2027-02-01T09:00:00Z') });
+    const exercise = await insertExerciseRow(db(), team.clinic.id);
+    const plan = await insertOneExercisePlan(db(), { episodeId: team.episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id, createdAt: new Date('2027-02-01T09:00:00Z') });
     // Last visit a week before; the patient came.
     const earlier = await visit(team, team.episode, new Date('2027-02-25T10:00:00Z'));
     await db().update(appointments).set({ attendance: 'attended', attendanceRecordedAt: NOW, attendanceRecordedBy: team.clinician.id }).where(eq(appointments.id, earlier.id));
-    await createPainEntry(db(), team.episode.id, 7, new Date('2027-02-24T08:00:00Z'));
-    await createPainEntry(db(), team.episode.id, 4, new Date('2027-03-03T08:00:00Z'));
-    for (const day of [26, 27, 28]) await logExercise(db(), team.episode.id, plan.planItemId, new Date(`2027-02-${day}T08:00:00Z`));
-    await logExercise(db(), team.episode.id, plan.planItemId, new Date('2027-02-20T08:00:00Z'));
+    await insertPainEntryRow(db(), team.episode.id, 7, new Date('2027-02-24T08:00:00Z'));
+    await insertPainEntryRow(db(), team.episode.id, 4, new Date('2027-03-03T08:00:00Z'));
+    for (const day of [26, 27, 28]) await insertExerciseLogRow(db(), team.episode.id, plan.planItemId, new Date(`2027-02-${day}T08:00:00Z`));
+    await insertExerciseLogRow(db(), team.episode.id, plan.planItemId, new Date('2027-02-20T08:00:00Z'));
     await db().insert(alerts).values({ episodeId: team.episode.id, reason: 'worsening', urgency: '24h', message: 'Pain getting worse' });
     const today = await visit(team, team.episode, new Date('2027-03-04T10:00:00Z'));
     // Another patient later the same day, and a visit tomorrow that does not show.

@@ -7,10 +7,11 @@ import type { AppointmentKind, Attendance } from '@/lib/appointments/rules';
 import { requireRole } from '@/lib/auth/viewer';
 import { adherenceFraction } from '@/lib/clinical/adherence';
 import { addDays, MS_PER_DAY, startOfDayIn } from '@/lib/time';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 import { caseloadFlagsSql, type CaseloadFlag } from './caseload';
-import { isUuid, responsibleClinicianIn } from './clinician-access';
-import { episodeMetricsCte } from './episode-metrics';
+import { responsibleClinicianIn } from './internal/clinician-access';
+import { isUuid } from '@/lib/validation/ids';
+import { episodeMetricsCte } from './internal/episode-metrics';
 
 export type DayVisit = {
   id: string;

@@ -27,10 +27,10 @@ import { rollingAverage } from '@/lib/clinical/stats';
 import { addDays, daysBetween, localDay, MS_PER_WEEK } from '@/lib/time';
 import { personTimeZoneSql } from '@/lib/time/zone-sql';
 import type { AlertItem } from './alerts';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, type ClinicianEpisodeAccess } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode, type ClinicianEpisodeAccess } from './internal/clinician-access';
 import { getEscalationAccess } from './escalations';
-import { loadQuestionnaireOutcomes, type RmdqOutcome } from './questionnaire-outcomes';
+import { loadQuestionnaireOutcomes, type RmdqOutcome } from './internal/questionnaire-outcomes';
 
 export type RecordHeader = {
   episodeId: string;

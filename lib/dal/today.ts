@@ -7,7 +7,7 @@ import { daysCountedThisWeek, weeklyAdherence, type Adherence } from '@/lib/clin
 import { safetyCheckDue, type RedFlagUrgency, type SafetyCheckDue } from '@/lib/clinical/red-flags';
 import { localDay, weekStartOf } from '@/lib/time';
 import { toItem, type PlanItemSummary } from './exercise-logs';
-import { getPatientContext, recordOwnRead, type PatientContext } from './patient-episode';
+import { getPatientContext, recordOwnRead, type PatientContext } from './internal/patient-episode';
 import { PATIENT_INSTRUMENTS, questionnaireStatusFor, type QuestionnaireStatus } from './questionnaires';
 import { periodicScreenFilter } from './safety-checks';
 

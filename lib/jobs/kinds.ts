@@ -5,10 +5,10 @@
  * database's unique constraints for "at most once".
  */
 import type { DatabaseHandle } from '@/db/connection';
-import { evaluateTimeBasedAlerts } from '@/lib/dal/alert-engine';
+import { evaluateTimeBasedAlerts } from '@/lib/dal/internal/alert-engine';
 import { sendAppointmentReminders } from '@/lib/dal/appointment-reminders';
-import { escalateUnacknowledgedAlerts } from '@/lib/dal/escalation-engine';
-import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
+import { escalateUnacknowledgedAlerts } from '@/lib/dal/internal/escalation-engine';
+import { purgeExpiredRecords } from '@/lib/dal/internal/retention-purge';
 import { deliverQueued } from '@/lib/notifications/deliver';
 import { pruneNotifications } from '@/lib/notifications/prune';
 import { sendDueReminders } from '@/lib/reminders/send-due';

@@ -3,7 +3,7 @@ import { overlapRefusal } from '@/db/errors';
 import { getDb } from '@/db/client';
 import { appointments } from '@/db/schema';
 import type { AppointmentKind } from '@/lib/appointments/rules';
-import { recordAudit } from '../audit';
+import { recordAudit } from '@/lib/audit/record';
 
 export type BookingField = 'day' | 'time' | 'minutes' | 'kind';
 export type BookingOutcome =

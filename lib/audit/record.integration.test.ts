@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { executeRows } from '@/db/rows';
 import { auditEvents } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
-import { auditHash, recordAudit, type AuditEvent } from './audit';
+import { auditHash, recordAudit, type AuditEvent } from './record';
 
 const db = setupTestDatabase();
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import type { Viewer } from '@/lib/auth/viewer';
-import { recordAudit, type AuditEvent } from './audit';
+import { recordAudit, type AuditEvent } from '@/lib/audit/record';
 
 /** A successful manager action, attributed to the viewer and their clinic. Pass the write's transaction. */
 export async function auditManagerAction(

@@ -6,7 +6,7 @@
 import { asc, gt } from 'drizzle-orm';
 import type { Db } from '@/db/connection';
 import { auditEvents } from '@/db/schema';
-import { auditHash } from './audit-fields';
+import { auditHash } from './fields';
 
 export { auditHash };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAuditAction } from './audit-labels';
+import { describeAuditAction } from './labels';
 
 describe('describeAuditAction', () => {
   it.each([

@@ -4,9 +4,7 @@ import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { sendMail, smtpConfigFromEnv } from '@/lib/mail/smtp';
-import { recordAudit } from './audit';
-
-export type EmailInUse = 'own-clinic' | 'elsewhere';
+import { recordAudit } from '@/lib/audit/record';
 
 /**
  * A member of staff tried to create an account (a patient at onboarding or by import, or a colleague by

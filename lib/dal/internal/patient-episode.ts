@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canLogForEpisode, canReadEpisode } from '@/lib/auth/policy';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 
 export type PatientEpisode = {
   id: string;

@@ -16,8 +16,7 @@ import {
   type AlertUrgency,
   type EscalationWindows,
 } from '@/lib/clinical/escalation';
-// Not './audit': that carries the `server-only` marker, and the evaluation script and the demo seed run in plain Node.
-import { recordAudit } from './audit-append';
+import { recordAudit } from '@/lib/audit/record';
 
 type Candidate = {
   alert_id: string;

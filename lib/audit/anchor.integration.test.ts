@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createClinic } from '@/db/factories';
 import { auditEvents } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
-import { recordAudit } from './audit';
-import { anchorConfigFromEnv, checkAnchors, writeAnchor } from './audit-anchor';
-import { auditHash, verifyAuditChain } from './audit-chain';
+import { recordAudit } from './record';
+import { anchorConfigFromEnv, checkAnchors, writeAnchor } from './anchor';
+import { auditHash, verifyAuditChain } from './chain';
 
 const db = setupTestDatabase();
 const config = () => ({ file: path.join(mkdtempSync(path.join(tmpdir(), 'uplift-anchor-')), 'anchors.jsonl'), key: Buffer.from('k'.repeat(32)) });

@@ -4,8 +4,8 @@ import { createCareTeam, signInAs } from '@/db/factories';
 import { auditEvents, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { startTestSmtpServer, type TestSmtpServer } from '@/lib/mail/test-smtp-server';
-import { inviteStaff } from './clinic-users';
-import { onboardPatient, type OnboardingInput } from './onboarding';
+import { inviteStaff } from '../clinic-users';
+import { onboardPatient, type OnboardingInput } from '../onboarding';
 
 const db = setupTestDatabase();
 let server: TestSmtpServer;

@@ -9,7 +9,7 @@ import { EPISODE_RESOURCE_TYPES, episodeResources, PARTS_FOR_TYPE, type EpisodeR
 import { organizationResource, patientResource, practitionerResource, practitionerRoleResource, questionnaireResource } from '@/lib/fhir/map';
 import { manifest, MANIFEST_FILE, ndjsonFileName, ndjsonLines, type BulkManifest, type BulkOutput } from '@/lib/fhir/ndjson';
 import { INSTRUMENTS } from '@/lib/fhir/questionnaires';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 import { readClinic, readEpisodeBatch, readEpisodePage, readPeoplePage } from './data-export-source';
 
 /*

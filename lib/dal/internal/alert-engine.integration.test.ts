@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createPainEntry } from '@/db/factories';
+import { createCareTeam, insertPainEntryRow } from '@/db/factories';
 import { alerts } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { zonedTimeToUtc, addDays, localDay } from '@/lib/time';
@@ -14,7 +14,7 @@ async function logDays(episodeId: string, scores: number[]) {
   // The last score is today; earlier ones go back one day each.
   for (const [index, score] of scores.entries()) {
     const day = addDays(today, index - (scores.length - 1));
-    await createPainEntry(db(), episodeId, score, zonedTimeToUtc(day, 9, 0, 'Europe/London'));
+    await insertPainEntryRow(db(), episodeId, score, zonedTimeToUtc(day, 9, 0, 'Europe/London'));
   }
 }
 
@@ -42,7 +42,7 @@ describe('evaluatePainAlerts', () => {
     const { episode } = await createCareTeam(db());
     await logDays(episode.id, [4, 4, 5, 4, 4, 5, 4, 6, 6, 7]);
     // A later, lower entry on each of the last three days changes nothing.
-    for (const back of [0, 1, 2]) await createPainEntry(db(), episode.id, 2, zonedTimeToUtc(addDays(today, -back), 17, 0, 'Europe/London'));
+    for (const back of [0, 1, 2]) await insertPainEntryRow(db(), episode.id, 2, zonedTimeToUtc(addDays(today, -back), 17, 0, 'Europe/London'));
     expect(await evaluatePainAlerts(db(), episode.id, now)).toEqual(['worsening']);
     const [open] = await db().select({ detail: alerts.detail }).from(alerts).where(eq(alerts.episodeId, episode.id));
     expect(open!.detail).toMatchObject({ baseline: 4, lastThree: [6, 6, 7] });

@@ -1,11 +1,13 @@
 /**
- * The audit append itself, without the `server-only` marker: the system jobs that write audit rows
- * outside a request (the escalation engine, run by `npm run alerts:evaluate` and by the demo seed)
- * load it in plain Node. Everything else imports it through ./audit, which carries the marker.
+ * The audit writer. No `server-only` marker: the system jobs that write audit rows outside a request
+ * (the escalation engine, run by `npm run alerts:evaluate` and by the demo seed) load it in plain
+ * Node. The lint rule that closes lib/audit to app/ and components/ keeps it off the client.
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/connection';
-import { auditFieldsJson, type ChainedEvent } from './audit-fields';
+import { auditFieldsJson, auditHash, type ChainedEvent } from './fields';
+
+export { auditFieldsJson, auditHash };
 
 export type AuditEvent = ChainedEvent & { outcome: 'success' | 'denied' | 'failure' };
 

@@ -1,14 +1,13 @@
 /**
- * Test data builders: each returns the ids it made. Emails are unique per call so tests never
- * collide, on PGlite or on a shared PostgreSQL server.
+ * Clinics, people, episodes and signing in. Emails are unique per call so tests never collide, on
+ * PGlite or on a shared PostgreSQL server.
  */
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { hashPassword } from '../lib/auth/password';
-import { setTestSession } from '../lib/auth/session-claims';
-import { localDay, MS_PER_DAY, personTimeZone } from '../lib/time';
-import type { Db } from './connection';
-import * as t from './schema';
+import { hashPassword } from '../../lib/auth/password';
+import { setTestSession } from '../../lib/auth/session-claims';
+import { localDay, MS_PER_DAY, personTimeZone } from '../../lib/time';
+import type { Db } from '../connection';
+import * as t from '../schema';
 
 let sequence = 0;
 const unique = () => `${Date.now().toString(36)}${(sequence += 1)}${Math.random().toString(36).slice(2, 6)}`;
@@ -78,14 +77,6 @@ export async function patientTimeZone(db: Db, episodeId: string): Promise<string
 /** The day `at` falls on for the episode's patient. */
 export async function patientDay(db: Db, episodeId: string, at: Date): Promise<string> {
   return localDay(at, await patientTimeZone(db, episodeId));
-}
-
-export async function createPainEntry(db: Db, episodeId: string, score: number, recordedAt = new Date()) {
-  const [entry] = await db
-    .insert(t.painEntries)
-    .values({ episodeId, score, recordedAt, localDay: await patientDay(db, episodeId, recordedAt), submissionId: randomUUID() })
-    .returning();
-  return entry!;
 }
 
 /** A clinic with a clinician, a manager and a patient in active care with that clinician. */

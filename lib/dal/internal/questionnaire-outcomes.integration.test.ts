@@ -5,16 +5,16 @@ import { createCareTeam, signInAs } from '@/db/factories';
 import { alerts, questionnaireResponses, questionnaireSchedules } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { applyStep, RMDQ_SCREENS } from '@/lib/validation/questionnaires';
-import { getOutcomeSummary } from './discharge';
-import { getPatientRecord } from './patient-record';
-import { getProgress } from './progress';
+import { getOutcomeSummary } from '../discharge';
+import { getPatientRecord } from '../patient-record';
+import { getProgress } from '../progress';
 import {
   completeQuestionnaire,
   getQuestionnaireResult,
   getQuestionnaireSession,
   listQuestionnaireStatus,
   saveQuestionnaireDraft,
-} from './questionnaires';
+} from '../questionnaires';
 
 const db = setupTestDatabase();
 

@@ -29,7 +29,7 @@ import {
   redFlagScreens,
   users,
 } from '@/db/schema';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 
 export type PurgeSummary = { purged: number; failed: number };
 

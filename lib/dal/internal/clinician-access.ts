@@ -4,13 +4,8 @@ import { getDb } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canManageEpisode } from '@/lib/auth/policy';
 import { recordDenied, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { isUuid } from '@/lib/validation/ids';
 import { loadEpisodeFacts, type EpisodeFactsWithId } from './episodes';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 /**
  * SQL condition: `clinicianColumn` (an episode's clinician) is the viewer, or a clinician of the viewer's

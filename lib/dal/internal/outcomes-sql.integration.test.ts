@@ -4,8 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClinic, createEpisode, createPainEntry, createUser } from '@/db/factories';
-import { createExerciseLogs, createPlan, createQuestionnaireResponse, daysAfter } from '@/db/factories-outcomes';
+import { createClinic, createEpisode, createUser, daysAfter, insertExerciseLogRows, insertPainEntryRow, insertPlanWithItems, insertQuestionnaireResponseRow } from '@/db/factories';
 import { executeRows } from '@/db/rows';
 import { setupTestDatabase } from '@/db/testing';
 import { nprsBand, nprsImprovement } from '@/lib/clinical/nprs';
@@ -62,22 +61,22 @@ beforeAll(async () => {
     // Offsets ≥ 0 count from the start; negative ones count back from discharge (or now).
     const end = dischargedAt ?? NOW;
     const at = (offset: number) => (offset >= 0 ? daysAfter(startedAt, offset) : daysAfter(end, offset));
-    for (const [offset, score] of spec.pain) await createPainEntry(db(), episode.id, score, at(offset));
+    for (const [offset, score] of spec.pain) await insertPainEntryRow(db(), episode.id, score, at(offset));
     for (const [offset, score] of spec.odi ?? []) {
-      await createQuestionnaireResponse(db(), episode.id, { instrument: 'ODI', score, completedAt: score === null ? null : at(offset) });
+      await insertQuestionnaireResponseRow(db(), episode.id, { instrument: 'ODI', score, completedAt: score === null ? null : at(offset) });
     }
     if (spec.risk) {
-      await createQuestionnaireResponse(db(), episode.id, { instrument: 'STARTBACK', score: 5, band: spec.risk, completedAt: at(0.1) });
+      await insertQuestionnaireResponseRow(db(), episode.id, { instrument: 'STARTBACK', score: 5, band: spec.risk, completedAt: at(0.1) });
     }
     if (spec.plan) {
-      const { items } = await createPlan(db(), { episodeId: episode.id, clinicId: clinic.id, createdBy: spec.clinician, version: 1, createdAt: dischargedAt ? startedAt : daysAfter(NOW, -10), items: spec.plan.items });
+      const { items } = await insertPlanWithItems(db(), { episodeId: episode.id, clinicId: clinic.id, createdBy: spec.clinician, version: 1, createdAt: dischargedAt ? startedAt : daysAfter(NOW, -10), items: spec.plan.items });
       let logItem = items[0]!.id;
       if (spec.plan.v2DaysBeforeEnd) {
-        const v2 = await createPlan(db(), { episodeId: episode.id, clinicId: clinic.id, createdBy: spec.clinician, version: 2, createdAt: daysAfter(end, -spec.plan.v2DaysBeforeEnd), items: [...spec.plan.items, ...spec.plan.items] });
+        const v2 = await insertPlanWithItems(db(), { episodeId: episode.id, clinicId: clinic.id, createdBy: spec.clinician, version: 2, createdAt: daysAfter(end, -spec.plan.v2DaysBeforeEnd), items: [...spec.plan.items, ...spec.plan.items] });
         logItem = v2.items[0]!.id;
       }
       // Logs one a day ending an hour before the end, all inside the 28-day window.
-      await createExerciseLogs(db(), { episodeId: episode.id, planItemId: logItem, lastAt: new Date(end.getTime() - 3_600_000), count: spec.plan.logs });
+      await insertExerciseLogRows(db(), { episodeId: episode.id, planItemId: logItem, lastAt: new Date(end.getTime() - 3_600_000), count: spec.plan.logs });
     }
     return episode;
   };
@@ -86,10 +85,10 @@ beforeAll(async () => {
   // A1: pain 8 → 4 (−4, MCID by points). ODI 40 → 20 (−20, MCID). 28 prescribed, 24 logged (22 done + 2 partial) → 86 % adherent.
   const a1 = await make({ clinician: a.id, start: '2025-09-01T09:00:00Z', weeks: 6, pain: [[1, 8], [-1, 4]], odi: [[2, 40], [-1, 20]], risk: 'high', plan: { items: daily, logs: 22 } });
   const a1Plan = await executeRows<{ id: string }>(db(), sql`select i.id from plan_items i join plans p on p.id = i.plan_id where p.episode_id = ${a1.id}`);
-  await createExerciseLogs(db(), { episodeId: a1.id, planItemId: a1Plan[0]!.id, lastAt: daysAfter(a1.dischargedAt!, -25), count: 2, status: 'partial' });
+  await insertExerciseLogRows(db(), { episodeId: a1.id, planItemId: a1Plan[0]!.id, lastAt: daysAfter(a1.dischargedAt!, -25), count: 2, status: 'partial' });
   // …and outside the window or skipped: not counted.
-  await createExerciseLogs(db(), { episodeId: a1.id, planItemId: a1Plan[0]!.id, lastAt: daysAfter(a1.dischargedAt!, -30), count: 1 });
-  await createExerciseLogs(db(), { episodeId: a1.id, planItemId: a1Plan[0]!.id, lastAt: daysAfter(a1.dischargedAt!, -2), count: 1, status: 'skipped' });
+  await insertExerciseLogRows(db(), { episodeId: a1.id, planItemId: a1Plan[0]!.id, lastAt: daysAfter(a1.dischargedAt!, -30), count: 1 });
+  await insertExerciseLogRows(db(), { episodeId: a1.id, planItemId: a1Plan[0]!.id, lastAt: daysAfter(a1.dischargedAt!, -2), count: 1, status: 'skipped' });
   // A2: pain 6 → 5 at discharge (−1, 17 %: no MCID); a score of 1 after discharge is its latest, not its discharge.
   // ODI 30 → 27 (−3, 10 %: no). Plan v1 1/day, v2 (2/day) from 14 days before discharge: 14 + 28 = 42 prescribed, 21 logged → 50 %.
   await make({ clinician: a.id, start: '2025-10-01T09:00:00Z', weeks: 8, pain: [[1, 6], [-1, 5], [1 + 8 * WEEK, 1]], odi: [[3, 30], [-2, 27]], risk: 'high', plan: { items: daily, logs: 21, v2DaysBeforeEnd: 14 } });
@@ -115,8 +114,8 @@ beforeAll(async () => {
   const otherClinician = await createUser(db(), other.id, 'clinician');
   const otherPatient = await createUser(db(), other.id, 'patient');
   const foreign = await createEpisode(db(), { clinicId: other.id, patientId: otherPatient.id, clinicianId: otherClinician.id, startedAt: new Date('2026-01-01T09:00:00Z') });
-  await createPainEntry(db(), foreign.id, 9, new Date('2026-01-02T09:00:00Z'));
-  await createPainEntry(db(), foreign.id, 1, new Date('2026-02-02T09:00:00Z'));
+  await insertPainEntryRow(db(), foreign.id, 9, new Date('2026-01-02T09:00:00Z'));
+  await insertPainEntryRow(db(), foreign.id, 1, new Date('2026-02-02T09:00:00Z'));
 });
 
 const find = (rows: AggregateRow[], dimension: AggregateRow['dimension'], key: string | null = null) => {
