@@ -617,8 +617,9 @@ async function checkTokenRoutes(identities: Record<string, Identity>, outsiders:
     }
     bodies['extra fields'] = JSON.stringify({ ...subscription(), userId: patient2.userId, role: MARKER });
     bodies['https endpoint with the marker and a NUL'] = JSON.stringify(subscription(`https://push.example/${MARKER}\u0000`));
-    for (const [label, body] of Object.entries(bodies)) {
-      for (const method of ['POST', 'DELETE']) await send(method, route, { identity: patient, headers: json, body, label: `push ${method}: ${label}` });
+    for (const [label, body] of Object.entries(bodies)) await send('POST', route, { identity: patient, headers: json, body, label: `push subscribe: ${label}` });
+    for (const [label, value] of Object.entries({ ...NEVER_VALID, ...BAD_INPUTS, 'https endpoint with a NUL': `https://push.example/${MARKER}\u0000` })) {
+      await send('DELETE', route, { identity: patient, headers: json, body: JSON.stringify({ endpoint: value }), label: `push unsubscribe: ${label}` });
     }
     if (await markerStored()) finding('invalidStored', `${route}: a bad subscription was stored`);
     await send('DELETE', route, { identity: patient, headers: json, body: JSON.stringify({ endpoint: mine.endpoint }), label: 'push unsubscribe' });
@@ -683,6 +684,11 @@ async function run() {
         formsByRole.set(identity.name, byRole);
       }
     }
+  }
+  {
+    const realPages = discoverPages(surface.episodeOf);
+    const opened = await Promise.all(realPages.map(async (pagePath) => `${pagePath.split('/').slice(4).join('/') || 'record'} ${(await send('GET', pagePath, { identity: identities.clinician! })).status}`));
+    console.log(`[security] clinician record pages opened with an episode of their own: ${opened.join(', ')}`);
   }
   const anonymousLogin = formsFromHtml((await send('GET', '/login')).text);
   formsByRole.set('no session', anonymousLogin);
@@ -808,7 +814,9 @@ async function run() {
     // and keep the demo clinic's sign-in policy as seeded (an owner's own valid submission may change it).
     await sqlClient`update clinics set mfa_required_for_managers = false, mfa_required_for_clinicians = false`;
     await refreshIdentities();
-    // GET on the action's page with its id: never runs the action.
+    // GET on the action's page with its id: never runs the action. A plain GET first, because some pages write
+    // when opened (the messages page records what the reader has now seen), and that is not the action running.
+    await send('GET', page, { identity: owner });
     const before = await snapshot();
     await send('GET', page, { identity: owner, headers: { 'Next-Action': action.id } });
     if ((await snapshot()) !== before) finding('unauthorized', `GET with Next-Action ran ${action.name}`);
