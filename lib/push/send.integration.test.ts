@@ -112,7 +112,7 @@ describe('Web Push delivery', () => {
     await expect(sendPushToUser(handle.db, patient.id, { title: 'Reminder', href: '//evil.example/' })).rejects.toThrow(/inside the portal/);
   });
 
-  it('is the push channel of notification delivery: a queued push reaches the device, and one with no device is not retried', async () => {
+  it('is the push channel of notification delivery: a queued push reaches the device; one for someone with no device fails for good, not retried', async () => {
     const team = await createCareTeam(handle.db);
     const { subscription } = await subscribed(team.clinician.id, 'clinician-laptop');
     const channels = { email: emailChannel({ smtp: null, siteUrl: null }), push: pushChannel(handle.db) };
@@ -126,5 +126,19 @@ describe('Web Push delivery', () => {
     expect(delivered!.status).toBe('sent');
     const [undeliverable] = await handle.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, nobody.status === 'created' ? nobody.notificationId! : ''));
     expect(undeliverable).toMatchObject({ status: 'failed', lastErrorCode: 'push-no-device' });
+  });
+
+  it('a device retired after the push was queued: the delivery fails for good (push-gone), not retried', async () => {
+    const team = await createCareTeam(handle.db);
+    await subscribed(team.patient.id, 'retiring');
+    const queued = await notify(handle.db, { userId: team.patient.id, kind: 'reminder-nudge', title: 'You have a new reminder', href: '/patient', dedupeKey: `test:gone:${team.patient.id}`, channels: ['push'] });
+    service.respondWith(410);
+    try {
+      await deliverQueued(handle.db, { channels: { email: emailChannel({ smtp: null, siteUrl: null }), push: pushChannel(handle.db) } });
+    } finally {
+      service.respondWith(201);
+    }
+    const [delivery] = await handle.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, queued.status === 'created' ? queued.notificationId! : ''));
+    expect(delivery).toMatchObject({ status: 'failed', lastErrorCode: 'push-gone' });
   });
 });
