@@ -12,7 +12,9 @@ export default defineConfig([
     },
   },
   {
-    // Only the data access layer (and seed, factories, scripts, tests) may talk to the database.
+    // Pages, route handlers, server actions and components reach data only through the viewer-checked
+    // functions in lib/dal/*.ts (docs/ARCHITECTURE.md, "Boundaries"). The database, the unchecked
+    // queries in lib/dal/internal and the audit writer stay behind them.
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -20,6 +22,38 @@ export default defineConfig([
         {
           patterns: [
             { group: ['@/db/*', '**/db/*'], message: 'Pages and components go through lib/dal, never db/ directly.' },
+            {
+              group: ['@/lib/dal/internal/*', '**/lib/dal/internal/*', '**/dal/internal/*'],
+              message: 'lib/dal/internal does not check the viewer: call a function from lib/dal/<domain>.ts instead.',
+            },
+            {
+              group: ['@/lib/audit/*', '**/lib/audit/*', '!@/lib/audit/labels'],
+              message: 'Audit rows are written by lib/dal in the transaction of the change; pages only read them through lib/dal/audit-trail.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The data access layer calls lib/auth (getViewer, policy); lib/auth never calls back into it.
+    files: ['lib/auth/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/lib/dal/*', '**/lib/dal/*', '**/dal/*'], message: 'lib/auth sits below lib/dal and must not import it.' }] },
+      ],
+    },
+  },
+  {
+    // The audit writer sits below both lib/auth and lib/dal, so either may record an event.
+    files: ['lib/audit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/lib/dal/*', '**/lib/dal/*', '@/lib/auth/*', '**/lib/auth/*'], message: 'lib/audit imports neither lib/dal nor lib/auth.' },
           ],
         },
       ],

@@ -1,55 +1,65 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { requireRole } from '@/lib/auth/viewer';
+import { z } from 'zod';
 import { cancelMyAppointment } from '@/lib/dal/appointments';
 import { bookFollowUp } from '@/lib/dal/availability';
-import { refusal, type ActionResult } from '@/lib/errors';
+import { createMyCalendarFeed, revokeMyCalendarFeed } from '@/lib/dal/calendar';
+import { refused, type FormResult } from '@/lib/forms';
+import { formAction } from '@/lib/forms/action';
 import { formatVisitTime } from '@/lib/time';
 import { appointmentIdSchema, followUpBookingSchema } from '@/lib/validation/appointments';
-import { fieldErrors } from '@/lib/validation/common';
-import { formDataToObject } from '@/lib/validation/form-data';
-
-export type CancelState = ActionResult & { cancelled?: boolean };
-
-/** Parse, one DAL call (which checks the visit is the patient's own and the clinic's window), result. */
-export async function cancelAppointmentAction(_previous: CancelState, form: FormData): Promise<CancelState> {
-  const parsed = appointmentIdSchema.safeParse(formDataToObject(form));
-  if (!parsed.success) return { ok: false, formError: 'This visit could not be found.' };
-  const outcome = await cancelMyAppointment(parsed.data.appointmentId).catch(refusal);
-  if (typeof outcome === 'object') return outcome;
-  if (outcome === 'not-found') return { ok: false, formError: 'This visit could not be found. It may already be cancelled.' };
-  if (outcome === 'too-late') return { ok: false, formError: 'It is too late to cancel this visit online. Please phone the clinic.' };
-  revalidatePath('/patient/appointments');
-  revalidatePath('/patient');
-  return { ok: true, cancelled: true };
-}
 
 export type SlotChoice = { value: string; label: string };
-export type BookState = ActionResult & { nextFree?: SlotChoice[] };
+
+/** Patient: cancels one of their own visits, up to the clinic's window before it. */
+export const cancelAppointmentAction = formAction({
+  access: 'patient',
+  schema: appointmentIdSchema,
+  invalid: 'This visit could not be found.',
+  run: async ({ appointmentId }) => {
+    const outcome = await cancelMyAppointment(appointmentId);
+    if (outcome === 'not-found') return refused('This visit could not be found. It may already be cancelled.');
+    if (outcome === 'too-late') return refused('It is too late to cancel this visit online. Please phone the clinic.');
+  },
+  revalidate: '/patient',
+});
 
 /**
- * Parse, one DAL call (which re-checks the slot against the clinic's rules; the database decides a race),
- * then the appointments page; a slot just taken comes back with the next free ones, in the patient's zone.
+ * Patient: books one of the free slots offered (the DAL re-checks it against the clinic's rules; the database
+ * decides a race). A slot just taken comes back with the next free ones, in the patient's zone.
  */
-export async function bookFollowUpAction(_previous: BookState, form: FormData): Promise<BookState> {
-  const parsed = followUpBookingSchema.safeParse(formDataToObject(form));
-  if (!parsed.success) return { ok: false, formError: 'Check the answers marked below.', fieldErrors: fieldErrors(parsed.error) };
-  const viewer = await requireRole('patient').catch(refusal);
-  if ('ok' in viewer) return viewer;
-  const outcome = await bookFollowUp(parsed.data).catch(refusal);
-  if ('ok' in outcome) return outcome;
-  if (outcome.status === 'no-care') return { ok: false, formError: 'You can book a follow-up while you are in care with the clinic.' };
-  if (outcome.status === 'taken') {
-    revalidatePath('/patient/appointments/book');
-    return {
-      ok: false,
-      formError: outcome.message,
-      nextFree: outcome.nextFree.map((slot) => ({ value: slot.start.toISOString(), label: formatVisitTime(slot.start, slot.end, viewer.timeZone) })),
-    };
-  }
-  revalidatePath('/patient/appointments');
-  revalidatePath('/patient');
-  redirect('/patient/appointments?booked=1');
-}
+export const bookFollowUpAction = formAction({
+  access: 'patient',
+  schema: followUpBookingSchema,
+  invalid: 'Choose a time and how you would like to be seen.',
+  run: async (input, { viewer }): Promise<FormResult<SlotChoice[]> | void> => {
+    const outcome = await bookFollowUp(input);
+    if (outcome.status === 'no-care') return refused('You can book a follow-up while you are in care with the clinic.');
+    if (outcome.status === 'taken') {
+      const timeZone = viewer!.timeZone;
+      return { ok: false, formError: outcome.message, data: outcome.nextFree.map((slot) => ({ value: slot.start.toISOString(), label: formatVisitTime(slot.start, slot.end, timeZone) })) };
+    }
+  },
+  revalidate: '/patient',
+  redirect: () => '/patient/appointments?booked=1',
+});
+
+const confirmSchema = z.object({ confirm: z.literal('yes', 'Something went wrong. Please try again.') }).strict();
+
+/** Patient: a new private calendar address (any earlier one stops working); its secret is shown once. */
+export const createCalendarFeedAction = formAction({
+  access: 'patient',
+  schema: confirmSchema,
+  run: async () => ({ ok: true, data: { feedPath: `/api/calendar/${(await createMyCalendarFeed()).secret}` } }),
+  revalidate: '/patient/appointments',
+});
+
+/** Patient: turns the calendar address off; it answers "not found" from now on. */
+export const revokeCalendarFeedAction = formAction({
+  access: 'patient',
+  schema: confirmSchema,
+  run: async () => {
+    await revokeMyCalendarFeed();
+  },
+  revalidate: '/patient/appointments',
+});

@@ -3,12 +3,12 @@
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { CancelState } from './actions';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
 
-type Action = (previous: CancelState, form: FormData) => Promise<CancelState>;
+type Action = (previous: FormResult, form: FormData) => Promise<FormResult>;
 
 export function CancelVisitForm({ action, appointmentId, visitLabel }: { action: Action; appointmentId: string; visitLabel: string }) {
-  const [state, formAction] = useActionState(action, { ok: true });
+  const [state, formAction] = useActionState(action, NOT_SENT);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="appointmentId" value={appointmentId} />

@@ -7,7 +7,7 @@ import { fieldErrors } from '@/lib/validation/common';
 import { formDataToObject, typedValues } from '@/lib/validation/form-data';
 import { onboardingSchema } from '@/lib/validation/onboarding';
 
-/** The same words whether the address is used in this clinic or another (lib/dal/email-in-use.ts). */
+/** The same words whether the address is used in this clinic or another (lib/dal/internal/email-in-use.ts). */
 const EMAIL_IN_USE = 'This email address can’t be used for a new account. If the person already uses Uplift, we have let them know; ask them for another address.';
 
 export type OnboardingState = ActionResult & {

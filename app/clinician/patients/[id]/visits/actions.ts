@@ -1,29 +1,24 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { bookVisit } from '@/lib/dal/appointments';
-import type { ActionResult } from '@/lib/errors';
+import { fieldRefused, refused } from '@/lib/forms';
+import { formAction } from '@/lib/forms/action';
 import { visitBookingSchema } from '@/lib/validation/appointments';
-import { fieldErrors, uuidSchema } from '@/lib/validation/common';
-import { formDataToObject, typedValues } from '@/lib/validation/form-data';
-
-export type VisitFormState = ActionResult & { values?: Record<string, string>; saved?: boolean };
+import { uuidSchema } from '@/lib/validation/common';
 
 const NOT_FOUND = 'This patient record could not be found.';
 
-/** Parse, one DAL call (which checks the clinician's right to the episode and the booking rules), result. */
-export async function bookVisitAction(episodeId: string, _previous: VisitFormState, form: FormData): Promise<VisitFormState> {
-  const id = uuidSchema.safeParse(episodeId);
-  if (!id.success) return { ok: false, formError: NOT_FOUND };
-  const submitted = formDataToObject(form);
-  const values = typedValues(submitted);
-  const parsed = visitBookingSchema.safeParse(submitted);
-  if (!parsed.success) return { ok: false, formError: 'Check the answers marked below.', fieldErrors: fieldErrors(parsed.error), values };
-  const outcome = await bookVisit(id.data, parsed.data);
-  if (outcome.status === 'not-found') return { ok: false, formError: NOT_FOUND, values };
-  if (outcome.status === 'refused') {
-    return outcome.field ? { ok: false, formError: 'The visit was not booked.', fieldErrors: { [outcome.field]: [outcome.message] }, values } : { ok: false, formError: outcome.message, values };
-  }
-  revalidatePath(`/clinician/patients/${id.data}/visits`);
-  return { ok: true, saved: true };
-}
+/** Clinician: books a visit with the patient of the bound episode (the DAL checks the care team and the booking rules). */
+export const bookVisitAction = formAction({
+  access: 'clinician',
+  id: uuidSchema,
+  notFound: NOT_FOUND,
+  schema: visitBookingSchema,
+  invalid: 'Check the answers marked below.',
+  run: async (input, { id }) => {
+    const outcome = await bookVisit(id, input);
+    if (outcome.status === 'not-found') return refused(NOT_FOUND);
+    if (outcome.status === 'refused') return outcome.field ? fieldRefused(outcome.field, outcome.message, 'The visit was not booked.') : refused(outcome.message);
+  },
+  revalidate: (_input, { id }) => `/clinician/patients/${id}/visits`,
+});
