@@ -25,4 +25,20 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Components are shared by the areas; what they need from a route (an action) comes in as a prop.
+    // This block repeats the one above because a file's later `no-restricted-imports` replaces it.
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/db/*', '**/db/*'], message: 'Pages and components go through lib/dal, never db/ directly.' },
+            { group: ['@/app/*', '**/app/*'], message: 'components/ never imports from app/: move the shared piece to components/ or lib/, or pass it in as a prop.' },
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -24,8 +24,11 @@ export function AlertCard({
   problem = null,
   recordHref,
   note,
+  acknowledgeAction,
 }: {
   alert: AlertCardView;
+  /** The clinician's acknowledge action (app/clinician/alerts/actions.ts), handed down by the page. */
+  acknowledgeAction: (form: FormData) => Promise<void>;
   showPatient?: boolean;
   showDefinition?: boolean;
   /** The episode whose record the card is on; '' in the inbox (where an acknowledgement returns). */
@@ -73,7 +76,7 @@ export function AlertCard({
       ) : null}
       {showDefinition ? <p className="mt-2 text-xs text-slate-700">{definition}</p> : null}
       {open ? (
-        <AcknowledgeForm alertId={alert.id} patientName={alert.patientName} back={back} clearProblem={clearProblem} problem={problem} />
+        <AcknowledgeForm action={acknowledgeAction} alertId={alert.id} patientName={alert.patientName} back={back} clearProblem={clearProblem} problem={problem} />
       ) : (
         <>
           {problem ? (

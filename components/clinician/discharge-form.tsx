@@ -1,21 +1,20 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { DischargeFormState } from '@/app/clinician/patients/[id]/discharge/actions';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextAreaField } from '@/components/ui/text-area';
 
-type Action = (previous: DischargeFormState, form: FormData) => Promise<DischargeFormState>;
+type Action = (previous: FormResult, form: FormData) => Promise<FormResult>;
 
 export function DischargeForm({ action, suggestedSummary }: { action: Action; suggestedSummary: string }) {
-  const [state, formAction] = useActionState(action, { ok: false });
-  const values = !state.ok ? (state.values ?? {}) : {};
-  const errors = !state.ok ? (state.fieldErrors ?? {}) : {};
+  const [state, formAction] = useActionState(action, NOT_SENT);
+  const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} key={JSON.stringify(values)} className="space-y-3">
+    <form action={formAction} key={JSON.stringify(state.values ?? null)} className="space-y-3">
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      <TextAreaField label="Discharge summary" name="summary" rows={5} maxLength={2000} defaultValue={values.summary ?? suggestedSummary} errors={errors.summary} hint="Shown in the record. The outcome figures above are kept with the episode." />
+      <TextAreaField label="Discharge summary" name="summary" rows={5} maxLength={2000} result={state} defaultValue={suggestedSummary} hint="Shown in the record. The outcome figures above are kept with the episode." />
       <div>
         <label className="flex items-center gap-2 font-medium">
           <input type="checkbox" name="confirm" className="h-5 w-5" aria-describedby={errors.confirm ? 'confirm-error' : undefined} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useId, useMemo, useState } from 'react';
-import type { PlanFormState } from '@/app/clinician/patients/[id]/plan/actions';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatDosage } from '@/lib/clinical/dosage';
@@ -37,7 +37,9 @@ function toPlanItem(item: EditorItem) {
   return { exerciseId, sets, reps, holdSeconds, durationMinutes, timesPerDay, daysPerWeek, perSide, instructionsNote };
 }
 
-type Action = (previous: PlanFormState, form: FormData) => Promise<PlanFormState>;
+/** What saving answers with: the new version, or that someone else saved first. */
+export type PlanSaved = { savedVersion?: number; conflict?: boolean };
+type Action = (previous: FormResult<PlanSaved>, form: FormData) => Promise<FormResult<PlanSaved>>;
 
 const DOSAGE_FIELDS = [
   { key: 'sets', label: 'Sets', max: 10 },
@@ -68,7 +70,7 @@ export function PlanEditor({
   templates: EditorTemplate[];
   categories: { key: string; label: string }[];
 }) {
-  const [state, formAction] = useActionState(action, { ok: true });
+  const [state, formAction] = useActionState(action, NOT_SENT);
   const [items, setItems] = useState<EditorItem[]>(initialItems);
   const [note, setNote] = useState('');
   const [search, setSearch] = useState('');
@@ -115,9 +117,9 @@ export function PlanEditor({
         <input type="hidden" name="submissionId" value={submissionId} />
         <input type="hidden" name="items" value={JSON.stringify(items.map(toPlanItem))} />
         <p aria-live="polite" className="sr-only">{announcement}</p>
-        {state.ok && state.savedVersion ? <FormAlert tone="success">Saved as version {state.savedVersion}. The patient sees it now.</FormAlert> : null}
+        {state.ok && state.data?.savedVersion ? <FormAlert tone="success">Saved as version {state.data.savedVersion}. The patient sees it now.</FormAlert> : null}
         {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-        {!state.ok && state.conflict ? (
+        {!state.ok && state.data?.conflict ? (
           <p>
             <a href={reloadHref} className="font-semibold text-brand-800 underline">Reload the plan</a> (your draft below stays on screen until you do).
           </p>

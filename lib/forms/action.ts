@@ -21,7 +21,8 @@ export type ActionContext<Id> = {
 };
 
 type Schema = z.ZodType<unknown, unknown>;
-type Outcome<Data> = FormResult<Data> | void;
+/** What `run` answers: nothing (done), `{ ok: true, data }`, or a refusal (`refused(...)`, or one carrying `data`). */
+type Outcome<Data> = void | FormResult<never> | { ok: true; data: Data } | (FormResult<Data> & { ok: false; data: Data });
 
 export type FormActionConfig<S extends Schema, Data, IdSchema extends Schema | undefined> = {
   access: Access;
@@ -101,8 +102,8 @@ async function pipeline<S extends Schema, Data, IdSchema extends Schema | undefi
     }
     input = parsed.data as z.output<S>;
     const outcome = await config.run(input, context);
-    if (outcome && !outcome.ok) return { values, ...outcome };
-    data = outcome?.data;
+    if (outcome && !outcome.ok) return { values, ...outcome } as FormResult<Data>;
+    data = outcome?.data as Data | undefined;
   } catch (error) {
     return { ok: false, formError: refusalMessage(error), values };
   }

@@ -18,14 +18,6 @@ const NOT_YET_CONVERTED = new Set<string>([
   'app/(auth)/forgot-password/actions.ts',
   'app/(auth)/login/actions.ts',
   'app/clinician/account/actions.ts',
-  'app/clinician/alerts/actions.ts',
-  'app/clinician/exercises/actions.ts',
-  'app/clinician/patients/[id]/discharge/actions.ts',
-  'app/clinician/patients/[id]/measurements/actions.ts',
-  'app/clinician/patients/[id]/notes/actions.ts',
-  'app/clinician/patients/[id]/plan/actions.ts',
-  'app/clinician/patients/[id]/questionnaires/actions.ts',
-  'app/clinician/patients/new/actions.ts',
   'app/manager/caseloads/actions.ts',
   'app/manager/cover/actions.ts',
   'app/manager/import/actions.ts',
@@ -73,25 +65,11 @@ describe('server actions', () => {
   });
 });
 
-/** Components that still import a state type or an action from app/; this list only shrinks. */
-const STILL_IMPORTING_APP = new Set<string>([
-  'components/clinician/acknowledge-form.tsx',
-  'components/clinician/discharge-form.tsx',
-  'components/clinician/exercise-form.tsx',
-  'components/clinician/goal-forms.tsx',
-  'components/clinician/invitation-link.tsx',
-  'components/clinician/measurement-form.tsx',
-  'components/clinician/measurement-row-actions.tsx',
-  'components/clinician/note-form.tsx',
-  'components/clinician/onboarding-form.tsx',
-  'components/clinician/plan-editor.tsx',
-]);
-
 describe('components/', () => {
   it('never imports from app/', () => {
     const offenders = files
       .filter((file) => file.startsWith('components/'))
-      .filter((file) => !STILL_IMPORTING_APP.has(file) && /from\s+['"]@\/app\//.test(readFileSync(file, 'utf8')));
+      .filter((file) => /from\s+['"]@\/app\//.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

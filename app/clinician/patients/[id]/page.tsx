@@ -3,6 +3,7 @@ import { adherenceFigure, BASELINE_PAIN, LATEST_PAIN } from '@/lib/clinical/figu
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AlertCard } from '@/components/clinician/alert-card';
+import { acknowledgeAlertAction } from '@/app/clinician/alerts/actions';
 import { alertCardView } from '@/components/clinician/alert-view';
 import { ReissueInvitationForm } from '@/components/clinician/invitation-link';
 import { RecordNav } from '@/components/clinician/record-nav';
@@ -104,6 +105,7 @@ export default async function PatientRecordPage({
           {open.map((alert) => (
             <AlertCard
               key={alert.id}
+              acknowledgeAction={acknowledgeAlertAction}
               alert={alertCardView(alert, timeZone)}
               showPatient={false}
               // The safety lead's access ends with the acknowledgement: back to the inbox then.
