@@ -38,7 +38,7 @@ export type FormActionConfig<S extends Schema, Data, IdSchema extends Schema | u
   /** Parsed input → one DAL call. Returns nothing (or `{ ok: true, data }`) when done, or a refusal. */
   run: (input: z.output<S>, context: ActionContext<IdOutput<IdSchema>>) => Promise<Outcome<Data>>;
   /** On success: 'refresh' the current page, or revalidate a path (its layout and everything under it). */
-  revalidate?: 'refresh' | string | ((input: z.output<S>, context: ActionContext<IdOutput<IdSchema>>) => string);
+  revalidate?: 'refresh' | string | ((input: z.output<S>, context: ActionContext<IdOutput<IdSchema>>) => string | undefined);
   /** On success: where to go next, if anywhere. */
   redirect?: (input: z.output<S>, data: Data | undefined, context: ActionContext<IdOutput<IdSchema>>) => string | undefined;
 };
@@ -107,8 +107,9 @@ async function pipeline<S extends Schema, Data, IdSchema extends Schema | undefi
   } catch (error) {
     return { ok: false, formError: refusalMessage(error), values };
   }
-  if (config.revalidate === 'refresh') refresh();
-  else if (config.revalidate) revalidatePath(typeof config.revalidate === 'function' ? config.revalidate(input, context) : config.revalidate, 'layout');
+  const path = typeof config.revalidate === 'function' ? config.revalidate(input, context) : config.revalidate;
+  if (path === 'refresh') refresh();
+  else if (path) revalidatePath(path, 'layout');
   const next = config.redirect?.(input, data, context);
   if (next) redirect(next);
   return data === undefined ? { ok: true } : { ok: true, data };

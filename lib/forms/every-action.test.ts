@@ -17,12 +17,6 @@ const serverModules = files.filter((file) => /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/
 const NOT_YET_CONVERTED = new Set<string>([
   'app/(auth)/forgot-password/actions.ts',
   'app/(auth)/login/actions.ts',
-  'app/clinician/account/actions.ts',
-  'app/manager/caseloads/actions.ts',
-  'app/manager/cover/actions.ts',
-  'app/manager/import/actions.ts',
-  'app/manager/patients/actions.ts',
-  'app/manager/users/actions.ts',
   'app/patient/exercises/actions.ts',
   'app/patient/pain/actions.ts',
   'app/patient/questionnaires/actions.ts',

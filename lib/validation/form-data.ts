@@ -3,16 +3,17 @@ import type { z } from 'zod';
 /**
  * FormData → a plain object for a `.strict()` zod schema. `arrays` keys keep every value (checkbox groups);
  * `group-key` fields become `{ group: { key: value } }`. Next's own `$ACTION…` fields are dropped; any other
- * unexpected field is kept so `.strict()` refuses it. File uploads become a marker the schemas reject.
+ * unexpected field is kept so `.strict()` refuses it. A file upload stays a File in a `files` field and
+ * becomes a marker the schemas reject anywhere else.
  */
 export function formDataToObject(
   form: FormData,
-  options: { arrays?: readonly string[]; groups?: readonly string[] } = {},
+  options: { arrays?: readonly string[]; groups?: readonly string[]; files?: readonly string[] } = {},
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, raw] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const value = typeof raw === 'string' ? raw : { file: true };
+    const value = typeof raw === 'string' || options.files?.includes(key) ? raw : { file: true };
     const group = options.groups?.find((name) => key.startsWith(`${name}-`));
     if (group) {
       const bucket = (result[group] ??= {}) as Record<string, unknown>;

@@ -4,15 +4,15 @@ import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { closeAccountAction, findPatientAction, type CloseAccountState, type FindPatientState } from './actions';
+import { NOT_SENT } from '@/lib/forms';
+import { closeAccountAction, findPatientAction } from './actions';
 
 export function FindPatientForm() {
-  const [state, action] = useActionState<FindPatientState, FormData>(findPatientAction, { ok: false });
-  const errors = state.ok ? undefined : state.fieldErrors;
+  const [state, action] = useActionState(findPatientAction, NOT_SENT);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      <TextField label="Patient’s email address" name="email" type="email" autoComplete="off" className="min-w-64 flex-1" defaultValue={state.ok ? '' : state.email} errors={errors?.email} />
+      <TextField label="Patient’s email address" name="email" type="email" autoComplete="off" className="min-w-64 flex-1" result={state} />
       <SubmitButton pendingText="Looking…" variant="secondary">
         Find patient
       </SubmitButton>
@@ -21,7 +21,7 @@ export function FindPatientForm() {
 }
 
 export function CloseAccountForm({ userId, name, keptUntil }: { userId: string; name: string; keptUntil: string }) {
-  const [state, action] = useActionState<CloseAccountState, FormData>(closeAccountAction, { ok: false });
+  const [state, action] = useActionState(closeAccountAction, NOT_SENT);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form action={action} className="space-y-4" noValidate>
