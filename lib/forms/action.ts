@@ -32,7 +32,7 @@ export type FormActionConfig<S extends Schema, Data, IdSchema extends Schema | u
   /** The form's schema (built from lib/validation/fields.ts), or one built per request (it may throw an AppError). */
   schema: S | ((context: ActionContext<IdOutput<IdSchema>>) => S | Promise<S>);
   /** Fields sent as lists (checkbox groups) and `group-key` fields (lib/validation/form-data.ts); `files` keeps uploads. */
-  read?: { arrays?: readonly string[]; groups?: readonly string[]; files?: readonly string[] };
+  read?: ReadOptions | ((context: ActionContext<IdOutput<IdSchema>>) => ReadOptions);
   /** The form message shown above the field messages when the input is refused. */
   invalid?: string | ((error: z.ZodError) => string | undefined);
   /** Parsed input → one DAL call. Returns nothing (or `{ ok: true, data }`) when done, or a refusal. */
@@ -42,6 +42,8 @@ export type FormActionConfig<S extends Schema, Data, IdSchema extends Schema | u
   /** On success: where to go next, if anywhere. */
   redirect?: (input: z.output<S>, data: Data | undefined, context: ActionContext<IdOutput<IdSchema>>) => string | undefined;
 };
+
+type ReadOptions = { arrays?: readonly string[]; groups?: readonly string[]; files?: readonly string[] };
 
 type IdOutput<IdSchema> = IdSchema extends Schema ? z.output<IdSchema> : undefined;
 
@@ -95,7 +97,7 @@ async function pipeline<S extends Schema, Data, IdSchema extends Schema | undefi
   let input: z.output<S>;
   try {
     const schema = typeof config.schema === 'function' ? await config.schema(context) : config.schema;
-    const parsed = schema.safeParse(formDataToObject(form, config.read));
+    const parsed = schema.safeParse(formDataToObject(form, typeof config.read === 'function' ? config.read(context) : config.read));
     if (!parsed.success) {
       const formError = typeof config.invalid === 'function' ? config.invalid(parsed.error) : config.invalid;
       return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), formError, values };

@@ -13,19 +13,6 @@ const files = execFileSync('git', ['ls-files', 'app', 'components', 'lib'], { en
 
 const serverModules = files.filter((file) => /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/.test(readFileSync(file, 'utf8')));
 
-/** Modules still written by hand; this list only shrinks. */
-const NOT_YET_CONVERTED = new Set<string>([
-  'app/(auth)/forgot-password/actions.ts',
-  'app/(auth)/login/actions.ts',
-  'app/patient/exercises/actions.ts',
-  'app/patient/pain/actions.ts',
-  'app/patient/questionnaires/actions.ts',
-  'app/patient/safety-check/actions.ts',
-  'lib/account/security-actions.ts',
-  'lib/account/set-password-actions.ts',
-  'lib/auth/sign-out-action.ts',
-]);
-
 function exportsOf(source: string): { name: string; wrapped: boolean }[] {
   const found: { name: string; wrapped: boolean }[] = [];
   for (const match of source.matchAll(/^export\s+(?!type\b|interface\b)(?:async\s+)?(function|const|let|var|class|default|\{)\s*(\w*)([^\n]*)/gm)) {
@@ -46,16 +33,15 @@ describe('server actions', () => {
 
   it('are each built with formAction from lib/forms/action', () => {
     const handWritten = serverModules
-      .filter((file) => !NOT_YET_CONVERTED.has(file))
       .flatMap((file) => exportsOf(readFileSync(file, 'utf8')).filter((entry) => !entry.wrapped).map((entry) => `${file}: ${entry.name}`));
     expect(handWritten).toEqual([]);
+    const notImporting = serverModules.filter((file) => !/import \{[^}]*\bformAction\b[^}]*\} from '@\/lib\/forms\/action';/.test(readFileSync(file, 'utf8')));
+    expect(notImporting).toEqual([]);
   });
 
-  it('the list of modules not yet converted holds only modules that are not', () => {
-    for (const file of NOT_YET_CONVERTED) {
-      expect(serverModules, file).toContain(file);
-      expect(exportsOf(readFileSync(file, 'utf8')).some((entry) => !entry.wrapped), file).toBe(true);
-    }
+  it('are never written inline in a page or component (a function with its own directive)', () => {
+    const inline = files.filter((file) => !serverModules.includes(file) && /['"]use server['"]/.test(readFileSync(file, 'utf8')));
+    expect(inline).toEqual([]);
   });
 });
 

@@ -1,26 +1,15 @@
-import { useFieldIds } from '@/components/ui/field-ids';
+import { useFieldIds } from './field-ids';
+import { FIELD_TEXT } from './field-shell';
 
-export type FormState = {
-  ok: boolean;
-  formError?: string;
-  fieldErrors?: Record<string, string[] | undefined>;
-  /** What was sent, so a refused form shows the patient's answers again instead of blanking them. */
-  values?: Record<string, string | string[]>;
-  /** Saved: the page that shows the result (the form goes there; without JavaScript it links to it). */
-  next?: string;
-};
-
-export const INITIAL_FORM_STATE: FormState = { ok: true };
-
-export function valueOf(state: FormState, name: string): string | undefined {
-  const value = state.values?.[name];
-  return Array.isArray(value) ? value[0] : value;
-}
+/**
+ * The choice fields, in the large size patients need (often on a phone, sometimes older): a 0–10 scale,
+ * one choice from a list, several choices. Text fields, textareas and selects are beside them in this folder.
+ */
 
 function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
-    <p id={id} className="mt-2 text-base font-medium text-red-800">
+    <p id={id} className={FIELD_TEXT.large.error}>
       {errors.join(' ')}
     </p>
   );
@@ -191,15 +180,5 @@ export function CheckboxGroup({
       />
       <FieldError id={`${id}-error`} errors={errors} />
     </fieldset>
-  );
-}
-
-/** The message after a form-level refusal (stale tab, expired form): announced, next to the buttons. */
-export function FormError({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <div role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 p-4 text-lg text-red-900">
-      {message}
-    </div>
   );
 }
