@@ -1,34 +1,51 @@
+import type { ReactNode } from 'react';
 import { useFieldIds } from './field-ids';
 import { FIELD_TEXT } from './field-shell';
 
-/**
+/*
  * The choice fields, in the large size patients need (often on a phone, sometimes older): a 0–10 scale,
  * one choice from a list, several choices. Text fields, textareas and selects are beside them in this folder.
  */
 
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
+type Option = { value: string; label: string };
+
+/** A group's frame: legend, hint, the options (given the group's id), then the error, all tied with aria-describedby. */
+function ChoiceFieldset({
+  legend,
+  legendClassName = 'text-lg font-semibold text-slate-900',
+  hint,
+  errors,
+  extra,
+  children,
+}: {
+  legend: ReactNode;
+  legendClassName?: string;
+  hint?: string;
+  errors?: string[];
+  extra?: string[];
+  children: (id: string) => ReactNode;
+}) {
+  const { id, hintId, describedBy, invalid } = useFieldIds({ hint, errors, extra });
   return (
-    <p id={id} className={FIELD_TEXT.large.error}>
-      {errors.join(' ')}
-    </p>
+    <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
+      <legend className={legendClassName}>{legend}</legend>
+      {hintId ? (
+        <p id={hintId} className={FIELD_TEXT.large.hint}>
+          {hint}
+        </p>
+      ) : null}
+      {children(id)}
+      {errors?.length ? (
+        <p id={`${id}-error`} className={FIELD_TEXT.large.error}>
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 
 /** Full-width option rows, large enough for a thumb: the radios of a choice or the boxes of a group. */
-function OptionRows({
-  type,
-  name,
-  options,
-  isChecked,
-  className,
-}: {
-  type: 'radio' | 'checkbox';
-  name: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  isChecked: (value: string) => boolean;
-  className: string;
-}) {
+function OptionRows({ type, name, options, isChecked, className }: { type: 'radio' | 'checkbox'; name: string; options: readonly Option[]; isChecked: (value: string) => boolean; className: string }) {
   return (
     <div className={className}>
       {options.map((option) => (
@@ -64,41 +81,40 @@ export function ScaleField({
   highLabel?: string;
   optional?: boolean;
 }) {
-  const { id, hintId, describedBy, invalid } = useFieldIds({ hint, errors, extra: ['ends'] });
+  const legendText = (
+    <>
+      {legend}
+      {optional ? <span className="font-normal text-slate-700"> (optional)</span> : null}
+    </>
+  );
   return (
-    <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
-      <legend className="text-lg font-semibold text-slate-900">
-        {legend}
-        {optional ? <span className="font-normal text-slate-700"> (optional)</span> : null}
-      </legend>
-      {hintId ? (
-        <p id={hintId} className="mt-1 text-base text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <div className="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">
-        {Array.from({ length: 11 }, (_, value) => (
-          <label
-            key={value}
-            className="flex min-h-12 cursor-pointer items-center justify-center rounded-lg border-2 border-slate-400 bg-white text-lg font-semibold text-slate-900 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700"
-          >
-            <input
-              type="radio"
-              name={name}
-              value={value}
-              defaultChecked={defaultValue !== undefined && defaultValue !== null && String(defaultValue) === String(value)}
-              className="sr-only"
-            />
-            {value}
-          </label>
-        ))}
-      </div>
-      <p id={`${id}-ends`} className="mt-2 flex justify-between text-sm text-slate-700">
-        <span>{lowLabel}</span>
-        <span>{highLabel}</span>
-      </p>
-      <FieldError id={`${id}-error`} errors={errors} />
-    </fieldset>
+    <ChoiceFieldset legend={legendText} hint={hint} errors={errors} extra={['ends']}>
+      {(id) => (
+        <>
+          <div className="mt-3 grid grid-cols-6 gap-2 sm:grid-cols-11">
+            {Array.from({ length: 11 }, (_, value) => (
+              <label
+                key={value}
+                className="flex min-h-12 cursor-pointer items-center justify-center rounded-lg border-2 border-slate-400 bg-white text-lg font-semibold text-slate-900 has-[:checked]:border-brand-800 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700"
+              >
+                <input
+                  type="radio"
+                  name={name}
+                  value={value}
+                  defaultChecked={defaultValue !== undefined && defaultValue !== null && String(defaultValue) === String(value)}
+                  className="sr-only"
+                />
+                {value}
+              </label>
+            ))}
+          </div>
+          <p id={`${id}-ends`} className="mt-2 flex justify-between text-sm text-slate-700">
+            <span>{lowLabel}</span>
+            <span>{highLabel}</span>
+          </p>
+        </>
+      )}
+    </ChoiceFieldset>
   );
 }
 
@@ -111,35 +127,21 @@ export function ChoiceField({
   defaultValue,
   hint,
   inline = false,
-  legendClassName = 'text-lg font-semibold text-slate-900',
+  legendClassName,
 }: {
   name: string;
-  legend: React.ReactNode;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  legend: ReactNode;
+  options: readonly Option[];
   errors?: string[];
   defaultValue?: string | null;
   hint?: string;
   inline?: boolean;
   legendClassName?: string;
 }) {
-  const { id, hintId, describedBy, invalid } = useFieldIds({ hint, errors });
   return (
-    <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
-      <legend className={legendClassName}>{legend}</legend>
-      {hintId ? (
-        <p id={hintId} className="mt-1 text-base text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <OptionRows
-        type="radio"
-        name={name}
-        options={options}
-        isChecked={(value) => defaultValue === value}
-        className={`mt-3 ${inline ? 'grid grid-cols-2 gap-3' : 'space-y-2'}`}
-      />
-      <FieldError id={`${id}-error`} errors={errors} />
-    </fieldset>
+    <ChoiceFieldset legend={legend} legendClassName={legendClassName} hint={hint} errors={errors}>
+      {() => <OptionRows type="radio" name={name} options={options} isChecked={(value) => defaultValue === value} className={`mt-3 ${inline ? 'grid grid-cols-2 gap-3' : 'space-y-2'}`} />}
+    </ChoiceFieldset>
   );
 }
 
@@ -155,30 +157,24 @@ export function CheckboxGroup({
 }: {
   name: string;
   legend: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  options: readonly Option[];
   errors?: string[];
   defaultValues?: readonly string[];
   hint?: string;
   /** Two columns from tablet width for short labels; one for sentences. */
   columns?: 1 | 2;
 }) {
-  const { id, hintId, describedBy, invalid } = useFieldIds({ hint, errors });
   return (
-    <fieldset aria-describedby={describedBy} aria-invalid={invalid}>
-      <legend className="text-lg font-semibold text-slate-900">{legend}</legend>
-      {hintId ? (
-        <p id={hintId} className="mt-1 text-base text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <OptionRows
-        type="checkbox"
-        name={name}
-        options={options}
-        isChecked={(value) => defaultValues.includes(value)}
-        className={`mt-3 grid grid-cols-1 gap-2 ${columns === 2 ? 'sm:grid-cols-2' : ''}`}
-      />
-      <FieldError id={`${id}-error`} errors={errors} />
-    </fieldset>
+    <ChoiceFieldset legend={legend} hint={hint} errors={errors}>
+      {() => (
+        <OptionRows
+          type="checkbox"
+          name={name}
+          options={options}
+          isChecked={(value) => defaultValues.includes(value)}
+          className={`mt-3 grid grid-cols-1 gap-2 ${columns === 2 ? 'sm:grid-cols-2' : ''}`}
+        />
+      )}
+    </ChoiceFieldset>
   );
 }

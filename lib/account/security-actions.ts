@@ -63,14 +63,20 @@ export const confirmMfaAction = formAction({
 
 const passwordOnlySchema = z.object({ password: z.string().min(1, 'Enter your password.').max(128, 'That password is too long.') }).strict();
 
+/** The refusals of an action confirmed with one's own password, beside the password field. */
+function passwordRefusal(outcome: unknown): FormResult<never> | undefined {
+  if (outcome === 'wrong-password') return fieldRefused('password', WRONG_PASSWORD);
+  if (outcome === 'throttled') return fieldRefused('password', TOO_MANY);
+  return undefined;
+}
+
 export const disableMfaAction = formAction({
   ...own,
   schema: passwordOnlySchema,
   run: async ({ password }) => {
     const outcome = await disableMfa(password);
-    if (outcome === 'wrong-password') return fieldRefused('password', WRONG_PASSWORD);
-    if (outcome === 'throttled') return fieldRefused('password', TOO_MANY);
     if (outcome === 'required') return refused('Your clinic requires two-step sign-in for your role, so it cannot be turned off.');
+    return passwordRefusal(outcome);
   },
   revalidate: 'refresh',
 });
@@ -80,9 +86,8 @@ export const regenerateCodesAction = formAction({
   schema: passwordOnlySchema,
   run: async ({ password }) => {
     const outcome = await regenerateRecoveryCodes(password);
-    if (outcome === 'wrong-password') return fieldRefused('password', WRONG_PASSWORD);
-    if (outcome === 'throttled') return fieldRefused('password', TOO_MANY);
     if (outcome === 'not-enrolled') return refused('Two-step sign-in is not on.');
+    if (typeof outcome === 'string') return passwordRefusal(outcome);
     return { ok: true, data: { recoveryCodes: outcome } as RecoveryCodes };
   },
 });
