@@ -1,21 +1,10 @@
-import { formatDosage } from '@/lib/clinical/dosage';
+import { formatDosage, type Dosage } from '@/lib/clinical/dosage';
 
 /* The plan editor's draft: its items, the library and templates it starts from, and how an item is sent and shown. */
 
-export type EditorItem = {
-  exerciseId: string;
-  exerciseName: string;
-  sets: number | null;
-  reps: number | null;
-  holdSeconds: number | null;
-  durationMinutes: number | null;
-  timesPerDay: number;
-  daysPerWeek: number;
-  perSide: boolean;
-  instructionsNote: string | null;
-};
+export type EditorItem = Dosage & { exerciseId: string; exerciseName: string; instructionsNote: string | null };
 
-export type EditorExercise = { id: string; name: string; category: string; categoryLabel: string; summary: string; dosage: Omit<EditorItem, 'exerciseId' | 'exerciseName' | 'instructionsNote'> };
+export type EditorExercise = { id: string; name: string; category: string; categoryLabel: string; summary: string; dosage: Dosage };
 export type EditorTemplate = { key: string; name: string; description: string; items: EditorItem[] };
 
 /** The dosage as the patient will read it, or a prompt while the numbers are incomplete. */
