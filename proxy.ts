@@ -79,5 +79,5 @@ function sameOrigin(origin: string | null, host: string | null): boolean {
 
 export const config = {
   // Static assets carry no user data and are cached normally.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|exercises/|articles/).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|icons/|exercises/|articles/).*)'],
 };

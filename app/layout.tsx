@@ -1,10 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { ServiceWorker } from '@/components/layout/service-worker';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Uplift', template: '%s · Uplift' },
   description: 'Physiotherapy for back pain: your exercises, pain diary and progress in one place.',
+  appleWebApp: { capable: true, title: 'Uplift', statusBarStyle: 'default' },
+  icons: { apple: '/icons/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };
@@ -14,7 +17,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en-GB">
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        {children}
+        <ServiceWorker />
+      </body>
     </html>
   );
 }

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
@@ -119,7 +120,10 @@ export function openPostgres(url: string, options: { max?: number; statementTime
 /** `dir` undefined opens an in-memory database (tests). */
 export function openPglite(dir?: string): DatabaseHandle {
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = dir ? new PGlite(dir) : new PGlite();
+  // btree_gist: the appointments' exclusion constraints compare a uuid with = beside a time range (migrations).
+  const options = { extensions: { btree_gist } };
+  // PGlite reads its options from the first argument when there is no data folder.
+  const client = dir ? new PGlite(dir, options) : new PGlite(options);
   const pgliteDb = drizzlePglite(client, { schema });
   return {
     // The query builders are identical; Drizzle's two database types do not form a callable union.

@@ -73,3 +73,26 @@ export function installDatabaseErrorRedaction(): void {
   };
   prototype[INSTALLED] = true;
 }
+
+/** SQLSTATE exclusion_violation: a row overlaps another where an EXCLUDE constraint forbids it. */
+export const EXCLUSION_VIOLATION = '23P01';
+
+/** What each exclusion constraint protects, in words a person can act on (docs/APPOINTMENTS.md). */
+const OVERLAP_REFUSALS: Record<string, { who: 'clinician' | 'patient'; message: string }> = {
+  appointments_clinician_no_overlap: { who: 'clinician', message: 'That time has just been taken: the clinician already has a visit then.' },
+  appointments_patient_no_overlap: { who: 'patient', message: 'The patient already has a visit at that time.' },
+};
+
+/**
+ * An overlap the database refused (SQLSTATE 23P01), as a refusal to show: whose time was already taken and
+ * what to say. Null for any other error, which the caller rethrows.
+ */
+export function overlapRefusal(error: unknown): { who: 'clinician' | 'patient'; message: string } | null {
+  for (let current: unknown = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+    const facts = current as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
+    if (facts.code !== EXCLUSION_VIOLATION) continue;
+    const constraint = typeof facts.constraint === 'string' ? facts.constraint : typeof facts.constraint_name === 'string' ? facts.constraint_name : '';
+    return OVERLAP_REFUSALS[constraint] ?? { who: 'clinician', message: 'That time overlaps another visit.' };
+  }
+  return null;
+}

@@ -20,6 +20,7 @@ import {
   primaryKey,
   smallint,
   text,
+  time,
   timestamp,
   uniqueIndex,
   uuid,
@@ -29,6 +30,9 @@ import type { Dosage } from '../lib/clinical/dosage';
 import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
 import { INSTRUMENTS } from '../lib/clinical/instruments';
 import { CLINIC_COUNTRIES } from '../lib/content/emergency-services';
+import { NUDGE_DAYS_DEFAULT, NUDGE_DAYS_LIMITS } from '../lib/reminders/preferences';
+import { MESSAGE_BODY_MAX, MESSAGE_REPLY_DAYS_DEFAULT, MESSAGE_REPLY_DAYS_LIMITS } from '../lib/messages/limits';
+import { APPOINTMENT_KINDS, ATTENDANCE_OUTCOMES, BOOKING_RULE_DEFAULTS, BOOKING_RULE_LIMITS } from '../lib/appointments/rules';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -53,7 +57,12 @@ export const alertReasonEnum = pgEnum('alert_reason', [
 ]);
 export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day', '24h', 'routine']);
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
+export const messageKindEnum = pgEnum('message_kind', ['message', 'visit-request']);
 export const auditOutcomeEnum = pgEnum('audit_outcome', ['success', 'denied', 'failure']);
+export const appointmentKindEnum = pgEnum('appointment_kind', APPOINTMENT_KINDS);
+export const appointmentStatusEnum = pgEnum('appointment_status', ['booked', 'cancelled']);
+export const attendanceEnum = pgEnum('attendance', ATTENDANCE_OUTCOMES);
+export const availabilityExceptionKindEnum = pgEnum('availability_exception_kind', ['unavailable', 'extra']);
 export const notificationChannelEnum = pgEnum('notification_channel', ['email', 'push']);
 export const deliveryStatusEnum = pgEnum('delivery_status', ['queued', 'sent', 'failed', 'retired']);
 export const deliveryOutcomeEnum = pgEnum('delivery_outcome', ['sent', 'temporary-failure', 'permanent-failure', 'retired']);
@@ -90,6 +99,18 @@ export const clinics = pgTable(
     escalateEmergencyMinutes: integer('escalate_emergency_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS.emergency),
     escalateSameDayMinutes: integer('escalate_same_day_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['same-day']),
     escalateReviewMinutes: integer('escalate_review_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['24h']),
+    /** Days with nothing logged before a patient gets a gentle nudge (docs/CLINICAL.md, "Reminders"). */
+    reminderNudgeDays: smallint('reminder_nudge_days').notNull().default(NUDGE_DAYS_DEFAULT),
+    /** Working days within which the care team answers a patient's message: shown to the patient as they write. */
+    messageReplyWorkingDays: smallint('message_reply_working_days').notNull().default(MESSAGE_REPLY_DAYS_DEFAULT),
+    /** After discharge the patient's message thread can be read but not written to (docs/CLINICAL.md, "Messages"). */
+    messagesReadOnlyAfterDischarge: boolean('messages_read_only_after_discharge').notNull().default(true),
+    /** Patients book follow-ups at most this many days ahead (docs/APPOINTMENTS.md). */
+    bookingHorizonDays: smallint('booking_horizon_days').notNull().default(BOOKING_RULE_DEFAULTS.horizonDays),
+    /** The length of a follow-up a patient books, in minutes; availability is cut into slots this long. */
+    slotMinutes: smallint('slot_minutes').notNull().default(BOOKING_RULE_DEFAULTS.slotMinutes),
+    /** A patient cancels online up to this many hours before a visit; later, they call the clinic. */
+    cancellationWindowHours: smallint('cancellation_window_hours').notNull().default(BOOKING_RULE_DEFAULTS.cancellationWindowHours),
     ...timestamps,
   },
   (t) => [
@@ -100,7 +121,12 @@ export const clinics = pgTable(
     check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
     check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
     check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_reminder_nudge_days_range', sql`${t.reminderNudgeDays} between ${sql.raw(String(NUDGE_DAYS_LIMITS.min))} and ${sql.raw(String(NUDGE_DAYS_LIMITS.max))}`),
     check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
+    check('clinics_message_reply_days_range', sql`${t.messageReplyWorkingDays} between ${sql.raw(String(MESSAGE_REPLY_DAYS_LIMITS.min))} and ${sql.raw(String(MESSAGE_REPLY_DAYS_LIMITS.max))}`),
+    check('clinics_booking_horizon_range', sql`${t.bookingHorizonDays} between ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.max))}`),
+    check('clinics_slot_minutes_range', sql`${t.slotMinutes} between ${sql.raw(String(BOOKING_RULE_LIMITS.slotMinutes.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.slotMinutes.max))}`),
+    check('clinics_cancellation_window_range', sql`${t.cancellationWindowHours} between ${sql.raw(String(BOOKING_RULE_LIMITS.cancellationWindowHours.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.cancellationWindowHours.max))}`),
   ],
 );
 
@@ -534,6 +560,76 @@ export const notes = pgTable(
   (t) => [index('notes_episode_idx').on(t.episodeId, t.createdAt), uniqueIndex('notes_submission_unique').on(t.submissionId)],
 );
 
+/**
+ * One conversation per episode between the patient and their care team (the episode's clinician, or
+ * the colleague covering while they are away). Who may read or write is decided in lib/dal/messages.ts.
+ */
+export const messageThreads = pgTable(
+  'message_threads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** The newest message's time: the inbox is ordered by it without reading every message. */
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('message_threads_episode_unique').on(t.episodeId),
+    index('message_threads_clinic_last_idx').on(t.clinicId, t.lastMessageAt),
+    index('message_threads_patient_idx').on(t.patientId),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: 'restrict' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** The author's role when they wrote: unread counts for staff are messages from the patient. */
+    authorRole: roleEnum('author_role').notNull(),
+    /** 'visit-request': the patient asked to move a visit (written by the appointments pages). */
+    kind: messageKindEnum('kind').notNull().default('message'),
+    body: text('body').notNull(),
+    /** The form's submission id: a second submit of the same message stores nothing. */
+    submissionId: uuid('submission_id'),
+    ...timestamps,
+  },
+  (t) => [
+    index('messages_thread_created_idx').on(t.threadId, t.createdAt),
+    uniqueIndex('messages_submission_unique').on(t.submissionId),
+    check('messages_body_length', sql`char_length(${t.body}) between 1 and ${sql.raw(String(MESSAGE_BODY_MAX))}`),
+    check('messages_author_role', sql`${t.authorRole} in ('patient', 'clinician')`),
+  ],
+);
+
+/** How far each participant has read a thread: everything after `last_read_at` by someone else is unread. */
+export const messageReads = pgTable(
+  'message_reads',
+  {
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] })],
+);
+
 export const alerts = pgTable(
   'alerts',
   {
@@ -857,4 +953,215 @@ export const deliveryAddresses = pgTable(
     retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.channel, t.address] })],
+);
+
+/**
+ * A visit with a clinician (docs/APPOINTMENTS.md). Times are instants in UTC; the clinic's zone decides the
+ * wall-clock time it was booked at. A clinician is never in two booked visits at once, nor is a patient: two
+ * exclusion constraints over tstzrange(starts_at, ends_at) (migration SQL, btree_gist) refuse the second
+ * insert even when two requests race, on PostgreSQL and on PGlite alike.
+ */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    episodeId: uuid('episode_id')
+      .notNull()
+      .references(() => episodes.id, { onDelete: 'restrict' }),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    kind: appointmentKindEnum('kind').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** Where an in-person visit happens (a room, an address). */
+    location: text('location'),
+    /** The link a video visit is joined by. */
+    videoUrl: text('video_url'),
+    status: appointmentStatusEnum('status').notNull().default('booked'),
+    /** What happened, recorded by the clinician once the visit has started. */
+    attendance: attendanceEnum('attendance'),
+    attendanceRecordedAt: timestamp('attendance_recorded_at', { withTimezone: true }),
+    attendanceRecordedBy: uuid('attendance_recorded_by').references(() => users.id, { onDelete: 'restrict' }),
+    bookedBy: uuid('booked_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'restrict' }),
+    /** When each reminder was queued: set once, so a reminder is never sent twice. */
+    reminded24hAt: timestamp('reminded_24h_at', { withTimezone: true }),
+    reminded2hAt: timestamp('reminded_2h_at', { withTimezone: true }),
+    /** The form's submission id: a second submit of the same booking stores nothing. */
+    submissionId: uuid('submission_id'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('appointments_submission_unique').on(t.submissionId),
+    index('appointments_clinician_starts_idx').on(t.clinicianId, t.startsAt),
+    index('appointments_patient_starts_idx').on(t.patientId, t.startsAt),
+    index('appointments_clinic_starts_idx').on(t.clinicId, t.startsAt),
+    check('appointments_ends_after_starts', sql`${t.endsAt} > ${t.startsAt}`),
+    check('appointments_length', sql`${t.endsAt} - ${t.startsAt} <= interval '8 hours'`),
+    check('appointments_video_has_link', sql`${t.kind} <> 'video' or ${t.videoUrl} is not null`),
+    check('appointments_location_length', sql`${t.location} is null or char_length(${t.location}) <= 300`),
+    check('appointments_video_url_length', sql`${t.videoUrl} is null or char_length(${t.videoUrl}) <= 500`),
+    check('appointments_cancel_consistent', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+    check('appointments_attendance_consistent', sql`(${t.attendance} is null) = (${t.attendanceRecordedAt} is null)`),
+  ],
+);
+
+/**
+ * A clinician's weekly pattern: on ISO weekday (1 Monday … 7 Sunday) from start to end, wall-clock times in
+ * the clinic's zone, so a pattern keeps its hours across daylight-saving changes.
+ */
+export const clinicianAvailability = pgTable(
+  'clinician_availability',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    weekday: smallint('weekday').notNull(),
+    startTime: time('start_time').notNull(),
+    endTime: time('end_time').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('clinician_availability_clinician_idx').on(t.clinicianId, t.weekday),
+    check('clinician_availability_weekday_range', sql`${t.weekday} between 1 and 7`),
+    check('clinician_availability_order', sql`${t.endTime} > ${t.startTime}`),
+  ],
+);
+
+/**
+ * One day's change to the weekly pattern: `unavailable` (leave, training; the whole day when no times are
+ * given) or `extra` hours. Wall-clock times in the clinic's zone.
+ */
+export const availabilityExceptions = pgTable(
+  'availability_exceptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'restrict' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: availabilityExceptionKindEnum('kind').notNull(),
+    startTime: time('start_time'),
+    endTime: time('end_time'),
+    ...timestamps,
+  },
+  (t) => [
+    index('availability_exceptions_clinician_day_idx').on(t.clinicianId, t.day),
+    check('availability_exceptions_times', sql`(${t.startTime} is null) = (${t.endTime} is null)`),
+    check('availability_exceptions_order', sql`${t.startTime} is null or ${t.endTime} > ${t.startTime}`),
+    check('availability_exceptions_extra_has_times', sql`${t.kind} <> 'extra' or ${t.startTime} is not null`),
+  ],
+);
+
+/**
+ * A patient's private calendar-feed address. Only the SHA-256 of the secret in the address is stored; a
+ * revoked token answers 404 like an unknown one. At most one live token per person.
+ */
+export const calendarFeedTokens = pgTable(
+  'calendar_feed_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('calendar_feed_tokens_hash_unique').on(t.tokenHash),
+    uniqueIndex('calendar_feed_tokens_live_unique').on(t.userId).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/**
+ * A browser's Web Push subscription (the push service's endpoint and the keys the payload is encrypted
+ * to). One row per endpoint: a device that subscribes again, even for another account, moves the row.
+ * Retired (never deleted, so delivery counts stay explainable) when the push service answers 404 or 410,
+ * or after repeated failures (lib/push/send.ts).
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint),
+    index('push_subscriptions_user_idx').on(t.userId).where(sql`${t.retiredAt} is null`),
+    check('push_subscriptions_endpoint_length', sql`char_length(${t.endpoint}) between 1 and 2000`),
+    check('push_subscriptions_failures_range', sql`${t.failures} >= 0`),
+  ],
+);
+
+/**
+ * Keys the server generates once and keeps for every process and machine on this database: the VAPID
+ * key pair that signs Web Push requests (lib/push/vapid.ts). The private key is sealed with a key
+ * derived from AUTH_SECRET, so a copy of the database alone cannot send pushes as the portal.
+ */
+export const serverKeys = pgTable('server_keys', {
+  name: text('name').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  ...timestamps,
+});
+
+/**
+ * A patient's reminder choices (docs/CLINICAL.md, "Reminders"). No row: the defaults in
+ * lib/reminders/preferences.ts. Times are minutes after midnight in the patient's own zone.
+ */
+export const reminderPreferences = pgTable(
+  'reminder_preferences',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    exerciseMinutes: smallint('exercise_minutes').array().notNull().default(sql`'{}'::smallint[]`),
+    quietStartMinute: smallint('quiet_start_minute'),
+    quietEndMinute: smallint('quiet_end_minute'),
+    exerciseInApp: boolean('exercise_in_app').notNull(),
+    exerciseEmail: boolean('exercise_email').notNull(),
+    exercisePush: boolean('exercise_push').notNull(),
+    questionnaireInApp: boolean('questionnaire_in_app').notNull(),
+    questionnaireEmail: boolean('questionnaire_email').notNull(),
+    questionnairePush: boolean('questionnaire_push').notNull(),
+    nudgeInApp: boolean('nudge_in_app').notNull(),
+    nudgeEmail: boolean('nudge_email').notNull(),
+    nudgePush: boolean('nudge_push').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('reminder_preferences_times_count', sql`cardinality(${t.exerciseMinutes}) <= 6`),
+    check('reminder_preferences_times_range', sql`0 <= all(${t.exerciseMinutes}) and 1439 >= all(${t.exerciseMinutes})`),
+    check(
+      'reminder_preferences_quiet_hours',
+      sql`(${t.quietStartMinute} is null) = (${t.quietEndMinute} is null) and (${t.quietStartMinute} is null or (${t.quietStartMinute} between 0 and 1439 and ${t.quietEndMinute} between 0 and 1439 and ${t.quietStartMinute} <> ${t.quietEndMinute}))`,
+    ),
+  ],
 );

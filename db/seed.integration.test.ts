@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './testing';
 import { seedDemo } from './seed';
@@ -49,9 +49,43 @@ describe('seedDemo', () => {
       }
       expect(summary.exerciseLogs).toBeGreaterThan(1000);
 
-      // Exactly one patient is clearly worsening, with an open alert.
-      const worsening = await db.select({ n: count() }).from(t.alerts).where(and(eq(t.alerts.reason, 'worsening')));
-      expect(worsening[0]!.n).toBe(1);
+      // Exactly one patient is clearly worsening, with an open alert raised by the pain rules at their last log.
+      const worsening = await executeRows<{ email: string; raised_at: string; last_log: string }>(
+        db,
+        sql`select p.email, a.raised_at::text, (select max(recorded_at)::text from pain_entries where episode_id = e.id) as last_log
+            from alerts a join episodes e on e.id = a.episode_id join users p on p.id = e.patient_id where a.reason = 'worsening'`,
+      );
+      expect(worsening).toEqual([{ email: 'derek.hughes@demo.test', raised_at: worsening[0]!.last_log, last_log: worsening[0]!.last_log }]);
+
+      // Alex Morgan's patient reported a weakening leg 6 hours before the seed's clock; nobody acknowledged it
+      // within the 4-hour window, so the escalation evaluation passed it to the safety lead, Sam Patel, with an audit row.
+      const escalated = await executeRows<{ email: string; clinician: string; urgency: string; raised_at: string; lead: string; window_minutes: number; escalated_at: string; answers: Record<string, boolean> }>(
+        db,
+        sql`select p.email, c.email as clinician, a.urgency, a.raised_at::text, l.email as lead, x.window_minutes, x.escalated_at::text,
+              (select answers from red_flag_screens s where s.episode_id = e.id and s.urgency is not null) as answers
+            from alert_escalations x join alerts a on a.id = x.alert_id join episodes e on e.id = a.episode_id
+            join users p on p.id = e.patient_id join users c on c.id = e.clinician_id join users l on l.id = x.escalated_to
+            where a.reason = 'red-flag'`,
+      );
+      expect(escalated).toHaveLength(1);
+      expect(escalated[0]).toMatchObject({ email: 'ivan.petrov@demo.test', clinician: 'clinician2@demo.test', urgency: 'same-day', lead: 'clinician@demo.test', window_minutes: 240 });
+      expect(new Date(escalated[0]!.raised_at).toISOString()).toBe('2026-11-28T06:00:00.000Z');
+      expect(new Date(escalated[0]!.escalated_at).toISOString()).toBe('2026-11-28T12:00:00.000Z');
+      expect(escalated[0]!.answers['leg-weakness-worsening']).toBe(true);
+      expect(Object.values(escalated[0]!.answers).filter(Boolean)).toHaveLength(1);
+      const escalationAudit = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from audit_events where action = 'alert.escalate'`);
+      const escalations = await executeRows<{ n: number }>(db, sql`select count(*)::int as n from alert_escalations`);
+      expect(escalationAudit[0]!.n).toBe(escalations[0]!.n);
+      // The same rules also find Derek's pain at 8 or more on his last two days: the engine's alerts, no hand-made rows.
+      const open = await executeRows<{ email: string; reason: string }>(
+        db,
+        sql`select p.email, a.reason from alerts a join episodes e on e.id = a.episode_id join users p on p.id = e.patient_id order by a.reason::text`,
+      );
+      expect(open).toEqual([
+        { email: 'ivan.petrov@demo.test', reason: 'red-flag' },
+        { email: 'derek.hughes@demo.test', reason: 'severe-pain' },
+        { email: 'derek.hughes@demo.test', reason: 'worsening' },
+      ]);
 
       // Deterministic: a second database seeded with the same seed and date tells the same story.
       const again = await createTestDatabase();

@@ -5,13 +5,16 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../lib/auth/password';
-import { isWorsening, dailyMaxPain } from '../lib/clinical/alerts';
 import type { Dosage } from '../lib/clinical/dosage';
 import { scoreOdi } from '../lib/clinical/odi';
 import { scorePsfs } from '../lib/clinical/psfs';
+import { EVERY_LOG_RED_FLAG_QUESTIONS, evaluateRedFlags } from '../lib/clinical/red-flags';
 import { BOTHERSOME_OPTIONS, scoreStartBack, type Bothersome } from '../lib/clinical/startback';
 import { STARTER_EXERCISES } from '../lib/content/exercises';
 import { PLAN_TEMPLATES } from '../lib/content/templates';
+import { evaluatePainAlerts } from '../lib/dal/alert-engine';
+import { escalateUnacknowledgedAlerts } from '../lib/dal/escalation-engine';
+import { raiseRedFlagAlert } from '../lib/dal/red-flag-alerts';
 import { addDays, localDay, zonedTimeToUtc } from '../lib/time';
 import type { Db, Tx } from './connection';
 import * as t from './schema';
@@ -21,6 +24,13 @@ export const DEMO_CLINIC_NAME = 'Demo Physio Clinic';
 /** The demo clinic is in England: its zone and country are the clinic's settings, which every account follows. */
 const TIME_ZONE = 'Europe/London';
 const COUNTRY = 'GB';
+/**
+ * Alex Morgan's patient who reports a weakening leg (a same-day red flag) this many hours before the seed's
+ * clock, longer than the clinic's 4-hour window: nobody acknowledges it, so it is escalated to the safety lead,
+ * Sam Patel, and the demo shows the lead's "Escalated to you" list.
+ */
+const ESCALATED_DEMO_PATIENT = 'ivan.petrov@demo.test';
+const RED_FLAG_HOURS_AGO = 6;
 
 /** Small, fast, seedable PRNG (mulberry32). */
 export function createRandom(seed: number) {
@@ -436,22 +446,58 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
           plan: `Education, graded activity and home exercise (${template.name}). Review in two weeks.`,
           createdAt: at(firstDay, 10, 15),
         });
-        const painForRule = painRows.map((row) => ({ recordedAt: row.recordedAt as Date, score: row.score }));
-        const worsening = isWorsening(dailyMaxPain(painForRule, TIME_ZONE), addDays(today, -1), profile.intake);
-        if (worsening.worsening) {
-          await tx.insert(t.alerts).values({
-            episodeId,
-            reason: 'worsening',
-            urgency: 'same-day',
-            message: `Pain has been at least 2 points above the usual level (${worsening.baseline}) for 3 days in a row.`,
-            detail: { baseline: worsening.baseline, lastThree: worsening.lastThree },
-            raisedAt: at(addDays(today, -1), 21, 30),
-          });
+        // The pain rules run through the app's own engine, on the clock of the patient's last log, as they did then.
+        const lastLog = painRows.at(-1)?.recordedAt;
+        if (lastLog instanceof Date) {
+          await evaluatePainAlerts(tx, episodeId, lastLog, { intakeNprs: profile.intake, timeZone: TIME_ZONE, status: 'active' });
+        }
+        if (profile.email === ESCALATED_DEMO_PATIENT) {
+          await logPainWithRedFlag(tx, { episodeId, intakeNprs: profile.intake, score: dailyPain.at(-1) ?? profile.intake, at: new Date(now.getTime() - RED_FLAG_HOURS_AGO * 3_600_000) });
+          summary.painEntries += 1;
         }
       }
     }
+    // The scheduled evaluation, once, at the seed's clock: alerts nobody acknowledged within the clinic's windows
+    // go to the safety lead, with their audit rows, exactly as `npm run alerts:evaluate` would escalate them now.
+    await escalateUnacknowledgedAlerts(tx, { now });
     return summary;
   });
+}
+
+/**
+ * A pain log whose red-flag answers report a leg getting weaker, written as createPainEntry (lib/dal/pain.ts)
+ * writes one: the entry, its answers, the red-flag alert, then the pain rules, on the log's own clock.
+ */
+async function logPainWithRedFlag(tx: Tx, input: { episodeId: string; intakeNprs: number; score: number; at: Date }): Promise<void> {
+  const { episodeId, at } = input;
+  const answers = Object.fromEntries(EVERY_LOG_RED_FLAG_QUESTIONS.map((question) => [question.key, question.key === 'leg-weakness-worsening']));
+  const evaluation = evaluateRedFlags(answers);
+  const submissionId = crypto.randomUUID();
+  const [entry] = await tx
+    .insert(t.painEntries)
+    .values({
+      episodeId,
+      score: input.score,
+      worst24h: null,
+      locations: ['lower-back', 'left-leg'],
+      belowKnee: true,
+      note: 'My left leg feels weaker on the stairs than last week.',
+      recordedAt: at,
+      localDay: localDay(at, TIME_ZONE),
+      submissionId,
+    })
+    .returning({ id: t.painEntries.id });
+  await tx.insert(t.redFlagScreens).values({
+    episodeId,
+    painEntryId: entry!.id,
+    answers,
+    positives: evaluation.positives,
+    urgency: evaluation.urgency,
+    submissionId,
+    createdAt: at,
+  });
+  await raiseRedFlagAlert(tx, { episodeId, urgency: evaluation.urgency!, positives: evaluation.positives, answers, now: at });
+  await evaluatePainAlerts(tx, episodeId, at, { intakeNprs: input.intakeNprs, timeZone: TIME_ZONE, status: 'active' });
 }
 
 function pseudonym(random: Random): string {

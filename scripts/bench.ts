@@ -35,6 +35,7 @@ import { markdown, printTable, statementsMarkdown, writeDocument, type DatabaseR
 import { BENCH_ROUTES, type BenchContext, type BenchRole } from './bench/routes';
 import { cpuMs, residentMb, sampleMemory, startServer } from './bench/server';
 import { analyzeGenerated, benchAccounts, generateClinic, generatedClinicName } from './generate/clinic';
+import { generateMessages } from './generate/messages';
 import { formatDuration } from './generate/progress';
 import { fail, log } from './lib';
 
@@ -108,6 +109,10 @@ async function prepare(handle: DatabaseHandle): Promise<{ context: BenchContext;
         where p.email = ${accounts.patient} and e.status = 'active' limit 1`,
   );
   if (!row) throw new Error(`the generated patient ${accounts.patient} has no active episode`);
+  // A clinic generated before messages existed gets its conversations now (once; kept with the clinic).
+  const clinicId = existing?.id ?? (await handle.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.name, name)))[0]!.id;
+  const threads = await generateMessages(handle.db, clinicId, row.episode_id);
+  if (threads > 0) log(`added ${threads.toLocaleString('en-GB')} message threads`);
   const writers = await executeRows<{ email: string }>(
     handle.db,
     sql`select p.email from episodes e join users p on p.id = e.patient_id

@@ -12,6 +12,7 @@ import { evaluateTimeBasedAlerts } from '../lib/dal/alert-engine';
 import { anchorConfigFromEnv, writeAnchor } from '../lib/dal/audit-anchor';
 import { escalateUnacknowledgedAlerts } from '../lib/dal/escalation-engine';
 import { purgeExpiredRecords } from '../lib/dal/retention-purge';
+import { notifyPendingEscalations } from '../lib/notifications/staff';
 import { fail, log } from './lib';
 
 async function main() {
@@ -28,6 +29,9 @@ async function main() {
       `escalated to the safety lead: ${escalation.escalated}` +
         (escalation.withoutLead > 0 ? `; ${escalation.withoutLead} in clinics with no safety lead named (Manager → Settings)` : ''),
     );
+    // The safety lead is told of each new escalation (in app; email and push go with the server's delivery job).
+    const told = await notifyPendingEscalations(handle.db);
+    log(`escalations notified to the safety lead: ${told.notified}`);
     const purge = await purgeExpiredRecords(handle.db);
     log(`closed records past their retention period: ${purge.purged} purged${purge.failed ? `, ${purge.failed} failed (kept whole; retried on the next run)` : ''}`);
     // The audit chain's head, written out hourly: a later audit:verify catches rows deleted or rehashed before it.

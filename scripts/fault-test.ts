@@ -8,7 +8,9 @@
  *    text, nor the patient's name or date of birth, anywhere in the server's log (SECURITY.md, Logging);
  *  - while the database is down the running app answers /api/health 200, /api/ready 503, refuses
  *    sign-in with a "temporarily unavailable" message, lets nobody into an area, and recovers by
- *    itself (no restart) once the database is back.
+ *    itself (no restart) once the database is back;
+ *  - a server process killed while a background job runs loses no job: the next process runs it,
+ *    once (scripts/faults/jobs.ts).
  * Database: a throwaway cluster (port FAULT_PG_PORT, default 5462), or FAULT_DATABASE_URL with
  * FAULT_STOP_CMD and FAULT_START_CMD (shell commands) for a server you manage.
  * Run with: tsx --conditions=react-server scripts/fault-test.ts (so DAL modules load outside Next).
@@ -25,6 +27,7 @@ import { painEntries } from '../db/schema';
 import { verifyAuditChain } from '../lib/dal/audit-chain';
 import { recordAudit } from '../lib/dal/audit';
 import { localDay } from '../lib/time';
+import { aJobKilledMidRunRunsOnceAfterRestart } from './faults/jobs';
 import { startCluster, type Cluster } from './throwaway-postgres';
 
 const root = process.cwd();
@@ -302,6 +305,7 @@ async function main() {
     const chain = await verifyAuditChain(db);
     check('audit hash chain intact after the crash', chain.problem === null, `${chain.rows} rows`);
     await verifyClient.end();
+    await aJobKilledMidRunRunsOnceAfterRestart(root, url, check);
     console.log(
       `fault-test: writes attempted ${attempted}; acknowledged ${acknowledged.length}; failed while down ${failed}; rows lost ${lost.length}; half-written ${orphans!.entries_without_one_audit + orphans!.audits_without_entry}`,
     );

@@ -7,8 +7,10 @@ import { ExerciseList } from '@/components/patient/exercise-list';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { ADHERENCE_DEFINITION, formatPercent } from '@/lib/clinical/adherence';
 import { INSTRUMENT_INFO, INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
+import { getMyNextAppointment } from '@/lib/dal/appointments';
 import { getToday } from '@/lib/dal/today';
 import { formatDate, formatDateTime, formatLongDay } from '@/lib/time';
+import { VisitDetails } from '@/components/appointments/visit-details';
 import { SafetyCheckForm, SafetyCheckIntro } from './safety-check/safety-check-form';
 
 export const metadata: Metadata = { title: 'Today' };
@@ -16,7 +18,7 @@ export const metadata: Metadata = { title: 'Today' };
 const SAVED_WORDS: Record<string, string> = { done: 'marked done', partial: 'marked partly done', skipped: 'marked skipped' };
 
 export default async function PatientToday({ searchParams }: { searchParams: Promise<{ saved?: string; status?: string }> }) {
-  const [today, viewer, query] = await Promise.all([loadPage(getToday), guardArea('patient'), searchParams]);
+  const [today, viewer, query, nextVisit] = await Promise.all([loadPage(getToday), guardArea('patient'), searchParams, loadPage(() => getMyNextAppointment())]);
   const timeZone = viewer.timeZone;
   const savedItem = query.saved ? today.items.find((item) => item.planItemId === query.saved) : undefined;
   const doneCount = today.items.filter((item) => item.doneToday >= item.dosage.timesPerDay).length;
@@ -38,6 +40,18 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
           </h2>
           <SafetyCheckIntro />
           <SafetyCheckForm submissionId={randomUUID()} />
+        </section>
+      ) : null}
+
+      {nextVisit ? (
+        <section aria-labelledby="next-visit-heading" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-5 text-lg">
+          <h2 id="next-visit-heading" className="text-xl font-semibold">
+            Your next visit
+          </h2>
+          <VisitDetails visit={nextVisit} timeZone={timeZone} />
+          <AppLink href="/patient/appointments" className="inline-block text-brand-800 underline">
+            All your appointments
+          </AppLink>
         </section>
       ) : null}
 

@@ -23,6 +23,7 @@ export function AlertCard({
   clearProblem = false,
   problem = null,
   recordHref,
+  replyHref,
   note,
   acknowledgeAction,
 }: {
@@ -39,6 +40,8 @@ export function AlertCard({
   problem?: Pick<AckProblemNotice, 'message' | 'onComment'> | null;
   /** Where the patient's name leads; the record by default (an escalated alert opens it for that alert). */
   recordHref?: string;
+  /** The patient's conversation, where the clinician replies to them about this alert (care team only). */
+  replyHref?: string;
   /** Why the alert is in this viewer's inbox when the patient is not theirs (cover, escalation). */
   note?: string | null;
 }) {
@@ -75,6 +78,14 @@ export function AlertCard({
         </dl>
       ) : null}
       {showDefinition ? <p className="mt-2 text-xs text-slate-700">{definition}</p> : null}
+      {replyHref ? (
+        <p className="mt-2">
+          <AppLink href={replyHref} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2">
+            Reply to {alert.patientName}
+            <span className="sr-only"> in their messages</span>
+          </AppLink>
+        </p>
+      ) : null}
       {open ? (
         <AcknowledgeForm action={acknowledgeAction} alertId={alert.id} patientName={alert.patientName} back={back} clearProblem={clearProblem} problem={problem} />
       ) : (

@@ -103,7 +103,7 @@ function MeasureInput({ code, formId, value, errors, warning }: { code: MeasureC
       </label>
       <p id={`${id}-hint`} className="text-xs text-slate-700">
         Accepted {hint}
-        {reference ? `; ${reference.label.toLowerCase()} ${describeReference(reference, measure.unit)}` : ''}
+        {reference ? `; ${reference.label.toLowerCase()}: ${describeReference(reference, measure.unit)}` : ''}
         {measure.lowerIsBetter ? '; smaller is better' : ''}
       </p>
       <input

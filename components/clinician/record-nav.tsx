@@ -6,6 +6,8 @@ const TABS = [
   { segment: '/plan', label: 'Exercise plan' },
   { segment: '/notes', label: 'Goals and notes' },
   { segment: '/questionnaires', label: 'Questionnaires' },
+  { segment: '/messages', label: 'Messages' },
+  { segment: '/visits', label: 'Visits' },
   { segment: '/discharge', label: 'Outcome and discharge' },
 ] as const;
 

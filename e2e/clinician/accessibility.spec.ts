@@ -4,7 +4,7 @@ import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { openPatient } from './pages';
 
 test('every clinician page has no serious or critical accessibility violations', async ({ page }) => {
-  // Eleven pages, each scanned by axe: slow on a shared machine.
+  // Thirteen pages, each scanned by axe: slow on a shared machine.
   test.setTimeout(240_000);
   await signInAndWait(page, 'clinician');
   const episodeId = await openPatient(page, 'Derek Hughes');
@@ -12,6 +12,7 @@ test('every clinician page has no serious or critical accessibility violations',
     '/clinician',
     '/clinician?sort=pain&dir=desc&flag=worsening',
     '/clinician/alerts',
+    '/clinician/messages',
     '/clinician/exercises',
     '/clinician/patients/new',
     `/clinician/patients/${episodeId}`,
@@ -19,6 +20,7 @@ test('every clinician page has no serious or critical accessibility violations',
     `/clinician/patients/${episodeId}/plan`,
     `/clinician/patients/${episodeId}/plan?version=1`,
     `/clinician/patients/${episodeId}/notes`,
+    `/clinician/patients/${episodeId}/messages`,
     `/clinician/patients/${episodeId}/discharge`,
   ];
   for (const path of pages) {

@@ -35,7 +35,8 @@ test.describe('a clinician between appointments', () => {
     await expect(alertsLink).not.toContainText(String(badgeBefore));
 
     // Acknowledging it again from the stale tab is refused in words, on the card, which now shows who closed it.
-    await staleTab.getByRole('button', { name: 'Acknowledge alert for Derek Hughes' }).click();
+    // Derek also has a severe-pain alert, with a button of the same name: act on the worsening alert's card.
+    await staleTab.getByRole('article', { name: 'Pain getting worse: Derek Hughes' }).getByRole('button', { name: 'Acknowledge alert for Derek Hughes' }).click();
     const refused = staleTab.getByRole('region', { name: 'Recently closed' }).getByRole('article', { name: 'Pain getting worse: Derek Hughes' });
     await expect(refused.getByRole('alert')).toHaveText('Someone already closed this alert.');
     await expect(refused).toContainText('Phoned Derek; booked a review tomorrow.');

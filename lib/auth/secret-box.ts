@@ -17,23 +17,24 @@ export function derivedKey(info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'uplift', info, 32));
 }
 
-function key(): Buffer {
-  return derivedKey('mfa-secret-v1');
+/** Authenticator seeds by default; other secrets (the VAPID private key) pass a purpose of their own. */
+function key(purpose: string): Buffer {
+  return derivedKey(purpose);
 }
 
-export function sealSecret(plain: string): string {
+export function sealSecret(plain: string, purpose = 'mfa-secret-v1'): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const cipher = createCipheriv('aes-256-gcm', key(purpose), iv);
   const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join('.');
 }
 
 /** The plain secret, or null when the value was altered or sealed with another key. */
-export function openSecret(sealed: string): string | null {
+export function openSecret(sealed: string, purpose = 'mfa-secret-v1'): string | null {
   const [version, iv, tag, body] = sealed.split('.');
   if (version !== VERSION || !iv || !tag || !body) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', key(purpose), Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   } catch {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chooseRomReference,
   describeReference,
   judgeSchober,
   romReference,
@@ -197,12 +198,25 @@ describe('romReference', () => {
     expect(romReference('lumbar-lateral-flexion-right', 70)).toMatchObject({ low: 14, high: 28 });
   });
 
-  it('applies an age band only inside its ages, and the adult band when the age is unknown', () => {
-    expect(romReference('lumbar-flexion', 16)).not.toBeNull();
-    expect(romReference('lumbar-flexion', 90)).not.toBeNull();
-    expect(romReference('lumbar-flexion', 15)).toBeNull();
-    expect(romReference('lumbar-flexion', 91)).toBeNull();
-    expect(romReference('lumbar-flexion', null)).toMatchObject({ low: 40, high: 73 });
+  it('applies the adult band at each edge of its ages (16 and 90, inclusive) and never outside them', () => {
+    for (const code of ['lumbar-flexion', 'lumbar-extension', 'lumbar-lateral-flexion-left', 'lumbar-lateral-flexion-right'] as const) {
+      expect(romReference(code, 16), `${code} at 16`).toBe(ROM_REFERENCE[code]![0]);
+      expect(romReference(code, 90), `${code} at 90`).toBe(ROM_REFERENCE[code]![0]);
+      expect(romReference(code, 15), `${code} at 15`).toBeNull();
+      expect(romReference(code, 91), `${code} at 91`).toBeNull();
+      expect(romReference(code, 0), `${code} at 0`).toBeNull();
+    }
+  });
+
+  it('gives the band for all adults when the age is unknown', () => {
+    expect(romReference('lumbar-flexion', null)).toMatchObject({ allAdults: true, low: 40, high: 73, fromAge: 16, toAge: 90 });
+    expect(romReference('lumbar-extension', null)).toMatchObject({ allAdults: true, low: 6, high: 29 });
+    expect(romReference('lumbar-lateral-flexion-left', null)).toMatchObject({ allAdults: true, low: 14, high: 28 });
+    expect(romReference('lumbar-rotation-left', null)).toBeNull();
+  });
+
+  it('lists no age band that is not the all-adults band (no per-age figures could be read; docs/CLINICAL.md says why)', () => {
+    for (const code of MEASURE_CODES) expect((ROM_REFERENCE[code] ?? []).every((band) => band.allAdults), code).toBe(true);
   });
 
   it('gives the modified Schober an open band from 20 cm at any age', () => {
@@ -231,6 +245,38 @@ describe('romReference', () => {
   it('describes a band in words', () => {
     expect(describeReference(romReference('lumbar-flexion', 40)!, 'deg')).toBe('40–73°');
     expect(describeReference(romReference('modified-schober', 40)!, 'cm')).toBe('20 cm or more');
+  });
+});
+
+describe('chooseRomReference', () => {
+  it('names the band and the age it was chosen for', () => {
+    expect(chooseRomReference('lumbar-flexion', 48)).toMatchObject({
+      band: { low: 40, high: 73 },
+      text: 'Typical range for adults aged 16–90 (for age 48): 40–73°.',
+    });
+    expect(chooseRomReference('lumbar-extension', 90).text).toBe('Typical range for adults aged 16–90 (for age 90): 6–29°.');
+  });
+
+  it('says when the age is not recorded, and still shades the band for all adults', () => {
+    expect(chooseRomReference('lumbar-flexion', null)).toMatchObject({
+      band: { low: 40, high: 73 },
+      text: 'Typical range for adults aged 16–90 (age not recorded): 40–73°.',
+    });
+  });
+
+  it('says why there is no band for an age outside the published norms', () => {
+    expect(chooseRomReference('lumbar-flexion', 93)).toEqual({ band: null, age: 93, text: 'No reference band for age 93: the published norms cover ages 16–90.' });
+    expect(chooseRomReference('lumbar-lateral-flexion-right', 15).text).toBe('No reference band for age 15: the published norms cover ages 16–90.');
+  });
+
+  it('gives the modified Schober band at any age without naming one', () => {
+    expect(chooseRomReference('modified-schober', 95).text).toBe('Normal stretch, at any age: 20 cm or more.');
+    expect(chooseRomReference('modified-schober', null).text).toBe('Normal stretch, at any age: 20 cm or more.');
+  });
+
+  it('says nothing where the measure has no norm', () => {
+    expect(chooseRomReference('fingertip-to-floor', 40)).toEqual({ band: null, age: 40, text: null });
+    expect(chooseRomReference('lumbar-rotation-right', null)).toEqual({ band: null, age: null, text: null });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Lumbar range-of-motion measures. Limits follow docs/CLINICAL.md, "Objective measures": typical values from the AMA Guides
- * (inclinometer); norms fall with age (Troke et al., Clin Rehabil 2005), so `normal` is a reference to
+ * (inclinometer); norms fall with age (Troke et al., Man Ther 2005), so `normal` is a reference to
  * show beside a value, never a target.
  */
 
@@ -243,62 +243,103 @@ export function judgeSchober(flexedLengthCm: number): SchoberJudgement {
 /**
  * A reference band for a measure at an age: where published norms give typical values for asymptomatic
  * adults, shown on charts as a shaded area beside the patient's values, never as a target. `high: null` is
- * an open band (anything above `low`). Bands are looked up by age; a band with no age limits applies to
- * every adult.
+ * an open band (anything above `low`). A band covers the ages its source studied (`fromAge`–`toAge`, both
+ * inclusive; null: no limit). `allAdults` marks the band that spans the source's whole adult sample: it is the
+ * one shown when the patient's age is unknown, and the fallback for an age no narrower band covers.
  */
 export type RomReferenceBand = {
   fromAge: number | null;
   toAge: number | null;
+  allAdults: boolean;
   low: number;
   high: number | null;
-  /** What the band is, in a few words for the chart's legend. */
+  /** Which band it is, in words ("Typical range for adults aged 16–90"), for the chart's summary. */
   label: string;
+  /** The same in a few words ("Adults 16–90"), written inside the shaded area where space is short. */
+  shortLabel: string;
   source: string;
 };
 
 const TROKE =
-  'Troke et al., Man Ther 2005;10:198–206 (the same cohort as Clin Rehabil 2001;15:371–379): medians of 405 ' +
-  'asymptomatic adults aged 16–90, from the oldest to the youngest';
+  'Troke et al., Man Ther 2005;10:198–206 (the same cohort as Clin Rehabil 2001;15:371–379): the overall range ' +
+  'of 405 asymptomatic adults aged 16–90 falls with age; the band runs from the oldest to the youngest';
+
+const troke = (low: number, high: number): RomReferenceBand => ({
+  fromAge: 16,
+  toAge: 90,
+  allAdults: true,
+  low,
+  high,
+  label: 'Typical range for adults aged 16–90',
+  shortLabel: 'Adults 16–90',
+  source: TROKE,
+});
 
 /**
- * Published norms (docs/CLINICAL.md, Objective measures). Troke's medians fall with age from the youngest to
- * the oldest adults; the band spans them. Lumbar rotation has no band: its median stays about 7° at every age,
- * and the inclinometer range we accept is not what the source measured. Fingertip-to-floor has no band: we
- * know of no adult norm to cite.
+ * Published norms (docs/CLINICAL.md, "ROM reference bands by age"). Troke's overall figures fall with age
+ * from the youngest to the oldest adults; the band spans them. No narrower age band is listed: no per-age figures
+ * that fit Uplift's measurement could be read from a source (the doc says which were checked and why each was
+ * left out). Lumbar rotation has no band: its median stays about 7° at every age, and the inclinometer range we
+ * accept is not what the source measured. Fingertip-to-floor has no band: we know of no adult norm to cite.
  */
 export const ROM_REFERENCE: Readonly<Partial<Record<MeasureCode, ReadonlyArray<RomReferenceBand>>>> = {
-  'lumbar-flexion': [{ fromAge: 16, toAge: 90, low: 40, high: 73, label: 'Typical adult range', source: TROKE }],
-  'lumbar-extension': [{ fromAge: 16, toAge: 90, low: 6, high: 29, label: 'Typical adult range', source: TROKE }],
-  'lumbar-lateral-flexion-left': [{ fromAge: 16, toAge: 90, low: 14, high: 28, label: 'Typical adult range', source: TROKE }],
-  'lumbar-lateral-flexion-right': [{ fromAge: 16, toAge: 90, low: 14, high: 28, label: 'Typical adult range', source: TROKE }],
+  'lumbar-flexion': [troke(40, 73)],
+  'lumbar-extension': [troke(6, 29)],
+  'lumbar-lateral-flexion-left': [troke(14, 28)],
+  'lumbar-lateral-flexion-right': [troke(14, 28)],
   'modified-schober': [
     {
       fromAge: null,
       toAge: null,
+      allAdults: true,
       low: SCHOBER_MARKED_LENGTH_CM + SCHOBER_NORMAL_EXCURSION_CM,
       high: null,
-      label: 'Normal stretch',
+      label: 'Normal stretch, at any age',
+      shortLabel: 'Normal stretch',
       source: 'Macrae & Wright, Ann Rheum Dis 1969 (the method); the 5 cm limit is Uplift policy, as commonly used',
     },
   ],
 };
 
-/** The reference band for `code` at `age` (whole years; null when unknown), or null when none applies. */
+const covers = (band: RomReferenceBand, age: number): boolean =>
+  (band.fromAge === null || age >= band.fromAge) && (band.toAge === null || age <= band.toAge);
+
+/**
+ * The reference band for `code` at `age` (whole years; null when unknown), or null when none applies: the
+ * narrowest band whose ages include `age`; with the age unknown, the band for all adults.
+ */
 export function romReference(code: MeasureCode, age: number | null): RomReferenceBand | null {
   const bands = ROM_REFERENCE[code] ?? [];
   if (age !== null && (!Number.isInteger(age) || age < 0)) throw new RangeError('Age must be a whole number of years.');
-  return (
-    bands.find((band) => {
-      if (band.fromAge === null && band.toAge === null) return true;
-      // Unknown age: a band for adults in general still applies; an age outside every band does not.
-      if (age === null) return true;
-      return (band.fromAge === null || age >= band.fromAge) && (band.toAge === null || age <= band.toAge);
-    }) ?? null
-  );
+  if (age === null) return bands.find((band) => band.allAdults) ?? null;
+  const span = (band: RomReferenceBand) => (band.toAge ?? 200) - (band.fromAge ?? 0);
+  return [...bands].filter((band) => covers(band, age)).sort((a, b) => span(a) - span(b))[0] ?? null;
 }
 
 /** "40–73°", "20 cm or more": the band in words. */
 export function describeReference(band: RomReferenceBand, unit: MeasureUnit): string {
   if (band.high === null) return `${formatMeasurement(band.low, unit)} or more`;
   return unit === 'deg' ? `${band.low}–${band.high}°` : `${band.low}–${band.high} cm`;
+}
+
+/** The band a chart shows for a patient, and which band it is in words. */
+export type RomReferenceChoice = { band: RomReferenceBand | null; age: number | null; text: string | null };
+
+/**
+ * The band for a patient of `age` (docs/CLINICAL.md, "ROM reference bands by age": the age on the day
+ * of the latest measurement charted), with a sentence that names it: "Typical range for adults aged 16–90
+ * (for age 48): 40–73°." With no band for that age, the sentence says why; with no norm for the measure, null.
+ */
+export function chooseRomReference(code: MeasureCode, age: number | null): RomReferenceChoice {
+  const bands = ROM_REFERENCE[code] ?? [];
+  if (bands.length === 0) return { band: null, age, text: null };
+  const band = romReference(code, age);
+  const unit = ROM_MEASURES[code].unit;
+  if (!band) {
+    const from = Math.min(...bands.map((candidate) => candidate.fromAge ?? 0));
+    const to = Math.max(...bands.map((candidate) => candidate.toAge ?? 200));
+    return { band: null, age, text: `No reference band for age ${age}: the published norms cover ages ${from}–${to}.` };
+  }
+  const whose = band.fromAge === null && band.toAge === null ? '' : age === null ? ' (age not recorded)' : ` (for age ${age})`;
+  return { band, age, text: `${band.label}${whose}: ${describeReference(band, unit)}.` };
 }

@@ -52,6 +52,13 @@ const LABELS: Record<string, string> = {
   'clinician.away.end': 'Marked back at work',
   'manager.cover.read': 'Viewed cover and the alerts waiting per clinician',
   'manager.clinic.safety-settings': 'Changed the safety lead or escalation times',
+  'patient.messages.read': 'Read their messages',
+  'patient.message.send': 'Sent a message to their care team',
+  'patient.visit-request.send': 'Asked their care team to move a visit',
+  'clinician.messages.inbox-read': 'Viewed their message inbox',
+  'clinician.messages.read': 'Read the patient’s messages',
+  'clinician.message.send': 'Sent the patient a message',
+  'manager.clinic.messages-update': 'Changed the message reply time or discharge rule',
 };
 
 export function describeAuditAction(action: string): string {

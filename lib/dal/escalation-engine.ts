@@ -1,7 +1,7 @@
 /**
  * Escalates open alerts left unacknowledged past the clinic's window to its safety lead (docs/CLINICAL.md,
  * "Escalation"). Part of the scheduled evaluation (`npm run alerts:evaluate`).
- * No `server-only` marker: the evaluation script calls it with its own executor. It performs no
+ * No `server-only` marker: the evaluation script and the demo seed call it with their own executor. It performs no
  * authorization: it acts for the clinic, as the system.
  */
 import { sql } from 'drizzle-orm';
@@ -16,7 +16,8 @@ import {
   type AlertUrgency,
   type EscalationWindows,
 } from '@/lib/clinical/escalation';
-import { recordAudit } from './audit';
+// Not './audit': that carries the `server-only` marker, and the evaluation script and the demo seed run in plain Node.
+import { recordAudit } from './audit-append';
 
 type Candidate = {
   alert_id: string;

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createUser, signInAs } from '@/db/factories';
-import { alerts, notificationDeliveries, notifications, users } from '@/db/schema';
+import { alerts, auditEvents, notificationDeliveries, notifications, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notify';
 import { raiseAlert } from './alert-engine';
 import { getDeliveryCounts } from './notification-deliveries';
+import { getMyMorningDigest, setMyMorningDigest } from './notification-settings';
 import { countMyUnreadNotifications, listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from './notifications';
 import { raiseRedFlagAlert } from './red-flag-alerts';
 
@@ -137,5 +138,21 @@ describe('the manager’s delivery counts', () => {
     ]);
     await signInAs(db(), team.clinician.id);
     await expect(getDeliveryCounts()).rejects.toSatisfy((error) => isAppError(error, 'forbidden'));
+  });
+});
+
+describe('the morning summary setting', () => {
+  it('is the clinician’s own to switch, audited, and refused to patients', async () => {
+    const team = await createCareTeam(db());
+    await signInAs(db(), team.clinician.id);
+    expect(await getMyMorningDigest()).toBe(false);
+    await setMyMorningDigest(true);
+    expect(await getMyMorningDigest()).toBe(true);
+    const [row] = await db().select({ on: users.morningDigest }).from(users).where(eq(users.id, team.clinician.id));
+    expect(row!.on).toBe(true);
+    const audited = await db().select().from(auditEvents).where(and(eq(auditEvents.actorId, team.clinician.id), eq(auditEvents.action, 'account.morning-digest-update')));
+    expect(audited).toHaveLength(1);
+    await signInAs(db(), team.patient.id);
+    await expect(setMyMorningDigest(true)).rejects.toSatisfy((error) => isAppError(error, 'forbidden'));
   });
 });

@@ -9,6 +9,8 @@ import {
   exerciseLogs,
   exercises,
   measurements,
+  messages,
+  messageThreads,
   notes,
   painEntries,
   planItems,
@@ -56,7 +58,7 @@ export type AdherenceWeek = { week: number; startDay: string; logged: number; pr
 
 export type TimelineEvent = {
   at: Date;
-  kind: 'pain' | 'exercise' | 'questionnaire' | 'measurement' | 'plan' | 'note' | 'alert';
+  kind: 'pain' | 'exercise' | 'questionnaire' | 'measurement' | 'plan' | 'note' | 'alert' | 'message';
   title: string;
   detail: string | null;
 };
@@ -106,6 +108,7 @@ type RecordRow = {
   t_plans: { at: Stamp; version: number; note: string | null }[];
   t_notes: { at: Stamp; assessment: string | null; amendsId: string | null }[];
   t_alerts: { at: Stamp; message: string; reason: string }[];
+  t_messages: { at: Stamp; fromPatient: boolean; author: string; body: string }[];
 };
 
 const asDate = (value: Stamp) => (value instanceof Date ? value : new Date(value));
@@ -168,7 +171,10 @@ function recordQuery(id: string, now: Date) {
     coalesce((select json_agg(json_build_object('at', t.created_at, 'assessment', t.assessment, 'amendsId', t.amends_id)) from (
        select created_at, assessment, amends_id from ${notes} where episode_id = ${id} order by created_at desc limit ${limit}) t), '[]') as t_notes,
     coalesce((select json_agg(json_build_object('at', t.raised_at, 'message', t.message, 'reason', t.reason)) from (
-       select raised_at, message, reason from ${alerts} where episode_id = ${id} order by raised_at desc limit ${limit}) t), '[]') as t_alerts`;
+       select raised_at, message, reason from ${alerts} where episode_id = ${id} order by raised_at desc limit ${limit}) t), '[]') as t_alerts,
+    coalesce((select json_agg(json_build_object('at', t.created_at, 'fromPatient', t.author_role = 'patient', 'author', t.author, 'body', t.body)) from (
+       select m.created_at, m.author_role, au.name as author, m.body from ${messages} m join ${messageThreads} mt on mt.id = m.thread_id
+       join ${users} au on au.id = m.author_id where mt.episode_id = ${id} order by m.created_at desc limit ${limit}) t), '[]') as t_messages`;
 }
 
 /**
@@ -328,6 +334,12 @@ function timelineEvents(row: RecordRow): TimelineEvent[] {
     ...row.t_plans.map((entry) => ({ at: asDate(entry.at), kind: 'plan' as const, title: `Plan version ${entry.version} saved`, detail: entry.note })),
     ...row.t_notes.map((entry) => ({ at: asDate(entry.at), kind: 'note' as const, title: entry.amendsId ? 'Note amended' : 'Note added', detail: entry.assessment || null })),
     ...row.t_alerts.map((entry) => ({ at: asDate(entry.at), kind: 'alert' as const, title: `Alert: ${entry.reason.replaceAll('-', ' ')}`, detail: entry.message })),
+    ...row.t_messages.map((entry) => ({
+      at: asDate(entry.at),
+      kind: 'message' as const,
+      title: entry.fromPatient ? 'Message from the patient' : `Message from ${entry.author}`,
+      detail: entry.body,
+    })),
   ];
   return events.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, TIMELINE_LIMIT);
 }

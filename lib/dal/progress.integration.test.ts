@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
-import { exerciseLogs, measurements } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { exerciseLogs, measurements, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { localDay, MS_PER_DAY, weekStartOf } from '@/lib/time';
+import { addDays, localDay, MS_PER_DAY, weekStartOf } from '@/lib/time';
 import { createPlan } from './patient-test-data';
 import { getProgress } from './progress';
 import { completeQuestionnaire } from './questionnaires';
@@ -43,6 +44,31 @@ describe('getProgress', () => {
     expect(loggedWeek.weekStart).toBe(weekStartOf(localDay(loggedAt, 'Europe/London')));
     expect(loggedWeek.prescribed).toBeGreaterThan(0);
     expect(loggedWeek.percent).toBe(Math.round(100 / loggedWeek.prescribed));
+  });
+
+  it('shades the ROM band for the patient’s age on the day of the latest measurement, and says which band it is', async () => {
+    const team = await createCareTeam(db());
+    const measuredAt = new Date(Date.now() - 2 * MS_PER_DAY);
+    const measuredDay = localDay(measuredAt, 'Europe/London');
+    // 90 on the day of the measurement, 91 from the next day: the band (ages 16–90) still applies.
+    const birthday = addDays(measuredDay, 1);
+    await db().update(users).set({ dateOfBirth: `${Number(birthday.slice(0, 4)) - 91}${birthday.slice(4)}` }).where(eq(users.id, team.patient.id));
+    await db().insert(measurements).values([
+      { episodeId: team.episode.id, clinicianId: team.clinician.id, code: 'lumbar-flexion', value: 45, unit: 'deg', measuredAt },
+      { episodeId: team.episode.id, clinicianId: team.clinician.id, code: 'fingertip-to-floor', value: 12, unit: 'cm', measuredAt },
+    ]);
+    await signInAs(db(), team.patient.id);
+    const view = await getProgress('4w');
+    const flexion = view.rom.find((entry) => entry.code === 'lumbar-flexion')!;
+    expect(flexion.reference).toEqual({ low: 40, high: 73, label: 'Adults 16–90', range: '40–73°' });
+    expect(flexion.referenceText).toBe('Typical range for adults aged 16–90 (for age 90): 40–73°.');
+    const reach = view.rom.find((entry) => entry.code === 'fingertip-to-floor')!;
+    expect([reach.reference, reach.referenceText]).toEqual([null, null]);
+
+    // No date of birth: the band for all adults, saying the age is not recorded.
+    await db().update(users).set({ dateOfBirth: null }).where(eq(users.id, team.patient.id));
+    const unknown = (await getProgress('4w')).rom.find((entry) => entry.code === 'lumbar-flexion')!;
+    expect(unknown.referenceText).toBe('Typical range for adults aged 16–90 (age not recorded): 40–73°.');
   });
 
   it('limits the range and explains empty charts', async () => {

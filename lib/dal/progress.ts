@@ -2,11 +2,12 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
-import { exerciseLogs, measurements, painEntries, planItems, plans, questionnaireResponses } from '@/db/schema';
+import { episodes, exerciseLogs, measurements, painEntries, planItems, plans, questionnaireResponses, users } from '@/db/schema';
 import { adherenceFraction, prescribedSessions } from '@/lib/clinical/adherence';
 import { ODI_BANDS, type OdiBand } from '@/lib/clinical/odi';
 import { meaningfulPainLevel, painSeries, summariseMeasure, summariseOdi, summarisePain } from '@/lib/clinical/progress';
-import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
+import { ageOn } from '@/lib/clinical/record-figures';
+import { chooseRomReference, describeReference, judgeSchober, MEASURE_CODES, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import type { RollingPoint } from '@/lib/clinical/stats';
 import { addDays, daysBetween, localDay, weekStartOf } from '@/lib/time';
 import { type PsfsActivity, type PsfsChange } from '@/lib/clinical/psfs';
@@ -33,8 +34,10 @@ export type ProgressView = {
     code: MeasureCode;
     label: string;
     unit: string;
-    /** The typical range for adults from published norms, shaded on the chart (docs/CLINICAL.md, Objective measures). */
+    /** The typical range from published norms for the patient's age, shaded on the chart (docs/CLINICAL.md, "ROM reference bands by age"). */
     reference: { low: number; high: number | null; label: string; range: string } | null;
+    /** Which band is shaded, for which age, in words; or why none is (null when the measure has no norm). */
+    referenceText: string | null;
     normalText: string;
     points: { day: string; value: number }[];
     summary: string;
@@ -53,6 +56,7 @@ type ProgressRow = {
   rom: { code: string; value: number; measuredAt: Stamp }[];
   plan_items: { version: number; createdAt: Stamp; exerciseId: string; timesPerDay: number; daysPerWeek: number }[];
   logged: { weekStart: string; exerciseId: string; count: number }[];
+  date_of_birth: string | null;
 };
 
 /**
@@ -63,6 +67,7 @@ type ProgressRow = {
  */
 function progressQuery(episodeId: string, painFrom: string, firstWeek: string) {
   return sql`select
+    (select u.date_of_birth::text from ${users} u join ${episodes} e on e.patient_id = u.id where e.id = ${episodeId}) as date_of_birth,
     coalesce((select json_agg(json_build_object('day', d.day, 'score', d.score) order by d.day) from (
       select local_day::text as day, max(score)::int as score from ${painEntries}
       where episode_id = ${episodeId} and local_day >= ${painFrom}::date group by local_day) d), '[]') as pain,
@@ -129,15 +134,16 @@ export async function getProgress(range: ProgressRange): Promise<ProgressView> {
       .filter((entry) => entry.code === code)
       .map((entry) => ({ day: localDay(new Date(entry.measuredAt), zone), value: entry.value }))
       .filter((point) => point.day >= fromDay);
-    // The patient's age is not read here: every band applies to adults of any age.
-    const band = romReference(code, null);
     const latest = points.at(-1);
+    // The band for the patient's age on the day of the latest measurement shown (docs/CLINICAL.md, "ROM reference bands by age").
+    const { band, text: referenceText } = chooseRomReference(code, ageOn(row!.date_of_birth, latest?.day ?? today));
     const judgement = code === 'modified-schober' && latest ? ` ${judgeSchober(latest.value).text}` : '';
     return {
       code,
       label: measure.label,
       unit,
-      reference: band ? { low: band.low, high: band.high, label: band.label, range: describeReference(band, measure.unit) } : null,
+      reference: band ? { low: band.low, high: band.high, label: band.shortLabel, range: describeReference(band, measure.unit) } : null,
+      referenceText,
       normalText: measure.normalText,
       points,
       summary: `${summariseMeasure(measure.label, points, unit)}${judgement}`,

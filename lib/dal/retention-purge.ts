@@ -13,10 +13,13 @@ import type { Db, Tx } from '@/db/connection';
 import {
   accountClosures,
   alerts,
+  appointments,
   episodes,
   exerciseLogs,
   goals,
   measurements,
+  messages,
+  messageThreads,
   notes,
   painEntries,
   planItems,
@@ -72,6 +75,9 @@ async function purgeOne(tx: Tx, userId: string, now: Date): Promise<boolean> {
   if (episodeIds.length > 0) {
     // Children before parents: health data references episodes (and logs reference plan items) with
     // ON DELETE RESTRICT, so a table missing from this list makes the purge fail rather than skip it.
+    const threadIds = (await tx.select({ id: messageThreads.id }).from(messageThreads).where(inArray(messageThreads.episodeId, episodeIds))).map((row) => row.id);
+    counts.messages = threadIds.length === 0 ? 0 : (await tx.delete(messages).where(inArray(messages.threadId, threadIds)).returning({ id: messages.id })).length;
+    await tx.delete(messageThreads).where(inArray(messageThreads.episodeId, episodeIds));
     counts.alerts = (await tx.delete(alerts).where(inArray(alerts.episodeId, episodeIds)).returning({ id: alerts.id })).length;
     counts.notes = (await tx.delete(notes).where(inArray(notes.episodeId, episodeIds)).returning({ id: notes.id })).length;
     counts.goals = (await tx.delete(goals).where(inArray(goals.episodeId, episodeIds)).returning({ id: goals.id })).length;
@@ -85,6 +91,7 @@ async function purgeOne(tx: Tx, userId: string, now: Date): Promise<boolean> {
     if (planIds.length > 0) await tx.delete(planItems).where(inArray(planItems.planId, planIds));
     counts.plans = planIds.length;
     await tx.delete(plans).where(inArray(plans.episodeId, episodeIds));
+    counts.appointments = (await tx.delete(appointments).where(inArray(appointments.episodeId, episodeIds)).returning({ id: appointments.id })).length;
     await tx.delete(episodes).where(inArray(episodes.id, episodeIds));
   }
   // The account itself: name, email, date of birth; its closure, links and MFA codes go with it.

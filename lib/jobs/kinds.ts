@@ -10,6 +10,7 @@ import { escalateUnacknowledgedAlerts } from '@/lib/dal/escalation-engine';
 import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
 import { deliverQueued } from '@/lib/notifications/deliver';
 import { pruneNotifications } from '@/lib/notifications/prune';
+import { sendDueReminders } from '@/lib/reminders/send-due';
 import { notifyPendingEscalations, sendMorningDigests } from '@/lib/notifications/staff';
 
 export type JobKind = {
@@ -82,5 +83,19 @@ export const JOB_KINDS: readonly JobKind[] = [
     retryDelaySeconds: 60,
     expireInSeconds: 10 * 60,
     run: async (handle) => `${await sendMorningDigests(handle.db)} summaries`,
+  },
+  {
+    // Patients' reminders (docs/CLINICAL.md, "Reminders"): exercise times, questionnaires due and the
+    // nudge, each in the patient's own day. Every 5 minutes: a reminder goes at its time or up to 5
+    // minutes after; each is recorded once (notify()'s dedupe key), however often this runs.
+    name: 'patient-reminders',
+    cron: '*/5 * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    expireInSeconds: 10 * 60,
+    run: async (handle) => {
+      const summary = await sendDueReminders(handle.db);
+      return `${summary.patients} patients, ${summary.sent} sent, ${summary.duplicates} already sent`;
+    },
   },
 ];

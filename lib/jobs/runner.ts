@@ -4,15 +4,9 @@
  */
 import type PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '@/db/connection';
+import { log } from '@/lib/log';
 import { JOB_KINDS, type JobKind } from './kinds';
 import { createQueue, type QueueOptions } from './queue';
-
-/** One line per event with ids and counts only: job data never holds health data, and none is logged. */
-function log(level: 'info' | 'error', event: string, fields: Record<string, unknown>): void {
-  const line = JSON.stringify({ level, event, ...fields });
-  if (level === 'error') console.error(line);
-  else console.log(line);
-}
 
 export type JobRunner = { queue: PgBoss; stop: () => Promise<void> };
 
@@ -22,8 +16,9 @@ export async function startJobRunner(
 ): Promise<JobRunner> {
   const kinds = options.kinds ?? JOB_KINDS;
   const queue = createQueue(handle, options);
-  // The queue reports its own faults here; they carry no job data.
-  queue.on('error', (error) => log('error', 'jobs.queue_error', { message: error.message }));
+  // The queue reports its own faults here; they carry no job data. Log lines hold ids, counts and
+  // outcomes only: job data never holds health data, and none of it is logged.
+  queue.on('error', (error) => log().error({ event: 'jobs.queue_error', error }, 'job queue error'));
   await queue.start();
   for (const kind of kinds) {
     await queue.createQueue(kind.name, {
@@ -38,7 +33,7 @@ export async function startJobRunner(
       if (!job) return;
       const started = Date.now();
       const outcome = await kind.run(handle, job.data ?? {});
-      log('info', 'jobs.done', { kind: kind.name, job: job.id, ms: Date.now() - started, outcome });
+      log().info({ event: 'jobs.done', kind: kind.name, job: job.id, ms: Date.now() - started, outcome }, 'job done');
     });
   }
   return { queue, stop: () => queue.stop({ graceful: true, wait: true, timeout: 10_000 }) };

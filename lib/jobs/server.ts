@@ -3,6 +3,7 @@
  * it out (the end-to-end tests, whose data must not change under them on a timer).
  */
 import { getDatabaseHandle } from '@/db/client';
+import { log } from '@/lib/log';
 import { startJobRunner, type JobRunner } from './runner';
 
 const globalForJobs = globalThis as unknown as { upliftJobs?: Promise<JobRunner | null> };
@@ -11,7 +12,7 @@ export function startServerJobs(): Promise<JobRunner | null> {
   if (process.env.UPLIFT_JOBS === 'off') return Promise.resolve(null);
   globalForJobs.upliftJobs ??= startJobRunner(getDatabaseHandle()).catch((error: Error) => {
     // The pages still work without the runner; the time-based checks wait until it starts.
-    console.error(JSON.stringify({ level: 'error', event: 'jobs.start_failed', message: error.message }));
+    log().error({ event: 'jobs.start_failed', error }, 'job runner did not start');
     return null;
   });
   return globalForJobs.upliftJobs;

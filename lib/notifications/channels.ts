@@ -12,7 +12,9 @@
  * counted against (the email address); a channel with several addresses per person (push subscriptions)
  * returns null and retires its own. `configured()` false leaves the channel's deliveries in the outbox.
  */
+import type { Db } from '@/db/connection';
 import { sendMail, smtpConfigFromEnv, type SmtpConfig } from '@/lib/mail/smtp';
+import { pushChannel } from '@/lib/push/channel';
 import type { NotificationChannel } from './notify';
 
 export type DeliveryMessage = {
@@ -90,16 +92,16 @@ export function emailChannel(options: { smtp: SmtpConfig | null; siteUrl: string
   };
 }
 
-/** Web Push is plugged in here (owner: the reminders work); until then push deliveries stay queued. */
+/** A channel that is not set up: its deliveries stay queued in the outbox (the delivery tests use it for push). */
 export const pushNotConfigured: DeliveryChannel = {
   configured: () => false,
   send: async () => ({ ok: false, permanent: false, code: 'not-configured' }),
 };
 
-/** The channels as this server is configured. */
-export function deliveryChannels(env: Record<string, string | undefined> = process.env): DeliveryChannels {
+/** The channels as this server is configured; push (lib/push/channel.ts) sends through `db`'s subscriptions. */
+export function deliveryChannels(db: Db, env: Record<string, string | undefined> = process.env): DeliveryChannels {
   return {
     email: emailChannel({ smtp: smtpConfigFromEnv(env), siteUrl: env.AUTH_URL ?? null }),
-    push: pushNotConfigured,
+    push: pushChannel(db),
   };
 }

@@ -54,7 +54,7 @@ export async function deliverQueued(
   options: { now?: Date; channels?: DeliveryChannels; logger?: Logger; batch?: number } = {},
 ): Promise<DeliverySummary> {
   const now = options.now ?? new Date();
-  const channels = options.channels ?? deliveryChannels();
+  const channels = options.channels ?? deliveryChannels(db);
   const logger = options.logger ?? log();
   const summary: DeliverySummary = { sent: 0, retrying: 0, failed: 0, retired: 0, deferred: 0, notConfigured: 0 };
   const ready = NOTIFICATION_CHANNELS.filter((channel) => channels[channel].configured());
@@ -85,7 +85,8 @@ export async function deliverQueued(
               ready.map((channel) => sql`${channel}::notification_channel`),
               sql`, `,
             )})
-          order by next_attempt_at limit ${options.batch ?? RETRY_POLICY.batch}
+          -- Oldest due first; of those due together, the one retried most (waiting longest) first.
+          order by next_attempt_at, attempts desc, created_at, id limit ${options.batch ?? RETRY_POLICY.batch}
           for update skip locked)
         returning d.id, d.notification_id, d.channel, d.attempts, d.headers`,
   );

@@ -29,3 +29,16 @@ export function digestTitle(clinicName: string, counts: DigestCounts): string {
     `${counts.escalated} escalated to you, ${plural(counts.unread, 'unread notification', 'unread notifications')}`
   );
 }
+
+/** A new secure message (lib/dal/messages.ts): who it is from is the clinic, never the patient or the text. */
+export const MESSAGE_NOTIFICATION_KIND = 'message';
+
+/** To a patient: "You have a new message from Riverside Physio". */
+export function newMessageTitle(clinicName: string): string {
+  return `You have a new message from ${clinicName}`;
+}
+
+/** To the care team: a patient wrote, without saying who. */
+export function newPatientMessageTitle(clinicName: string): string {
+  return `A patient at ${clinicName} has sent you a message`;
+}

@@ -5,7 +5,7 @@
 import { cachedFormatter } from './formatter-cache';
 
 export { addDays, daysBetween, isCalendarDay, MS_PER_DAY, MS_PER_WEEK, weekStartOf, calendarDayIn as localDay } from './days';
-export { canonicalTimeZone, isValidTimeZone, personTimeZone, startOfDayIn, TIME_ZONE_HINT, timeZoneNames, zonedTimeToUtc } from './zone';
+export { canonicalTimeZone, isValidTimeZone, localMinuteOfDay, personTimeZone, startOfDayIn, TIME_ZONE_HINT, timeZoneNames, zonedTimeToUtc } from './zone';
 
 export function formatDateTime(date: Date, timeZone: string): string {
   return cachedFormatter('date-time', timeZone, () =>
@@ -35,4 +35,16 @@ export function formatShortDateTime(date: Date, timeZone: string): string {
   return cachedFormatter('short-date-time', timeZone, () =>
     new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
   ).format(date);
+}
+
+/** "Wednesday 14 July 2027, 10:00–10:30": a visit's day and times in one zone. */
+export function formatVisitTime(startsAt: Date, endsAt: Date, timeZone: string): string {
+  const day = cachedFormatter('visit-day', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }));
+  const clock = cachedFormatter('visit-clock', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  return `${day.format(startsAt)}, ${clock.format(startsAt)}–${clock.format(endsAt)}`;
+}
+
+/** "10:00": a wall-clock time in one zone (24-hour). */
+export function formatClock(instant: Date, timeZone: string): string {
+  return cachedFormatter('visit-clock', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(instant);
 }

@@ -84,3 +84,10 @@ function timeZoneOffsetMs(instant: Date, timeZone: string): number {
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
+
+/** Minutes since midnight on the wall clock in `timeZone` at `instant` (0–1439). */
+export function localMinuteOfDay(instant: Date, timeZone: string): number {
+  const parts = cachedFormatter('minute-of-day', timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' })).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  return get('hour') * 60 + get('minute');
+}

@@ -73,6 +73,7 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
     },
   },
   { key: 'progress', name: 'Progress page', as: 'patient', paths: () => ['/patient/progress'], target: { connections: 10, p95: 150 }, patientPage: true },
+  { key: 'reminders', name: 'Reminder preferences', as: 'patient', paths: () => ['/patient/reminders'], target: { connections: 10, p95: 150 }, patientPage: true },
   { key: 'caseload', name: 'Caseload (clinician with 200 patients)', as: 'clinician', paths: () => ['/clinician/caseload', '/clinician/patients', '/clinician'], target: { connections: 10, p95: 150 } },
   {
     key: 'patient-record',
@@ -82,6 +83,10 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
     target: { connections: 10, p95: 150 },
   },
   { key: 'alerts', name: 'Alerts inbox', as: 'clinician', paths: () => ['/clinician/alerts'], target: { connections: 10, p95: 150 } },
+  { key: 'notifications', name: 'Notifications (clinician)', as: 'clinician', paths: () => ['/clinician/notifications'], target: { connections: 10, p95: 150 } },
+  { key: 'patient-notifications', name: 'Notifications (patient)', as: 'patient', paths: () => ['/patient/notifications'], target: { connections: 10, p95: 150 }, patientPage: true },
+  { key: 'messages-inbox', name: 'Messages inbox (clinician)', as: 'clinician', paths: () => ['/clinician/messages'], target: { connections: 10, p95: 150 } },
+  { key: 'patient-messages', name: 'Patient messages', as: 'patient', paths: () => ['/patient/messages'], target: { connections: 10, p95: 150 }, patientPage: true },
   // The manager's home is the clinic outcomes page.
   // No target: measured because it renders every active episode of the clinic.
   { key: 'manager-caseloads', name: 'Manager caseloads (reassignment, whole clinic)', as: 'manager', paths: () => ['/manager/caseloads'] },

@@ -11,6 +11,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
+import { executeRows } from '../../db/rows';
 import * as t from '../../db/schema';
 import {
   createRandom,
@@ -32,6 +33,7 @@ import { RMDQ_STATEMENT_COUNT, scoreRmdq } from '../../lib/clinical/rmdq';
 import { scoreStartBack } from '../../lib/clinical/startback';
 import { STARTER_EXERCISES } from '../../lib/content/exercises';
 import { PLAN_TEMPLATES } from '../../lib/content/templates';
+import { urgentAlertTitle } from '../../lib/notifications/titles';
 import { addDays, localDay, zonedTimeToUtc } from '../../lib/time';
 import { Batch } from './bulk';
 import { createUuidSource } from './ids';
@@ -459,6 +461,22 @@ export async function generateClinic(db: Db, options: GenerateOptions): Promise<
     progress.tick(last, totalRows);
   }
   progress.finish(totalRows);
+
+  // The notifications raising those alerts would have made (lib/notifications/staff.ts): one per
+  // emergency or same-day alert, for its clinician, read once the alert was acknowledged.
+  const [notified] = await executeRows<{ n: number }>(
+    db,
+    sql`with made as (
+          insert into notifications (user_id, clinic_id, kind, title, href, dedupe_key, created_at, read_at)
+          select e.clinician_id, e.clinic_id, 'alert-urgent', ${urgentAlertTitle(clinicName)}, '/clinician/alerts',
+                 'alert:' || a.id || ':' || a.urgency, a.raised_at, a.acknowledged_at
+          from alerts a join episodes e on e.id = a.episode_id
+          where e.clinic_id = ${clinicId} and a.urgency in ('emergency', 'same-day')
+          on conflict (dedupe_key) do nothing returning 1)
+        select count(*)::int as n from made`,
+  );
+  rows.notifications = notified?.n ?? 0;
+  totalRows += rows.notifications;
 
   await db.update(t.clinics).set({ name: clinicName }).where(eq(t.clinics.id, clinicId));
   return {

@@ -1,6 +1,8 @@
 'use server';
 
+import { z } from 'zod';
 import { markAway, markBack } from '@/lib/dal/cover';
+import { setMyMorningDigest } from '@/lib/dal/notification-settings';
 import { formAction } from '@/lib/forms/action';
 import { awaySchema, backSchema } from '@/lib/validation/cover';
 
@@ -25,4 +27,13 @@ export const markMeBackAction = formAction({
   revalidate: '/clinician',
   redirect: (_input, outcome) => outcomeAt(outcome === 'done' ? 'back' : outcome!),
   failed: (result) => (result.fieldErrors ? outcomeAt('not-found') : PAGE),
+});
+
+/** The clinician switches their morning summary on or off; a bad value changes nothing and says so. */
+export const saveMorningDigestAction = formAction({
+  access: 'clinician',
+  schema: z.object({ morningDigest: z.enum(['on', 'off']) }).strict(),
+  run: async ({ morningDigest }) => setMyMorningDigest(morningDigest === 'on'),
+  redirect: () => `${PAGE}?digest=saved#digest-heading`,
+  failed: () => `${PAGE}?digest=invalid#digest-heading`,
 });

@@ -36,7 +36,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const ownIds = new Set(open.map((alert) => alert.id));
   const escalatedToMe = escalated.filter((alert) => !ownIds.has(alert.id));
   const onPage = problem !== null && [...escalatedToMe, ...open, ...closed].some((alert) => alert.id === problem.alertId);
-  const card = (alert: AlertItem, extra: { recordHref?: string; note?: string | null } = {}) => (
+  const card = (alert: AlertItem, extra: { recordHref?: string; note?: string | null; escalated?: boolean } = {}) => (
     <AlertCard
       key={alert.id}
       acknowledgeAction={acknowledgeAlertAction}
@@ -45,6 +45,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       clearProblem={problem !== null}
       problem={problem?.alertId === alert.id ? problem : null}
       recordHref={extra.recordHref}
+      // The safety lead reads an escalated alert's record but is not the patient's care team: no reply there.
+      replyHref={extra.escalated ? undefined : `/clinician/patients/${alert.episodeId}/messages#message-form`}
       note={extra.note ?? (alert.coveringFor ? `Covering for ${alert.coveringFor}` : null)}
     />
   );
@@ -67,6 +69,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           {escalatedToMe.map((alert) =>
             card(alert, {
               recordHref: `/clinician/patients/${alert.episodeId}?escalation=${alert.id}`,
+              escalated: true,
               note: `${alert.clinicianName}’s patient. Not acknowledged within ${describeWindow(alert.windowMinutes)}; escalated ${formatDateTime(alert.escalatedAt, viewer.timeZone)}.`,
             }),
           )}

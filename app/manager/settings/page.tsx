@@ -6,6 +6,8 @@ import { getClinicSecurity } from '@/lib/dal/account';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
 import { getSafetySettings } from '@/lib/dal/escalations';
 import { getClinicContact } from '@/lib/dal/clinic-contact';
+import { getNudgeDays } from '@/lib/dal/reminder-preferences';
+import { getMessageSettings } from '@/lib/dal/messages';
 import { getRetentionYears } from '@/lib/dal/retention';
 import { DELIVERY_REPORT_DAYS, getDeliveryCounts } from '@/lib/dal/notification-deliveries';
 import { DeliveryCountsTable } from './_components/delivery-counts';
@@ -13,6 +15,8 @@ import { TimeZoneList } from '@/components/ui/time-zone-list';
 import { getClinicLocation } from '@/lib/dal/time-zones';
 import { ClinicContactForm } from './_components/clinic-contact-form';
 import { ClinicLocationForm } from './_components/clinic-location-form';
+import { NudgeDaysForm } from './_components/nudge-days-form';
+import { MessagingForm } from './_components/messaging-form';
 import { RetentionForm } from './_components/retention-form';
 import { saveIdentityPolicyAction } from './actions';
 import { SafetyForm } from './safety-form';
@@ -23,7 +27,7 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [location, showNames, security, contact, retentionYears, safety, deliveries, { result }] = await Promise.all([
+  const [location, showNames, security, contact, retentionYears, safety, deliveries, messaging, nudgeDays, { result }] = await Promise.all([
     getClinicLocation(),
     getIdentityPolicy(),
     getClinicSecurity(),
@@ -31,6 +35,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     getRetentionYears(),
     getSafetySettings(),
     getDeliveryCounts(),
+    getMessageSettings(),
+    getNudgeDays(),
     searchParams,
   ]);
   return (
@@ -82,6 +88,26 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           windows={{ emergency: safety.windows.emergency, sameDay: safety.windows['same-day'], review: safety.windows['24h'] }}
           clinicians={safety.clinicians}
         />
+      </section>
+      <section aria-labelledby="reminders-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="reminders-heading" className="text-lg font-semibold">
+          Patient reminders
+        </h2>
+        <p className="text-slate-700">
+          When a patient has logged nothing (no exercise, pain score or questionnaire) for this many days, Uplift sends them one gentle
+          nudge, by the channels they chose.
+        </p>
+        <NudgeDaysForm days={nudgeDays} />
+      </section>
+      <section aria-labelledby="messages-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="messages-heading" className="text-lg font-semibold">
+          Messages
+        </h2>
+        <p className="text-slate-700">
+          Patients write to their care team from their Messages page. They are told when to expect an answer, and that urgent problems
+          need the emergency number, not a message.
+        </p>
+        <MessagingForm replyWorkingDays={messaging.replyWorkingDays} readOnlyAfterDischarge={messaging.readOnlyAfterDischarge} />
       </section>
       <section aria-labelledby="security-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="security-heading" className="text-lg font-semibold">

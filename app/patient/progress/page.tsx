@@ -19,6 +19,7 @@ const BAND_COLOURS = ['#16a34a', '#84cc16', '#f59e0b', '#f97316', '#dc2626'];
 const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
 const label = (day: string) => shortDay.format(new Date(`${day}T12:00:00Z`));
 const one = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export default async function ProgressPage({ searchParams }: { searchParams: Promise<{ range?: string; measure?: string }> }) {
   const { range: requested, measure: requestedMeasure } = await searchParams;
@@ -111,7 +112,9 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         <ChartFrame
           title="Movement"
           summary={measure.summary}
-          explanation={`Measured by your physio. ${measure.normalText}${measure.reference ? ` The shaded area is the ${measure.reference.label.toLowerCase()}: ${measure.reference.range}.` : ''}`}
+          explanation={`Measured by your physio. ${measure.normalText}${
+            measure.referenceText ? ` ${measure.reference ? `Shaded area: ${lowerFirst(measure.referenceText)}` : measure.referenceText}` : ''
+          }`}
           columns={[
             { key: 'label', label: 'Date' },
             { key: 'value', label: `${measure.label} (${measure.unit})` },
@@ -138,7 +141,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             </nav>
           }
         >
-          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} reference={measure.reference ? { ...measure.reference, label: `${measure.reference.label} (${measure.reference.range})` } : null} />
+          <LazyMeasureChart points={measure.points.map((point) => ({ label: label(point.day), value: point.value }))} reference={measure.reference ? { ...measure.reference, label: `${measure.reference.label}: ${measure.reference.range}` } : null} />
         </ChartFrame>
       ) : (
         <ChartFrame title="Movement" summary="" columns={[]} rows={[]} emptyText="When your physio measures how far your back moves, those measurements will appear here.">

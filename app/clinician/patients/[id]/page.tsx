@@ -19,7 +19,8 @@ import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { ODI_BANDS } from '@/lib/clinical/odi';
 import { describePsfsChange, PSFS_MEANINGFUL_CHANGE_TEXT } from '@/lib/clinical/psfs';
 import { RMDQ_MCID_TEXT, RMDQ_STATEMENT_COUNT } from '@/lib/clinical/rmdq';
-import { describeReference, judgeSchober, MEASURE_CODES, romReference, ROM_MEASURES } from '@/lib/clinical/rom';
+import { ageOn } from '@/lib/clinical/record-figures';
+import { chooseRomReference, describeReference, judgeSchober, MEASURE_CODES, ROM_MEASURES } from '@/lib/clinical/rom';
 import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
 import { getPatientRecord, type PatientRecord, type TimelineEvent } from '@/lib/dal/patient-record';
 import { formatDate, formatDateTime } from '@/lib/time';
@@ -157,9 +158,10 @@ export default async function PatientRecordPage({
             const unit = measure.unit === 'deg' ? '°' : ' cm';
             const latest = points.at(-1);
             const first = points[0];
-            const reference = romReference(code, header.age);
+            // The band for the patient's age on the day of the latest measurement (docs/CLINICAL.md, "ROM reference bands by age").
+            const { band: reference, text: bandText } = chooseRomReference(code, latest ? ageOn(header.dateOfBirth, latest.day) : header.age);
             const judgement = code === 'modified-schober' && latest ? ` ${judgeSchober(latest.value).text}` : '';
-            const band = reference ? ` Shaded: ${reference.label.toLowerCase()}, ${describeReference(reference, measure.unit)}.` : '';
+            const band = bandText ? ` ${reference ? 'Shaded: ' : ''}${bandText}` : '';
             const summary = latest && first
               ? `${points.length} measurements; first ${first.value}${unit}, latest ${latest.value}${unit}.${judgement}${band} ${measure.normalText}`
               : `Not measured yet.${band}`;
@@ -169,7 +171,7 @@ export default async function PatientRecordPage({
                 title={measure.clinicalLabel}
                 unit={unit}
                 points={points.map((point) => ({ label: shortDay(point.day), value: point.value }))}
-                reference={reference ? { low: reference.low, high: reference.high, label: `${reference.label} (${describeReference(reference, measure.unit)})` } : null}
+                reference={reference ? { low: reference.low, high: reference.high, label: `${reference.shortLabel}: ${describeReference(reference, measure.unit)}` } : null}
                 domain={[Math.min(measure.min, 0), measure.unit === 'deg' ? Math.min(measure.max, Math.max(90, ...points.map((point) => point.value))) : measure.max]}
                 summary={summary}
               />
@@ -206,6 +208,7 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
   plan: 'Plan',
   note: 'Note',
   alert: 'Alert',
+  message: 'Message',
 };
 
 function painSummary(record: PatientRecord): string {

@@ -1,0 +1,67 @@
+'use client';
+
+import { useActionState } from 'react';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SelectField } from '@/components/ui/select-field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { WEEKDAYS } from '@/lib/appointments/rules';
+
+type Action = (previous: FormResult, form: FormData) => Promise<FormResult>;
+
+export function WeeklyWindowForm({ action, clinicTimeZone }: { action: Action; clinicTimeZone: string }) {
+  const [state, formAction] = useActionState(action, NOT_SENT);
+  return (
+    <form action={formAction} key={JSON.stringify(state.values ?? null) + String(state.ok)} className="space-y-3">
+      {state.ok ? <FormAlert tone="success">Hours added.</FormAlert> : null}
+      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
+      <div className="grid gap-3 sm:grid-cols-3">
+        <SelectField label="Day of the week" name="weekday" options={WEEKDAYS.map((label, index) => ({ value: String(index + 1), label }))} result={state} />
+        <TextField size="compact" label="From" name="startTime" type="time" step={300} result={state} hint={`Clinic time (${clinicTimeZone})`} required />
+        <TextField size="compact" label="Until" name="endTime" type="time" step={300} result={state} required />
+      </div>
+      <SubmitButton pendingText="Adding…">Add hours</SubmitButton>
+    </form>
+  );
+}
+
+export function ExceptionForm({ action, clinicTimeZone, today }: { action: Action; clinicTimeZone: string; today: string }) {
+  const [state, formAction] = useActionState(action, NOT_SENT);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} key={JSON.stringify(state.values ?? null) + String(state.ok)} className="space-y-3">
+      {state.ok ? <FormAlert tone="success">Change added.</FormAlert> : null}
+      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
+      <div className="grid gap-3 sm:grid-cols-4">
+        <TextField size="compact" label="Date" name="day" type="date" min={today} result={state} required />
+        <SelectField
+          label="Change"
+          name="kind"
+          options={[
+            { value: 'unavailable', label: 'Time off' },
+            { value: 'extra', label: 'Extra hours' },
+          ]}
+          result={state}
+          errors={errors.kind}
+        />
+        <TextField size="compact" label="From (optional)" name="startTime" type="time" step={300} result={state} hint={`Clinic time (${clinicTimeZone}); leave both empty for the whole day off`} />
+        <TextField size="compact" label="Until (optional)" name="endTime" type="time" step={300} result={state} />
+      </div>
+      <SubmitButton pendingText="Adding…">Add change</SubmitButton>
+    </form>
+  );
+}
+
+export function RemoveForm({ action, id, label }: { action: Action; id: string; label: string }) {
+  const [state, formAction] = useActionState(action, NOT_SENT);
+  return (
+    <form action={formAction} className="inline-flex items-center gap-2">
+      <input type="hidden" name="id" value={id} />
+      <SubmitButton variant="secondary" className="min-h-9 px-3 py-1 text-sm" pendingText="Removing…">
+        Remove<span className="sr-only"> {label}</span>
+      </SubmitButton>
+      {!state.ok && state.formError ? <p role="alert" className="text-sm text-red-800">{state.formError}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { APPOINTMENT_KIND_LABELS, ATTENDANCE_LABELS, type AppointmentKind, type Attendance } from '@/lib/appointments/rules';
+import { formatVisitTime } from '@/lib/time';
+
+export type VisitDetailsProps = {
+  kind: AppointmentKind;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  videoUrl: string | null;
+  status: 'booked' | 'cancelled';
+  attendance: Attendance | null;
+  clinicianName: string;
+};
+
+/** One visit's when, how and where, in the viewer's zone. */
+export function VisitDetails({ visit, timeZone, headingLevel = 'h3' }: { visit: VisitDetailsProps; timeZone: string; headingLevel?: 'h2' | 'h3' }) {
+  const Heading = headingLevel;
+  return (
+    <div className="space-y-1">
+      <Heading className="font-semibold">
+        {formatVisitTime(visit.startsAt, visit.endsAt, timeZone)}
+        {visit.status === 'cancelled' ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-medium text-slate-800">Cancelled</span> : null}
+        {visit.attendance ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800">{ATTENDANCE_LABELS[visit.attendance]}</span> : null}
+      </Heading>
+      <p>
+        {APPOINTMENT_KIND_LABELS[visit.kind]} with {visit.clinicianName}
+        {visit.kind === 'in-person' && visit.location ? <>, at {visit.location}</> : null}
+      </p>
+      {visit.kind === 'video' && visit.videoUrl && visit.status === 'booked' ? (
+        <p>
+          <a href={visit.videoUrl} className="text-brand-800 underline" rel="noreferrer noopener" target="_blank">
+            Join the video call<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

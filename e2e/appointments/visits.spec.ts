@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signInAndWait, signOut } from '../fixtures/accounts';
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { openPatient } from '../clinician/pages';
+import { MS_PER_DAY } from '../../lib/time';
+
+/** A calendar day `days` from now in the clinic's zone (Europe/London), as a date input takes it. */
+function dayFromNow(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * MS_PER_DAY));
+}
+
+async function shoot(page: Page, name: string) {
+  if (!process.env.APPTS_SCREENSHOTS) return;
+  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${process.env.APPTS_SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('a clinician books visits from the record; an overlap is refused; the patient sees the next visit and all of them', async ({ page }) => {
+  const day = dayFromNow(9);
+  await signInAndWait(page, 'clinician');
+  await openPatient(page, 'Jamie Taylor');
+  await page.getByRole('navigation', { name: 'Record of Jamie Taylor' }).getByRole('link', { name: 'Visits' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Visits: Jamie Taylor' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  const form = page.getByRole('region', { name: 'Book a visit' });
+  await form.getByLabel('How').selectOption({ label: 'In person' });
+  await form.getByLabel('Date').fill(day);
+  await form.getByLabel('Start time').fill('10:00');
+  await form.getByLabel('Length in minutes').fill('45');
+  await form.getByLabel('Place').fill('Room 3, Riverside Clinic');
+  await form.getByRole('button', { name: 'Book visit' }).click();
+  await expect(form.getByRole('status')).toHaveText('Visit booked.');
+  const coming = page.getByRole('region', { name: 'Coming visits' });
+  await expect(coming).toContainText('10:00–10:45');
+  await expect(coming).toContainText('In person with Sam Patel, at Room 3, Riverside Clinic');
+
+  // The same clinician at an overlapping time: refused next to the time, nothing stored.
+  await form.getByLabel('How').selectOption({ label: 'Video call' });
+  await form.getByLabel('Date').fill(day);
+  await form.getByLabel('Start time').fill('10:30');
+  await form.getByLabel('Video link').fill('https://meet.example/jamie');
+  await form.getByRole('button', { name: 'Book visit' }).click();
+  await expect(form.getByLabel('Start time')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('That time has just been taken: the clinician already has a visit then.')).toBeVisible();
+  await expect(coming.getByRole('listitem')).toHaveCount(1);
+  // Moved to after the first visit, it is booked.
+  await form.getByLabel('Start time').fill('11:00');
+  await form.getByRole('button', { name: 'Book visit' }).click();
+  await expect(form.getByRole('status')).toHaveText('Visit booked.');
+  await expect(coming.getByRole('listitem')).toHaveCount(2);
+  await shoot(page, 'clinician-visits');
+  await signOut(page);
+
+  await signInAndWait(page, 'patient');
+  const next = page.getByRole('region', { name: 'Your next visit' });
+  await expect(next).toContainText('10:00–10:45');
+  await expect(next).toContainText('In person with Sam Patel');
+  await expectNoSeriousA11yViolations(page);
+  await next.getByRole('link', { name: 'All your appointments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Appointments' })).toBeVisible();
+  const mine = page.getByRole('region', { name: 'Coming visits' });
+  await expect(mine.getByRole('listitem')).toHaveCount(2);
+  await expect(mine.getByRole('link', { name: /Join the video call/ })).toHaveAttribute('href', 'https://meet.example/jamie');
+  await expectNoSeriousA11yViolations(page);
+  await shoot(page, 'patient-appointments');
+
+  // Cancel the video visit (more than 24 hours ahead): it shows as cancelled.
+  const video = mine.getByRole('listitem').filter({ hasText: 'Video call' });
+  await video.getByRole('button', { name: /Cancel this visit/ }).click();
+  await expect(video).toContainText('Cancelled');
+  await expect(video.getByRole('button', { name: /Cancel this visit/ })).toHaveCount(0);
+});

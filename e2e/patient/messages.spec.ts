@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+import { signInAndWait } from '../fixtures/accounts';
+import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { onboardNewPatient } from './onboard';
+
+const SHOTS = '/tmp/messages';
+
+test('a patient messages their physio, the clinician replies from an alert, and the patient reads the reply', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const name = `Molly Message ${Date.now() % 100_000}`;
+  const { patient, clinician } = await onboardNewPatient(browser, name);
+
+  // The patient writes from the Messages page: when to expect an answer, and the emergency number, come first.
+  await patient.getByRole('navigation', { name: 'Patient navigation' }).getByRole('link', { name: 'Messages' }).click();
+  await expect(patient.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
+  const write = patient.getByRole('region', { name: 'Write to your care team' });
+  await expect(write).toContainText('your care team answers messages within 2 working days');
+  await expect(write).toContainText('Messages are not for emergencies');
+  await expect(write.getByRole('link', { name: '999' })).toHaveAttribute('href', 'tel:999');
+  await expectNoSeriousA11yViolations(patient);
+
+  // An empty message is refused next to the field.
+  await write.getByRole('button', { name: 'Send message' }).click();
+  await expect(write.getByRole('textbox', { name: 'Your message' })).toHaveAccessibleDescription(/Enter your message/);
+
+  // A message that mentions a red-flag symptom is sent, and the safety questions are offered at once.
+  await write.getByRole('textbox', { name: 'Your message' }).fill('My back pain is there all night now and I have had a fever since Sunday.');
+  await write.getByRole('button', { name: 'Send message' }).click();
+  const offer = patient.getByRole('alert').filter({ hasText: 'Please answer the safety questions now' });
+  await expect(offer).toBeVisible();
+  await expect(patient.getByRole('list', { name: 'Messages, oldest first' })).toContainText('had a fever since Sunday');
+  await expect(write.getByRole('textbox', { name: 'Your message' })).toHaveValue('');
+  await expectNoSeriousA11yViolations(patient);
+  await patient.screenshot({ path: `${SHOTS}/patient-messages-red-flag-offer-phone.png`, fullPage: true });
+
+  await offer.getByRole('link', { name: 'Answer the safety questions' }).click();
+  await expect(patient.getByRole('heading', { level: 1, name: 'Safety questions' })).toBeVisible();
+  const answers: [RegExp, 'Yes' | 'No'][] = [[/lost weight/, 'No'], [/fever/, 'Yes'], [/there all night/, 'Yes'], [/bad fall/, 'No']];
+  for (const [question, answer] of answers) {
+    await patient.getByRole('group', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+  }
+  await patient.getByRole('button', { name: 'Save my answers' }).click();
+  await expect(patient.getByRole('alert').filter({ hasText: 'Contact your physio’s clinic today' })).toBeVisible();
+
+  // The clinician sees the unread message beside the alerts, and replies from the red-flag alert.
+  await clinician.goto('/clinician/alerts');
+  const nav = clinician.getByRole('navigation', { name: 'Clinician navigation' });
+  await expect(nav.getByRole('link', { name: /^Messages, \d+ unread$/ })).toBeVisible();
+  const alert = clinician.getByRole('region', { name: 'Open' }).getByRole('article', { name: `Red flag: ${name}` });
+  await expect(alert).toBeVisible();
+  await clinician.screenshot({ path: `${SHOTS}/clinician-alerts-reply-link-desktop.png`, fullPage: true });
+  await alert.getByRole('link', { name: `Reply to ${name} in their messages` }).click();
+  await expect(clinician.getByRole('heading', { level: 1, name: `Messages: ${name}` })).toBeVisible();
+  await expect(clinician.getByRole('list', { name: 'Messages, oldest first' })).toContainText('had a fever since Sunday');
+  await expectNoSeriousA11yViolations(clinician);
+  const reply = clinician.getByRole('region', { name: 'Reply' });
+  await reply.getByLabel(`Message to ${name}`).fill('Thank you for answering the questions. I will phone you this afternoon.');
+  await reply.getByRole('button', { name: 'Send reply' }).click();
+  await expect(reply.getByRole('status')).toContainText('Sent.');
+  await expect(clinician.getByRole('list', { name: 'Messages, oldest first' })).toContainText('I will phone you this afternoon');
+  const threadPath = new URL(clinician.url()).pathname;
+  await clinician.screenshot({ path: `${SHOTS}/clinician-thread-desktop.png`, fullPage: true });
+
+  // The inbox lists the conversation, read now.
+  await clinician.getByRole('navigation', { name: 'Clinician navigation' }).getByRole('link', { name: /^Messages/ }).click();
+  await expect(clinician.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
+  await expect(clinician.getByRole('link', { name: `${name}: conversation` })).toBeVisible();
+  await expectNoSeriousA11yViolations(clinician);
+  await clinician.screenshot({ path: `${SHOTS}/clinician-inbox-desktop.png`, fullPage: true });
+
+  // The record's timeline shows both messages.
+  await clinician.goto(threadPath.replace(/\/messages$/, ''));
+  await expect(clinician.getByText('Message from the patient')).toBeVisible();
+
+  // The patient sees one unread message in the navigation and reads the reply.
+  await patient.goto('/patient');
+  const patientNav = patient.getByRole('navigation', { name: 'Patient navigation' });
+  await expect(patientNav.getByRole('link', { name: 'Messages, 1 unread' })).toBeVisible();
+  await patientNav.getByRole('link', { name: /^Messages/ }).click();
+  await expect(patient.getByRole('list', { name: 'Messages, oldest first' })).toContainText('I will phone you this afternoon');
+  await expect(patientNav.getByRole('link', { name: 'Messages', exact: true })).toBeVisible();
+  await patient.screenshot({ path: `${SHOTS}/patient-messages-reply-phone.png`, fullPage: true });
+  await patient.setViewportSize({ width: 1280, height: 800 });
+  await patient.screenshot({ path: `${SHOTS}/patient-messages-desktop.png`, fullPage: true });
+
+  // Another clinician of the clinic cannot open the conversation by its address.
+  const otherContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const other = await otherContext.newPage();
+  await signInAndWait(other, 'clinician2');
+  const response = await other.goto(threadPath);
+  expect(response?.status()).toBe(404);
+  await expect(other.getByText('I will phone you this afternoon')).toHaveCount(0);
+  await other.goto('/clinician/messages');
+  await expect(other.getByRole('link', { name: `${name}: conversation` })).toHaveCount(0);
+  await other.setViewportSize({ width: 390, height: 844 });
+  await other.screenshot({ path: `${SHOTS}/clinician2-inbox-phone.png`, fullPage: true });
+  await otherContext.close();
+});
+
