@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createPainEntry } from './factories';
-import { createPlan } from '@/lib/dal/patient-test-data';
+import { createCareTeam, insertPainEntryRow, insertStarterPlan } from './factories';
 import { episodeSummaries, exerciseLogs, painEntries, questionnaireResponses } from './schema';
 import { setupTestDatabase } from './testing';
 
@@ -24,9 +23,9 @@ const answerOdi = (episodeId: string, score: number, completedAt: Date) => answe
 describe('episode_summaries (maintained by triggers)', () => {
   it('keeps baseline, latest and count of pain whatever order entries arrive in', async () => {
     const { episode } = await createCareTeam(db());
-    await createPainEntry(db(), episode.id, 6, day(5));
-    await createPainEntry(db(), episode.id, 8, day(1));
-    const late = await createPainEntry(db(), episode.id, 3, day(9));
+    await insertPainEntryRow(db(), episode.id, 6, day(5));
+    await insertPainEntryRow(db(), episode.id, 8, day(1));
+    const late = await insertPainEntryRow(db(), episode.id, 3, day(9));
     expect(await summaryOf(episode.id)).toMatchObject({ painEntries: 3, firstPain: 8, firstPainAt: day(1), lastPain: 3, lastPainAt: day(9) });
 
     await db().update(painEntries).set({ score: 2 }).where(eq(painEntries.id, late.id));
@@ -40,7 +39,7 @@ describe('episode_summaries (maintained by triggers)', () => {
     const other = await createCareTeam(db());
     await answerOdi(one.episode.id, 44, day(0));
     await answerOdi(one.episode.id, 22.5, day(28));
-    await createPainEntry(db(), other.episode.id, 5, day(2));
+    await insertPainEntryRow(db(), other.episode.id, 5, day(2));
     expect(await summaryOf(one.episode.id)).toMatchObject({ odiResponses: 2, firstOdi: 44, lastOdi: 22.5, lastOdiAt: day(28), painEntries: 0 });
     expect(await summaryOf(other.episode.id)).toMatchObject({ odiResponses: 0, firstOdi: null, painEntries: 1, firstPain: 5 });
   });
@@ -59,15 +58,15 @@ describe('episode_summaries (maintained by triggers)', () => {
   it('each source refreshes its own figures, and the row always equals a full recount', async () => {
     const team = await createCareTeam(db());
     const episodeId = team.episode.id;
-    const plan = await createPlan(db(), { clinicId: team.clinic.id, episodeId, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
+    const plan = await insertStarterPlan(db(), { clinicId: team.clinic.id, episodeId, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
     const log = (status: 'done' | 'skipped', at: Date) =>
       db().insert(exerciseLogs).values({ episodeId, planItemId: plan.items[0]!.id, status, skipReason: status === 'skipped' ? 'pain' : null, loggedAt: at, localDay: at.toISOString().slice(0, 10), submissionId: randomUUID() }).returning();
     // The first write of the episode is an exercise log: the row must be created whole.
     const [first] = await log('done', day(1));
     expect(await summaryOf(episodeId)).toMatchObject({ exerciseSessions: 1, lastExerciseAt: day(1), painEntries: 0, odiResponses: 0 });
     await log('skipped', day(2));
-    await createPainEntry(db(), episodeId, 7, day(2));
-    const pain = await createPainEntry(db(), episodeId, 5, day(3));
+    await insertPainEntryRow(db(), episodeId, 7, day(2));
+    const pain = await insertPainEntryRow(db(), episodeId, 5, day(3));
     await answerOdi(episodeId, 40, day(3));
     expect(await summaryOf(episodeId)).toMatchObject({ exerciseSessions: 1, lastExerciseAt: day(2), painEntries: 2, firstPain: 7, lastPain: 5, odiResponses: 1, firstOdi: 40 });
     await db().update(painEntries).set({ score: 4 }).where(eq(painEntries.id, pain.id));
@@ -105,7 +104,7 @@ describe('episode_summaries (maintained by triggers)', () => {
   it('keeps running totals of sessions back from the newest session day, without skipped logs', async () => {
     const team = await createCareTeam(db());
     const episodeId = team.episode.id;
-    const plan = await createPlan(db(), { clinicId: team.clinic.id, episodeId, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
+    const plan = await insertStarterPlan(db(), { clinicId: team.clinic.id, episodeId, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
     const at = (n: number) => new Date(Date.UTC(2026, 8, 1 + n, 9));
     const row = (status: 'done' | 'partial' | 'skipped', n: number) => ({
       episodeId,

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createExercise } from '@/lib/dal/testing/clinician-fixtures';
-import { createCareTeam } from './factories';
+import { createCareTeam, insertExerciseRow } from './factories';
 import { planItems, plans } from './schema';
 import { setupTestDatabase } from './testing';
 
@@ -15,8 +14,8 @@ async function sessionsOf(planId: string) {
 describe('plans.sessions_per_week (kept by a trigger on plan_items)', () => {
   it('sums times a day × days a week over the version’s items through inserts, updates and deletes', async () => {
     const { clinic, clinician, episode } = await createCareTeam(db());
-    const walk = await createExercise(db(), clinic.id, 'Walking');
-    const bridge = await createExercise(db(), clinic.id, 'Glute bridge');
+    const walk = await insertExerciseRow(db(), clinic.id, 'Walking');
+    const bridge = await insertExerciseRow(db(), clinic.id, 'Glute bridge');
     const [one, two] = await db().insert(plans).values([
       { episodeId: episode.id, version: 1, createdBy: clinician.id },
       { episodeId: episode.id, version: 2, createdBy: clinician.id },

@@ -837,7 +837,7 @@ export const patientImports = pgTable(
 /**
  * Invitations waiting to be delivered. An import queues one per new patient instead of sending
  * anything; a manager hands each out from Manager -> Import (which issues the one-time link through
- * lib/dal/tokens.ts) or a job runner delivers it. No link secret is stored here.
+ * lib/dal/internal/tokens.ts) or a job runner delivers it. No link secret is stored here.
  */
 export const invitationQueue = pgTable(
   'invitation_queue',

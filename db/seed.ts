@@ -12,9 +12,9 @@ import { EVERY_LOG_RED_FLAG_QUESTIONS, evaluateRedFlags } from '../lib/clinical/
 import { BOTHERSOME_OPTIONS, scoreStartBack, type Bothersome } from '../lib/clinical/startback';
 import { STARTER_EXERCISES } from '../lib/content/exercises';
 import { PLAN_TEMPLATES } from '../lib/content/templates';
-import { evaluatePainAlerts } from '../lib/dal/alert-engine';
-import { escalateUnacknowledgedAlerts } from '../lib/dal/escalation-engine';
-import { raiseRedFlagAlert } from '../lib/dal/red-flag-alerts';
+import { evaluatePainAlerts } from '../lib/dal/internal/alert-engine';
+import { escalateUnacknowledgedAlerts } from '../lib/dal/internal/escalation-engine';
+import { raiseRedFlagAlert } from '../lib/dal/internal/red-flag-alerts';
 import { addDays, localDay, zonedTimeToUtc } from '../lib/time';
 import type { Db, Tx } from './connection';
 import * as t from './schema';

@@ -3,12 +3,11 @@ import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, signInAs } from '@/db/factories';
+import { createCareTeam, NO_RED_FLAGS, signInAs } from '@/db/factories';
 import { DatabaseError, queryName } from '@/db/errors';
 import { setupTestDatabase } from '@/db/testing';
 import { createNote } from '@/lib/dal/notes';
 import { createPainEntry } from '@/lib/dal/pain';
-import { NO_RED_FLAGS } from '@/lib/dal/patient-test-data';
 import { createLogger, redactConsole, safeError } from './log';
 
 const db = setupTestDatabase();

@@ -1,13 +1,13 @@
 /**
  * `npm run audit:verify`: checks the audit trail's hash chain end to end on the configured
  * database (DATABASE_URL, else the embedded one — stop the server first: PGlite allows one
- * process per data folder), then the anchors written outside the database (lib/dal/audit-anchor.ts),
+ * process per data folder), then the anchors written outside the database (lib/audit/anchor.ts),
  * which catch deleted newest rows and a recomputed chain, and writes a new anchor for the head.
  * Exits 1 and names the first bad row when the trail was tampered with.
  */
 import { openConfiguredDatabase } from '../db/connection';
-import { anchorConfigFromEnv, checkAnchors, writeAnchor } from '../lib/dal/audit-anchor';
-import { verifyAuditChain } from '../lib/dal/audit-chain';
+import { anchorConfigFromEnv, checkAnchors, writeAnchor } from '../lib/audit/anchor';
+import { verifyAuditChain } from '../lib/audit/chain';
 
 async function main() {
   const handle = openConfiguredDatabase();

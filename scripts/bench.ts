@@ -11,6 +11,8 @@
  *        --profile DIR (the server runs with --cpu-prof into DIR; `npm run bench:profile -- DIR` summarises)
  *        --workers N[,M] (PostgreSQL: N server processes sharing the port, as `npm start` with UPLIFT_WORKERS=N; 1;
  *                  `1,2` measures PostgreSQL once with each)
+ *        --jobs idle[,busy] (PostgreSQL: `busy` measures again while the server's job runner works without a
+ *                  break through time-based alert evaluations of the whole clinic; scripts/bench/job-load.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -30,8 +32,9 @@ import { runLighthouse, type LighthouseScore } from './bench/lighthouse';
 import { firstLoadJs } from './bench/first-load';
 import { timeFhirExport } from './bench/fhir-export';
 import { BENCH_SUBMISSION_PREFIX, benchSubmissionId, measure, type LoadRequest } from './bench/measure';
+import { startJobLoad, type JobLoad } from './bench/job-load';
 import { startCluster, type Cluster } from './bench/postgres';
-import { markdown, printTable, statementsMarkdown, writeDocument, type DatabaseRun, type Machine, type RouteResult } from './bench/report';
+import { jobLoadSection, markdown, printTable, statementsMarkdown, writeDocument, type DatabaseRun, type JobMode, type Machine, type RouteResult } from './bench/report';
 import { BENCH_ROUTES, type BenchContext, type BenchRole } from './bench/routes';
 import { cpuMs, residentMb, sampleMemory, startServer } from './bench/server';
 import { analyzeGenerated, benchAccounts, generateClinic, generatedClinicName } from './generate/clinic';
@@ -56,6 +59,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'docs/PERFORMANCE.md' },
     only: { type: 'string' },
     workers: { type: 'string', default: '1' },
+    jobs: { type: 'string', default: 'idle' },
     profile: { type: 'string' },
   },
 });
@@ -72,6 +76,8 @@ const port = Number(values.port);
 const kinds = values.db!.split(',') as ('postgres' | 'pglite')[];
 const workerCounts = values.workers!.split(',').map(Number);
 if (workerCounts.some((count) => !Number.isInteger(count) || count < 1)) fail('--workers takes whole numbers of at least 1, e.g. 2 or 1,2.');
+const jobModes = values.jobs!.split(',') as JobMode[];
+if (jobModes.some((mode) => mode !== 'idle' && mode !== 'busy')) fail('--jobs takes idle, busy or idle,busy.');
 if (!Number.isInteger(patients) || patients < 10) fail('--patients must be a whole number of at least 10.');
 if (kinds.some((kind) => kind !== 'postgres' && kind !== 'pglite')) fail('--db takes postgres, pglite or both.');
 const benchDir = path.join(process.cwd(), '.data', 'bench');
@@ -149,10 +155,10 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
 
 type BrowserChecks = { lighthouse: LighthouseScore[]; views: BrowserView[] };
 
-async function runOne(kind: 'postgres' | 'pglite', workers: number, first: boolean, browserChecks: BrowserChecks | null): Promise<DatabaseRun> {
+async function runOne(kind: 'postgres' | 'pglite', workers: number, jobs: JobMode, first: boolean, browserChecks: BrowserChecks | null): Promise<DatabaseRun> {
   const clusters: Cluster[] = [];
   try {
-    return await measureDatabase(kind, workers, first, browserChecks, clusters);
+    return await measureDatabase(kind, workers, jobs, first, browserChecks, clusters);
   } finally {
     // Stopped whatever happened, so a failed run leaves no PostgreSQL behind.
     for (const cluster of clusters) cluster.stop();
@@ -160,7 +166,7 @@ async function runOne(kind: 'postgres' | 'pglite', workers: number, first: boole
 }
 
 /** `first`: the first run of this bench, which also measures first-load JavaScript and, on PostgreSQL, the statements and plans. */
-async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, first: boolean, browserChecks: BrowserChecks | null, clusters: Cluster[]): Promise<DatabaseRun> {
+async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, jobs: JobMode, first: boolean, browserChecks: BrowserChecks | null, clusters: Cluster[]): Promise<DatabaseRun> {
   let cluster: Cluster | null = null;
   let env: Record<string, string>;
   let handle: DatabaseHandle;
@@ -186,7 +192,8 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
 
   const run: DatabaseRun = {
     kind,
-    label: kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)',
+    label: kind === 'postgres' ? (jobs === 'busy' ? 'PostgreSQL, job runner busy' : 'PostgreSQL') : 'PGlite (embedded)',
+    jobs,
     generation: { seconds: null, rows: null, sizeMb: null },
     routes: [],
     memory: { idleMb: null, peakMb: null, endMb: null, perRoute: {} },
@@ -225,7 +232,9 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
   }
   run.workers = workers;
   const server = await startServer(port, env, nodeArgs, workers);
+  let jobLoad: JobLoad | null = null;
   try {
+    if (jobs === 'busy') jobLoad = await startJobLoad(handle);
     run.memory.idleMb = residentMb(server.pid);
     // Filled by each route's signInAgain below, just before they are used.
     const cookies: Partial<Record<BenchRole, string>> = {};
@@ -315,6 +324,11 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
     run.memory.peakMb = samples.length ? Math.max(...samples) : null;
     run.memory.endMb = residentMb(server.pid);
     run.load.end = os.loadavg()[0]!;
+    if (jobLoad) {
+      run.jobLoad = await jobLoad.stop();
+      jobLoad = null;
+      log(`job runner: ${run.jobLoad.completed} alert evaluations completed during the run (${run.jobLoad.sent} queued)`);
+    }
 
     if (statsAvailable) {
       run.topStatements = await topStatements(handle);
@@ -329,6 +343,7 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
       browserChecks.views.push(...(await measureBrowserViews(server.origin, server.pid, pages)));
     }
   } finally {
+    await jobLoad?.stop().catch(() => undefined);
     await server.stop();
     if (kind === 'postgres') await handle.close();
   }
@@ -404,16 +419,22 @@ async function main() {
   const browserChecks: BrowserChecks | null = values.lighthouse ? { lighthouse: [], views: [] } : null;
   let postgresVersion: string | null = null;
   // PGlite allows one process per data folder: one server process there, whatever --workers says.
-  const plan = kinds.flatMap((kind): { kind: 'postgres' | 'pglite'; workers: number }[] => (kind === 'postgres' ? workerCounts.map((workers) => ({ kind, workers })) : [{ kind, workers: 1 }]));
-  for (const [index, { kind, workers }] of plan.entries()) {
-    log(`— ${kind}${kind === 'postgres' && workerCounts.length > 1 ? `, ${workers} server process${workers === 1 ? '' : 'es'}` : ''} —`);
-    const run = await runOne(kind, workers, index === 0, index === 0 ? browserChecks : null);
+  // The job load is sent from this process, which PGlite's one-process rule does not allow: PostgreSQL only.
+  const plan = kinds.flatMap((kind): { kind: 'postgres' | 'pglite'; workers: number; jobs: JobMode }[] =>
+    kind === 'postgres' ? workerCounts.flatMap((workers) => jobModes.map((jobs) => ({ kind, workers, jobs }))) : [{ kind, workers: 1, jobs: 'idle' }],
+  );
+  for (const [index, { kind, workers, jobs }] of plan.entries()) {
+    log(`— ${kind}${kind === 'postgres' && workerCounts.length > 1 ? `, ${workers} server process${workers === 1 ? '' : 'es'}` : ''}${jobs === 'busy' ? ', job runner busy' : ''} —`);
+    const run = await runOne(kind, workers, jobs, index === 0, index === 0 ? browserChecks : null);
     if (kind === 'postgres') postgresVersion = spawnSync('postgres', ['--version']).stdout?.toString().trim().replace('postgres (PostgreSQL) ', 'PostgreSQL ') || 'PostgreSQL';
     runs.push(run);
     printTable(run);
   }
+  const jobComparison = jobLoadSection(runs);
+  if (jobComparison) console.log(jobComparison);
   const generated =
     markdown(machine(postgresVersion), runs, { patients, seconds, connections: connectionLevels }) +
+    jobComparison +
     (browserChecks?.lighthouse.length ? lighthouseSection(browserChecks.lighthouse) : '') +
     (browserChecks?.views.length ? browserViewSection(browserChecks.views) : '');
   mkdirSync('bench-results', { recursive: true });

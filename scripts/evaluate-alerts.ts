@@ -3,15 +3,15 @@
  * the time-based alert rules (inactive, low adherence, questionnaire overdue) for every active
  * episode, the escalation of alerts left unacknowledged past the clinic's window to its safety lead
  * (docs/CLINICAL.md, "Escalation and cover"), and the purge of closed patient records whose retention period
- * has ended (lib/dal/retention-purge.ts), now. Every server process already runs all three on a
+ * has ended (lib/dal/internal/retention-purge.ts), now. Every server process already runs all three on a
  * schedule (lib/jobs/kinds.ts); this is for operators. With the embedded database (no DATABASE_URL)
  * run it only while the server is stopped: PGlite allows one process per data folder.
  */
 import { openConfiguredDatabase } from '../db/connection';
-import { evaluateTimeBasedAlerts } from '../lib/dal/alert-engine';
-import { anchorConfigFromEnv, writeAnchor } from '../lib/dal/audit-anchor';
-import { escalateUnacknowledgedAlerts } from '../lib/dal/escalation-engine';
-import { purgeExpiredRecords } from '../lib/dal/retention-purge';
+import { evaluateTimeBasedAlerts } from '../lib/dal/internal/alert-engine';
+import { anchorConfigFromEnv, writeAnchor } from '../lib/audit/anchor';
+import { escalateUnacknowledgedAlerts } from '../lib/dal/internal/escalation-engine';
+import { purgeExpiredRecords } from '../lib/dal/internal/retention-purge';
 import { notifyPendingEscalations } from '../lib/notifications/staff';
 import { fail, log } from './lib';
 

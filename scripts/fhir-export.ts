@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { eq, or, sql } from 'drizzle-orm';
 import { openConfiguredDatabase } from '../db/connection';
 import { clinics } from '../db/schema';
-import { exportClinicToDirectory, ExportTargetNotEmpty } from '../lib/dal/data-export-bulk';
+import { exportClinicToDirectory, ExportTargetNotEmpty } from '../lib/dal/internal/data-export-bulk';
 
 import { log } from './lib';
 

@@ -20,7 +20,7 @@ import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { openPostgres } from '../db/connection';
 import { seedDemo } from '../db/seed';
-import { verifyAuditChain } from '../lib/dal/audit-chain';
+import { verifyAuditChain } from '../lib/audit/chain';
 import { startCluster, type Cluster } from './throwaway-postgres';
 
 const require = createRequire(import.meta.url);
@@ -378,7 +378,9 @@ async function main() {
     tables = (await sqlClient`select tablename from pg_tables where schemaname = 'public'`).map((row) => row.tablename as string).filter((table) => !EXPECTED_TO_CHANGE.has(table));
 
     server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
-      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+      // No job runner: its scheduled work (deliveries every minute, alert rules) changes tables between a
+      // request's before and after snapshots, which would read as the request having changed data.
+      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: 'true', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', UPLIFT_JOBS: 'off' },
       stdio: ['ignore', 'ignore', verbose ? 'inherit' : 'ignore'],
     });
     for (let attempt = 0; ; attempt += 1) {

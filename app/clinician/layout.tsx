@@ -9,6 +9,7 @@ export default async function ClinicianLayout({ children }: { children: React.Re
   const [openAlerts, unreadMessages, unread] = await Promise.all([countOpenAlerts(), countUnreadMessages(), countMyUnreadNotifications()]);
   const nav: NavItem[] = [
     { href: '/clinician', label: 'Caseload', exact: true },
+    { href: '/clinician/day', label: 'Day' },
     { href: '/clinician/alerts', label: 'Alerts', badge: openAlerts },
     { href: '/clinician/messages', label: 'Messages', badge: unreadMessages, badgeWord: 'unread' },
     { href: '/clinician/notifications', label: 'Notifications', badge: unread, badgeWord: 'unread' },

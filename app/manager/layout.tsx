@@ -7,6 +7,7 @@ const MANAGER_NAV: NavItem[] = [
   { href: '/manager/episodes', label: 'Episodes' },
   { href: '/manager/users', label: 'Users' },
   { href: '/manager/caseloads', label: 'Caseloads' },
+  { href: '/manager/attendance', label: 'Attendance' },
   { href: '/manager/cover', label: 'Cover and alerts' },
   { href: '/manager/patients', label: 'Patient accounts' },
   { href: '/manager/import', label: 'Import' },

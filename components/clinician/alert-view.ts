@@ -1,4 +1,5 @@
 import type { AlertReason } from '@/lib/clinical/alerts';
+import { URGENCY_NAMES } from '@/lib/clinical/escalation';
 import { RED_FLAG_QUESTIONS } from '@/lib/clinical/red-flags';
 import type { AlertItem } from '@/lib/dal/alerts';
 import { formatDateTime } from '@/lib/time';
@@ -21,12 +22,6 @@ export type AlertCardView = {
   closedNote: string | null;
 };
 
-const URGENCY_LABELS: Record<AlertItem['urgency'], string> = {
-  emergency: 'Emergency',
-  'same-day': 'Review today',
-  '24h': 'Review within 24 hours',
-  routine: 'Routine',
-};
 
 const DETAIL_LABELS: Record<string, string> = {
   baseline: 'Usual level',
@@ -73,7 +68,7 @@ export function alertCardView(alert: AlertItem, timeZone: string): AlertCardView
     episodeId: alert.episodeId,
     patientName: alert.patientName,
     reason: alert.reason,
-    urgency: URGENCY_LABELS[alert.urgency],
+    urgency: URGENCY_NAMES[alert.urgency],
     raised: formatDateTime(alert.raisedAt, timeZone),
     message: alert.message,
     details: Object.entries(alert.detail)

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Db, Tx } from '@/db/connection';
 import { users } from '@/db/schema';
-import { recordAudit } from '@/lib/dal/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import type { Role } from './roles';
 import { useRecoveryCode, useTotpCode } from './second-factor';

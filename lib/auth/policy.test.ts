@@ -47,13 +47,17 @@ describe('discharged episodes', () => {
   });
 });
 
-describe('canManageClinic', () => {
-  it('allows only managers of the same clinic', () => {
-    expect(canManageClinic(viewers.manager!, CLINIC)).toBe(true);
-    expect(canManageClinic(viewers.foreignManager!, CLINIC)).toBe(false);
-    expect(canManageClinic(viewers.assignedClinician!, CLINIC)).toBe(false);
-    expect(canManageClinic(viewers.ownPatient!, CLINIC)).toBe(false);
-  });
+describe('canManageClinic: the one rule for a manager\'s access', () => {
+  it.each([
+    // viewer,              clinic,     allowed
+    ['manager', CLINIC, true],
+    ['manager', 'clinic-b', false],
+    ['foreignManager', CLINIC, false],
+    ['foreignManager', 'clinic-b', true],
+    ['assignedClinician', CLINIC, false],
+    ['foreignClinician', 'clinic-b', false],
+    ['ownPatient', CLINIC, false],
+  ] as const)('%s on %s: %s', (name, clinicId, allowed) => expect(canManageClinic(viewers[name]!, clinicId)).toBe(allowed));
 });
 
 describe('an episode whose clinician is away', () => {

@@ -58,13 +58,16 @@ export function isActingSafetyLead(viewer: ViewerFacts, clinic: SafetyLeadFacts)
   return clinic.safetyLeadId === viewer.userId || (clinic.leadCoverId !== null && clinic.leadCoverId === viewer.userId);
 }
 
-/** Who may mark a clinician away or back: the clinician themself, or a manager of their clinic. */
-export function canSetAway(viewer: ViewerFacts, clinician: { id: string; clinicId: string }): boolean {
-  if (viewer.clinicId !== clinician.clinicId) return false;
-  return viewer.role === 'manager' || (viewer.role === 'clinician' && viewer.userId === clinician.id);
-}
-
-/** Managers act on their own clinic only (users, reassignment, outcomes). */
+/**
+ * A manager's access, the one rule: managers act on their own clinic only (staff, reassignment, cover,
+ * outcomes, settings, exports, the audit trail). Applied through requireClinicManager (lib/auth/viewer.ts).
+ */
 export function canManageClinic(viewer: ViewerFacts, clinicId: string): boolean {
   return viewer.role === 'manager' && viewer.clinicId === clinicId;
+}
+
+/** Who may mark a clinician away or back: the clinician themself, or a manager of their clinic. */
+export function canSetAway(viewer: ViewerFacts, clinician: { id: string; clinicId: string }): boolean {
+  if (canManageClinic(viewer, clinician.clinicId)) return true;
+  return viewer.role === 'clinician' && viewer.clinicId === clinician.clinicId && viewer.userId === clinician.id;
 }

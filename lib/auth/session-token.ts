@@ -3,7 +3,7 @@
  * derived from the secret by HKDF with the cookie name as salt, `kid` = the key's JWK thumbprint), so
  * cookies issued by either side read on the other. The only difference from @auth/core/jwt is that
  * the derived key and its thumbprint are computed once per secret and salt, not on every request:
- * HKDF and the thumbprint were most of the ~1.2 ms of CPU each page spent on its cookie.
+ * they are the costly part of reading a cookie (docs/PERFORMANCE.md).
  *
  * Used by Auth.js (authConfig.jwt) and by lib/auth/viewer.ts, which reads the cookie directly
  * instead of running Auth.js's whole session action for every server render.

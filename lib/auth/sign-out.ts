@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { recordAudit } from '@/lib/dal/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { getViewer } from './viewer';
 
 /**

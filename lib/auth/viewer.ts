@@ -4,11 +4,12 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
-import { recordAudit } from '@/lib/dal/audit';
+import { recordAudit } from '@/lib/audit/record';
 import type { ClinicCountry } from '@/lib/content/emergency-services';
 import { AppError } from '@/lib/errors';
 import { personTimeZone } from '@/lib/time';
 import { clientAddressFrom } from './client-address';
+import { canManageClinic } from './policy';
 import { SESSION_ABSOLUTE_MS, type Role } from './roles';
 import { readTestSession, sessionClaimsSchema, type SessionClaims } from './session-claims';
 import { authSecrets, decodeSessionToken, sessionCookieName, sessionCookieValue } from './session-token';
@@ -155,6 +156,20 @@ export async function requireRole(...roles: Role[]): Promise<Viewer> {
   if (viewer.mfaSetupRequired) {
     await recordDenied(viewer, 'mfa.enrolment-required');
     throw new AppError('forbidden', 'Set up two-step sign-in first.');
+  }
+  return viewer;
+}
+
+/**
+ * A manager acting on their clinic. canManageClinic (lib/auth/policy.ts) is the one rule for a manager's
+ * access; every manager function of lib/dal starts here and scopes its SQL to the returned viewer's
+ * clinicId. Others: AppError('forbidden'), recorded in the audit trail.
+ */
+export async function requireClinicManager(): Promise<Viewer> {
+  const viewer = await requireRole('manager');
+  if (!canManageClinic(viewer, viewer.clinicId)) {
+    await recordDenied(viewer, 'area.manager');
+    throw new AppError('forbidden', 'You do not have access to this page.');
   }
   return viewer;
 }

@@ -68,5 +68,3 @@ export const UNITS = {
   degrees: 'deg',
   centimetres: 'cm',
 } as const;
-
-export const OBSERVATION_CATEGORIES = { survey: 'survey', exam: 'exam' } as const;

@@ -25,11 +25,12 @@ export const ESCALATION_WINDOW_LIMITS = { min: 15, max: 3 * 24 * 60 } as const;
 
 export type EscalationWindows = Record<EscalatingUrgency, number>;
 
-/** Plain names for each urgency, as the settings and the inbox show them. */
-export const URGENCY_NAMES: Record<EscalatingUrgency, string> = {
+/** The one plain name of each urgency, wherever staff see it (alert cards, inbox, settings). */
+export const URGENCY_NAMES: Readonly<Record<AlertUrgency, string>> = {
   emergency: 'Emergency',
   'same-day': 'Urgent (same day)',
   '24h': 'Review within 24 hours',
+  routine: 'Routine',
 };
 
 /** The window for an urgency, or null when alerts of that urgency never escalate. */

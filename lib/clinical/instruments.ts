@@ -6,9 +6,6 @@
 export const INSTRUMENTS = ['ODI', 'STARTBACK', 'PSFS', 'RMDQ'] as const;
 export type Instrument = (typeof INSTRUMENTS)[number];
 
-/** Instruments whose score is compared over time (the questionnaire-worsening rule and MCID). STarT Back only screens. */
-export const OUTCOME_INSTRUMENTS = ['ODI', 'PSFS', 'RMDQ'] as const satisfies readonly Instrument[];
-
 export type InstrumentInfo = {
   /** The one display name, for patients and staff alike. */
   name: string;
@@ -56,14 +53,3 @@ export const INSTRUMENT_INFO = {
 export const INSTRUMENT_NAMES: Readonly<Record<Instrument, string>> = Object.fromEntries(
   INSTRUMENTS.map((instrument) => [instrument, INSTRUMENT_INFO[instrument].name]),
 ) as Record<Instrument, string>;
-
-export type InstrumentSlug = (typeof INSTRUMENT_INFO)[Instrument]['slug'];
-
-/** The instrument of a slug from an address; null for anything else. */
-export function instrumentForSlug(slug: string): Instrument | null {
-  return INSTRUMENTS.find((instrument) => INSTRUMENT_INFO[instrument].slug === slug) ?? null;
-}
-
-export function isInstrument(value: string): value is Instrument {
-  return (INSTRUMENTS as readonly string[]).includes(value);
-}

@@ -38,8 +38,8 @@ export function rollingAverage(
   }
   const sorted = [...points].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   if (sorted.length === 0) return [];
-  // Day numbers once, then one pass with a sliding window (this was a comparison of every pair of days:
-  // most of the progress page's server time for twelve weeks of entries).
+  // Day numbers once, then one pass with a sliding window: linear in the days, where comparing every
+  // pair of days would grow with their square over a long episode.
   const first = sorted[0]!.day;
   const numbers = sorted.map((point) => daysBetween(first, point.day));
   const result: RollingPoint[] = [];

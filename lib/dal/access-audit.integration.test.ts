@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createPainEntry, signInAs } from '@/db/factories';
+import { createCareTeam, insertPainEntryRow, signInAs } from '@/db/factories';
 import { alerts, auditEvents, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { setTestSession } from '@/lib/auth/session-claims';
@@ -26,7 +26,7 @@ async function rowsFor(actorId: string | null, action: string) {
 describe('a patient reading their own record', () => {
   it('writes one attributable row per view, with the patient, the resource and the client address', async () => {
     const { clinic, patient, episode } = await createCareTeam(db());
-    const entry = await createPainEntry(db(), episode.id, 4);
+    const entry = await insertPainEntryRow(db(), episode.id, 4);
     await signInAs(db(), patient.id);
 
     await getToday();
@@ -63,7 +63,7 @@ describe('a patient reading their own record', () => {
   it('records nothing as a read when the read was refused', async () => {
     const { patient } = await createCareTeam(db());
     const { episode: otherEpisode } = await createCareTeam(db());
-    const theirs = await createPainEntry(db(), otherEpisode.id, 6);
+    const theirs = await insertPainEntryRow(db(), otherEpisode.id, 6);
     await signInAs(db(), patient.id);
     expect(await getPainEntry(theirs.id)).toBeNull();
     const rows = await rowsFor(patient.id, 'pain-entry.read');

@@ -6,7 +6,7 @@ import { setupTestDatabase } from '@/db/testing';
 import { verifyPassword } from '@/lib/auth/password';
 import { changeOwnPassword } from './account';
 import { getLinkDetails, setPasswordWithLink } from './account-setup';
-import { hashToken, issueToken } from './tokens';
+import { hashToken, issueToken } from './internal/tokens';
 import { MS_PER_DAY } from '@/lib/time';
 
 const db = setupTestDatabase();

@@ -4,8 +4,8 @@ import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { checkNewPassword } from '@/lib/auth/password-policy';
-import { recordAudit } from './audit';
-import { consumeToken, peekToken, voidOutstandingTokens, type TokenKind } from './tokens';
+import { recordAudit } from '@/lib/audit/record';
+import { consumeToken, peekToken, voidOutstandingTokens, type TokenKind } from './internal/tokens';
 
 export type LinkDetails = { name: string; email: string; clinicName: string };
 

@@ -9,12 +9,13 @@ import { generateRecoveryCodes, hashRecoveryCode, useRecoveryCode, useTotpCode }
 import { clearKey, RECHECK_THRESHOLD, reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { openSecret, sealSecret } from '@/lib/auth/secret-box';
 import { generateTotpSecret, otpauthUri } from '@/lib/auth/totp';
-import { mfaRequiredFor, requireRole, requireViewer, type Viewer } from '@/lib/auth/viewer';
+import { mfaRequiredFor, requireClinicManager, requireRole, requireViewer, type Viewer } from '@/lib/auth/viewer';
+import { canManageClinic } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { recordAudit } from './audit';
-import { responsibleClinicianIn } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { responsibleClinicianIn } from './internal/clinician-access';
 import { emailResetLink, isSelfServiceResetAvailable } from './password-reset-request';
-import { issueToken, voidOutstandingTokens } from './tokens';
+import { issueToken, voidOutstandingTokens } from './internal/tokens';
 
 export type MfaStatus = {
   enabled: boolean;
@@ -61,7 +62,7 @@ export type ClinicSecurity = { mfaRequiredForManagers: boolean; mfaRequiredForCl
 
 /** Manager: their clinic's sign-in policy. Others: AppError('forbidden'). */
 export async function getClinicSecurity(): Promise<ClinicSecurity> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const [row] = await getDb()
     .select({ mfaRequiredForManagers: clinics.mfaRequiredForManagers, mfaRequiredForClinicians: clinics.mfaRequiredForClinicians })
     .from(clinics)
@@ -74,7 +75,7 @@ export async function getClinicSecurity(): Promise<ClinicSecurity> {
  * enrolled are sent to enrolment at their next page. Others: AppError('forbidden').
  */
 export async function updateClinicSecurity(settings: ClinicSecurity): Promise<void> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     await tx.update(clinics).set(settings).where(eq(clinics.id, viewer.clinicId));
     await recordAudit(tx, { ...auditBase(viewer), action: 'clinic.settings-update', outcome: 'success', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { ...settings } });
@@ -249,12 +250,12 @@ export async function issuePasswordResetLink(
   const db = getDb();
   const match = 'userId' in who ? eq(users.id, who.userId) : eq(users.email, who.email.toLowerCase());
   const [target] = await db
-    .select({ id: users.id, role: users.role, name: users.name, email: users.email, active: users.active })
+    .select({ id: users.id, clinicId: users.clinicId, role: users.role, name: users.name, email: users.email, active: users.active })
     .from(users)
     .where(and(match, eq(users.clinicId, viewer.clinicId)));
   let allowed = false;
   if (target && target.active && target.id !== viewer.userId) {
-    if (viewer.role === 'manager') allowed = true;
+    if (canManageClinic(viewer, target.clinicId)) allowed = true;
     if (viewer.role === 'clinician' && target.role === 'patient') {
       const [care] = await db
         .select({ n: count() })

@@ -1,10 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, daysAgo, insertCompletedQuestionnaireRow, insertExerciseLogRow, insertExerciseRow, insertOneExercisePlan, insertPainEntryRow } from '@/db/factories';
 import { alerts, questionnaireSchedules } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
-import { evaluateQuestionnaireAlerts, evaluateTimeBasedAlerts, raiseAlert } from './alert-engine';
-import { completeQuestionnaire, createExercise, createPlan, daysAgo, logExercise } from './testing/clinician-fixtures';
+import { evaluateQuestionnaireAlerts, evaluateTimeBasedAlerts, raiseAlert } from './internal/alert-engine';
 import { sql } from 'drizzle-orm';
 
 const db = setupTestDatabase();
@@ -30,10 +29,10 @@ async function episodeWithPlan(startedDaysAgo = 20) {
     clinicianId: team.clinician.id,
     startedAt: daysAgo(startedDaysAgo, now),
   });
-  const exercise = await createExercise(db(), team.clinic.id);
-  const plan = await createPlan(db(), { episodeId: episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id, createdAt: daysAgo(startedDaysAgo, now) });
+  const exercise = await insertExerciseRow(db(), team.clinic.id);
+  const plan = await insertOneExercisePlan(db(), { episodeId: episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id, createdAt: daysAgo(startedDaysAgo, now) });
   for (const instrument of ['ODI', 'PSFS', 'STARTBACK'] as const) {
-    await completeQuestionnaire(db(), episode.id, instrument, 5, daysAgo(startedDaysAgo, now), instrument === 'STARTBACK' ? 'low' : null);
+    await insertCompletedQuestionnaireRow(db(), episode.id, instrument, 5, daysAgo(startedDaysAgo, now), instrument === 'STARTBACK' ? 'low' : null);
   }
   return { ...team, episode, plan };
 }
@@ -43,8 +42,8 @@ const only = (episodeId: string) => sql`e.id = ${episodeId}`;
 describe('evaluateQuestionnaireAlerts', () => {
   it('raises for an ODI rise of 10 points (exactly the threshold), once', async () => {
     const { episode } = await createCareTeam(db());
-    await completeQuestionnaire(db(), episode.id, 'ODI', 30, daysAgo(28, now));
-    await completeQuestionnaire(db(), episode.id, 'ODI', 40, daysAgo(1, now));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 30, daysAgo(28, now));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 40, daysAgo(1, now));
     expect(await evaluateQuestionnaireAlerts(db(), episode.id, now)).toEqual(['questionnaire-worsening']);
     expect(await evaluateQuestionnaireAlerts(db(), episode.id, now)).toEqual([]);
     const [alert] = await db().select({ detail: alerts.detail }).from(alerts).where(eq(alerts.episodeId, episode.id));
@@ -53,23 +52,23 @@ describe('evaluateQuestionnaireAlerts', () => {
 
   it('does not raise for an ODI rise of 9.9, and compares with the previous response, not the first', async () => {
     const { episode } = await createCareTeam(db());
-    await completeQuestionnaire(db(), episode.id, 'ODI', 20, daysAgo(56, now));
-    await completeQuestionnaire(db(), episode.id, 'ODI', 35, daysAgo(28, now));
-    await completeQuestionnaire(db(), episode.id, 'ODI', 44.9, daysAgo(1, now));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 20, daysAgo(56, now));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 35, daysAgo(28, now));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 44.9, daysAgo(1, now));
     expect(await evaluateQuestionnaireAlerts(db(), episode.id, now)).toEqual([]);
   });
 
   it('raises for a PSFS fall of 2 and an RMDQ rise of 5, and ignores a single response', async () => {
     const psfs = await createCareTeam(db());
-    await completeQuestionnaire(db(), psfs.episode.id, 'PSFS', 6, daysAgo(28, now));
-    await completeQuestionnaire(db(), psfs.episode.id, 'PSFS', 4, daysAgo(1, now));
+    await insertCompletedQuestionnaireRow(db(), psfs.episode.id, 'PSFS', 6, daysAgo(28, now));
+    await insertCompletedQuestionnaireRow(db(), psfs.episode.id, 'PSFS', 4, daysAgo(1, now));
     expect(await evaluateQuestionnaireAlerts(db(), psfs.episode.id, now)).toEqual(['questionnaire-worsening']);
     const rmdq = await createCareTeam(db());
-    await completeQuestionnaire(db(), rmdq.episode.id, 'RMDQ', 8, daysAgo(28, now));
-    await completeQuestionnaire(db(), rmdq.episode.id, 'RMDQ', 13, daysAgo(1, now));
+    await insertCompletedQuestionnaireRow(db(), rmdq.episode.id, 'RMDQ', 8, daysAgo(28, now));
+    await insertCompletedQuestionnaireRow(db(), rmdq.episode.id, 'RMDQ', 13, daysAgo(1, now));
     expect(await evaluateQuestionnaireAlerts(db(), rmdq.episode.id, now)).toEqual(['questionnaire-worsening']);
     const single = await createCareTeam(db());
-    await completeQuestionnaire(db(), single.episode.id, 'ODI', 80, daysAgo(1, now));
+    await insertCompletedQuestionnaireRow(db(), single.episode.id, 'ODI', 80, daysAgo(1, now));
     expect(await evaluateQuestionnaireAlerts(db(), single.episode.id, now)).toEqual([]);
   });
 });
@@ -77,9 +76,9 @@ describe('evaluateQuestionnaireAlerts', () => {
 describe('evaluateTimeBasedAlerts', () => {
   it('raises inactive after 7 days with nothing logged, not after 6', async () => {
     const quiet = await episodeWithPlan();
-    await createPainEntry(db(), quiet.episode.id, 4, daysAgo(7, now));
+    await insertPainEntryRow(db(), quiet.episode.id, 4, daysAgo(7, now));
     const recent = await episodeWithPlan();
-    await createPainEntry(db(), recent.episode.id, 4, daysAgo(6, now));
+    await insertPainEntryRow(db(), recent.episode.id, 4, daysAgo(6, now));
     for (const team of [quiet, recent]) await evaluateTimeBasedAlerts(db(), { now, scope: only(team.episode.id) });
     expect(await openReasons(quiet.episode.id)).toContain('inactive');
     expect(await openReasons(recent.episode.id)).not.toContain('inactive');
@@ -93,11 +92,11 @@ describe('evaluateTimeBasedAlerts', () => {
 
   it('raises low adherence below 50 % of prescribed sessions over 14 days (6 of 14), not at 7 of 14', async () => {
     const low = await episodeWithPlan();
-    for (let day = 1; day <= 6; day += 1) await logExercise(db(), low.episode.id, low.plan.planItemId, daysAgo(day, now));
+    for (let day = 1; day <= 6; day += 1) await insertExerciseLogRow(db(), low.episode.id, low.plan.planItemId, daysAgo(day, now));
     const half = await episodeWithPlan();
-    for (let day = 1; day <= 7; day += 1) await logExercise(db(), half.episode.id, half.plan.planItemId, daysAgo(day, now));
+    for (let day = 1; day <= 7; day += 1) await insertExerciseLogRow(db(), half.episode.id, half.plan.planItemId, daysAgo(day, now));
     // Skipped sessions are logged but not done: they do not count towards adherence.
-    for (let day = 8; day <= 14; day += 1) await logExercise(db(), low.episode.id, low.plan.planItemId, daysAgo(day, now), 'skipped');
+    for (let day = 8; day <= 14; day += 1) await insertExerciseLogRow(db(), low.episode.id, low.plan.planItemId, daysAgo(day, now), 'skipped');
     for (const team of [low, half]) await evaluateTimeBasedAlerts(db(), { now, scope: only(team.episode.id) });
     expect(await openReasons(low.episode.id)).toEqual(['low-adherence']);
     expect(await openReasons(half.episode.id)).toEqual([]);
@@ -105,7 +104,7 @@ describe('evaluateTimeBasedAlerts', () => {
 
   it('raises an overdue questionnaire for a one-off request 7 days past its due date, cleared by a later answer', async () => {
     const team = await episodeWithPlan();
-    for (let day = 1; day <= 14; day += 1) await logExercise(db(), team.episode.id, team.plan.planItemId, daysAgo(day, now));
+    for (let day = 1; day <= 14; day += 1) await insertExerciseLogRow(db(), team.episode.id, team.plan.planItemId, daysAgo(day, now));
     await db().insert(questionnaireSchedules).values({ episodeId: team.episode.id, instrument: 'PSFS', enabled: true, dueAt: daysAgo(6, now) });
     await evaluateTimeBasedAlerts(db(), { now, scope: only(team.episode.id) });
     // Due 6 days ago: due, not yet overdue (docs/CLINICAL.md, Figures).
@@ -115,7 +114,7 @@ describe('evaluateTimeBasedAlerts', () => {
     expect(await openReasons(team.episode.id)).toEqual(['questionnaire-overdue']);
     const [alert] = await db().select({ detail: alerts.detail }).from(alerts).where(eq(alerts.episodeId, team.episode.id));
     expect(alert!.detail).toEqual({ instruments: ['PSFS'] });
-    await completeQuestionnaire(db(), team.episode.id, 'PSFS', 5, daysAgo(1, now));
+    await insertCompletedQuestionnaireRow(db(), team.episode.id, 'PSFS', 5, daysAgo(1, now));
     const summary = await evaluateTimeBasedAlerts(db(), { now, scope: only(team.episode.id) });
     expect(summary.resolved).toBe(1);
     expect(await openReasons(team.episode.id)).toEqual([]);
@@ -126,7 +125,7 @@ describe('evaluateTimeBasedAlerts', () => {
     await raiseAlert(db(), { episodeId: team.episode.id, reason: 'red-flag', urgency: 'emergency', message: 'Saddle numbness.' });
     await evaluateTimeBasedAlerts(db(), { now, scope: only(team.episode.id) });
     expect(await openReasons(team.episode.id)).toEqual(['inactive', 'low-adherence', 'red-flag']);
-    for (let day = 0; day <= 14; day += 1) await logExercise(db(), team.episode.id, team.plan.planItemId, daysAgo(day, now));
+    for (let day = 0; day <= 14; day += 1) await insertExerciseLogRow(db(), team.episode.id, team.plan.planItemId, daysAgo(day, now));
     await evaluateTimeBasedAlerts(db(), { now, scope: only(team.episode.id) });
     expect(await openReasons(team.episode.id)).toEqual(['red-flag']);
   });

@@ -4,7 +4,7 @@ import { createCareTeam, createUser, signInAs } from '@/db/factories';
 import { alerts, auditEvents } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { raiseAlert } from './alert-engine';
+import { raiseAlert } from './internal/alert-engine';
 import { acknowledgeAlert, countOpenAlerts, listAlerts } from './alerts';
 
 const db = setupTestDatabase();

@@ -6,9 +6,10 @@ import { executeRows } from '@/db/rows';
 import { alerts, episodes, users } from '@/db/schema';
 import { recordDenied, requireRole } from '@/lib/auth/viewer';
 import type { AlertReason } from '@/lib/clinical/alerts';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid } from '@/lib/validation/ids';
 import { escalatedAlertForLead } from './escalations';
-import { isUuid, responsibleClinicianIn } from './clinician-access';
+import { responsibleClinicianIn } from './internal/clinician-access';
 
 export type AlertItem = {
   id: string;

@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factories';
 import { EXCLUSION_VIOLATION } from '@/db/errors';
-import { accountClosures, appointments, auditEvents, calendarFeedTokens, clinicianAvailability, episodes, users } from '@/db/schema';
+import { accountClosures, appointments, auditEvents, calendarFeedTokens, clinicianAvailability, episodes, messages, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import type { VisitBookingInput } from '@/lib/validation/appointments';
-import { purgeExpiredRecords } from './retention-purge';
-import { bookVisit, cancelMyAppointment, getEpisodeVisits, getMyNextAppointment, listMyAppointments } from './appointments';
+import { purgeExpiredRecords } from './internal/retention-purge';
+import { bookVisit, cancelMyAppointment, getEpisodeVisits, getMyNextAppointment, listMyAppointments, requestVisitMove } from './appointments';
 
 const db = setupTestDatabase();
 
@@ -184,5 +184,28 @@ describe('the end of retention', () => {
     expect(await purgeExpiredRecords(db(), new Date())).toMatchObject({ purged: 1, failed: 0 });
     expect(await storedVisits(team.episode.id)).toHaveLength(0);
     expect(await db().select().from(calendarFeedTokens).where(eq(calendarFeedTokens.userId, team.patient.id))).toHaveLength(0);
+  });
+});
+
+describe('a patient asks to move a visit', () => {
+  it('sends the care team a message naming the visit; the visit stays booked; never for someone else’s visit', async () => {
+    const team = await createCareTeam(db());
+    const stranger = await createCareTeam(db());
+    await signInAs(db(), team.clinician.id);
+    await bookVisit(team.episode.id, visit());
+    const [booked] = await storedVisits(team.episode.id);
+    await signInAs(db(), stranger.patient.id);
+    expect(await requestVisitMove(booked!.id, { submissionId: randomUUID(), note: '' })).toEqual({ status: 'not-found' });
+    await signInAs(db(), team.patient.id);
+    const submissionId = randomUUID();
+    expect(await requestVisitMove(booked!.id, { submissionId, note: 'Could we make it a Thursday?' })).toEqual({ status: 'sent' });
+    expect(await requestVisitMove(booked!.id, { submissionId, note: 'Could we make it a Thursday?' })).toEqual({ status: 'sent' });
+    const sent = await db().select().from(messages).where(eq(messages.authorId, team.patient.id));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ kind: 'visit-request' });
+    expect(sent[0]!.body).toBe('Please could we move my visit on Wednesday, 14 July 2027, 10:00–10:30 (Europe/London)?\n\nCould we make it a Thursday?');
+    expect((await storedVisits(team.episode.id))[0]!.status).toBe('booked');
+    // A visit in the past cannot be moved.
+    expect(await requestVisitMove(booked!.id, { submissionId: randomUUID(), note: '' }, new Date('2027-08-01T00:00:00Z'))).toEqual({ status: 'not-found' });
   });
 });

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { overlapRefusal } from '@/db/errors';
 import { appointments, users } from '@/db/schema';
 import {
   availableIntervals,
@@ -12,12 +11,15 @@ import {
   type Attendance,
 } from '@/lib/appointments/rules';
 import { requireRole } from '@/lib/auth/viewer';
-import { zonedTimeToUtc } from '@/lib/time';
+import { formatVisitTime, zonedTimeToUtc } from '@/lib/time';
 import type { VisitBookingInput } from '@/lib/validation/appointments';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, isUuid, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './internal/clinician-access';
+import { isUuid } from '@/lib/validation/ids';
+import { insertAppointment, type BookingOutcome } from './internal/appointment-insert';
 import { loadAvailability, loadClinicBooking, type ClinicBooking } from './internal/booking-facts';
-import { getPatientContext, recordOwnRead } from './patient-episode';
+import { sendPatientMessage } from './messages';
+import { getPatientContext, recordOwnRead } from './internal/patient-episode';
 
 export type AppointmentView = {
   id: string;
@@ -63,11 +65,7 @@ export async function getEpisodeVisits(episodeId: string): Promise<EpisodeVisits
   return { heading, clinic, appointments: rows };
 }
 
-export type BookingField = 'day' | 'time' | 'minutes' | 'kind';
-export type BookingOutcome =
-  | { status: 'booked'; appointmentId: string | null }
-  | { status: 'not-found' }
-  | { status: 'refused'; field: BookingField | null; message: string };
+export type { BookingField, BookingOutcome } from './internal/appointment-insert';
 
 /**
  * Clinician: books a visit with the patient of an episode in their caseload (or one they cover), with
@@ -104,47 +102,6 @@ export async function bookVisit(episodeId: string, input: VisitBookingInput, now
     submissionId: input.submissionId,
     audit: { ...auditBase(access), action: 'clinician.appointment.create' },
   });
-}
-
-type NewAppointment = {
-  clinicId: string;
-  episodeId: string;
-  patientId: string;
-  clinicianId: string;
-  bookedBy: string;
-  kind: AppointmentKind;
-  startsAt: Date;
-  endsAt: Date;
-  location: string | null;
-  videoUrl: string | null;
-  submissionId: string;
-  audit: Omit<Parameters<typeof recordAudit>[1], 'outcome'>;
-};
-
-/**
- * The one insert of a visit, with its audit row in the same transaction. An overlap refused by the database
- * (SQLSTATE 23P01) comes back as a refusal; a repeated submission id stores nothing.
- */
-export async function insertAppointment(visit: NewAppointment): Promise<BookingOutcome> {
-  const { audit, ...values } = visit;
-  try {
-    const id = await getDb().transaction(async (tx) => {
-      const [row] = await tx
-        .insert(appointments)
-        .values(values)
-        // Only the submission id is an arbiter: an overlap must still fail on the exclusion constraints.
-        .onConflictDoNothing({ target: appointments.submissionId })
-        .returning({ id: appointments.id });
-      if (!row) return null;
-      await recordAudit(tx, { ...audit, outcome: 'success', resourceType: 'appointment', resourceId: row.id });
-      return row.id;
-    });
-    return { status: 'booked', appointmentId: id };
-  } catch (error) {
-    const refusal = overlapRefusal(error);
-    if (!refusal) throw error;
-    return { status: 'refused', field: 'time', message: refusal.message };
-  }
 }
 
 export type PatientAppointment = AppointmentView & { canCancel: boolean; cancelBy: Date };
@@ -226,4 +183,28 @@ export async function cancelMyAppointment(appointmentId: string, now = new Date(
     });
     return 'cancelled';
   });
+}
+
+export type MoveRequestOutcome = { status: 'sent' } | { status: 'not-found' } | { status: 'refused'; message: string };
+
+/**
+ * Patient: asks the care team to move one of their own coming visits, as a secure message in their thread
+ * (lib/dal/messages.ts, kind 'visit-request'), which names the visit and adds their note. The visit stays
+ * booked until the clinician changes it. Someone else's, past, cancelled or unknown visit: 'not-found'.
+ * A message the thread refuses (read-only after discharge, too long): 'refused' with its words.
+ * Others: AppError('forbidden').
+ */
+export async function requestVisitMove(appointmentId: string, input: { submissionId: string; note: string }, now = new Date()): Promise<MoveRequestOutcome> {
+  const viewer = await requireRole('patient');
+  if (!isUuid(appointmentId)) return { status: 'not-found' };
+  const [visit] = await getDb()
+    .select({ episodeId: appointments.episodeId, startsAt: appointments.startsAt, endsAt: appointments.endsAt })
+    .from(appointments)
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, viewer.userId), eq(appointments.clinicId, viewer.clinicId), eq(appointments.status, 'booked'), gt(appointments.startsAt, now)));
+  if (!visit) return { status: 'not-found' };
+  const when = `${formatVisitTime(visit.startsAt, visit.endsAt, viewer.timeZone)} (${viewer.timeZone})`;
+  const body = `Please could we move my visit on ${when}?${input.note ? `\n\n${input.note}` : ''}`;
+  const sent = await sendPatientMessage(visit.episodeId, { submissionId: input.submissionId, body, kind: 'visit-request' });
+  if ('message' in sent) return { status: 'refused', message: sent.message };
+  return { status: 'sent' };
 }

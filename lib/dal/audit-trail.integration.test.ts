@@ -4,8 +4,8 @@ import { createCareTeam, signInAs } from '@/db/factories';
 import { auditEvents, clinics } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { recordAudit } from './audit';
-import { verifyAuditChain } from './audit-chain';
+import { recordAudit } from '@/lib/audit/record';
+import { verifyAuditChain } from '@/lib/audit/chain';
 import { exportAuditEvents, listAuditEvents, listMyRecordAccess } from './audit-trail';
 
 const db = setupTestDatabase();

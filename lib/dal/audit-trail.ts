@@ -2,8 +2,8 @@ import 'server-only';
 import { aliasedTable, and, desc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditEvents, clinics, users } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
-import { recordAudit } from './audit';
+import { requireClinicManager, requireRole } from '@/lib/auth/viewer';
+import { recordAudit } from '@/lib/audit/record';
 
 export type AuditFilter = {
   /** Inclusive start and exclusive end, UTC. */
@@ -105,7 +105,7 @@ async function query(clinicId: string, filter: AuditFilter, limit: number, befor
  * page). Viewing it is itself audited. Other roles: AppError('forbidden').
  */
 export async function listAuditEvents(filter: AuditFilter, options: { limit?: number; beforeId?: number } = {}): Promise<AuditRow[]> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const rows = await query(viewer.clinicId, filter, limit, options.beforeId);
   await recordAudit(getDb(), {
@@ -124,7 +124,7 @@ export const AUDIT_EXPORT_LIMIT = 50_000;
 
 /** Manager: their clinic's audit trail for export (at most AUDIT_EXPORT_LIMIT rows), audited. Others: forbidden. */
 export async function exportAuditEvents(filter: AuditFilter): Promise<AuditRow[]> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const rows = await query(viewer.clinicId, filter, AUDIT_EXPORT_LIMIT);
   await recordAudit(getDb(), {
     action: 'audit.export',

@@ -5,11 +5,11 @@ import { availabilityExceptions, clinicianAvailability } from '@/db/schema';
 import { freeSlots, minutesOfDay, type Interval } from '@/lib/appointments/rules';
 import { requireRole, type Viewer } from '@/lib/auth/viewer';
 import { addDays, localDay, MS_PER_DAY } from '@/lib/time';
-import { recordAudit } from './audit';
-import { insertAppointment } from './appointments';
-import { isUuid } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { insertAppointment } from './internal/appointment-insert';
+import { isUuid } from '@/lib/validation/ids';
 import { isSubmissionBookedBy, loadAvailability, loadBookedIntervals, loadClinicBooking, type ClinicBooking } from './internal/booking-facts';
-import { getPatientContext } from './patient-episode';
+import { getPatientContext } from './internal/patient-episode';
 
 export type WeeklyWindowView = { id: string; weekday: number; startTime: string; endTime: string };
 export type ExceptionView = { id: string; day: string; kind: 'unavailable' | 'extra'; startTime: string | null; endTime: string | null };

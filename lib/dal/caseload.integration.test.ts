@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createClinic, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createClinic, createEpisode, createUser, daysAgo, insertCompletedQuestionnaireRow, insertExerciseLogRow, insertExerciseRow, insertOneExercisePlan, insertPainEntryRow, signInAs } from '@/db/factories';
 import { auditEvents } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { raiseAlert } from './alert-engine';
+import { raiseAlert } from './internal/alert-engine';
 import { CASELOAD_PAGE_SIZE, listCaseload, type CaseloadQuery } from './caseload';
-import { completeQuestionnaire, createExercise, createPlan, daysAgo, logExercise } from './testing/clinician-fixtures';
 import { desc, eq } from 'drizzle-orm';
 
 const db = setupTestDatabase();
@@ -22,16 +21,16 @@ async function clinicWithCaseload() {
   const clinic = await createClinic(db());
   const clinician = await createUser(db(), clinic.id, 'clinician');
   const other = await createUser(db(), clinic.id, 'clinician');
-  const exercise = await createExercise(db(), clinic.id);
+  const exercise = await insertExerciseRow(db(), clinic.id);
   // Each patient answers the baseline questionnaires on their first day (the Oswestry unless the test gives
   // its own), so only the figure under test raises a flag.
   const patient = async (name: string, startedDaysAgo = 20, clinicianId = clinician.id, baselineOdi = true) => {
     const user = await createUser(db(), clinic.id, 'patient', { name });
     const episode = await createEpisode(db(), { clinicId: clinic.id, patientId: user.id, clinicianId, startedAt: daysAgo(startedDaysAgo), intakeNprs: 6 });
-    const plan = await createPlan(db(), { episodeId: episode.id, clinicianId, exerciseId: exercise.id });
-    await completeQuestionnaire(db(), episode.id, 'PSFS', 4, daysAgo(startedDaysAgo));
-    await completeQuestionnaire(db(), episode.id, 'STARTBACK', 2, daysAgo(startedDaysAgo), 'low');
-    if (baselineOdi) await completeQuestionnaire(db(), episode.id, 'ODI', 30, daysAgo(startedDaysAgo));
+    const plan = await insertOneExercisePlan(db(), { episodeId: episode.id, clinicianId, exerciseId: exercise.id });
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'PSFS', 4, daysAgo(startedDaysAgo));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'STARTBACK', 2, daysAgo(startedDaysAgo), 'low');
+    if (baselineOdi) await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 30, daysAgo(startedDaysAgo));
     return { user, episode, plan };
   };
   return { clinic, clinician, other, patient };
@@ -41,19 +40,19 @@ describe('listCaseload', () => {
   it('puts flagged patients first with the reason, and computes the figures in SQL', async () => {
     const { clinician, other, patient } = await clinicWithCaseload();
     const steady = await patient('Steady Adherent', 20, clinician.id, false);
-    for (let day = 1; day <= 14; day += 1) await logExercise(db(), steady.episode.id, steady.plan.planItemId, daysAgo(day));
-    await createPainEntry(db(), steady.episode.id, 3, daysAgo(1));
-    await completeQuestionnaire(db(), steady.episode.id, 'ODI', 40, daysAgo(19));
-    await completeQuestionnaire(db(), steady.episode.id, 'ODI', 24, daysAgo(2));
-    await completeQuestionnaire(db(), steady.episode.id, 'STARTBACK', 5, daysAgo(20), 'medium');
+    for (let day = 1; day <= 14; day += 1) await insertExerciseLogRow(db(), steady.episode.id, steady.plan.planItemId, daysAgo(day));
+    await insertPainEntryRow(db(), steady.episode.id, 3, daysAgo(1));
+    await insertCompletedQuestionnaireRow(db(), steady.episode.id, 'ODI', 40, daysAgo(19));
+    await insertCompletedQuestionnaireRow(db(), steady.episode.id, 'ODI', 24, daysAgo(2));
+    await insertCompletedQuestionnaireRow(db(), steady.episode.id, 'STARTBACK', 5, daysAgo(20), 'medium');
     // The caseload shows the current risk: the latest STarT Back band, not the first.
-    await completeQuestionnaire(db(), steady.episode.id, 'STARTBACK', 2, daysAgo(3), 'low');
-    await completeQuestionnaire(db(), steady.episode.id, 'STARTBACK', 7, daysAgo(25), 'high');
+    await insertCompletedQuestionnaireRow(db(), steady.episode.id, 'STARTBACK', 2, daysAgo(3), 'low');
+    await insertCompletedQuestionnaireRow(db(), steady.episode.id, 'STARTBACK', 7, daysAgo(25), 'high');
     const quiet = await patient('Quiet Inactive');
-    await createPainEntry(db(), quiet.episode.id, 5, daysAgo(10));
+    await insertPainEntryRow(db(), quiet.episode.id, 5, daysAgo(10));
     const worse = await patient('Worse Worsening');
-    await createPainEntry(db(), worse.episode.id, 8, daysAgo(1));
-    for (let day = 1; day <= 14; day += 1) await logExercise(db(), worse.episode.id, worse.plan.planItemId, daysAgo(day));
+    await insertPainEntryRow(db(), worse.episode.id, 8, daysAgo(1));
+    for (let day = 1; day <= 14; day += 1) await insertExerciseLogRow(db(), worse.episode.id, worse.plan.planItemId, daysAgo(day));
     await raiseAlert(db(), { episodeId: worse.episode.id, reason: 'worsening', urgency: 'same-day', message: 'Worse.' });
     await patient('Someone Else', 20, other.id);
 
@@ -80,9 +79,9 @@ describe('listCaseload', () => {
   it('filters by flag, searches by name, sorts by a column, and writes an audit row', async () => {
     const { clinician, patient } = await clinicWithCaseload();
     const a = await patient('Alpha Search');
-    await createPainEntry(db(), a.episode.id, 2, daysAgo(1));
+    await insertPainEntryRow(db(), a.episode.id, 2, daysAgo(1));
     const b = await patient('Beta Search');
-    await createPainEntry(db(), b.episode.id, 9, daysAgo(1));
+    await insertPainEntryRow(db(), b.episode.id, 9, daysAgo(1));
     await raiseAlert(db(), { episodeId: b.episode.id, reason: 'severe-pain', urgency: 'same-day', message: 'Severe.' });
     await signInAs(db(), clinician.id);
     expect((await listCaseload(query({ flag: 'severe-pain' }))).rows.map((row) => row.patientName)).toEqual(['Beta Search']);
@@ -108,7 +107,7 @@ describe('listCaseload', () => {
   it('shows an overdue questionnaire when the routine Oswestry is past its interval', async () => {
     const { clinician, patient } = await clinicWithCaseload();
     const late = await patient('Late Questionnaire', 40);
-    await createPainEntry(db(), late.episode.id, 4, daysAgo(1));
+    await insertPainEntryRow(db(), late.episode.id, 4, daysAgo(1));
     await signInAs(db(), clinician.id);
     const [row] = (await listCaseload(query({ search: 'late questionnaire' }))).rows;
     expect(row!.flags).toContain('questionnaire-overdue');

@@ -5,9 +5,9 @@ import { executeRows } from '@/db/rows';
 import { requireRole } from '@/lib/auth/viewer';
 import { ALERT_REASONS, type AlertReason } from '@/lib/clinical/alerts';
 import { CASELOAD_FLAG_KEYS, CASELOAD_SORT_KEYS } from '@/lib/validation/caseload';
-import { recordAudit } from './audit';
-import { responsibleClinicianIn } from './clinician-access';
-import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
+import { recordAudit } from '@/lib/audit/record';
+import { responsibleClinicianIn } from './internal/clinician-access';
+import { episodeMetricsCte, type EpisodeMetricsRow } from './internal/episode-metrics';
 
 export const CASELOAD_PAGE_SIZE = 50;
 
@@ -57,6 +57,21 @@ const SORT_SQL: Record<Exclude<CaseloadSort, 'attention'>, SQL> = {
   activity: sql`last_activity_at`,
 };
 
+/**
+ * The caseload's flags over a row of the metrics CTE (episode-metrics.ts), in attention order. Event flags come
+ * from open alerts; time-based flags are computed live, so they are right even between two runs of the
+ * scheduled evaluation. The clinician's day view shows the same flags.
+ */
+export const caseloadFlagsSql = sql`array_remove(array[
+  case when 'red-flag' = any(coalesce(open_reasons, '{}')) then 'red-flag' end,
+  case when 'severe-pain' = any(coalesce(open_reasons, '{}')) then 'severe-pain' end,
+  case when 'worsening' = any(coalesce(open_reasons, '{}')) then 'worsening' end,
+  case when 'questionnaire-worsening' = any(coalesce(open_reasons, '{}')) then 'questionnaire-worsening' end,
+  case when is_inactive then 'inactive' end,
+  case when is_low_adherence then 'low-adherence' end,
+  case when cardinality(coalesce(overdue_instruments, '{}')) > 0 then 'questionnaire-overdue' end
+], null)`;
+
 type Row = EpisodeMetricsRow & { flags: string[] | null; attention_rank: number; total: number };
 
 /**
@@ -69,17 +84,7 @@ export async function listCaseload(query: CaseloadQuery, now = new Date()): Prom
   const db = getDb();
   // Their own patients and, while a colleague is away, the patients they cover.
   const scope = sql`${responsibleClinicianIn(sql`e.clinician_id`, viewer)} and e.clinic_id = ${viewer.clinicId}`;
-  // Event flags come from open alerts; time-based flags are computed live, so they are right even
-  // between two runs of the scheduled evaluation.
-  const flagsSql = sql`array_remove(array[
-    case when 'red-flag' = any(coalesce(open_reasons, '{}')) then 'red-flag' end,
-    case when 'severe-pain' = any(coalesce(open_reasons, '{}')) then 'severe-pain' end,
-    case when 'worsening' = any(coalesce(open_reasons, '{}')) then 'worsening' end,
-    case when 'questionnaire-worsening' = any(coalesce(open_reasons, '{}')) then 'questionnaire-worsening' end,
-    case when is_inactive then 'inactive' end,
-    case when is_low_adherence then 'low-adherence' end,
-    case when cardinality(coalesce(overdue_instruments, '{}')) > 0 then 'questionnaire-overdue' end
-  ], null)`;
+  const flagsSql = caseloadFlagsSql;
   const search = query.search.trim().toLowerCase();
   const where: SQL[] = [sql`true`];
   if (search) where.push(sql`strpos(lower(patient_name), ${search}) > 0`);

@@ -2,9 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics } from '@/db/schema';
-import { requireRole, requireViewer } from '@/lib/auth/viewer';
+import { requireClinicManager, requireViewer } from '@/lib/auth/viewer';
 import type { ClinicContactInput } from '@/lib/validation/clinic-settings';
-import { auditManagerAction } from './manager-audit';
+import { auditManagerAction } from './internal/manager-audit';
 
 export type ClinicContact = { name: string; phone: string | null; email: string | null; address: string | null };
 
@@ -20,7 +20,7 @@ export async function getClinicContact(): Promise<ClinicContact> {
 
 /** Manager: sets their own clinic's contact details, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function updateClinicContact(input: ClinicContactInput): Promise<void> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     await tx
       .update(clinics)

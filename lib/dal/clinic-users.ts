@@ -2,11 +2,11 @@ import 'server-only';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
+import { requireClinicManager } from '@/lib/auth/viewer';
 import type { InviteStaffInput } from '@/lib/validation/users';
-import { reportEmailInUse } from './email-in-use';
-import { auditManagerAction } from './manager-audit';
-import { issueToken } from './tokens';
+import { reportEmailInUse } from './internal/email-in-use';
+import { auditManagerAction } from './internal/manager-audit';
+import { issueToken } from './internal/tokens';
 
 export type StaffMember = {
   id: string;
@@ -22,7 +22,7 @@ export type StaffMember = {
 
 /** Manager: the clinicians and managers of their own clinic, with open caseload sizes. Others: AppError('forbidden'). */
 export async function listClinicStaff(): Promise<StaffMember[]> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const rows = await getDb()
     .select({
       id: users.id,
@@ -57,11 +57,11 @@ export type InviteOutcome = { ok: true; link: InvitationLink } | { ok: false; re
 /**
  * Manager: adds a clinician or manager to their own clinic with no password and returns a one-time
  * invitation link (shown once; only its hash is stored). An email that already has an account, in
- * this clinic or another: 'email-taken' either way (lib/dal/email-in-use.ts tells the owner).
+ * this clinic or another: 'email-taken' either way (lib/dal/internal/email-in-use.ts tells the owner).
  * Others: AppError('forbidden').
  */
 export async function inviteStaff(input: InviteStaffInput): Promise<InviteOutcome> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const outcome = await getDb().transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
@@ -87,7 +87,7 @@ export async function inviteStaff(input: InviteStaffInput): Promise<InviteOutcom
  * yet (earlier links stop working). Anyone else, or a user who already has a password: null.
  */
 export async function renewInvitation(userId: string): Promise<InvitationLink | null> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   return getDb().transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id, name: users.name, email: users.email })
@@ -124,7 +124,7 @@ export type SetActiveOutcome = 'done' | 'not-found' | 'self' | 'has-caseload' | 
  * Users of other clinics, closed patient accounts or unknown ids: 'not-found'. Others: AppError('forbidden').
  */
 export async function setUserActive(userId: string, active: boolean): Promise<SetActiveOutcome> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   if (userId === viewer.userId) return 'self';
   return getDb().transaction(async (tx) => {
     const [target] = await tx
@@ -173,7 +173,7 @@ export async function setUserActive(userId: string, active: boolean): Promise<Se
 
 /** Manager: whether their clinic shows patient names in drill-downs and exports. Others: AppError('forbidden'). */
 export async function getIdentityPolicy(): Promise<boolean> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const [clinic] = await getDb()
     .select({ value: clinics.managersSeePatientIdentity })
     .from(clinics)
@@ -183,7 +183,7 @@ export async function getIdentityPolicy(): Promise<boolean> {
 
 /** Manager: changes their own clinic's identity policy, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function setIdentityPolicy(managersSeePatientIdentity: boolean): Promise<void> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     await tx.update(clinics).set({ managersSeePatientIdentity }).where(eq(clinics.id, viewer.clinicId));
     await auditManagerAction(tx, viewer, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createUser, daysAgo, insertCompletedQuestionnaireRow, insertExerciseLogRow, insertExerciseRow, insertOneExercisePlan, insertPainEntryRow, signInAs } from '@/db/factories';
 import { alerts, auditEvents, episodes, measurements, notes } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
@@ -10,8 +10,7 @@ import { createGoal, updateGoalStatus } from './goals';
 import { correctMeasurement, createMeasurements, deleteMeasurement, listMeasurementHistory } from './measurements';
 import { createNote, getGoalsAndNotes } from './notes';
 import { getPatientRecord } from './patient-record';
-import { raiseAlert } from './alert-engine';
-import { completeQuestionnaire, createExercise, createPlan, daysAgo, logExercise } from './testing/clinician-fixtures';
+import { raiseAlert } from './internal/alert-engine';
 
 const db = setupTestDatabase();
 
@@ -22,11 +21,11 @@ async function readsBy(actorId: string, action: string) {
 describe('getPatientRecord', () => {
   it('returns the header, trends and timeline, with one audit row per view', async () => {
     const { clinician, episode, patient } = await createCareTeam(db());
-    await createPainEntry(db(), episode.id, 6, daysAgo(2));
-    await createPainEntry(db(), episode.id, 4, daysAgo(1));
-    await completeQuestionnaire(db(), episode.id, 'ODI', 40, daysAgo(20), 'moderate');
-    await completeQuestionnaire(db(), episode.id, 'ODI', 28, daysAgo(1), 'moderate');
-    await completeQuestionnaire(db(), episode.id, 'STARTBACK', 5, daysAgo(20), 'high');
+    await insertPainEntryRow(db(), episode.id, 6, daysAgo(2));
+    await insertPainEntryRow(db(), episode.id, 4, daysAgo(1));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 40, daysAgo(20), 'moderate');
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 28, daysAgo(1), 'moderate');
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'STARTBACK', 5, daysAgo(20), 'high');
     await signInAs(db(), clinician.id);
     const record = await getPatientRecord(episode.id);
     expect(record!.header).toMatchObject({ patientName: patient.name, startbackRisk: 'high', intakeNprs: 6, openAlerts: [], accountActivated: true });
@@ -41,10 +40,10 @@ describe('getPatientRecord', () => {
   it('brings open alerts in inbox order, weekly adherence against the plan, and a newest-first timeline', async () => {
     const { clinic, clinician, episode, patient } = await createCareTeam(db());
     await db().update(episodes).set({ startedAt: daysAgo(21) }).where(eq(episodes.id, episode.id));
-    const exercise = await createExercise(db(), clinic.id, 'Bird dog');
-    const { planItemId } = await createPlan(db(), { episodeId: episode.id, clinicianId: clinician.id, exerciseId: exercise.id, createdAt: daysAgo(30) });
-    for (const days of [20, 19, 18, 17, 16]) await logExercise(db(), episode.id, planItemId, daysAgo(days));
-    await logExercise(db(), episode.id, planItemId, daysAgo(15), 'skipped');
+    const exercise = await insertExerciseRow(db(), clinic.id, 'Bird dog');
+    const { planItemId } = await insertOneExercisePlan(db(), { episodeId: episode.id, clinicianId: clinician.id, exerciseId: exercise.id, createdAt: daysAgo(30) });
+    for (const days of [20, 19, 18, 17, 16]) await insertExerciseLogRow(db(), episode.id, planItemId, daysAgo(days));
+    await insertExerciseLogRow(db(), episode.id, planItemId, daysAgo(15), 'skipped');
     await raiseAlert(db(), { episodeId: episode.id, reason: 'inactive', urgency: 'routine', message: 'Quiet.', raisedAt: daysAgo(3) });
     await raiseAlert(db(), { episodeId: episode.id, reason: 'worsening', urgency: 'same-day', message: 'Worse.', raisedAt: daysAgo(4) });
     await db().update(alerts).set({ resolvedAt: daysAgo(2) }).where(eq(alerts.message, 'Worse.'));
@@ -184,9 +183,9 @@ describe('goals and notes', () => {
 describe('outcome and discharge', () => {
   it('compares baseline with latest NPRS, ODI and ROM, then discharges once', async () => {
     const { clinician, episode } = await createCareTeam(db());
-    await createPainEntry(db(), episode.id, 4, daysAgo(1));
-    await completeQuestionnaire(db(), episode.id, 'ODI', 40, daysAgo(20));
-    await completeQuestionnaire(db(), episode.id, 'ODI', 32, daysAgo(1));
+    await insertPainEntryRow(db(), episode.id, 4, daysAgo(1));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 40, daysAgo(20));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 32, daysAgo(1));
     await signInAs(db(), clinician.id);
     await createMeasurements(episode.id, { submissionId: randomUUID(), measuredAt: daysAgo(20), values: [{ code: 'fingertip-to-floor', value: 30, method: null }] });
     await createMeasurements(episode.id, { submissionId: randomUUID(), measuredAt: daysAgo(1), values: [{ code: 'fingertip-to-floor', value: 12, method: null }] });

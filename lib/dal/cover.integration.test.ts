@@ -4,7 +4,7 @@ import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factor
 import { alerts, auditEvents, clinics, episodes, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
-import { raiseAlert } from './alert-engine';
+import { raiseAlert } from './internal/alert-engine';
 import { acknowledgeAlert, countOpenAlerts, listAlerts } from './alerts';
 import { listCaseload, type CaseloadQuery } from './caseload';
 import { setUserActive } from './clinic-users';

@@ -5,9 +5,9 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { clinics, users } from '@/db/schema';
 import { canSetAway } from '@/lib/auth/policy';
-import { recordDenied, requireRole, type Viewer } from '@/lib/auth/viewer';
-import { recordAudit } from './audit';
-import { isUuid } from './clinician-access';
+import { recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid } from '@/lib/validation/ids';
 
 /**
  * Cover while a clinician is away (docs/CLINICAL.md, "Escalation and cover"): the cover sees and acts on the away
@@ -222,7 +222,7 @@ export type ClinicianCoverRow = {
  * reason or detail. Others: AppError('forbidden').
  */
 export async function listClinicianCover(): Promise<{ rows: ClinicianCoverRow[]; safetyLead: { id: string; name: string } | null }> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const db = getDb();
   const rows = await executeRows<{
     id: string;

@@ -14,7 +14,7 @@ import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { validationErrorsOfAll } from '@/lib/fhir/testing/validator';
 import { generateClinic } from '@/scripts/generate/clinic';
-import { BULK_RESOURCE_TYPES, exportClinicToDirectory, ExportTargetNotEmpty } from './data-export-bulk';
+import { BULK_RESOURCE_TYPES, exportClinicToDirectory, ExportTargetNotEmpty } from './internal/data-export-bulk';
 import { openClinicFhirExport } from './data-export-clinic';
 import { readPatientBundle } from './data-export';
 

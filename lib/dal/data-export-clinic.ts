@@ -1,11 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { canManageClinic } from '@/lib/auth/policy';
-import { requireRole } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
+import { requireClinicManager } from '@/lib/auth/viewer';
 import { manifest, MANIFEST_FILE, ndjsonFileName, zipStream, type ZipEntry } from '@/lib/fhir/ndjson';
-import { recordAudit } from './audit';
-import { BULK_RESOURCE_TYPES, ndjsonOf, outputs } from './data-export-bulk';
+import { recordAudit } from '@/lib/audit/record';
+import { BULK_RESOURCE_TYPES, ndjsonOf, outputs } from './internal/data-export-bulk';
 
 export type ClinicZipExport = { filename: string; chunks: AsyncGenerator<Uint8Array> };
 
@@ -17,8 +15,7 @@ export type ClinicZipExport = { filename: string; chunks: AsyncGenerator<Uint8Ar
  * the records, taking them to another system (docs/FHIR.md).
  */
 export async function openClinicFhirExport(): Promise<ClinicZipExport> {
-  const viewer = await requireRole('manager');
-  if (!canManageClinic(viewer, viewer.clinicId)) throw new AppError('forbidden');
+  const viewer = await requireClinicManager();
   const db = getDb();
   const now = new Date();
   const audit = { actorId: viewer.userId, actorRole: viewer.role, clinicId: viewer.clinicId, clientAddress: viewer.clientAddress, action: 'clinic.fhir-export' } as const;

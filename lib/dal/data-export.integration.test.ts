@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Bundle, CarePlan, Condition, Flag, Observation, QuestionnaireResponse, Resource, RiskAssessment } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createUser, daysAgo, insertExerciseRow, insertOneExercisePlan, insertPainEntryRow, signInAs } from '@/db/factories';
 import { auditEvents, goals, measurements, painEntries, planItems, questionnaireResponses } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import type { Db } from '@/db/connection';
@@ -11,9 +11,8 @@ import { scoreOdi } from '@/lib/clinical/odi';
 import { scoreStartBack } from '@/lib/clinical/startback';
 import { isAppError } from '@/lib/errors';
 import { validationErrorsOfAll } from '@/lib/fhir/testing/validator';
-import { raiseAlert } from './alert-engine';
+import { raiseAlert } from './internal/alert-engine';
 import { DATA_EXPORT_THRESHOLD, exportMyData, getEpisodeFhirBundle } from './data-export';
-import { createExercise, createPlan, daysAgo } from './testing/clinician-fixtures';
 
 const db = setupTestDatabase();
 
@@ -28,13 +27,13 @@ async function addResponse(database: Db, episodeId: string, instrument: 'ODI' | 
 async function fullRecord() {
   const team = await createCareTeam(db());
   const { clinic, clinician, episode } = team;
-  const exercise = await createExercise(db(), clinic.id, 'Knee to chest');
-  const { planId } = await createPlan(db(), { episodeId: episode.id, clinicianId: clinician.id, exerciseId: exercise.id, createdAt: daysAgo(20) });
-  const second = await createExercise(db(), clinic.id, 'Bridge');
+  const exercise = await insertExerciseRow(db(), clinic.id, 'Knee to chest');
+  const { planId } = await insertOneExercisePlan(db(), { episodeId: episode.id, clinicianId: clinician.id, exerciseId: exercise.id, createdAt: daysAgo(20) });
+  const second = await insertExerciseRow(db(), clinic.id, 'Bridge');
   await db().insert(planItems).values({ planId, exerciseId: second.id, position: 1, sets: 3, reps: 8, holdSeconds: 5, timesPerDay: 2, daysPerWeek: 5, perSide: true });
-  const pain = await createPainEntry(db(), episode.id, 6, daysAgo(10));
+  const pain = await insertPainEntryRow(db(), episode.id, 6, daysAgo(10));
   await db().update(painEntries).set({ note: '=HYPERLINK("http://evil.example")', worst24h: 8, locations: ['lower-back'] }).where(eq(painEntries.id, pain.id));
-  await createPainEntry(db(), episode.id, 4, daysAgo(2));
+  await insertPainEntryRow(db(), episode.id, 4, daysAgo(2));
   await db().insert(measurements).values({ episodeId: episode.id, clinicianId: clinician.id, code: 'lumbar-flexion', value: 45, unit: 'deg', method: 'dual-inclinometer', measuredAt: daysAgo(9) });
   await db().insert(measurements).values({ episodeId: episode.id, clinicianId: clinician.id, code: 'modified-schober', value: 19.5, unit: 'cm', measuredAt: daysAgo(9) });
   await db().insert(goals).values({ episodeId: episode.id, description: 'Bend to tie shoes', measureCode: 'lumbar-flexion', targetValue: 60, targetDate: '2027-02-01', createdBy: clinician.id });

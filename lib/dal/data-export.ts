@@ -6,9 +6,9 @@ import { delayedUntil, reserveAttempt, type ThrottleKey } from '@/lib/auth/throt
 import { recordDenied, requireRole } from '@/lib/auth/viewer';
 import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
 import { exerciseLogCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode } from './clinician-access';
-import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readPeople } from './data-export-source';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode } from './internal/clinician-access';
+import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readPeople } from './internal/data-export-source';
 
 /**
  * A patient may download their data a few times in an hour, then waits: each download is an attempt on

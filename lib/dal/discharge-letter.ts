@@ -2,8 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode } from './internal/clinician-access';
 import { getOutcomeSummary, type OutcomeSummary } from './discharge';
 
 export type DischargeLetter = {

@@ -9,9 +9,9 @@ import { ODI_MCID } from '@/lib/clinical/odi';
 import type { PsfsChange } from '@/lib/clinical/psfs';
 import { rmdqImprovement } from '@/lib/clinical/rmdq';
 import { MEASURE_CODES, type MeasureCode } from '@/lib/clinical/rom';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './clinician-access';
-import { loadQuestionnaireOutcomes } from './questionnaire-outcomes';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './internal/clinician-access';
+import { loadQuestionnaireOutcomes } from './internal/questionnaire-outcomes';
 
 export type OutcomePair = { baseline: number; latest: number; improvement: Improvement } | null;
 

@@ -5,10 +5,10 @@ import { alertEscalations, alerts, auditEvents, clinics } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import type { AlertUrgency } from '@/lib/clinical/escalation';
 import { isAppError } from '@/lib/errors';
-import { raiseAlert } from './alert-engine';
+import { raiseAlert } from './internal/alert-engine';
 import { acknowledgeAlert, countOpenAlerts } from './alerts';
 import { markAway } from './cover';
-import { escalateUnacknowledgedAlerts } from './escalation-engine';
+import { escalateUnacknowledgedAlerts } from './internal/escalation-engine';
 import { getSafetySettings, listEscalatedAlerts, updateSafetySettings } from './escalations';
 import { getPatientRecord } from './patient-record';
 
@@ -103,7 +103,7 @@ describe('escalateUnacknowledgedAlerts', () => {
     expect((await escalationsOf([emergency, sameDay])).map((row) => [row.alertId, row.windowMinutes])).toEqual([[emergency, 15]]);
   });
 
-  it('goes with its alert when a record is purged at the end of retention (lib/dal/retention-purge.ts)', async () => {
+  it('goes with its alert when a record is purged at the end of retention (lib/dal/internal/retention-purge.ts)', async () => {
     const team = await clinicWithLead();
     const alertId = await raise(team.episode.id, 'emergency');
     await evaluate(60);

@@ -4,12 +4,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { alertEscalations, alerts, clinics, episodes, users } from '@/db/schema';
 import { isActingSafetyLead, type SafetyLeadFacts } from '@/lib/auth/policy';
-import { recordDenied, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
 import type { EscalationWindows } from '@/lib/clinical/escalation';
 import type { AlertItem } from './alerts';
-import { recordAudit } from './audit';
-import { isUuid, type ClinicianEpisodeAccess } from './clinician-access';
-import { auditManagerAction } from './manager-audit';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid } from '@/lib/validation/ids';
+import { type ClinicianEpisodeAccess } from './internal/clinician-access';
+import { auditManagerAction } from './internal/manager-audit';
 
 /**
  * The safety lead's side of escalation (docs/CLINICAL.md, "Escalation and cover"): the clinic's settings, the
@@ -42,7 +43,7 @@ export type SafetySettings = {
 
 /** Manager: their clinic's safety lead, escalation windows and the clinicians to choose from. Others: AppError('forbidden'). */
 export async function getSafetySettings(): Promise<SafetySettings> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const db = getDb();
   const [[clinic], clinicians] = await Promise.all([
     db
@@ -75,7 +76,7 @@ export type SafetySettingsInput = { safetyLeadId: string; windows: EscalationWin
  * and nothing changes. Others: AppError('forbidden').
  */
 export async function updateSafetySettings(input: SafetySettingsInput): Promise<'done' | 'invalid-lead'> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   return getDb().transaction(async (tx) => {
     const [lead] = await tx
       .select({ id: users.id })

@@ -6,7 +6,7 @@ import { exercises } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import type { Dosage } from '@/lib/clinical/dosage';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 
 export type LibraryExercise = {
   id: string;

@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, insertStarterPlan, signInAs } from '@/db/factories';
 import { auditEvents, exerciseLogs } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { localDay, MS_PER_DAY } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
 import { createExerciseLog, getPlanItemDetail, undoExerciseLog } from './exercise-logs';
-import { createPlan } from './patient-test-data';
 import { getToday } from './today';
 
 const db = setupTestDatabase();
 
 async function teamWithPlan() {
   const team = await createCareTeam(db());
-  const plan = await createPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id });
+  const plan = await insertStarterPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id });
   return { ...team, plan };
 }
 
@@ -33,7 +32,7 @@ const done = (planItemId: string, overrides: Partial<ExerciseLogInput> = {}): Ex
 describe('plan items', () => {
   it('shows the patient the items of their newest plan version only', async () => {
     const team = await teamWithPlan();
-    const newer = await createPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id, slugs: ['bird-dog'], version: 2 });
+    const newer = await insertStarterPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id, slugs: ['bird-dog'], version: 2 });
     await signInAs(db(), team.patient.id);
     const { items } = await getToday();
     expect(items.map((item) => item.planItemId)).toEqual([newer.items[0]!.id]);

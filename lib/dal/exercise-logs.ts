@@ -6,9 +6,9 @@ import type { Dosage } from '@/lib/clinical/dosage';
 import { recordDenied } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
-import { recordAudit } from './audit';
-import { getLoggableContext, getPatientContext, recordOwnRead } from './patient-episode';
-import { dosageColumns } from './plan-columns';
+import { recordAudit } from '@/lib/audit/record';
+import { getLoggableContext, getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { dosageColumns } from './internal/plan-columns';
 
 export type PlanItemSummary = {
   planItemId: string;

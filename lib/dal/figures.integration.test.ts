@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClinic, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createClinic, createEpisode, createUser, daysAgo, insertCompletedQuestionnaireRow, insertExerciseLogRow, insertExerciseRow, insertOneExercisePlan, insertPainEntryRow, signInAs } from '@/db/factories';
 import { executeRows } from '@/db/rows';
 import { questionnaireSchedules } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
@@ -16,10 +16,9 @@ import type { Instrument } from '@/lib/clinical/instruments';
 import { nextQuestionnaireDue } from '@/lib/clinical/questionnaire-schedule';
 import { listCaseload } from './caseload';
 import { getOutcomeSummary } from './discharge';
-import { episodeMetricsCte } from './episode-metrics';
-import { listEpisodeOutcomes } from './outcomes-sql';
+import { episodeMetricsCte } from './internal/episode-metrics';
+import { listEpisodeOutcomes } from './internal/outcomes-sql';
 import { getPatientRecord } from './patient-record';
-import { completeQuestionnaire, createExercise, createPlan, daysAgo, logExercise } from './testing/clinician-fixtures';
 
 const db = setupTestDatabase();
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -48,7 +47,7 @@ beforeAll(async () => {
   clinicId = clinic.id;
   const clinician = await createUser(db(), clinic.id, 'clinician');
   clinicianId = clinician.id;
-  const exercise = await createExercise(db(), clinic.id);
+  const exercise = await insertExerciseRow(db(), clinic.id);
 
   const make = async (
     name: string,
@@ -74,13 +73,13 @@ beforeAll(async () => {
       status: dischargedAt ? 'discharged' : 'active',
       dischargedAt,
     });
-    const plan = await createPlan(db(), { episodeId: episode.id, clinicianId: clinician.id, exerciseId: exercise.id, createdAt: startedAt });
+    const plan = await insertOneExercisePlan(db(), { episodeId: episode.id, clinicianId: clinician.id, exerciseId: exercise.id, createdAt: startedAt });
     const pain = (spec.pain ?? []).map(([days, score]) => ({ recordedAt: ago(days), score }));
-    for (const entry of pain) await createPainEntry(db(), episode.id, entry.score, entry.recordedAt);
+    for (const entry of pain) await insertPainEntryRow(db(), episode.id, entry.score, entry.recordedAt);
     const logs = (spec.logs ?? []).map((days) => ago(days));
-    for (const at of logs) await logExercise(db(), episode.id, plan.planItemId, at);
+    for (const at of logs) await insertExerciseLogRow(db(), episode.id, plan.planItemId, at);
     const completed = (spec.completed ?? []).map(([instrument, days]) => ({ instrument, at: ago(days) }));
-    for (const response of completed) await completeQuestionnaire(db(), episode.id, response.instrument, 10, response.at, response.instrument === 'STARTBACK' ? 'low' : null);
+    for (const response of completed) await insertCompletedQuestionnaireRow(db(), episode.id, response.instrument, 10, response.at, response.instrument === 'STARTBACK' ? 'low' : null);
     const schedules = (spec.schedules ?? []).map((row) => ({
       instrument: row.instrument,
       enabled: row.enabled ?? true,

@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { goals } from '@/db/schema';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, isUuid } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid } from '@/lib/validation/ids';
+import { auditBase, getOwnEpisode } from './internal/clinician-access';
 
 export type GoalView = {
   id: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, signInAs } from '@/db/factories';
+import { createCareTeam, insertExerciseRow, signInAs } from '@/db/factories';
 import { auditEvents, exercises, goals, measurements, notes, plans, questionnaireResponses } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { createLibraryExercise } from './exercise-library';
@@ -10,7 +10,6 @@ import { createMeasurements } from './measurements';
 import { createNote } from './notes';
 import { savePlanVersion } from './plans';
 import { completeQuestionnaire } from './questionnaires';
-import { createExercise } from './testing/clinician-fixtures';
 
 const db = setupTestDatabase();
 
@@ -63,7 +62,7 @@ describe('every clinician write is idempotent by its submission id', () => {
     expect(new Set(created.map((row) => row.id)).size).toBe(1);
     expect(await db().select({ id: exercises.id }).from(exercises).where(and(eq(exercises.clinicId, clinic.id), eq(exercises.name, 'Cat camel')))).toHaveLength(1);
 
-    const bridge = await createExercise(db(), clinic.id, 'Bridge');
+    const bridge = await insertExerciseRow(db(), clinic.id, 'Bridge');
     const save = {
       submissionId: randomUUID(),
       baseVersion: 0,

@@ -3,15 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { clinics, episodes, invitationQueue, painEntries, patientImports, users } from '@/db/schema';
-import { requireRole, type Viewer } from '@/lib/auth/viewer';
+import { requireClinicManager, type Viewer } from '@/lib/auth/viewer';
 import { localDay, zonedTimeToUtc } from '@/lib/time';
-import { reportEmailInUse } from './email-in-use';
-import { recordAudit } from './audit';
+import { reportEmailInUse } from './internal/email-in-use';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid } from '@/lib/validation/ids';
 import { COLUMN_ORDER, parsePatientCsv, type ImportRow, type RowError, type RowReference } from './import-csv';
-import { isUuid } from './clinician-access';
-import { auditManagerAction } from './manager-audit';
+import { auditManagerAction } from './internal/manager-audit';
 import { newPseudonym } from './onboarding';
-import { issueToken } from './tokens';
+import { issueToken } from './internal/tokens';
 
 export type ImportReport = {
   status: 'refused' | 'checked' | 'imported';
@@ -100,7 +100,7 @@ async function checkAgainstClinic(executor: Db | Tx, viewer: Viewer, rows: Impor
  * Others: AppError('forbidden').
  */
 export async function importPatients(bytes: Uint8Array, options: { dryRun: boolean; now?: Date }): Promise<ImportReport> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const now = options.now ?? new Date();
   const db = getDb();
   const [clinic] = await db.select({ timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.id, viewer.clinicId));
@@ -216,7 +216,7 @@ export type QueuedInvitation = { id: string; name: string; email: string; queued
 
 /** Manager: invitations queued for their clinic's patients, waiting first, then the last handed out. Others: AppError('forbidden'). */
 export async function listQueuedInvitations(): Promise<QueuedInvitation[]> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const rows = await getDb()
     .select({ id: invitationQueue.id, name: users.name, email: users.email, queuedAt: invitationQueue.queuedAt, issuedAt: invitationQueue.issuedAt })
     .from(invitationQueue)
@@ -236,7 +236,7 @@ export type IssuedInvitation = { path: string; expiresAt: Date; name: string; em
  * a closed account or another clinic's invitation: null.
  */
 export async function issueQueuedInvitation(queueId: string, now = new Date()): Promise<IssuedInvitation | null> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   if (!isUuid(queueId)) return null;
   return getDb().transaction(async (tx) => {
     const [row] = await tx

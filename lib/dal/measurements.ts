@@ -5,8 +5,9 @@ import { getDb } from '@/db/client';
 import { measurements, users } from '@/db/schema';
 import { checkMeasurement, ROM_MEASURES, type MeasureCode } from '@/lib/clinical/rom';
 import type { MeasurementInput } from '@/lib/validation/measurements';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, isUuid, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid } from '@/lib/validation/ids';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './internal/clinician-access';
 
 export type MeasurementHistoryRow = {
   id: string;

@@ -5,16 +5,17 @@ import type { Db, Tx } from '@/db/connection';
 import { executeRows } from '@/db/rows';
 import { clinics, episodes, messageReads, messages, messageThreads, users } from '@/db/schema';
 import { canReadEpisode, type EpisodeFacts } from '@/lib/auth/policy';
-import { recordDenied, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { redFlagMentions } from '@/lib/clinical/red-flag-mentions';
 import { describeReplyTime } from '@/lib/messages/limits';
 import { notify } from '@/lib/notifications/notify';
 import { MESSAGE_NOTIFICATION_KIND, newMessageTitle, newPatientMessageTitle } from '@/lib/notifications/titles';
 import { messageBody } from '@/lib/validation/messages';
-import { recordAudit } from './audit';
-import { auditManagerAction } from './manager-audit';
-import { auditBase, getOwnEpisode, isUuid, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './clinician-access';
-import { getPatientContext, recordOwnRead } from './patient-episode';
+import { recordAudit } from '@/lib/audit/record';
+import { auditManagerAction } from './internal/manager-audit';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './internal/clinician-access';
+import { isUuid } from '@/lib/validation/ids';
+import { getPatientContext, recordOwnRead } from './internal/patient-episode';
 
 /**
  * Secure messages between a patient and their care team (docs/CLINICAL.md, "Messages"). The care team of
@@ -433,7 +434,7 @@ export async function countUnreadMessages(): Promise<number> {
 
 /** Manager → Settings: the clinic's reply time and discharge rule. Others: AppError('forbidden'). */
 export async function getMessageSettings(): Promise<MessageSettings> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const [row] = await getDb()
     .select({ replyWorkingDays: clinics.messageReplyWorkingDays, readOnlyAfterDischarge: clinics.messagesReadOnlyAfterDischarge })
     .from(clinics)
@@ -443,7 +444,7 @@ export async function getMessageSettings(): Promise<MessageSettings> {
 
 /** Manager: sets their own clinic's message reply time and discharge rule, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function updateMessageSettings(input: { messageReplyWorkingDays: number; readOnlyAfterDischarge: boolean }): Promise<void> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     await tx
       .update(clinics)

@@ -2,8 +2,8 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { goals, notes, users } from '@/db/schema';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './internal/clinician-access';
 import type { GoalView } from './goals';
 
 export type NoteView = {

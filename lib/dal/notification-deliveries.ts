@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
-import { requireRole } from '@/lib/auth/viewer';
+import { requireClinicManager } from '@/lib/auth/viewer';
 import { MS_PER_DAY } from '@/lib/time';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@/lib/notifications/notify';
 
@@ -27,7 +27,7 @@ export type DeliveryCounts = {
  * delivered, per channel, as counts only (no recipient, title or error text). Others: AppError('forbidden').
  */
 export async function getDeliveryCounts(now = new Date()): Promise<{ channels: DeliveryCounts[]; retiredAddresses: number }> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const since = new Date(now.getTime() - DELIVERY_REPORT_DAYS * MS_PER_DAY).toISOString();
   const db = getDb();
   const [rows, [retired]] = await Promise.all([

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 
 /** Clinician: whether they asked for the morning summary (lib/notifications/staff.ts). Others: AppError('forbidden'). */
 export async function getMyMorningDigest(): Promise<boolean> {

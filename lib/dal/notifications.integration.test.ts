@@ -5,11 +5,11 @@ import { alerts, auditEvents, notificationDeliveries, notifications, users } fro
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notify';
-import { raiseAlert } from './alert-engine';
+import { raiseAlert } from './internal/alert-engine';
 import { getDeliveryCounts } from './notification-deliveries';
 import { getMyMorningDigest, setMyMorningDigest } from './notification-settings';
 import { countMyUnreadNotifications, listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from './notifications';
-import { raiseRedFlagAlert } from './red-flag-alerts';
+import { raiseRedFlagAlert } from './internal/red-flag-alerts';
 
 const db = setupTestDatabase();
 

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { notifications } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
-import { isUuid } from './clinician-access';
+import { isUuid } from '@/lib/validation/ids';
 
 /**
  * The signed-in person's own in-app notifications (docs/ARCHITECTURE.md, "Notifications"). Every query

@@ -6,7 +6,7 @@ import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { MS_PER_DAY } from '@/lib/time';
 import { onboardPatient, reissueInvitation, type OnboardingInput } from './onboarding';
-import { consumeToken, hashToken } from './tokens';
+import { consumeToken, hashToken } from './internal/tokens';
 
 const db = setupTestDatabase();
 let sequence = 0;

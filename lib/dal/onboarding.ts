@@ -6,10 +6,10 @@ import { getDb } from '@/db/client';
 import { clinics, episodes, questionnaireSchedules, users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
 import { addDays, localDay, personTimeZone, startOfDayIn } from '@/lib/time';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode } from './clinician-access';
-import { reportEmailInUse } from './email-in-use';
-import { issueToken } from './tokens';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode } from './internal/clinician-access';
+import { reportEmailInUse } from './internal/email-in-use';
+import { issueToken } from './internal/tokens';
 
 export type OnboardingInput = {
   name: string;
@@ -38,7 +38,7 @@ export function newPseudonym(): string {
  * Clinician: creates a patient account (no password yet) and an episode in their own caseload, schedules
  * the chosen questionnaires and issues a one-time invitation link (7 days, stored hashed). The link is
  * returned once and never stored. An email that already has an account, in this clinic or another:
- * 'email-taken' either way (lib/dal/email-in-use.ts tells the owner). Others: AppError('forbidden').
+ * 'email-taken' either way (lib/dal/internal/email-in-use.ts tells the owner). Others: AppError('forbidden').
  */
 export async function onboardPatient(input: OnboardingInput, now = new Date()): Promise<OnboardingOutcome> {
   const viewer = await requireRole('clinician');

@@ -4,10 +4,9 @@
  * expected value follows from the definitions (lib/outcomes/definitions.ts) as noted beside it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClinic, createEpisode, createPainEntry, createUser } from '@/db/factories';
-import { createQuestionnaireResponse, daysAfter } from '@/db/factories-outcomes';
+import { createClinic, createEpisode, createUser, daysAfter, insertPainEntryRow, insertQuestionnaireResponseRow } from '@/db/factories';
 import { setupTestDatabase } from '@/db/testing';
-import { listEpisodeOutcomes, type EpisodeOutcomeRow, type OutcomeScope } from './outcomes-sql';
+import { listEpisodeOutcomes, type EpisodeOutcomeRow, type OutcomeScope } from './internal/outcomes-sql';
 
 const db = setupTestDatabase();
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -38,25 +37,25 @@ beforeAll(async () => {
   // Late ODI: 40 on day 1, 20 the day before discharge, 10 three days after it. Baseline 40,
   // discharge 20 (the last inside the 14 days up to discharge), latest 10.
   const late = await episode('lateOdi', '2026-01-05T09:00:00Z', 42);
-  await createQuestionnaireResponse(db(), late.id, { instrument: 'ODI', score: 40, completedAt: daysAfter(late.startedAt, 1) });
-  await createQuestionnaireResponse(db(), late.id, { instrument: 'ODI', score: 20, completedAt: daysAfter(late.dischargedAt, -1) });
-  await createQuestionnaireResponse(db(), late.id, { instrument: 'ODI', score: 10, completedAt: daysAfter(late.dischargedAt, 3) });
+  await insertQuestionnaireResponseRow(db(), late.id, { instrument: 'ODI', score: 40, completedAt: daysAfter(late.startedAt, 1) });
+  await insertQuestionnaireResponseRow(db(), late.id, { instrument: 'ODI', score: 20, completedAt: daysAfter(late.dischargedAt, -1) });
+  await insertQuestionnaireResponseRow(db(), late.id, { instrument: 'ODI', score: 10, completedAt: daysAfter(late.dischargedAt, 3) });
 
   // Short episode (10 days): the only ODI before discharge (40, day 1) is both the baseline and inside
   // the discharge window; one response cannot be its own follow-up, so no discharge ODI. The 30 after
   // discharge is the latest. Pain is different: its baseline is the intake score (6), so 7 on day 1, the
   // last score logged before discharge, is the discharge score; 2 after discharge is the latest.
   const short = await episode('short', '2026-02-02T09:00:00Z', 10);
-  await createQuestionnaireResponse(db(), short.id, { instrument: 'ODI', score: 40, completedAt: daysAfter(short.startedAt, 1) });
-  await createQuestionnaireResponse(db(), short.id, { instrument: 'ODI', score: 30, completedAt: daysAfter(short.dischargedAt, 2) });
-  await createPainEntry(db(), short.id, 7, daysAfter(short.startedAt, 1));
-  await createPainEntry(db(), short.id, 2, daysAfter(short.dischargedAt, 2));
+  await insertQuestionnaireResponseRow(db(), short.id, { instrument: 'ODI', score: 40, completedAt: daysAfter(short.startedAt, 1) });
+  await insertQuestionnaireResponseRow(db(), short.id, { instrument: 'ODI', score: 30, completedAt: daysAfter(short.dischargedAt, 2) });
+  await insertPainEntryRow(db(), short.id, 7, daysAfter(short.startedAt, 1));
+  await insertPainEntryRow(db(), short.id, 2, daysAfter(short.dischargedAt, 2));
 
   // Pain after discharge with two before it: intake 8, then 8 and 5 before discharge, 3 after. Discharge 5, latest 3.
   const painLate = await episode('painLate', '2026-03-02T09:00:00Z', 28, 8);
-  await createPainEntry(db(), painLate.id, 8, daysAfter(painLate.startedAt, 1));
-  await createPainEntry(db(), painLate.id, 5, daysAfter(painLate.dischargedAt, -1));
-  await createPainEntry(db(), painLate.id, 3, daysAfter(painLate.dischargedAt, 5));
+  await insertPainEntryRow(db(), painLate.id, 8, daysAfter(painLate.startedAt, 1));
+  await insertPainEntryRow(db(), painLate.id, 5, daysAfter(painLate.dischargedAt, -1));
+  await insertPainEntryRow(db(), painLate.id, 3, daysAfter(painLate.dischargedAt, 5));
 
   // Nothing recorded at all (no summary row): baseline is the intake score, everything else empty.
   await episode('empty', '2026-04-06T09:00:00Z', null, 9);
@@ -65,9 +64,9 @@ beforeAll(async () => {
   // summary and in the definitions).
   const tie = await episode('tie', '2026-05-04T09:00:00Z', null);
   const at = daysAfter(tie.startedAt, 2);
-  await createPainEntry(db(), tie.id, 4, daysAfter(tie.startedAt, 1));
-  const first = await createPainEntry(db(), tie.id, 6, at);
-  const second = await createPainEntry(db(), tie.id, 1, at);
+  await insertPainEntryRow(db(), tie.id, 4, daysAfter(tie.startedAt, 1));
+  const first = await insertPainEntryRow(db(), tie.id, 6, at);
+  const second = await insertPainEntryRow(db(), tie.id, 1, at);
   ids.tieLatest = String(first.id > second.id ? first.score : second.score);
 });
 

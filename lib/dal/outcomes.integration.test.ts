@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, insertPainEntryRow, signInAs } from '@/db/factories';
 import { auditEvents, clinics, episodes as episodeTable } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
@@ -21,8 +21,8 @@ async function clinicWithSix() {
   }
   await db().update(episodeTable).set({ intakeNprs: 8 }).where(inArray(episodeTable.id, episodes.map((episode) => episode.id)));
   for (const episode of episodes) {
-    await createPainEntry(db(), episode.id, 8, new Date(Date.now() - 20 * MS_PER_DAY));
-    await createPainEntry(db(), episode.id, 4, new Date(Date.now() - MS_PER_DAY));
+    await insertPainEntryRow(db(), episode.id, 8, new Date(Date.now() - 20 * MS_PER_DAY));
+    await insertPainEntryRow(db(), episode.id, 4, new Date(Date.now() - MS_PER_DAY));
   }
   return { ...team, episodes };
 }

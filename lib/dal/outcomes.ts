@@ -2,13 +2,13 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
-import { requireRole, type Viewer } from '@/lib/auth/viewer';
+import { requireClinicManager, type Viewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { RISK_LABELS, SEVERITY_BANDS } from '@/lib/outcomes/definitions';
 import { EMPTY_AGGREGATES, groupFigures, type GroupFigures } from '@/lib/outcomes/figures';
 import { addDays, localDay, zonedTimeToUtc } from '@/lib/time';
 import type { DrillDown, OutcomeFilter } from '@/lib/validation/outcomes';
-import { auditManagerAction } from './manager-audit';
+import { auditManagerAction } from './internal/manager-audit';
 import {
   aggregateOutcomes,
   listEpisodeOutcomes,
@@ -16,7 +16,7 @@ import {
   type EpisodeCursor,
   type EpisodeOutcomeRow,
   type OutcomeScope,
-} from './outcomes-sql';
+} from './internal/outcomes-sql';
 
 export type ClinicianOption = { id: string; name: string; active: boolean };
 export type OutcomeContext = {
@@ -52,7 +52,7 @@ async function loadContext(viewer: Viewer): Promise<OutcomeContext> {
 
 /** Manager: their clinic's name, time zone, today and clinicians (for the filters). Others: AppError('forbidden'). */
 export async function getOutcomeContext(): Promise<OutcomeContext> {
-  return loadContext(await requireRole('manager'));
+  return loadContext(await requireClinicManager());
 }
 
 function toScope(viewer: Viewer, context: OutcomeContext, filter: OutcomeFilter): OutcomeScope {
@@ -105,7 +105,7 @@ function monthsBetween(from: string, to: string): string[] {
  * intake month, STarT Back risk and baseline pain band. Others: AppError('forbidden').
  */
 export async function getClinicOutcomes(filter: OutcomeFilter): Promise<ClinicOutcomes> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const context = await loadContext(viewer);
   const rows = await aggregateOutcomes(getDb(), toScope(viewer, context, filter));
   const of = (dimension: AggregateRow['dimension']) => rows.filter((row) => row.dimension === dimension);
@@ -169,7 +169,7 @@ export async function listOutcomeEpisodes(
   filter: OutcomeFilter,
   drill: DrillDown,
 ): Promise<{ context: OutcomeContext; rows: EpisodeListing[]; next: EpisodeCursor | null }> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const context = await loadContext(viewer);
   const { rows, next } = await listEpisodeOutcomes(
     getDb(),
@@ -196,7 +196,7 @@ export async function openOutcomeExport(filter: OutcomeFilter): Promise<{
   context: OutcomeContext;
   pages: () => AsyncGenerator<EpisodeListing[]>;
 }> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const context = await loadContext(viewer);
   const scope = toScope(viewer, context, filter);
   await auditManagerAction(getDb(), viewer, {

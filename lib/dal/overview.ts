@@ -2,13 +2,13 @@ import 'server-only';
 import { and, count, countDistinct, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
+import { requireClinicManager } from '@/lib/auth/viewer';
 
 export type ClinicCounts = { clinicName: string; activePatients: number; clinicians: number; activeEpisodes: number };
 
 /** Manager: counts for their own clinic. Everyone else: AppError('forbidden'). */
 export async function getClinicCounts(): Promise<ClinicCounts> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const db = getDb();
   const [clinic] = await db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, viewer.clinicId));
   const [episodeCounts] = await db

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, insertPainEntryRow, NO_RED_FLAGS, signInAs } from '@/db/factories';
 import { alerts, auditEvents, episodes, painEntries, redFlagScreens } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { MS_PER_DAY } from '@/lib/time';
 import type { PainEntryInput } from '@/lib/validation/pain';
-import { createPainEntry as logPain, deletePainEntry, getPainEntry, getPainEntryOutcome, listPainEntries, updatePainEntry } from './pain';
-import { NO_RED_FLAGS } from './patient-test-data';
+import { createPainEntry, deletePainEntry, getPainEntry, getPainEntryOutcome, listPainEntries, updatePainEntry } from './pain';
 
 const db = setupTestDatabase();
 
@@ -33,7 +32,7 @@ describe('createPainEntry', () => {
     const { patient, episode } = await createCareTeam(db());
     await signInAs(db(), patient.id);
     const input = entry({ score: 4, worst24h: 7, locations: ['lower-back', 'left-leg'], belowKnee: true, note: '<script>alert(1)</script>' });
-    const result = await logPain(input);
+    const result = await createPainEntry(input);
     expect(result).toMatchObject({ status: 'created', redFlag: null });
     const [row] = await db().select().from(painEntries).where(eq(painEntries.episodeId, episode.id));
     expect(row).toMatchObject({
@@ -58,7 +57,7 @@ describe('createPainEntry', () => {
   it('raises an emergency red-flag alert in the same write for a cauda equina yes', async () => {
     const { patient, episode } = await createCareTeam(db());
     await signInAs(db(), patient.id);
-    const result = await logPain(entry({ redFlags: { ...NO_RED_FLAGS, 'bladder-change': true } }));
+    const result = await createPainEntry(entry({ redFlags: { ...NO_RED_FLAGS, 'bladder-change': true } }));
     expect(result).toMatchObject({ status: 'created', redFlag: { urgency: 'emergency', positives: ['bladder-change'] } });
     const [screen] = await db().select().from(redFlagScreens).where(eq(redFlagScreens.episodeId, episode.id));
     expect(screen).toMatchObject({ positives: ['bladder-change'], urgency: 'emergency', answers: { ...NO_RED_FLAGS, 'bladder-change': true } });
@@ -70,9 +69,9 @@ describe('createPainEntry', () => {
   it('escalates an open lower-urgency red-flag alert instead of hiding a new emergency', async () => {
     const { patient, episode } = await createCareTeam(db());
     await signInAs(db(), patient.id);
-    await logPain(entry({ redFlags: { ...NO_RED_FLAGS, 'foot-drop': true } }));
+    await createPainEntry(entry({ redFlags: { ...NO_RED_FLAGS, 'foot-drop': true } }));
     expect(await openAlerts(episode.id)).toEqual([{ reason: 'red-flag', urgency: 'same-day' }]);
-    await logPain(entry({ redFlags: { ...NO_RED_FLAGS, 'saddle-numbness': true } }));
+    await createPainEntry(entry({ redFlags: { ...NO_RED_FLAGS, 'saddle-numbness': true } }));
     expect(await openAlerts(episode.id)).toEqual([{ reason: 'red-flag', urgency: 'emergency' }]);
   });
 
@@ -80,7 +79,7 @@ describe('createPainEntry', () => {
     const { patient, episode } = await createCareTeam(db());
     await signInAs(db(), patient.id);
     const input = entry({ redFlags: { ...NO_RED_FLAGS, 'both-legs': true } });
-    const results = await Promise.all([logPain(input), logPain(input), logPain(input)]);
+    const results = await Promise.all([createPainEntry(input), createPainEntry(input), createPainEntry(input)]);
     expect(results.filter((result) => result.status === 'created')).toHaveLength(1);
     expect(results.filter((result) => result.status === 'duplicate')).toHaveLength(2);
     for (const result of results) expect(result).toMatchObject({ redFlag: { urgency: 'emergency' } });
@@ -90,9 +89,9 @@ describe('createPainEntry', () => {
 
   it('runs the pain alert rules in the same transaction (severe pain two days running)', async () => {
     const { patient, episode } = await createCareTeam(db());
-    await createPainEntry(db(), episode.id, 9, new Date(Date.now() - MS_PER_DAY));
+    await insertPainEntryRow(db(), episode.id, 9, new Date(Date.now() - MS_PER_DAY));
     await signInAs(db(), patient.id);
-    await logPain(entry({ score: 9 }));
+    await createPainEntry(entry({ score: 9 }));
     expect(await openAlerts(episode.id)).toContainEqual({ reason: 'severe-pain', urgency: 'same-day' });
   });
 
@@ -100,11 +99,11 @@ describe('createPainEntry', () => {
     const { clinician, manager, patient, episode } = await createCareTeam(db());
     for (const user of [clinician, manager]) {
       await signInAs(db(), user.id);
-      expect(isAppError(await logPain(entry()).catch((error: unknown) => error), 'forbidden')).toBe(true);
+      expect(isAppError(await createPainEntry(entry()).catch((error: unknown) => error), 'forbidden')).toBe(true);
     }
     await db().update(episodes).set({ status: 'discharged', dischargedAt: new Date() }).where(eq(episodes.id, episode.id));
     await signInAs(db(), patient.id);
-    expect(await logPain(entry())).toEqual({ status: 'no-active-episode' });
+    expect(await createPainEntry(entry())).toEqual({ status: 'no-active-episode' });
     expect(await db().select().from(painEntries).where(eq(painEntries.episodeId, episode.id))).toHaveLength(0);
   });
 });
@@ -114,13 +113,13 @@ describe('reading, editing and deleting: patients only touch their own entries',
     const a = await createCareTeam(db());
     const bPatient = await createUser(db(), a.clinic.id, 'patient');
     const bEpisode = await createEpisode(db(), { clinicId: a.clinic.id, patientId: bPatient.id, clinicianId: a.clinician.id });
-    const bEntry = await createPainEntry(db(), bEpisode.id, 6, new Date(Date.now() - 3_600_000));
+    const bEntry = await insertPainEntryRow(db(), bEpisode.id, 6, new Date(Date.now() - 3_600_000));
     return { a, bPatient, bEpisode, bEntry };
   }
 
   it('lists only the patient’s own entries', async () => {
     const { a, bEntry } = await twoPatients();
-    const own = await createPainEntry(db(), a.episode.id, 3, new Date(Date.now() - 60_000));
+    const own = await insertPainEntryRow(db(), a.episode.id, 3, new Date(Date.now() - 60_000));
     await signInAs(db(), a.patient.id);
     const ids = (await listPainEntries()).map((row) => row.id);
     expect(ids).toEqual([own.id]);
@@ -153,7 +152,7 @@ describe('reading, editing and deleting: patients only touch their own entries',
   it('edits an own entry at the version read; a stale tab gets a conflict and overwrites nothing', async () => {
     const { patient } = await createCareTeam(db());
     await signInAs(db(), patient.id);
-    const created = await logPain(entry({ score: 5 }));
+    const created = await createPainEntry(entry({ score: 5 }));
     if (created.status !== 'created') throw new Error('expected created');
     const opened = (await getPainEntry(created.entryId))!;
     const change = { id: opened.id, worst24h: null, locations: [], belowKnee: true, note: 'first tab', redFlags: NO_RED_FLAGS };
@@ -167,7 +166,7 @@ describe('reading, editing and deleting: patients only touch their own entries',
   it('asks the safety questions again on a change: a new yes raises the alert and shows the advice', async () => {
     const { patient, episode } = await createCareTeam(db());
     await signInAs(db(), patient.id);
-    const created = await logPain(entry());
+    const created = await createPainEntry(entry());
     if (created.status !== 'created') throw new Error('expected created');
     const opened = (await getPainEntry(created.entryId))!;
     const result = await updatePainEntry({
@@ -187,7 +186,7 @@ describe('reading, editing and deleting: patients only touch their own entries',
 
   it('refuses editing or deleting after 24 hours with a clear reason', async () => {
     const { patient, episode } = await createCareTeam(db());
-    const old = await createPainEntry(db(), episode.id, 5, new Date(Date.now() - 25 * 3_600_000));
+    const old = await insertPainEntryRow(db(), episode.id, 5, new Date(Date.now() - 25 * 3_600_000));
     await signInAs(db(), patient.id);
     const read = (await getPainEntry(old.id))!;
     expect(read.canChange).toBe(false);
@@ -199,7 +198,7 @@ describe('reading, editing and deleting: patients only touch their own entries',
   it('deletes an own recent entry and keeps its safety answers', async () => {
     const { patient, episode } = await createCareTeam(db());
     await signInAs(db(), patient.id);
-    const created = await logPain(entry());
+    const created = await createPainEntry(entry());
     if (created.status !== 'created') throw new Error('expected created');
     expect(await deletePainEntry(created.entryId)).toBe('deleted');
     expect(await deletePainEntry(created.entryId)).toBe('not-found');

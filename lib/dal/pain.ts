@@ -7,10 +7,10 @@ import { evaluateRedFlags, type RedFlagUrgency } from '@/lib/clinical/red-flags'
 import { recordDenied, type Viewer } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import { PAIN_EDIT_WINDOW_HOURS, type PainEntryInput, type PainEntryUpdate, type PainLocation } from '@/lib/validation/pain';
-import { evaluatePainAlerts } from './alert-engine';
-import { recordAudit } from './audit';
-import { getLoggableContext, getPatientContext, recordOwnRead } from './patient-episode';
-import { raiseRedFlagAlert } from './red-flag-alerts';
+import { evaluatePainAlerts } from './internal/alert-engine';
+import { recordAudit } from '@/lib/audit/record';
+import { getLoggableContext, getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { raiseRedFlagAlert } from './internal/red-flag-alerts';
 
 export type PainEntrySummary = {
   id: string;

@@ -3,7 +3,7 @@ import { createCareTeam, createUser } from '@/db/factories';
 import { setupTestDatabase } from '@/db/testing';
 import { bodyOf, startTestSmtpServer, type TestSmtpServer } from '@/lib/mail/test-smtp-server';
 import { isSelfServiceResetAvailable, requestPasswordReset } from './password-reset-request';
-import { peekToken } from './tokens';
+import { peekToken } from './internal/tokens';
 
 const db = setupTestDatabase();
 let server: TestSmtpServer;

@@ -6,8 +6,8 @@ import { deviceNonceFor } from '@/lib/auth/device-cookie';
 import { reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { sendMail, smtpConfigFromEnv } from '@/lib/mail/smtp';
 import { log } from '@/lib/log';
-import { recordAudit } from './audit';
-import { issueToken, TOKEN_LIFETIME_HOURS } from './tokens';
+import { recordAudit } from '@/lib/audit/record';
+import { issueToken, TOKEN_LIFETIME_HOURS } from './internal/tokens';
 
 /**
  * Three reset emails to an address straight away; after that the same progressive delay as sign-in

@@ -26,10 +26,10 @@ import { rollingAverage } from '@/lib/clinical/stats';
 import { addDays, daysBetween, localDay, MS_PER_WEEK } from '@/lib/time';
 import { personTimeZoneSql } from '@/lib/time/zone-sql';
 import type { AlertItem } from './alerts';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode } from './internal/clinician-access';
 import { getEscalationAccess } from './escalations';
-import { loadQuestionnaireOutcomes, type RmdqOutcome } from './questionnaire-outcomes';
+import { loadQuestionnaireOutcomes, type RmdqOutcome } from './internal/questionnaire-outcomes';
 
 export type RecordHeader = {
   episodeId: string;
@@ -115,8 +115,8 @@ const asDate = (value: Stamp) => (value instanceof Date ? value : new Date(value
 
 /**
  * Everything the record page shows, in one statement: each part is a JSON sub-select served by the
- * episode's indexes. As separate queries this was 18 round trips per view, each costing Node more
- * than PostgreSQL. Days are the patient's (personTimeZone: their own zone, else their clinic's).
+ * episode's indexes: one round trip, because each round trip costs Node more than the query costs
+ * PostgreSQL. Days are the patient's (personTimeZone: their own zone, else their clinic's).
  */
 function recordQuery(id: string, now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;

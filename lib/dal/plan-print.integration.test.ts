@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createUser, daysAgo, insertExerciseRow, insertOneExercisePlan, insertPainEntryRow, signInAs } from '@/db/factories';
 import { auditEvents, clinics, episodes } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { getDischargeLetter } from './discharge-letter';
 import { getPrintablePlanForClinician, getPrintablePlanForPatient } from './plan-print';
-import { createExercise, createPlan, daysAgo } from './testing/clinician-fixtures';
 
 const db = setupTestDatabase();
 const forbidden = async (call: () => Promise<unknown>) => isAppError(await call().catch((error: unknown) => error), 'forbidden');
@@ -14,8 +13,8 @@ const forbidden = async (call: () => Promise<unknown>) => isAppError(await call(
 async function teamWithPlan() {
   const team = await createCareTeam(db());
   await db().update(clinics).set({ contactPhone: '020 7946 0001', contactAddress: '1 High St' }).where(eq(clinics.id, team.clinic.id));
-  const exercise = await createExercise(db(), team.clinic.id, 'Knee hugs');
-  await createPlan(db(), { episodeId: team.episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id });
+  const exercise = await insertExerciseRow(db(), team.clinic.id, 'Knee hugs');
+  await insertOneExercisePlan(db(), { episodeId: team.episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id });
   return team;
 }
 
@@ -56,7 +55,7 @@ describe('printable plans', () => {
 describe('the discharge letter', () => {
   it('exists only once the episode is discharged, for its clinician, with the outcome figures', async () => {
     const team = await teamWithPlan();
-    await createPainEntry(db(), team.episode.id, 2, daysAgo(2));
+    await insertPainEntryRow(db(), team.episode.id, 2, daysAgo(2));
     await signInAs(db(), team.clinician.id);
     expect(await getDischargeLetter(team.episode.id)).toBeNull();
     await db().update(episodes).set({ status: 'discharged', dischargedAt: daysAgo(1), dischargeSummary: 'Back to running.' }).where(eq(episodes.id, team.episode.id));

@@ -4,10 +4,10 @@ import { getDb } from '@/db/client';
 import { clinics, episodes, exercises, planItems, plans, users } from '@/db/schema';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { emergencyServicesFor, isClinicCountry, type EmergencyServices } from '@/lib/content/emergency-services';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode } from './clinician-access';
-import { getPatientContext, recordOwnRead } from './patient-episode';
-import { dosageColumns } from './plan-columns';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode } from './internal/clinician-access';
+import { getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { dosageColumns } from './internal/plan-columns';
 
 export type PrintableExercise = {
   name: string;

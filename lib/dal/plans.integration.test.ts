@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createClinic, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createClinic, createUser, insertExerciseRow, signInAs } from '@/db/factories';
 import { exercises, plans } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { createLibraryExercise, listExerciseLibrary } from './exercise-library';
 import { getPlan, savePlanVersion } from './plans';
-import { createExercise } from './testing/clinician-fixtures';
 import type { PlanItemInput } from '@/lib/validation/plans';
 
 const db = setupTestDatabase();
@@ -26,8 +25,8 @@ const item = (exerciseId: string, reps = 10): PlanItemInput => ({
 
 async function teamWithExercises() {
   const team = await createCareTeam(db());
-  const bridge = await createExercise(db(), team.clinic.id, 'Bridge');
-  const walk = await createExercise(db(), team.clinic.id, 'Walk');
+  const bridge = await insertExerciseRow(db(), team.clinic.id, 'Bridge');
+  const walk = await insertExerciseRow(db(), team.clinic.id, 'Walk');
   return { ...team, bridge, walk };
 }
 
@@ -66,7 +65,7 @@ describe('savePlanVersion and getPlan', () => {
   it('refuses an exercise from another clinic, another clinician, a discharged episode and other roles', async () => {
     const { clinic, clinician, episode, bridge, patient } = await teamWithExercises();
     const otherClinic = await createClinic(db());
-    const foreign = await createExercise(db(), otherClinic.id, 'Foreign');
+    const foreign = await insertExerciseRow(db(), otherClinic.id, 'Foreign');
     await signInAs(db(), clinician.id);
     expect(await savePlanVersion(episode.id, { submissionId: randomUUID(), baseVersion: 0, note: '', items: [item(foreign.id)] })).toEqual({ status: 'unknown-exercise' });
 

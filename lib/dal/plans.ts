@@ -3,9 +3,9 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { exercises, planItems, plans, users } from '@/db/schema';
 import type { PlanItemInput } from '@/lib/validation/plans';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './clinician-access';
-import { dosageColumns } from './plan-columns';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type EpisodeHeading } from './internal/clinician-access';
+import { dosageColumns } from './internal/plan-columns';
 
 export type PlanVersionSummary = { version: number; createdAt: Date; createdByName: string; note: string | null; itemCount: number };
 

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, insertPainEntryRow, insertStarterPlan, signInAs } from '@/db/factories';
 import { eq } from 'drizzle-orm';
 import { exerciseLogs, measurements, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { addDays, localDay, MS_PER_DAY, weekStartOf } from '@/lib/time';
-import { createPlan } from './patient-test-data';
 import { getProgress } from './progress';
 import { completeQuestionnaire } from './questionnaires';
 
@@ -15,12 +14,12 @@ const db = setupTestDatabase();
 describe('getProgress', () => {
   it('charts the patient’s own pain, ODI, measurements and weekly sessions', async () => {
     const team = await createCareTeam(db());
-    const plan = await createPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
+    const plan = await insertStarterPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id, slugs: ['pelvic-tilt'] });
     for (let back = 20; back >= 1; back -= 1) {
-      await createPainEntry(db(), team.episode.id, back > 10 ? 6 : 3, new Date(Date.now() - back * MS_PER_DAY));
+      await insertPainEntryRow(db(), team.episode.id, back > 10 ? 6 : 3, new Date(Date.now() - back * MS_PER_DAY));
     }
     // Two entries on one day: the day's value is the highest.
-    await createPainEntry(db(), team.episode.id, 9, new Date(Date.now() - 1 * MS_PER_DAY + 60_000));
+    await insertPainEntryRow(db(), team.episode.id, 9, new Date(Date.now() - 1 * MS_PER_DAY + 60_000));
     await db().insert(measurements).values([
       { episodeId: team.episode.id, clinicianId: team.clinician.id, code: 'lumbar-flexion', value: 35, unit: 'deg', measuredAt: new Date(Date.now() - 14 * MS_PER_DAY) },
       { episodeId: team.episode.id, clinicianId: team.clinician.id, code: 'lumbar-flexion', value: 50, unit: 'deg', measuredAt: new Date(Date.now() - 2 * MS_PER_DAY) },
@@ -73,7 +72,7 @@ describe('getProgress', () => {
 
   it('limits the range and explains empty charts', async () => {
     const team = await createCareTeam(db());
-    await createPainEntry(db(), team.episode.id, 5, new Date(Date.now() - 27 * MS_PER_DAY));
+    await insertPainEntryRow(db(), team.episode.id, 5, new Date(Date.now() - 27 * MS_PER_DAY));
     await signInAs(db(), team.patient.id);
     expect((await getProgress('4w')).pain.daily).toHaveLength(1);
     const fresh = await createUser(db(), team.clinic.id, 'patient');
@@ -87,7 +86,7 @@ describe('getProgress', () => {
 
   it('never shows another patient’s data and refuses clinicians', async () => {
     const team = await createCareTeam(db());
-    await createPainEntry(db(), team.episode.id, 7, new Date(Date.now() - MS_PER_DAY));
+    await insertPainEntryRow(db(), team.episode.id, 7, new Date(Date.now() - MS_PER_DAY));
     const other = await createUser(db(), team.clinic.id, 'patient');
     await createEpisode(db(), { clinicId: team.clinic.id, patientId: other.id, clinicianId: team.clinician.id });
     await signInAs(db(), other.id);

@@ -11,8 +11,8 @@ import { chooseRomReference, describeReference, judgeSchober, MEASURE_CODES, ROM
 import type { RollingPoint } from '@/lib/clinical/stats';
 import { addDays, daysBetween, localDay, weekStartOf } from '@/lib/time';
 import { type PsfsActivity, type PsfsChange } from '@/lib/clinical/psfs';
-import { loadQuestionnaireOutcomes, type RmdqOutcome } from './questionnaire-outcomes';
-import { getPatientContext, recordOwnRead } from './patient-episode';
+import { loadQuestionnaireOutcomes, type RmdqOutcome } from './internal/questionnaire-outcomes';
+import { getPatientContext, recordOwnRead } from './internal/patient-episode';
 
 export const PROGRESS_RANGES = { '4w': 28, '12w': 84, all: null } as const;
 export type ProgressRange = keyof typeof PROGRESS_RANGES;

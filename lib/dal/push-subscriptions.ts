@@ -5,7 +5,7 @@ import { pushSubscriptions } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
 import { vapidDetails } from '@/lib/push/vapid';
 import type { PushSubscriptionInput } from '@/lib/validation/push';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 
 /** Any signed-in user: the server's public VAPID key, which the browser subscribes with. No session: AppError('unauthenticated'). */
 export async function getPushPublicKey(): Promise<string> {

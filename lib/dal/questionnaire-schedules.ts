@@ -5,8 +5,8 @@ import { clinics, episodes, questionnaireSchedules, users } from '@/db/schema';
 import { INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
 import { localDay, personTimeZone, startOfDayIn } from '@/lib/time';
 import type { QuestionnaireScheduleInput } from '@/lib/validation/questionnaire-schedule';
-import { recordAudit } from './audit';
-import { auditBase, getOwnEpisode, loadEpisodeHeading, type ClinicianEpisodeAccess, type EpisodeHeading } from './clinician-access';
+import { recordAudit } from '@/lib/audit/record';
+import { auditBase, getOwnEpisode, loadEpisodeHeading, type ClinicianEpisodeAccess, type EpisodeHeading } from './internal/clinician-access';
 
 export type ScheduleView = {
   instrument: Instrument;

@@ -21,9 +21,9 @@ import {
   type Draft,
   type PatientInstrument,
 } from '@/lib/validation/questionnaires';
-import { raiseAlert } from './alert-engine';
-import { recordAudit } from './audit';
-import { getLoggableContext, getPatientContext, recordOwnRead, type PatientEpisode } from './patient-episode';
+import { raiseAlert } from './internal/alert-engine';
+import { recordAudit } from '@/lib/audit/record';
+import { getLoggableContext, getPatientContext, recordOwnRead, type PatientEpisode } from './internal/patient-episode';
 
 export const PATIENT_INSTRUMENTS: readonly PatientInstrument[] = INSTRUMENTS;
 

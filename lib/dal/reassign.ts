@@ -3,8 +3,8 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
-import { auditManagerAction } from './manager-audit';
+import { requireClinicManager } from '@/lib/auth/viewer';
+import { auditManagerAction } from './internal/manager-audit';
 
 export type CaseloadEpisode = {
   id: string;
@@ -26,7 +26,7 @@ export type CaseloadEpisodesPage = { rows: CaseloadEpisode[]; total: number; pag
  * page. Each view is recorded in the audit trail. Others: AppError('forbidden').
  */
 export async function listActiveEpisodes(clinicianId: string | null, page = 1): Promise<CaseloadEpisodesPage> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const db = getDb();
   const scope = and(
     eq(episodes.clinicId, viewer.clinicId),
@@ -81,7 +81,7 @@ export type ReassignOutcome = 'done' | 'not-found' | 'invalid-clinician' | 'unch
  * who is not an active clinician of the clinic: 'invalid-clinician'. Others: AppError('forbidden').
  */
 export async function reassignEpisode(episodeId: string, toClinicianId: string): Promise<ReassignOutcome> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   return getDb().transaction(async (tx) => {
     const [episode] = await tx
       .select({ id: episodes.id, clinicianId: episodes.clinicianId, patientId: episodes.patientId })
@@ -121,7 +121,7 @@ export type ReassignCaseloadOutcome =
  * the clinic: 'invalid-clinician'; the same clinician: 'unchanged'. Others: AppError('forbidden').
  */
 export async function reassignCaseload(fromClinicianId: string, toClinicianId: string): Promise<ReassignCaseloadOutcome> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   if (fromClinicianId === toClinicianId) return { outcome: 'unchanged' };
   return getDb().transaction(async (tx) => {
     const [from] = await tx

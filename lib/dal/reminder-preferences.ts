@@ -3,11 +3,11 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Db, Tx } from '@/db/connection';
 import { clinics, pushSubscriptions, reminderPreferences, users } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
+import { requireClinicManager, requireRole } from '@/lib/auth/viewer';
 import { DEFAULT_REMINDER_PREFERENCES, REMINDER_KINDS, type ReminderKind, type ReminderPreferences } from '@/lib/reminders/preferences';
 import { readUnsubscribeToken } from '@/lib/reminders/unsubscribe-token';
-import { recordAudit } from './audit';
-import { auditManagerAction } from './manager-audit';
+import { recordAudit } from '@/lib/audit/record';
+import { auditManagerAction } from './internal/manager-audit';
 
 type PreferencesRow = typeof reminderPreferences.$inferSelect;
 
@@ -118,14 +118,14 @@ export async function turnOffReminderEmail(executor: Db, userId: string, kind: R
 
 /** Manager: their clinic's nudge setting (days with nothing logged). Others: AppError('forbidden'). */
 export async function getNudgeDays(): Promise<number> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const [row] = await getDb().select({ days: clinics.reminderNudgeDays }).from(clinics).where(eq(clinics.id, viewer.clinicId));
   return row!.days;
 }
 
 /** Manager: sets their clinic's nudge days (checked by nudgeDaysSchema), audited. Others: AppError('forbidden'). */
 export async function setNudgeDays(days: number): Promise<void> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     await tx.update(clinics).set({ reminderNudgeDays: days }).where(eq(clinics.id, viewer.clinicId));
     await auditManagerAction(tx, viewer, { action: 'manager.clinic.nudge-days-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { nudgeDays: days } });

@@ -1,17 +1,16 @@
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, daysAgo, insertCompletedQuestionnaireRow, insertExerciseLogRow, insertExerciseRow, insertOneExercisePlan, insertPainEntryRow, signInAs } from '@/db/factories';
 import { accountClosures, auditEvents, episodeSummaries, episodes, measurements, notes, painEntries, plans, tokens, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { getViewer } from '@/lib/auth/viewer';
 import { isAppError } from '@/lib/errors';
 import { MS_PER_DAY } from '@/lib/time';
-import { verifyAuditChain } from './audit-chain';
+import { verifyAuditChain } from '@/lib/audit/chain';
 import { setUserActive } from './clinic-users';
 import { closePatientAccount, findPatientByEmail, getPatientAccount, getRetentionYears, listClosedAccounts, setRetentionYears } from './retention';
-import { purgeExpiredRecords } from './retention-purge';
-import { completeQuestionnaire, createExercise, createPlan, daysAgo, logExercise } from './testing/clinician-fixtures';
-import { issueToken } from './tokens';
+import { purgeExpiredRecords } from './internal/retention-purge';
+import { issueToken } from './internal/tokens';
 
 const db = setupTestDatabase();
 const forbidden = async (call: () => Promise<unknown>) => isAppError(await call().catch((error: unknown) => error), 'forbidden');
@@ -22,11 +21,11 @@ async function dischargedPatient(dateOfBirth = '1980-04-02') {
   const team = await createCareTeam(db());
   await db().update(users).set({ dateOfBirth }).where(eq(users.id, team.patient.id));
   await db().update(episodes).set({ status: 'discharged', dischargedAt: daysAgo(1) }).where(eq(episodes.id, team.episode.id));
-  await createPainEntry(db(), team.episode.id, 5, daysAgo(10));
-  const exercise = await createExercise(db(), team.clinic.id);
-  const plan = await createPlan(db(), { episodeId: team.episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id });
-  await logExercise(db(), team.episode.id, plan.planItemId, daysAgo(9));
-  await completeQuestionnaire(db(), team.episode.id, 'ODI', 30, daysAgo(8));
+  await insertPainEntryRow(db(), team.episode.id, 5, daysAgo(10));
+  const exercise = await insertExerciseRow(db(), team.clinic.id);
+  const plan = await insertOneExercisePlan(db(), { episodeId: team.episode.id, clinicianId: team.clinician.id, exerciseId: exercise.id });
+  await insertExerciseLogRow(db(), team.episode.id, plan.planItemId, daysAgo(9));
+  await insertCompletedQuestionnaireRow(db(), team.episode.id, 'ODI', 30, daysAgo(8));
   await db().insert(measurements).values({ episodeId: team.episode.id, clinicianId: team.clinician.id, code: 'lumbar-flexion', value: 40, unit: 'deg', measuredAt: daysAgo(8) });
   await db().insert(notes).values({ episodeId: team.episode.id, authorId: team.clinician.id, subjective: 'Private words' });
   return team;

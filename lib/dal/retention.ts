@@ -2,15 +2,15 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { accountClosures, clinics, episodes, invitationQueue, tokens, users } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
+import { requireClinicManager } from '@/lib/auth/viewer';
 import { retentionEnd } from '@/lib/retention';
-import { recordAudit } from './audit';
-import { isUuid } from './clinician-access';
-import { auditManagerAction } from './manager-audit';
+import { recordAudit } from '@/lib/audit/record';
+import { isUuid } from '@/lib/validation/ids';
+import { auditManagerAction } from './internal/manager-audit';
 
 /** Manager: their clinic's retention period in years. Others: AppError('forbidden'). */
 export async function getRetentionYears(): Promise<number> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const [row] = await getDb().select({ years: clinics.retentionYears }).from(clinics).where(eq(clinics.id, viewer.clinicId));
   return row!.years;
 }
@@ -20,7 +20,7 @@ export async function getRetentionYears(): Promise<number> {
  * closed from now on: a closure already made keeps the date it was given. Others: AppError('forbidden').
  */
 export async function setRetentionYears(years: number): Promise<void> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     await tx.update(clinics).set({ retentionYears: years }).where(eq(clinics.id, viewer.clinicId));
     await auditManagerAction(tx, viewer, { action: 'manager.clinic.retention-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { retentionYears: years } });
@@ -41,7 +41,7 @@ export type PatientAccount = {
  * patient in their clinic (including another clinic's patient): null. The look-up is audited either way.
  */
 export async function findPatientByEmail(email: string): Promise<string | null> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const [row] = await getDb()
     .select({ id: users.id })
     .from(users)
@@ -62,7 +62,7 @@ export async function findPatientByEmail(email: string): Promise<string | null> 
 
 /** Manager: a patient account of their own clinic with its episodes and closure. Other clinics or unknown ids: null. */
 export async function getPatientAccount(userId: string): Promise<PatientAccount | null> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   if (!isUuid(userId)) return null;
   const db = getDb();
   const [row] = await db
@@ -101,7 +101,7 @@ export type CloseOutcome = { status: 'closed'; retainUntil: Date } | { status: '
  * 'not-found'. Others: AppError('forbidden').
  */
 export async function closePatientAccount(userId: string, now = new Date()): Promise<CloseOutcome> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   if (!isUuid(userId)) return { status: 'not-found' };
   const outcome = await getDb().transaction(async (tx): Promise<CloseOutcome> => {
     const [patient] = await tx
@@ -152,7 +152,7 @@ export type ClosedAccount = { id: string; name: string; closedAt: Date; retainUn
 
 /** Manager: their clinic's closed accounts still within retention, soonest purge first. Others: AppError('forbidden'). */
 export async function listClosedAccounts(): Promise<ClosedAccount[]> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const rows = await getDb()
     .select({ id: users.id, name: users.name, closedAt: accountClosures.closedAt, retainUntil: accountClosures.retainUntil })
     .from(accountClosures)

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, signInAs } from '@/db/factories';
+import { createCareTeam, NO_RED_FLAGS, signInAs } from '@/db/factories';
 import { alerts, auditEvents, episodes, painEntries, redFlagScreens } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { PERIODIC_RED_FLAG_QUESTIONS, RED_FLAG_QUESTIONS, redFlagHeading } from '@/lib/clinical/red-flags';
 import { isAppError } from '@/lib/errors';
 import { MS_PER_DAY } from '@/lib/time';
 import { createPainEntry, getPainEntryOutcome } from './pain';
-import { NO_RED_FLAGS } from './patient-test-data';
 import { createSafetyCheck, getSafetyCheckOutcome, getSafetyCheckStatus } from './safety-checks';
 import { getToday } from './today';
 

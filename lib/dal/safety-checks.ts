@@ -5,10 +5,10 @@ import { episodes, redFlagScreens } from '@/db/schema';
 import { recordDenied } from '@/lib/auth/viewer';
 import { evaluateRedFlags, PERIODIC_RED_FLAG_QUESTIONS, safetyCheckDue, type RedFlagUrgency, type SafetyCheckDue } from '@/lib/clinical/red-flags';
 import type { SafetyCheckInput } from '@/lib/validation/safety-check';
-import { recordAudit } from './audit';
+import { recordAudit } from '@/lib/audit/record';
 import type { RedFlagOutcome } from './pain';
-import { getLoggableContext, getPatientContext, recordOwnRead } from './patient-episode';
-import { raiseRedFlagAlert } from './red-flag-alerts';
+import { getLoggableContext, getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { raiseRedFlagAlert } from './internal/red-flag-alerts';
 
 /**
  * A screen answered every periodic (cancer, infection, fracture) question: from the safety check itself, or

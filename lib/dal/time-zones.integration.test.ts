@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createClinic, createEpisode, createPainEntry, createUser, signInAs } from '@/db/factories';
+import { createClinic, createEpisode, createUser, insertPainEntryRow, NO_RED_FLAGS, signInAs } from '@/db/factories';
 import { alerts, auditEvents, clinics, episodes, painEntries, questionnaireSchedules, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { getViewer } from '@/lib/auth/viewer';
 import { isAppError } from '@/lib/errors';
 import { localDay, zonedTimeToUtc } from '@/lib/time';
-import { evaluatePainAlerts } from './alert-engine';
+import { evaluatePainAlerts } from './internal/alert-engine';
 import { onboardPatient } from './onboarding';
-import { createPainEntry as logPain } from './pain';
-import { NO_RED_FLAGS } from './patient-test-data';
+import { createPainEntry } from './pain';
 import { getClinicLocation, getMyTimeZone, setMyTimeZone, updateClinicLocation } from './time-zones';
 
 const db = setupTestDatabase();
@@ -103,7 +102,7 @@ describe('the patient’s day, with a clock the test controls', () => {
       const at = zonedTimeToUtc(day, 23, 30, 'America/New_York');
       expect(localDay(at, 'UTC')).not.toBe(day);
       setClock(at);
-      const result = await logPain(painInput(score));
+      const result = await createPainEntry(painInput(score));
       expect(result.status).toBe('created');
       vi.useRealTimers();
     }
@@ -116,10 +115,10 @@ describe('the patient’s day, with a clock the test controls', () => {
     await signInAs(db(), patient.id);
     // Sunday 5 April 2026 is the day Sydney's clocks go back: 23:30 AEST there is 09:30 the same day in New York.
     setClock(zonedTimeToUtc('2026-04-05', 23, 30, 'Australia/Sydney'));
-    await logPain(painInput(3));
+    await createPainEntry(painInput(3));
     vi.useRealTimers();
     setClock(zonedTimeToUtc('2026-04-06', 0, 30, 'Australia/Sydney'));
-    await logPain(painInput(4));
+    await createPainEntry(painInput(4));
     vi.useRealTimers();
     const days = await db().select({ day: painEntries.localDay }).from(painEntries).where(eq(painEntries.episodeId, episode.id)).orderBy(painEntries.recordedAt);
     expect(days.map((row) => row.day)).toEqual(['2026-04-05', '2026-04-06']);
@@ -127,8 +126,8 @@ describe('the patient’s day, with a clock the test controls', () => {
 
   it("the severe-pain rule counts 'today' in the patient's own zone", async () => {
     const { episode } = await newYorkTeam('Australia/Sydney');
-    await createPainEntry(db(), episode.id, 9, zonedTimeToUtc('2026-04-05', 9, 0, 'Australia/Sydney'));
-    await createPainEntry(db(), episode.id, 9, zonedTimeToUtc('2026-04-06', 7, 30, 'Australia/Sydney'));
+    await insertPainEntryRow(db(), episode.id, 9, zonedTimeToUtc('2026-04-05', 9, 0, 'Australia/Sydney'));
+    await insertPainEntryRow(db(), episode.id, 9, zonedTimeToUtc('2026-04-06', 7, 30, 'Australia/Sydney'));
     // 08:00 on Monday in Sydney is still Sunday evening in New York: two days of 8 or more end "today" only on Sydney's calendar.
     const now = zonedTimeToUtc('2026-04-06', 8, 0, 'Australia/Sydney');
     expect(localDay(now, 'America/New_York')).toBe('2026-04-05');

@@ -2,11 +2,11 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
-import { requireRole, requireViewer } from '@/lib/auth/viewer';
+import { requireClinicManager, requireViewer } from '@/lib/auth/viewer';
 import type { ClinicCountry } from '@/lib/content/emergency-services';
 import { personTimeZone } from '@/lib/time';
-import { recordAudit } from './audit';
-import { auditManagerAction } from './manager-audit';
+import { recordAudit } from '@/lib/audit/record';
+import { auditManagerAction } from './internal/manager-audit';
 
 export type ClinicLocation = { timeZone: string; country: ClinicCountry };
 
@@ -24,7 +24,7 @@ export async function getClinicLocation(): Promise<ClinicLocation> {
  * page; days already stored with entries stay as they were logged. Others: AppError('forbidden').
  */
 export async function updateClinicLocation(input: ClinicLocation): Promise<void> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     const [before] = await tx.select({ timeZone: clinics.timeZone, country: clinics.country }).from(clinics).where(eq(clinics.id, viewer.clinicId)).for('update');
     await tx.update(clinics).set({ timeZone: input.timeZone, country: input.country }).where(eq(clinics.id, viewer.clinicId));

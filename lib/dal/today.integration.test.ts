@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createCareTeam, createUser, signInAs } from '@/db/factories';
+import { createCareTeam, createUser, insertStarterPlan, NO_RED_FLAGS, signInAs } from '@/db/factories';
 import { episodes } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { createExerciseLog } from './exercise-logs';
 import { createPainEntry } from './pain';
-import { createPlan, NO_RED_FLAGS } from './patient-test-data';
 import { getToday } from './today';
 
 const db = setupTestDatabase();
@@ -17,7 +16,7 @@ describe('getToday', () => {
     const team = await createCareTeam(db());
     // Started today, so only today counts towards this week's sessions.
     await db().update(episodes).set({ startedAt: new Date() }).where(eq(episodes.id, team.episode.id));
-    const plan = await createPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id, slugs: ['pelvic-tilt', 'cat-camel'] });
+    const plan = await insertStarterPlan(db(), { clinicId: team.clinic.id, episodeId: team.episode.id, clinicianId: team.clinician.id, slugs: ['pelvic-tilt', 'cat-camel'] });
     await signInAs(db(), team.patient.id);
     const before = await getToday();
     expect(before.items.map((item) => item.planItemId)).toEqual(plan.items.map((item) => item.id));

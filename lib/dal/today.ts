@@ -6,7 +6,7 @@ import { daysCountedThisWeek, weeklyAdherence, type Adherence } from '@/lib/clin
 import { safetyCheckDue, type RedFlagUrgency, type SafetyCheckDue } from '@/lib/clinical/red-flags';
 import { localDay, weekStartOf } from '@/lib/time';
 import { toItem, type PlanItemSummary } from './exercise-logs';
-import { getPatientContext, recordOwnRead } from './patient-episode';
+import { getPatientContext, recordOwnRead } from './internal/patient-episode';
 import { PATIENT_INSTRUMENTS, questionnaireStatusFor, type QuestionnaireStatus } from './questionnaires';
 import { periodicScreenFilter } from './safety-checks';
 
@@ -56,7 +56,7 @@ export async function getToday(): Promise<TodayView> {
   };
   if (!episode) return empty;
   const weekStart = weekStartOf(today);
-  // One statement for the whole page (it was ten round trips): the plan with this week's counts per
+  // One statement for the whole page (one round trip, not one per panel): the plan with this week's counts per
   // item, the latest pain score, any emergency answer in the last 24 hours, and the questionnaire rows.
   const [row] = await executeRows<TodayRow>(
     getDb(),

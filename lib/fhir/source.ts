@@ -1,5 +1,5 @@
 /**
- * The rows a FHIR export is built from, as plain data. lib/dal/data-export-source.ts reads them (after the
+ * The rows a FHIR export is built from, as plain data. lib/dal/internal/data-export-source.ts reads them (after the
  * caller's right to them is checked); lib/fhir/map.ts turns them into resources without any I/O, so the
  * mapping is the same for one patient's Bundle, a patient's own download and the whole-clinic export.
  */

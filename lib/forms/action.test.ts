@@ -149,7 +149,7 @@ describe('formAction', () => {
   });
 
   it('reads lists by the rule the bound record gives, and skips revalidation when the path is undefined', async () => {
-    const run = vi.fn(async () => undefined);
+    const run = vi.fn(async (_input: Record<string, unknown>) => undefined);
     const action = formAction({
       access: 'patient',
       id: z.enum(['list', 'single']),

@@ -22,7 +22,7 @@ export type ActionContext<Id> = {
 
 type Schema = z.ZodType<unknown, unknown>;
 /** What `run` answers: nothing (done), `{ ok: true, data }`, or a refusal (`refused(...)`, or one carrying `data`). */
-type Outcome<Data> = void | FormResult<never> | { ok: true; data: Data } | (FormResult<Data> & { ok: false; data: Data });
+type Outcome<Data> = void | FormResult<never> | { ok: true; data: Data } | FormResult<Data>;
 
 export type FormActionConfig<S extends Schema, Data, IdSchema extends Schema | undefined> = {
   access: Access;

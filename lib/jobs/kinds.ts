@@ -5,9 +5,10 @@
  * database's unique constraints for "at most once".
  */
 import type { DatabaseHandle } from '@/db/connection';
-import { evaluateTimeBasedAlerts } from '@/lib/dal/alert-engine';
-import { escalateUnacknowledgedAlerts } from '@/lib/dal/escalation-engine';
-import { purgeExpiredRecords } from '@/lib/dal/retention-purge';
+import { evaluateTimeBasedAlerts } from '@/lib/dal/internal/alert-engine';
+import { sendAppointmentReminders } from '@/lib/dal/appointment-reminders';
+import { escalateUnacknowledgedAlerts } from '@/lib/dal/internal/escalation-engine';
+import { purgeExpiredRecords } from '@/lib/dal/internal/retention-purge';
 import { deliverQueued } from '@/lib/notifications/deliver';
 import { pruneNotifications } from '@/lib/notifications/prune';
 import { sendDueReminders } from '@/lib/reminders/send-due';
@@ -96,6 +97,19 @@ export const JOB_KINDS: readonly JobKind[] = [
     run: async (handle) => {
       const summary = await sendDueReminders(handle.db);
       return `${summary.patients} patients, ${summary.sent} sent, ${summary.duplicates} already sent`;
+    },
+  },
+  {
+    // Visit reminders 24 hours and 2 hours before (docs/APPOINTMENTS.md, "Reminders"); each is sent once,
+    // however often this runs. Every 5 minutes: a reminder goes out at most about 5 minutes late.
+    name: 'appointment-reminders',
+    cron: '*/5 * * * *',
+    retryLimit: 2,
+    retryDelaySeconds: 60,
+    expireInSeconds: 10 * 60,
+    run: async (handle) => {
+      const sent = await sendAppointmentReminders(handle.db);
+      return `${sent.day} day-before and ${sent.soon} two-hour reminders`;
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type DatabaseHandle } from '@/db/connection';
-import { createCareTeam, createPainEntry } from '@/db/factories';
+import { createCareTeam, insertPainEntryRow } from '@/db/factories';
 import { alerts } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { MS_PER_DAY } from '@/lib/time';
@@ -98,7 +98,7 @@ describe('the job runner', () => {
 
   it('runs the time-based alert rules as a job', async () => {
     const team = await createCareTeam(handle.db);
-    await createPainEntry(handle.db, team.episode.id, 4, new Date(Date.now() - 10 * MS_PER_DAY));
+    await insertPainEntryRow(handle.db, team.episode.id, 4, new Date(Date.now() - 10 * MS_PER_DAY));
     const kinds = JOB_KINDS.filter((kind) => kind.name === 'time-based-alerts');
     const runner = await start(handle, kinds);
     await runner.queue.send('time-based-alerts', {});

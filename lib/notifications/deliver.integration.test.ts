@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCareTeam, createEpisode, createPainEntry, createUser } from '@/db/factories';
+import { createCareTeam, createEpisode, createUser, insertPainEntryRow } from '@/db/factories';
 import { alertEscalations, alerts, clinics, deliveryAddresses, notificationAttempts, notificationDeliveries, notifications, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
-import { RED_FLAG_ALERT_MESSAGES, raiseRedFlagAlert } from '@/lib/dal/red-flag-alerts';
+import { RED_FLAG_ALERT_MESSAGES, raiseRedFlagAlert } from '@/lib/dal/internal/red-flag-alerts';
 import { RED_FLAG_QUESTIONS } from '@/lib/clinical/red-flags';
 import { createLogger } from '@/lib/log';
 import { bodyOf, startTestSmtpServer, type TestSmtpServer } from '@/lib/mail/test-smtp-server';
@@ -74,7 +74,7 @@ describe('an urgent alert by email', () => {
     const server = await smtp();
     const team = await createCareTeam(db());
     const now = later();
-    await createPainEntry(db(), team.episode.id, 9, now);
+    await insertPainEntryRow(db(), team.episode.id, 9, now);
     const positive = RED_FLAG_QUESTIONS.find((question) => question.urgency === 'emergency')!;
     await raiseRedFlagAlert(db(), { episodeId: team.episode.id, urgency: 'emergency', positives: [positive.key], answers: { [positive.key]: true }, now });
     const { logger, read } = capture();
@@ -112,6 +112,30 @@ describe('an urgent alert by email', () => {
     expect(server.recipients()).not.toContain(team.clinician.email);
     expect(await db().select().from(notifications).where(eq(notifications.userId, team.clinician.id))).toHaveLength(0);
     expect(await db().select().from(notifications).where(eq(notifications.userId, cover.id))).toHaveLength(1);
+  });
+});
+
+describe('an email with the caller’s unsubscribe headers', () => {
+  it('carries List-Unsubscribe and List-Unsubscribe-Post to the mail server', async () => {
+    const server = await smtp();
+    const team = await createCareTeam(db());
+    const now = later();
+    const unsubscribe = `<${SITE}/unsubscribe/${'a'.repeat(43)}>`;
+    await notify(db(), {
+      userId: team.patient.id,
+      kind: 'reminder',
+      title: `You have a new reminder from ${team.clinic.name}`,
+      href: '/patient',
+      dedupeKey: `test:${crypto.randomUUID()}`,
+      channels: ['email'],
+      emailHeaders: { 'List-Unsubscribe': unsubscribe, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      now,
+    });
+    await deliverQueued(db(), { now, channels: channelsFor(server.port) });
+    const mail = server.messages.find((message) => message.to.includes(team.patient.email))!;
+    const headers = mail.raw.slice(0, mail.raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+    expect(headers).toContain(`List-Unsubscribe: ${unsubscribe}`);
+    expect(headers).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   });
 });
 

@@ -30,6 +30,11 @@ export function digestTitle(clinicName: string, counts: DigestCounts): string {
   );
 }
 
+/** A visit reminder: when and at which clinic, never why. `when` is "Friday 4 December at 10:00" or "10:00". */
+export function appointmentReminderTitle(clinicName: string, which: '24h' | '2h', when: string): string {
+  return which === '24h' ? `Reminder: your appointment at ${clinicName} is on ${when}` : `Reminder: your appointment at ${clinicName} starts at ${when}`;
+}
+
 /** A new secure message (lib/dal/messages.ts): who it is from is the clinic, never the patient or the text. */
 export const MESSAGE_NOTIFICATION_KIND = 'message';
 

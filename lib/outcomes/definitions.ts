@@ -1,6 +1,6 @@
 /**
  * The one place that says how every clinic outcome figure is defined. The SQL in
- * lib/dal/outcomes-sql.ts takes its thresholds from here (passed in as parameters), and the manager
+ * lib/dal/internal/outcomes-sql.ts takes its thresholds from here (passed in as parameters), and the manager
  * pages and the CSV export print the same sentences, so the page, the file and the code cannot drift.
  */
 import { adherenceDefinition, ADHERENCE_WINDOWS } from '@/lib/clinical/adherence';

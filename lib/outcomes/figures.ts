@@ -1,6 +1,6 @@
 /**
  * Pure finishing steps for the outcome figures. The database returns sums, means, standard deviations,
- * counts and medians per group (lib/dal/outcomes-sql.ts); these functions turn one group's numbers into
+ * counts and medians per group (lib/dal/internal/outcomes-sql.ts); these functions turn one group's numbers into
  * what the page shows, applying small-group suppression in one place.
  */
 import { tCritical95 } from '@/lib/clinical/stats';

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connection';
-import { createClinic, createEpisode, createPainEntry, createUser } from '@/db/factories';
-import { createPlan } from '@/db/factories-outcomes';
+import { createClinic, createEpisode, createUser, insertPainEntryRow, insertPlanWithItems } from '@/db/factories';
 import { exerciseLogs, notificationDeliveries, notifications, pushSubscriptions, reminderPreferences } from '@/db/schema';
 import { POST as unsubscribePost } from '@/app/unsubscribe/[token]/route';
 import { setDatabaseForTests } from '@/db/client';
@@ -39,7 +38,7 @@ async function newYorkPatient(preferences: Switches = {}, options: { nudgeDays?:
   const patient = await createUser(db(), clinic.id, 'patient');
   const episode = await createEpisode(db(), { clinicId: clinic.id, patientId: patient.id, clinicianId: clinician.id, startedAt: new Date('2026-12-01T15:00:00Z') });
   const items = options.items === null ? [] : (options.items ?? [{ timesPerDay: 1, daysPerWeek: 7 }]);
-  const plan = items.length > 0 ? await createPlan(db(), { episodeId: episode.id, clinicId: clinic.id, createdBy: clinician.id, version: 1, createdAt: new Date('2026-12-01T16:00:00Z'), items }) : null;
+  const plan = items.length > 0 ? await insertPlanWithItems(db(), { episodeId: episode.id, clinicId: clinic.id, createdBy: clinician.id, version: 1, createdAt: new Date('2026-12-01T16:00:00Z'), items }) : null;
   await db()
     .insert(reminderPreferences)
     .values({
@@ -190,7 +189,7 @@ describe('questionnaire due and the nudge', () => {
   it('the nudge goes after the clinic’s number of days with nothing logged, once', async () => {
     const three = await newYorkPatient({ exerciseMinutes: [], nudgeInApp: true }, { nudgeDays: 3 });
     const five = await newYorkPatient({ exerciseMinutes: [], nudgeInApp: true }, { nudgeDays: 5 });
-    for (const team of [three, five]) await createPainEntry(db(), team.episode.id, 3, new Date('2027-01-12T15:00:00Z'));
+    for (const team of [three, five]) await insertPainEntryRow(db(), team.episode.id, 3, new Date('2027-01-12T15:00:00Z'));
     await sendDueReminders(db(), new Date('2027-01-14T15:00:00Z'), SITE);
     expect(await remindersOf(three.patient.id)).toEqual([]);
     await sendDueReminders(db(), new Date('2027-01-15T15:00:00Z'), SITE);

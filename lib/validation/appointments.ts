@@ -87,3 +87,9 @@ export const availabilityExceptionSchema = z
     else if (exception.kind === 'extra' && exception.startTime === '') context.addIssue({ code: 'custom', path: ['startTime'], message: 'Enter the extra hours.' });
     else if (exception.startTime !== '' && exception.endTime <= exception.startTime) context.addIssue({ code: 'custom', path: ['endTime'], message: 'The end must be after the start.' });
   });
+
+/** Asking to move a visit: an optional note for the care team (sent as a secure message). */
+export const MOVE_NOTE_MAX = 1000;
+export const moveRequestSchema = z
+  .object({ submissionId: submissionIdField, appointmentId: z.uuid('Unknown visit.'), note: text('Your note', MOVE_NOTE_MAX) })
+  .strict();

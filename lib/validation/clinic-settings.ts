@@ -31,8 +31,6 @@ export const clinicContactSchema = z
   .strict();
 export type ClinicContactInput = z.infer<typeof clinicContactSchema>;
 
-export const RETENTION_YEARS_DEFAULT = 8;
-
 export const retentionSchema = z
   .object({
     retentionYears: wholeNumber(1, 100, 'Enter a whole number of years, from 1 to 100.'),

@@ -33,4 +33,3 @@ export const safetySettingsSchema = z
     (value) => windowsInOrder({ emergency: value.emergencyMinutes, 'same-day': value.sameDayMinutes, '24h': value.reviewMinutes }),
     { path: ['sameDayMinutes'], message: 'An emergency must not wait longer than an urgent alert, nor an urgent alert longer than a review.' },
   );
-export type SafetySettingsForm = z.infer<typeof safetySettingsSchema>;

@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 const uuid = z.uuid();
 
-/** Route ids are untrusted: anything but a UUID is "not found" before it reaches the database. */
-export function isUuid(value: string): boolean {
+/**
+ * The one UUID check. Route ids and ids passed to the DAL are untrusted: anything but a UUID is "not
+ * found" before it reaches the database (where it would be a cast error, not a miss).
+ */
+export function isUuid(value: unknown): value is string {
   return uuid.safeParse(value).success;
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { INSTRUMENT_INFO, INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
-import { ODI_SECTIONS } from '@/lib/clinical/instruments/odi-text';
 import { ODI_SECTION_COUNT } from '@/lib/clinical/odi';
 import { PSFS_ACTIVITY_COUNT } from '@/lib/clinical/psfs';
 import { RMDQ_STATEMENT_COUNT } from '@/lib/clinical/rmdq';
@@ -224,4 +223,3 @@ export function finalAnswers(instrument: PatientInstrument, draft: Draft): Recor
   return parsed.success ? parsed.data : null;
 }
 
-export const ODI_SECTION_TITLES = ODI_SECTIONS.map((section) => section.title);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openConfiguredDatabase, type Db } from '../../db/connection';
 import { executeRows } from '../../db/rows';
-import { auditFieldsJson } from '../../lib/dal/audit-fields';
+import { auditFieldsJson } from '../../lib/audit/fields';
 
 const SECONDS = Number(process.env.AUDIT_COST_SECONDS ?? 5);
 const WORKERS = Number(process.env.AUDIT_COST_WORKERS ?? 10);

@@ -16,9 +16,14 @@ export type RouteResult = {
   plans?: PlannedStatement[];
 };
 
+export type JobMode = 'idle' | 'busy';
+
 export type DatabaseRun = {
   kind: 'postgres' | 'pglite';
   label: string;
+  /** `busy`: the server's job runner worked through alert evaluations for the whole run (scripts/bench/job-load.ts). */
+  jobs?: JobMode;
+  jobLoad?: { sent: number; completed: number };
   generation: { seconds: number | null; rows: number | null; sizeMb: number | null };
   routes: RouteResult[];
   memory: { idleMb: number | null; peakMb: number | null; endMb: number | null; perRoute: Record<string, number> };
@@ -205,4 +210,37 @@ export function writeDocument(file: string, generated: string): void {
       ? `${current.slice(0, start + START.length)}\n${generated}\n${current.slice(end)}`
       : `${current.trimEnd()}\n\n## Latest results\n\n${START}\n${generated}\n${END}\n`;
   writeFileSync(file, next);
+}
+
+/**
+ * With `--jobs idle,busy`: each page's p95 and server CPU per request with the job runner busy, as a
+ * ratio of the same with it idle, beside the bare page's ratio, which is the noise of the machine
+ * between the two runs (the bare page does no database work and no job can slow its query).
+ */
+export function jobLoadSection(runs: DatabaseRun[]): string {
+  const lines: string[] = [];
+  for (const busy of runs.filter((run) => run.jobs === 'busy')) {
+    const idle = runs.find((run) => run.kind === busy.kind && run.jobs !== 'busy' && run.workers === busy.workers);
+    if (!idle) continue;
+    lines.push(
+      '',
+      `### The job runner at work (${busy.workers ?? 1} server process${(busy.workers ?? 1) === 1 ? '' : 'es'})`,
+      '',
+      `While measuring the second time, the server's runner completed ${busy.jobLoad?.completed ?? 0} time-based alert evaluations of the whole clinic, one after another. Ratios are busy ÷ idle; the bare page's ratio is the noise between the two runs.`,
+      '',
+      '| page | connections | p95 idle (ms) | p95 busy (ms) | p95 ratio | CPU/request ratio |',
+      '|---|---:|---:|---:|---:|---:|',
+    );
+    for (const result of busy.routes) {
+      const before = idle.routes.find((other) => other.route.key === result.route.key);
+      if (!before) continue;
+      for (const measurement of result.runs) {
+        const base = before.runs.find((other) => other.connections === measurement.connections);
+        if (!base) continue;
+        const cpuRatio = measurement.cpuMs?.server && base.cpuMs?.server ? (measurement.cpuMs.server / base.cpuMs.server).toFixed(2) : '–';
+        lines.push(`| ${result.route.name} | ${measurement.connections} | ${ms(base.p95)} | ${ms(measurement.p95)} | ${(measurement.p95 / base.p95).toFixed(2)} | ${cpuRatio} |`);
+      }
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }

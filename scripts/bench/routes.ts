@@ -82,6 +82,8 @@ export const BENCH_ROUTES: ReadonlyArray<BenchRoute> = [
     paths: (c) => [`/clinician/patients/${c.episodeId}`, `/clinician/episodes/${c.episodeId}`, `/clinician/patients/${c.patientId}`],
     target: { connections: 10, p95: 150 },
   },
+  { key: 'clinician-day', name: 'Clinician day view', as: 'clinician', paths: () => ['/clinician/day'], target: { connections: 10, p95: 150 } },
+  { key: 'patient-appointments', name: 'Patient appointments', as: 'patient', paths: () => ['/patient/appointments'], target: { connections: 10, p95: 150 }, patientPage: true },
   { key: 'alerts', name: 'Alerts inbox', as: 'clinician', paths: () => ['/clinician/alerts'], target: { connections: 10, p95: 150 } },
   { key: 'notifications', name: 'Notifications (clinician)', as: 'clinician', paths: () => ['/clinician/notifications'], target: { connections: 10, p95: 150 } },
   { key: 'patient-notifications', name: 'Notifications (patient)', as: 'patient', paths: () => ['/patient/notifications'], target: { connections: 10, p95: 150 }, patientPage: true },

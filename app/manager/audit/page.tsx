@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { guardArea } from '@/lib/auth/guard';
-import { describeAuditAction, OUTCOME_LABEL } from '@/lib/dal/audit-labels';
+import { describeAuditAction, OUTCOME_LABEL } from '@/lib/audit/labels';
 import { listAuditEvents } from '@/lib/dal/audit-trail';
 import { formatDateTime } from '@/lib/time';
 import { AUDIT_ACTION_GROUPS, auditFilterFrom, parseAuditQuery } from '@/lib/validation/audit';

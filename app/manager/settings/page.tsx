@@ -3,6 +3,7 @@ import { guardArea } from '@/lib/auth/guard';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { getClinicSecurity } from '@/lib/dal/account';
+import { getBookingRules } from '@/lib/dal/booking-rules';
 import { getIdentityPolicy } from '@/lib/dal/clinic-users';
 import { getSafetySettings } from '@/lib/dal/escalations';
 import { getClinicContact } from '@/lib/dal/clinic-contact';
@@ -14,6 +15,7 @@ import { DeliveryCountsTable } from './_components/delivery-counts';
 import { TimeZoneList } from '@/components/ui/time-zone-list';
 import { getClinicLocation } from '@/lib/dal/time-zones';
 import { ClinicContactForm } from './_components/clinic-contact-form';
+import { BookingRulesForm } from './_components/booking-rules-form';
 import { ClinicLocationForm } from './_components/clinic-location-form';
 import { NudgeDaysForm } from './_components/nudge-days-form';
 import { MessagingForm } from './_components/messaging-form';
@@ -27,7 +29,7 @@ export const metadata: Metadata = { title: 'Clinic settings' };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ result?: string }> }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
   await guardArea('manager');
-  const [location, showNames, security, contact, retentionYears, safety, deliveries, messaging, nudgeDays, { result }] = await Promise.all([
+  const [location, showNames, security, contact, retentionYears, safety, deliveries, messaging, nudgeDays, { result }, bookingRules] = await Promise.all([
     getClinicLocation(),
     getIdentityPolicy(),
     getClinicSecurity(),
@@ -38,6 +40,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     getMessageSettings(),
     getNudgeDays(),
     searchParams,
+    getBookingRules(),
   ]);
   return (
     <div className="max-w-2xl space-y-6">
@@ -54,6 +57,16 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </p>
         <ClinicLocationForm location={location} listId="clinic-time-zone-names" />
         <TimeZoneList id="clinic-time-zone-names" />
+      </section>
+      <section aria-labelledby="booking-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="booking-heading" className="text-lg font-semibold">
+          Booking follow-ups
+        </h2>
+        <p className="text-slate-700">
+          Patients book follow-ups online in their clinician’s published hours, cut into visits of this length, up to this many days ahead. They
+          can cancel online until this many hours before a visit; after that they are asked to phone the clinic.
+        </p>
+        <BookingRulesForm rules={bookingRules} />
       </section>
       <form action={saveIdentityPolicyAction} className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
         <fieldset>

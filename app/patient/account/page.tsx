@@ -3,7 +3,7 @@ import { AccountSecurity } from '@/components/account/account-security';
 import { TimeZoneSection } from '@/components/account/time-zone-section';
 import { guardArea } from '@/lib/auth/guard';
 import { listMyRecordAccess } from '@/lib/dal/audit-trail';
-import { describeAuditAction, OUTCOME_LABEL } from '@/lib/dal/audit-labels';
+import { describeAuditAction, OUTCOME_LABEL } from '@/lib/audit/labels';
 import { ROLE_LABEL, type Role } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/time';
 import { DownloadMyData } from './_components/download-my-data';

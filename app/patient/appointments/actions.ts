@@ -1,18 +1,17 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { cancelMyAppointment } from '@/lib/dal/appointments';
 import { bookFollowUp } from '@/lib/dal/availability';
+import { createMyCalendarFeed, revokeMyCalendarFeed } from '@/lib/dal/calendar';
+import { refused, type FormResult } from '@/lib/forms';
 import { formAction } from '@/lib/forms/action';
-import { refused } from '@/lib/forms/result';
 import { formatVisitTime } from '@/lib/time';
 import { appointmentIdSchema, followUpBookingSchema } from '@/lib/validation/appointments';
 
 export type SlotChoice = { value: string; label: string };
-/** A slot just taken comes back with the next free ones. */
-export type NextFree = { nextFree: SlotChoice[] };
 
-/** One DAL call, which checks the visit is the patient's own and the clinic's window. */
+/** Patient: cancels one of their own visits, up to the clinic's window before it. */
 export const cancelAppointmentAction = formAction({
   access: 'patient',
   schema: appointmentIdSchema,
@@ -26,23 +25,41 @@ export const cancelAppointmentAction = formAction({
 });
 
 /**
- * One DAL call, which re-checks the slot against the clinic's rules (the database decides a race), then
- * the appointments page; a slot just taken comes back with the next free ones, in the patient's zone.
+ * Patient: books one of the free slots offered (the DAL re-checks it against the clinic's rules; the database
+ * decides a race). A slot just taken comes back with the next free ones, in the patient's zone.
  */
 export const bookFollowUpAction = formAction({
   access: 'patient',
   schema: followUpBookingSchema,
-  invalid: 'Check the answers marked below.',
-  run: async (booking, { viewer }) => {
-    const outcome = await bookFollowUp(booking);
+  invalid: 'Choose a time and how you would like to be seen.',
+  run: async (input, { viewer }): Promise<FormResult<SlotChoice[]> | void> => {
+    const outcome = await bookFollowUp(input);
     if (outcome.status === 'no-care') return refused('You can book a follow-up while you are in care with the clinic.');
     if (outcome.status === 'taken') {
-      // The page's list of free times is out of date too.
-      revalidatePath('/patient/appointments/book');
-      const nextFree = outcome.nextFree.map((slot) => ({ value: slot.start.toISOString(), label: formatVisitTime(slot.start, slot.end, viewer!.timeZone) }));
-      return { ok: false, formError: outcome.message, data: { nextFree } as NextFree };
+      const timeZone = viewer!.timeZone;
+      return { ok: false, formError: outcome.message, data: outcome.nextFree.map((slot) => ({ value: slot.start.toISOString(), label: formatVisitTime(slot.start, slot.end, timeZone) })) };
     }
   },
   revalidate: '/patient',
   redirect: () => '/patient/appointments?booked=1',
+});
+
+const confirmSchema = z.object({ confirm: z.literal('yes', 'Something went wrong. Please try again.') }).strict();
+
+/** Patient: a new private calendar address (any earlier one stops working); its secret is shown once. */
+export const createCalendarFeedAction = formAction({
+  access: 'patient',
+  schema: confirmSchema,
+  run: async () => ({ ok: true, data: { feedPath: `/api/calendar/${(await createMyCalendarFeed()).secret}` } }),
+  revalidate: '/patient/appointments',
+});
+
+/** Patient: turns the calendar address off; it answers "not found" from now on. */
+export const revokeCalendarFeedAction = formAction({
+  access: 'patient',
+  schema: confirmSchema,
+  run: async () => {
+    await revokeMyCalendarFeed();
+  },
+  revalidate: '/patient/appointments',
 });

@@ -1,16 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { VisitDetails } from '@/components/appointments/visit-details';
 import { AppLink } from '@/components/ui/app-link';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { listMyAppointments, type PatientAppointment } from '@/lib/dal/appointments';
+import { getMyCalendarFeed } from '@/lib/dal/calendar';
 import { formatDateTime, formatVisitTime } from '@/lib/time';
-import { cancelAppointmentAction } from './actions';
+import { cancelAppointmentAction, createCalendarFeedAction, revokeCalendarFeedAction } from './actions';
+import { CalendarFeed } from './calendar-feed';
 import { CancelVisitForm } from './cancel-form';
+import { MoveVisitForm } from './move-form';
 
 export const metadata: Metadata = { title: 'Appointments' };
 
 export default async function AppointmentsPage({ searchParams }: { searchParams: Promise<{ booked?: string }> }) {
-  const [viewer, data, query] = await Promise.all([guardArea('patient'), loadPage(() => listMyAppointments()), searchParams]);
+  const [viewer, data, query, feed] = await Promise.all([guardArea('patient'), loadPage(() => listMyAppointments()), searchParams, loadPage(getMyCalendarFeed)]);
   const timeZone = viewer.timeZone;
   return (
     <div className="space-y-6">
@@ -43,6 +47,17 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         )}
       </section>
 
+      <section aria-labelledby="feed-heading" className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="feed-heading" className="text-xl font-semibold">
+          See your visits in your own calendar
+        </h2>
+        <p className="text-lg text-slate-700">
+          A private address your calendar app (phone, Google, Outlook) can subscribe to. It lists your visits and keeps them up to date. It shows
+          only the time, the clinic and who you see. You can turn it off at any time.
+        </p>
+        <CalendarFeed create={createCalendarFeedAction} revoke={revokeCalendarFeedAction} activeSince={feed ? formatDateTime(feed.since, timeZone) : null} />
+      </section>
+
       <section aria-labelledby="past-heading" className="space-y-3">
         <h2 id="past-heading" className="text-xl font-semibold">
           Past visits
@@ -67,6 +82,9 @@ function UpcomingActions({ visit, timeZone, windowHours }: { visit: PatientAppoi
   const label = formatVisitTime(visit.startsAt, visit.endsAt, timeZone);
   return (
     <div className="space-y-2">
+      <a href={`/patient/appointments/${visit.id}/calendar`} className="inline-block text-brand-800 underline" download>
+        Add to my calendar<span className="sr-only"> (visit on {label})</span> (.ics file)
+      </a>
       {visit.canCancel ? (
         <>
           <p className="text-base text-slate-700">You can cancel online until {formatDateTime(visit.cancelBy, timeZone)}.</p>
@@ -77,6 +95,7 @@ function UpcomingActions({ visit, timeZone, windowHours }: { visit: PatientAppoi
           It is less than {windowHours} hours before this visit: to cancel or change it, please phone the clinic.
         </p>
       )}
+      {visit.startsAt > new Date() ? <MoveVisitForm appointmentId={visit.id} submissionId={randomUUID()} visitLabel={label} /> : null}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { formAction } from '@/lib/forms/action';
 import { fieldRefused } from '@/lib/forms/result';
 import { onboardingSchema } from '@/lib/validation/onboarding';
 
-/** The same words whether the address is used in this clinic or another (lib/dal/email-in-use.ts). */
+/** The same words whether the address is used in this clinic or another (lib/dal/internal/email-in-use.ts). */
 const EMAIL_IN_USE = 'This email address can’t be used for a new account. If the person already uses Uplift, we have let them know; ask them for another address.';
 
 export const onboardPatientAction = formAction({

@@ -3,19 +3,22 @@
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { NOT_SENT, type FormResult } from '@/lib/forms';
-import type { NextFree, SlotChoice } from '../actions';
+import { NOT_SENT, valueOf, type FormResult } from '@/lib/forms';
+import type { SlotChoice } from '../actions';
 
-type Action = (previous: FormResult<NextFree>, form: FormData) => Promise<FormResult<NextFree>>;
+type Action = (previous: FormResult<SlotChoice[]>, form: FormData) => Promise<FormResult<SlotChoice[]>>;
 export type SlotDay = { label: string; slots: SlotChoice[] };
 
 const RADIO = 'flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 bg-white px-4 py-2 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50';
 
 /** Free slots as radio buttons, by day; a slot just taken brings back the next free ones at the top. */
 export function BookFollowUpForm({ action, submissionId, days }: { action: Action; submissionId: string; days: SlotDay[] }) {
-  const [state, formAction] = useActionState(action, NOT_SENT);
+  const [state, formAction] = useActionState(action, NOT_SENT as FormResult<SlotChoice[]>);
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
-  const nextFree = state.ok ? [] : (state.data?.nextFree ?? []);
+  const nextFree = state.ok ? [] : (state.data ?? []);
+  // The slot just refused as taken is no longer offered below.
+  const taken = nextFree.length > 0 || state.formError ? valueOf(state, 'slot') : undefined;
+  const shown = days.map((day) => ({ ...day, slots: day.slots.filter((slot) => slot.value !== taken) })).filter((day) => day.slots.length > 0);
   return (
     <form action={formAction} className="space-y-5">
       <input type="hidden" name="submissionId" value={submissionId} />
@@ -44,7 +47,7 @@ export function BookFollowUpForm({ action, submissionId, days }: { action: Actio
         {errors.kind ? <p className="text-base font-medium text-red-800">{errors.kind.join(' ')}</p> : null}
       </fieldset>
       {errors.slot ? <p className="text-base font-medium text-red-800">{errors.slot.join(' ')}</p> : null}
-      {days.map((day) => (
+      {shown.map((day) => (
         <fieldset key={day.label} className="space-y-2">
           <legend className="text-lg font-semibold">{day.label}</legend>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">

@@ -3,11 +3,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { VisitDetails } from '@/components/appointments/visit-details';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { VisitForm } from '@/components/clinician/visit-form';
 import { guardArea } from '@/lib/auth/guard';
 import { getEpisodeVisits, type AppointmentView } from '@/lib/dal/appointments';
 import { localDay } from '@/lib/time';
 import { bookVisitAction } from './actions';
+import { VisitForm } from './visit-form';
 
 export const metadata: Metadata = { title: 'Visits' };
 
