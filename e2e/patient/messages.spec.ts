@@ -64,7 +64,7 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   // The inbox lists the conversation, read now.
   await clinician.getByRole('navigation', { name: 'Clinician navigation' }).getByRole('link', { name: /^Messages/ }).click();
   await expect(clinician.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
-  await expect(clinician.getByRole('link', { name: `${name}: conversation` })).toBeVisible();
+  await expect(clinician.getByRole('list', { name: 'Conversations' }).getByRole('link', { name })).toBeVisible();
   await expectNoSeriousA11yViolations(clinician);
   await clinician.screenshot({ path: `${SHOTS}/clinician-inbox-desktop.png`, fullPage: true });
 
@@ -91,9 +91,38 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   expect(response?.status()).toBe(404);
   await expect(other.getByText('I will phone you this afternoon')).toHaveCount(0);
   await other.goto('/clinician/messages');
-  await expect(other.getByRole('link', { name: `${name}: conversation` })).toHaveCount(0);
+  await expect(other.getByRole('link', { name })).toHaveCount(0);
   await other.setViewportSize({ width: 390, height: 844 });
   await other.screenshot({ path: `${SHOTS}/clinician2-inbox-phone.png`, fullPage: true });
   await otherContext.close();
+
+  // The clinician's pages on a phone.
+  await clinician.setViewportSize({ width: 390, height: 844 });
+  await clinician.goto(threadPath);
+  await expect(clinician.getByRole('heading', { level: 1, name: `Messages: ${name}` })).toBeVisible();
+  await clinician.screenshot({ path: `${SHOTS}/clinician-thread-phone.png`, fullPage: true });
+
+  // The reply time is the clinic's setting: a manager changes it, and the patient reads the new one.
+  const managerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const manager = await managerContext.newPage();
+  await signInAndWait(manager, 'manager');
+  await manager.goto('/manager/settings');
+  const settings = manager.getByRole('region', { name: 'Messages' });
+  const days = settings.getByRole('textbox', { name: 'Working days to answer a patient’s message' });
+  await days.fill('11');
+  await settings.getByRole('button', { name: 'Save message settings' }).click();
+  await expect(days).toHaveAccessibleDescription(/from 1 to 10/);
+  await settings.getByRole('textbox', { name: 'Working days to answer a patient’s message' }).fill('3');
+  await settings.getByRole('button', { name: 'Save message settings' }).click();
+  await expect(settings.getByRole('status')).toContainText('Message settings saved.');
+  await expectNoSeriousA11yViolations(manager);
+  await settings.screenshot({ path: `${SHOTS}/manager-message-settings-desktop.png` });
+  await patient.reload();
+  await expect(patient.getByRole('region', { name: 'Write to your care team' })).toContainText('within 3 working days');
+  // Put the demo clinic back as the other journeys expect it.
+  await settings.getByRole('textbox', { name: 'Working days to answer a patient’s message' }).fill('2');
+  await settings.getByRole('button', { name: 'Save message settings' }).click();
+  await expect(settings.getByRole('status')).toContainText('Message settings saved.');
+  await managerContext.close();
 });
 

@@ -13,6 +13,7 @@ import { isAppError } from '@/lib/errors';
 import { validationErrorsOfAll } from '@/lib/fhir/testing/validator';
 import { raiseAlert } from './internal/alert-engine';
 import { DATA_EXPORT_THRESHOLD, exportMyData, getEpisodeFhirBundle } from './data-export';
+import { sendClinicianMessage, sendPatientMessage } from './messages';
 
 const db = setupTestDatabase();
 
@@ -142,13 +143,26 @@ function unzip(zip: Uint8Array): Record<string, string> {
 
 describe('exportMyData', () => {
   it('gives the patient their own record as FHIR, a printable summary and defused CSV tables, audited', async () => {
-    const { patient } = await fullRecord();
+    const { patient, episode, clinician } = await fullRecord();
     const stranger = await fullRecord();
+    await signInAs(db(), patient.id);
+    await sendPatientMessage(episode.id, { submissionId: randomUUID(), body: '=1+1 is my pain, roughly' });
+    await signInAs(db(), clinician.id);
+    await sendClinicianMessage(episode.id, { submissionId: randomUUID(), body: 'Thanks, keep going.' });
+    await signInAs(db(), stranger.patient.id);
+    await sendPatientMessage(stranger.episode.id, { submissionId: randomUUID(), body: 'Someone else’s message' });
     await signInAs(db(), patient.id);
     const result = await exportMyData();
     if (!result.ok) throw new Error('expected a download');
     const files = unzip(result.zip);
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'exercise-log.csv', 'pain-diary.csv', 'questionnaire-scores.csv', 'record.fhir.json', 'summary.html']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'exercise-log.csv', 'messages.csv', 'pain-diary.csv', 'questionnaire-scores.csv', 'record.fhir.json', 'summary.html']);
+    const messageRows = files['messages.csv']!.trim().split('\r\n');
+    expect(messageRows[0]).toBe('sent_at_utc,sent_local,from,kind,text');
+    expect(messageRows).toHaveLength(3);
+    // The formula-shaped text is defused like the diary's notes; the other patient's conversation is not there.
+    expect(messageRows[1]).toContain(`,you,message,"'=1+1 is my pain, roughly"`);
+    expect(messageRows[2]).toContain(`,${clinician.name},message,"Thanks, keep going."`);
+    expect(files['messages.csv']).not.toContain('Someone else');
 
     const bundle = JSON.parse(files['record.fhir.json']!) as Bundle;
     expect(validationErrorsOfAll([bundle, ...bundle.entry!.map((entry) => entry.resource!)])).toEqual([]);

@@ -5,10 +5,10 @@ import { getDb, type Db } from '@/db/client';
 import { delayedUntil, reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { recordDenied, requireRole } from '@/lib/auth/viewer';
 import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
-import { exerciseLogCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
+import { exerciseLogCsv, messagesCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
 import { recordAudit } from '@/lib/audit/record';
 import { auditBase, getOwnEpisode } from './internal/clinician-access';
-import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readPeople } from './internal/data-export-source';
+import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readMessages, readPeople } from './internal/data-export-source';
 
 /**
  * A patient may download their data a few times in an hour, then waits: each download is an attempt on
@@ -62,7 +62,7 @@ export type MyDataDownload = { ok: true; zip: Uint8Array; filename: string } | {
 
 /**
  * Patient: a zip of everything Uplift holds about their own care (all their episodes): the FHIR Bundle,
- * a printable HTML summary and CSV tables. Scoped to the signed-in patient only (no id is taken from the
+ * a printable HTML summary and CSV tables (their messages with the care team among them). Scoped to the signed-in patient only (no id is taken from the
  * request). Rate-limited; a refusal is audited. Other roles: AppError('forbidden').
  */
 export async function exportMyData(): Promise<MyDataDownload> {
@@ -75,7 +75,8 @@ export async function exportMyData(): Promise<MyDataDownload> {
     return { ok: false, retryAfter: (await delayedUntil(db, [key], now)) ?? new Date(now.getTime() + 60_000) };
   }
   const { input, bundle } = await readPatientBundle(db, viewer.userId, viewer.clinicId, null, now);
-  const logs = await readExerciseLogs(db, input.batch.episodes.map((episode) => episode.id));
+  const episodeIds = input.batch.episodes.map((episode) => episode.id);
+  const [logs, messages] = await Promise.all([readExerciseLogs(db, episodeIds), readMessages(db, episodeIds)]);
   const day = now.toISOString().slice(0, 10);
   const zip = zipSync({
     'README.txt': strToU8(README),
@@ -84,6 +85,7 @@ export async function exportMyData(): Promise<MyDataDownload> {
     'pain-diary.csv': strToU8(painCsv(input.batch, viewer.timeZone)),
     'exercise-log.csv': strToU8(exerciseLogCsv(logs)),
     'questionnaire-scores.csv': strToU8(questionnaireCsv(input.batch, viewer.timeZone)),
+    'messages.csv': strToU8(messagesCsv(messages, viewer.timeZone)),
   });
   await recordAudit(db, {
     action: 'patient.data-export',
@@ -105,6 +107,7 @@ record.fhir.json          Your record in FHIR R4, the standard format health sys
 pain-diary.csv            Every pain entry you made (opens in a spreadsheet).
 exercise-log.csv          Every exercise you marked done, partly done or skipped.
 questionnaire-scores.csv  The scores of the questionnaires you completed.
+messages.csv              Your messages with your care team, and their replies.
 
 Times ending in _utc are in Coordinated Universal Time; the others are in your own time zone.
 `;

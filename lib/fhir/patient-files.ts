@@ -35,6 +35,22 @@ export function painCsv(batch: EpisodeBatch, timeZone: string): string {
   );
 }
 
+/** A message of the patient's conversations with their care team, for their own download. */
+export type MessageSource = { sentAt: Date; authorName: string; fromPatient: boolean; kind: string; body: string };
+
+export function messagesCsv(messages: MessageSource[], timeZone: string): string {
+  return csv(
+    ['sent_at_utc', 'sent_local', 'from', 'kind', 'text'],
+    messages.map((message) => [
+      message.sentAt.toISOString(),
+      formatDateTime(message.sentAt, timeZone),
+      message.fromPatient ? 'you' : message.authorName,
+      message.kind === 'visit-request' ? 'asked to move a visit' : 'message',
+      message.body,
+    ]),
+  );
+}
+
 export function exerciseLogCsv(logs: ExerciseLogSource[]): string {
   return csv(
     ['logged_at_utc', 'day', 'exercise', 'status', 'sets_done', 'difficulty_0_to_10', 'pain_during_0_to_10', 'reason_skipped'],

@@ -31,7 +31,6 @@ export default async function MessagesInboxPage() {
                   className={`text-lg text-brand-800 underline-offset-2 hover:underline ${thread.unread > 0 ? 'font-bold' : 'font-medium'}`}
                 >
                   {thread.patientName}
-                  <span className="sr-only">: conversation</span>
                 </AppLink>
                 <p className="text-sm text-slate-700">
                   {thread.lastFromPatient ? 'The patient wrote last' : 'You or a colleague wrote last'} ·{' '}

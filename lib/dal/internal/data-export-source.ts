@@ -5,6 +5,8 @@ import {
   alerts,
   clinics,
   episodes,
+  messages,
+  messageThreads,
   exerciseLogs,
   exercises,
   goals,
@@ -15,6 +17,7 @@ import {
   questionnaireResponses,
   users,
 } from '@/db/schema';
+import type { MessageSource } from '@/lib/fhir/patient-files';
 import type { BatchPart } from '@/lib/fhir/episode-resources';
 import type {
   ClinicSource,
@@ -267,3 +270,16 @@ export async function readExerciseLogs(db: Db, episodeIds: string[]): Promise<Ex
     .orderBy(exerciseLogs.loggedAt);
 }
 
+
+/** The messages of these episodes' conversations, oldest first, with who wrote each. */
+export async function readMessages(db: Db, episodeIds: string[]): Promise<MessageSource[]> {
+  if (episodeIds.length === 0) return [];
+  const rows = await db
+    .select({ sentAt: messages.createdAt, authorName: users.name, authorRole: messages.authorRole, kind: messages.kind, body: messages.body })
+    .from(messages)
+    .innerJoin(messageThreads, eq(messageThreads.id, messages.threadId))
+    .innerJoin(users, eq(users.id, messages.authorId))
+    .where(inArray(messageThreads.episodeId, episodeIds))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+  return rows.map(({ authorRole, ...row }) => ({ ...row, fromPatient: authorRole === 'patient' }));
+}
