@@ -38,6 +38,7 @@ import { jobLoadSection, markdown, printTable, statementsMarkdown, writeDocument
 import { BENCH_ROUTES, type BenchContext, type BenchRole } from './bench/routes';
 import { cpuMs, residentMb, sampleMemory, startServer } from './bench/server';
 import { analyzeGenerated, benchAccounts, generateClinic, generatedClinicName } from './generate/clinic';
+import { generateAppointments } from './generate/appointments';
 import { generateMessages } from './generate/messages';
 import { formatDuration } from './generate/progress';
 import { fail, log } from './lib';
@@ -119,6 +120,9 @@ async function prepare(handle: DatabaseHandle): Promise<{ context: BenchContext;
   const clinicId = existing?.id ?? (await handle.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.name, name)))[0]!.id;
   const threads = await generateMessages(handle.db, clinicId, row.episode_id);
   if (threads > 0) log(`added ${threads.toLocaleString('en-GB')} message threads`);
+  // Today's visits for the day view and the appointments page (once a day; kept with the clinic).
+  const visits = await generateAppointments(handle.db, clinicId, row.episode_id);
+  if (visits > 0) log(`added ${visits.toLocaleString('en-GB')} visits`);
   const writers = await executeRows<{ email: string }>(
     handle.db,
     sql`select p.email from episodes e join users p on p.id = e.patient_id

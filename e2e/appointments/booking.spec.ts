@@ -80,6 +80,20 @@ test('a clinician publishes availability, two patients try the same slot at once
   await jamie.getByRole('region', { name: 'Coming visits' }).getByRole('listitem').filter({ hasText: '07:00–07:30' }).getByRole('link', { name: /Add to my calendar/ }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^visit-\d{4}-\d{2}-\d{2}\.ics$/);
+
+  // Jamie makes a private calendar address: it serves the visits until it is turned off, then 404.
+  const feed = jamie.getByRole('region', { name: 'See your visits in your own calendar' });
+  await feed.getByRole('button', { name: 'Make a calendar address' }).click();
+  const address = await feed.getByLabel('Calendar address').inputValue();
+  expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
+  const served = await derek.request.get(address);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+  expect(await served.text()).toContain('X-WR-TIMEZONE:Europe/London');
+  await expectNoSeriousA11yViolations(jamie);
+  await feed.getByRole('button', { name: 'Turn off the calendar address' }).click();
+  await expect(feed.getByRole('status')).toContainText('Your calendar address is turned off.');
+  expect((await derek.request.get(address)).status()).toBe(404);
   await jamie.context().close();
   await derek.context().close();
 

@@ -10,7 +10,7 @@ test('another clinician cannot open a patient of this clinician by id, on any re
   const other = await otherContext.newPage();
   await signInAndWait(other, 'clinician2');
   await expect(caseloadTable(other).getByRole('rowheader', { name: 'Jamie Taylor' })).toHaveCount(0);
-  for (const section of ['', '/measurements', '/plan', '/plan?version=1', '/notes', '/discharge']) {
+  for (const section of ['', '/measurements', '/plan', '/plan?version=1', '/notes', '/visits', '/discharge']) {
     const response = await other.goto(`/clinician/patients/${episodeId}${section}`);
     expect(response?.status(), section).toBe(404);
     await expect(other.getByRole('heading', { name: 'We can’t find that page' })).toBeVisible();

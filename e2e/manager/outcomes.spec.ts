@@ -115,7 +115,7 @@ test.describe('clinic outcomes', () => {
 
   test('every manager page passes an accessibility scan', async ({ page }) => {
     await signInAndWait(page, 'manager');
-    for (const path of ['/manager', '/manager/episodes?figure=nprs-mcid', '/manager/episodes', '/manager/users', '/manager/caseloads', '/manager/settings']) {
+    for (const path of ['/manager', '/manager/episodes?figure=nprs-mcid', '/manager/episodes', '/manager/users', '/manager/caseloads', '/manager/attendance', '/manager/settings']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectNoSeriousA11yViolations(page);
@@ -127,7 +127,7 @@ test.describe('manager area access', () => {
   for (const account of ['clinician', 'patient'] as const) {
     test(`a ${account} gets 403 from every manager page and the export`, async ({ page }) => {
       await signInAndWait(page, account);
-      for (const path of ['/manager', '/manager/episodes', '/manager/users', '/manager/caseloads', '/manager/settings']) {
+      for (const path of ['/manager', '/manager/episodes', '/manager/users', '/manager/caseloads', '/manager/attendance', '/manager/settings']) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(403);
       }

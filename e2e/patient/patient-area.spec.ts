@@ -220,7 +220,7 @@ test.describe('patient pages on a phone network', () => {
 test.describe('patient pages are accessible', () => {
   test('every patient page has no serious or critical axe violations', async ({ page }) => {
     await signInAndWait(page, 'patient');
-    const paths = ['/patient', '/patient/exercises', '/patient/pain', '/patient/pain/new', '/patient/questionnaires', '/patient/questionnaires/psfs', '/patient/questionnaires/startback', '/patient/progress', '/patient/progress?range=all', '/patient/learn', '/patient/messages'];
+    const paths = ['/patient', '/patient/exercises', '/patient/pain', '/patient/pain/new', '/patient/questionnaires', '/patient/questionnaires/psfs', '/patient/questionnaires/startback', '/patient/progress', '/patient/progress?range=all', '/patient/learn', '/patient/messages', '/patient/appointments', '/patient/appointments/book'];
     for (const path of paths) {
       await page.goto(path);
       await expectNoSeriousA11yViolations(page);

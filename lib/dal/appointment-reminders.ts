@@ -49,7 +49,7 @@ async function sendDue(db: Db, which: '24h' | '2h', now: Date): Promise<number> 
         title: appointmentReminderTitle(visit.clinic_name, which, which === '24h' ? `${formatLongDay(startsAt, zone)} at ${clock}` : clock),
         href: '/patient/appointments',
         dedupeKey: `appointment:${visit.id}:${which}`,
-        channels: ['email'],
+        channels: ['email', 'push'],
         redirectWhenAway: false,
         now,
       });

@@ -8,6 +8,9 @@ import { TextField } from '@/components/ui/text-field';
 import { WEEKDAYS } from '@/lib/appointments/rules';
 import { NOT_SENT, valueOf, type FormResult } from '@/lib/forms';
 
+/** A refused form is drawn afresh with what was sent: a reset select would otherwise fall back to its first option. */
+const formKey = (state: FormResult) => JSON.stringify(state.ok ? null : (state.values ?? null));
+
 type Action = (previous: FormResult, form: FormData) => Promise<FormResult>;
 
 export function WeeklyWindowForm({ action, clinicTimeZone }: { action: Action; clinicTimeZone: string }) {
@@ -15,7 +18,7 @@ export function WeeklyWindowForm({ action, clinicTimeZone }: { action: Action; c
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   const value = (name: string) => (state.ok ? undefined : valueOf(state, name));
   return (
-    <form action={formAction} className="space-y-3">
+    <form action={formAction} key={formKey(state)} className="space-y-3">
       {state.ok ? <FormAlert tone="success">Hours added.</FormAlert> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       <div className="grid gap-3 sm:grid-cols-3">
@@ -33,7 +36,7 @@ export function ExceptionForm({ action, clinicTimeZone, today }: { action: Actio
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   const value = (name: string) => (state.ok ? undefined : valueOf(state, name));
   return (
-    <form action={formAction} className="space-y-3">
+    <form action={formAction} key={formKey(state)} className="space-y-3">
       {state.ok ? <FormAlert tone="success">Change added.</FormAlert> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       <div className="grid gap-3 sm:grid-cols-4">

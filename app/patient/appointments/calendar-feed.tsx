@@ -12,12 +12,13 @@ type RevokeAction = (previous: FormResult, form: FormData) => Promise<FormResult
 export function CalendarFeed({ create, revoke, activeSince }: { create: CreateAction; revoke: RevokeAction; activeSince: string | null }) {
   const [created, createAction] = useActionState(create, NOT_SENT as FormResult<{ feedPath: string }>);
   const [revoked, revokeAction] = useActionState(revoke, NOT_SENT);
-  const address = created.ok && created.data ? `${window.location.origin}${created.data.feedPath}` : null;
+  // Shown while the address is on: once turned off (the page then says so), the last one made is gone.
+  const address = created.ok && created.data && activeSince ? `${window.location.origin}${created.data.feedPath}` : null;
   return (
     <div className="space-y-4">
       {!created.ok && created.formError ? <FormAlert>{created.formError}</FormAlert> : null}
       {!revoked.ok && revoked.formError ? <FormAlert>{revoked.formError}</FormAlert> : null}
-      {revoked.ok && !address ? <FormAlert tone="success">Your calendar address is turned off. Calendars using it will stop updating.</FormAlert> : null}
+      {revoked.ok && !activeSince ? <FormAlert tone="success">Your calendar address is turned off. Calendars using it will stop updating.</FormAlert> : null}
       {address ? (
         <div role="status" className="space-y-2 rounded-lg border-l-4 border-green-700 bg-green-50 p-4">
           <p className="text-lg font-semibold text-green-900">Your private calendar address</p>

@@ -7,6 +7,9 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { APPOINTMENT_KIND_LABELS, APPOINTMENT_KINDS, VISIT_MINUTES } from '@/lib/appointments/rules';
 import { NOT_SENT, valueOf, type FormResult } from '@/lib/forms';
+
+/** A refused form is drawn afresh with what was sent: a reset select would otherwise fall back to its first option. */
+const formKey = (state: FormResult) => JSON.stringify(state.ok ? null : (state.values ?? null));
 import { LOCATION_MAX, VIDEO_URL_MAX } from '@/lib/validation/appointments';
 
 type Action = (previous: FormResult, form: FormData) => Promise<FormResult>;
@@ -31,7 +34,7 @@ export function VisitForm({
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   const value = (name: string) => (state.ok ? undefined : valueOf(state, name));
   return (
-    <form action={formAction} className="space-y-3">
+    <form action={formAction} key={formKey(state)} className="space-y-3">
       <input type="hidden" name="submissionId" value={submissionId} />
       {state.ok ? <FormAlert tone="success">Visit booked.</FormAlert> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
