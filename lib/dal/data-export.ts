@@ -5,10 +5,10 @@ import { getDb, type Db } from '@/db/client';
 import { delayedUntil, reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { recordDenied, requireRole } from '@/lib/auth/viewer';
 import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
-import { exerciseLogCsv, messagesCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
+import { appointmentsCsv, exerciseLogCsv, messagesCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
 import { recordAudit } from '@/lib/audit/record';
 import { auditBase, getOwnEpisode } from './internal/clinician-access';
-import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readMessages, readPeople } from './internal/data-export-source';
+import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readMessages, readAppointments, readPeople } from './internal/data-export-source';
 
 /**
  * A patient may download their data a few times in an hour, then waits: each download is an attempt on
@@ -76,7 +76,7 @@ export async function exportMyData(): Promise<MyDataDownload> {
   }
   const { input, bundle } = await readPatientBundle(db, viewer.userId, viewer.clinicId, null, now);
   const episodeIds = input.batch.episodes.map((episode) => episode.id);
-  const [logs, messages] = await Promise.all([readExerciseLogs(db, episodeIds), readMessages(db, episodeIds)]);
+  const [logs, messages, visits] = await Promise.all([readExerciseLogs(db, episodeIds), readMessages(db, episodeIds), readAppointments(db, episodeIds)]);
   const day = now.toISOString().slice(0, 10);
   const zip = zipSync({
     'README.txt': strToU8(README),
@@ -86,6 +86,7 @@ export async function exportMyData(): Promise<MyDataDownload> {
     'exercise-log.csv': strToU8(exerciseLogCsv(logs)),
     'questionnaire-scores.csv': strToU8(questionnaireCsv(input.batch, viewer.timeZone)),
     'messages.csv': strToU8(messagesCsv(messages, viewer.timeZone)),
+    'appointments.csv': strToU8(appointmentsCsv(visits, viewer.timeZone)),
   });
   await recordAudit(db, {
     action: 'patient.data-export',
@@ -108,6 +109,7 @@ pain-diary.csv            Every pain entry you made (opens in a spreadsheet).
 exercise-log.csv          Every exercise you marked done, partly done or skipped.
 questionnaire-scores.csv  The scores of the questionnaires you completed.
 messages.csv              Your messages with your care team, and their replies.
+appointments.csv          Your visits: when, how, with whom, and whether you came.
 
 Times ending in _utc are in Coordinated Universal Time; the others are in your own time zone.
 `;

@@ -45,7 +45,7 @@ function Report({ state }: { state: FormResult<ImportReport> }) {
           <p>Fix these rows in your spreadsheet, save it as CSV again, choose it and check it again.</p>
         </FormAlert>
         <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
+          <table className="stack-table min-w-full text-sm">
             <caption className="sr-only">Problems found in the file, by row</caption>
             <thead className="bg-slate-100">
               <tr>
@@ -57,9 +57,9 @@ function Report({ state }: { state: FormResult<ImportReport> }) {
             <tbody>
               {report.errors.map((error, index) => (
                 <tr key={index} className="border-t border-slate-200">
-                  <td className="px-3 py-2 tabular-nums">{error.row}</td>
-                  <td className="px-3 py-2 font-mono">{error.column ? COLUMN_LABELS[error.column] : '—'}</td>
-                  <td className="px-3 py-2">{error.message}</td>
+                  <td data-label="Row" className="px-3 py-2 tabular-nums">{error.row}</td>
+                  <td data-label="Column" className="px-3 py-2 font-mono">{error.column ? COLUMN_LABELS[error.column] : '—'}</td>
+                  <td data-label="Problem" className="px-3 py-2">{error.message}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   alerts,
+  appointments,
   clinics,
   episodes,
   messages,
@@ -17,7 +18,7 @@ import {
   questionnaireResponses,
   users,
 } from '@/db/schema';
-import type { MessageSource } from '@/lib/fhir/patient-files';
+import type { AppointmentSource, MessageSource } from '@/lib/fhir/patient-files';
 import type { BatchPart } from '@/lib/fhir/episode-resources';
 import type {
   ClinicSource,
@@ -282,4 +283,23 @@ export async function readMessages(db: Db, episodeIds: string[]): Promise<Messag
     .where(inArray(messageThreads.episodeId, episodeIds))
     .orderBy(asc(messages.createdAt), asc(messages.id));
   return rows.map(({ authorRole, ...row }) => ({ ...row, fromPatient: authorRole === 'patient' }));
+}
+
+/** The visits of these episodes, oldest first, with whom. */
+export async function readAppointments(db: Db, episodeIds: string[]): Promise<AppointmentSource[]> {
+  if (episodeIds.length === 0) return [];
+  return db
+    .select({
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      kind: appointments.kind,
+      clinicianName: users.name,
+      location: appointments.location,
+      status: appointments.status,
+      attendance: appointments.attendance,
+    })
+    .from(appointments)
+    .innerJoin(users, eq(users.id, appointments.clinicianId))
+    .where(inArray(appointments.episodeId, episodeIds))
+    .orderBy(asc(appointments.startsAt), asc(appointments.id));
 }
