@@ -31,7 +31,8 @@ export const ADVISORY_FLOORS: readonly Floor[] = [
   { name: 'csv-stringify', minimum: '6.9.0', why: 'no advisory known; the reviewed version (CSV exports)' },
   { name: 'pg-boss', minimum: '10.4.2', why: 'no advisory known; the reviewed version (the job queue)' },
   { name: 'fflate', minimum: '0.8.3', why: 'no advisory known; the reviewed version (zip exports)' },
-  { name: 'pg-boss', minimum: '10.4.2', why: 'no advisory known; the reviewed version (background jobs)' },
+  { name: 'web-push', minimum: '3.6.7', why: 'no advisory known; the reviewed version (Web Push with VAPID and payload encryption)' },
+  { name: 'ics', minimum: '3.12.0', why: 'no advisory known; the reviewed version (calendar files and the calendar feed)' },
   { name: 'pg', minimum: '8.11.0', why: 'node-postgres under pg-boss: remote code execution through crafted column names (CVE-2017-16082) fixed long before; floor is the reviewed line' },
 ];
 

@@ -16,7 +16,7 @@ test.describe('download my data', () => {
     const zip = await download(page, () => section.getByRole('button', { name: 'Download my data' }).click());
     expect(zip.name).toMatch(/^uplift-my-data-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipText(zip.bytes);
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'exercise-log.csv', 'messages.csv', 'pain-diary.csv', 'questionnaire-scores.csv', 'record.fhir.json', 'summary.html']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'appointments.csv', 'exercise-log.csv', 'messages.csv', 'pain-diary.csv', 'questionnaire-scores.csv', 'record.fhir.json', 'summary.html']);
 
     const bundle = JSON.parse(files['record.fhir.json']!) as { resourceType: string; type: string; entry: { resource: { resourceType: string; name?: { text: string }[] } }[] };
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });

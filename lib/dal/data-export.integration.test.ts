@@ -13,6 +13,7 @@ import { isAppError } from '@/lib/errors';
 import { validationErrorsOfAll } from '@/lib/fhir/testing/validator';
 import { raiseAlert } from './internal/alert-engine';
 import { DATA_EXPORT_THRESHOLD, exportMyData, getEpisodeFhirBundle } from './data-export';
+import { bookVisit } from './appointments';
 import { sendClinicianMessage, sendPatientMessage } from './messages';
 
 const db = setupTestDatabase();
@@ -149,13 +150,19 @@ describe('exportMyData', () => {
     await sendPatientMessage(episode.id, { submissionId: randomUUID(), body: '=1+1 is my pain, roughly' });
     await signInAs(db(), clinician.id);
     await sendClinicianMessage(episode.id, { submissionId: randomUUID(), body: 'Thanks, keep going.' });
+    await bookVisit(episode.id, { submissionId: randomUUID(), kind: 'in-person', day: '2027-07-14', time: '10:00', minutes: 30, location: 'Room 2', videoUrl: '' });
     await signInAs(db(), stranger.patient.id);
     await sendPatientMessage(stranger.episode.id, { submissionId: randomUUID(), body: 'Someone else’s message' });
     await signInAs(db(), patient.id);
     const result = await exportMyData();
     if (!result.ok) throw new Error('expected a download');
     const files = unzip(result.zip);
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'exercise-log.csv', 'messages.csv', 'pain-diary.csv', 'questionnaire-scores.csv', 'record.fhir.json', 'summary.html']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'appointments.csv', 'exercise-log.csv', 'messages.csv', 'pain-diary.csv', 'questionnaire-scores.csv', 'record.fhir.json', 'summary.html']);
+    const visitRows = files['appointments.csv']!.trim().split('\r\n');
+    expect(visitRows[0]).toBe('starts_at_utc,ends_at_utc,starts_local,how,with,place,status,attendance');
+    expect(visitRows).toHaveLength(2);
+    expect(visitRows[1]).toContain(`2027-07-14T09:00:00.000Z,2027-07-14T09:30:00.000Z,`);
+    expect(visitRows[1]).toContain(`,in-person,${clinician.name},Room 2,booked,`);
     const messageRows = files['messages.csv']!.trim().split('\r\n');
     expect(messageRows[0]).toBe('sent_at_utc,sent_local,from,kind,text');
     expect(messageRows).toHaveLength(3);

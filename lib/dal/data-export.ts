@@ -1,14 +1,13 @@
 import 'server-only';
 import { zipSync, strToU8 } from 'fflate';
 import type { Bundle } from '@medplum/fhirtypes';
-import { getDb, type Db } from '@/db/client';
+import { getDb } from '@/db/client';
 import { delayedUntil, reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
-import { recordDenied, requireRole } from '@/lib/auth/viewer';
-import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
-import { exerciseLogCsv, messagesCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
+import { auditActor, recordDenied, requireRole } from '@/lib/auth/viewer';
+import { appointmentsCsv, exerciseLogCsv, messagesCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
 import { recordAudit } from '@/lib/audit/record';
 import { auditBase, getOwnEpisode } from './internal/clinician-access';
-import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readMessages, readPeople } from './internal/data-export-source';
+import { readAppointments, readExerciseLogs, readMessages, readPatientBundle } from './internal/data-export-source';
 
 /**
  * A patient may download their data a few times in an hour, then waits: each download is an attempt on
@@ -18,23 +17,6 @@ import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient,
  */
 export const DATA_EXPORT_THRESHOLD = 3;
 const dataExportKey = (userId: string): ThrottleKey => ({ key: `data-export:${userId}`, threshold: DATA_EXPORT_THRESHOLD });
-
-/**
- * Unscoped: the Bundle of `patientId` (their episodes `episodeIds`, or all of them). Callers decide first who
- * may see it; exported for the whole-clinic validation tests, which read every patient.
- */
-export async function readPatientBundle(db: Db, patientId: string, clinicId: string, episodeIds: string[] | null, generatedAt: Date) {
-  const [clinic, [patient], episodes] = await Promise.all([
-    readClinic(db, clinicId),
-    readPeople(db, [patientId]),
-    episodeIds ? readEpisodesByIds(db, episodeIds) : readEpisodesOfPatient(db, patientId),
-  ]);
-  if (!clinic || !patient) throw new Error('export source missing');
-  const batch = await readEpisodeBatch(db, episodes);
-  const practitioners = await readPeople(db, practitionerIds(batch));
-  const input = { clinic, patient, practitioners, batch, generatedAt };
-  return { input, bundle: patientBundle(input) };
-}
 
 export type FhirDownload = { bundle: Bundle; filename: string };
 
@@ -76,7 +58,7 @@ export async function exportMyData(): Promise<MyDataDownload> {
   }
   const { input, bundle } = await readPatientBundle(db, viewer.userId, viewer.clinicId, null, now);
   const episodeIds = input.batch.episodes.map((episode) => episode.id);
-  const [logs, messages] = await Promise.all([readExerciseLogs(db, episodeIds), readMessages(db, episodeIds)]);
+  const [logs, messages, visits] = await Promise.all([readExerciseLogs(db, episodeIds), readMessages(db, episodeIds), readAppointments(db, episodeIds)]);
   const day = now.toISOString().slice(0, 10);
   const zip = zipSync({
     'README.txt': strToU8(README),
@@ -86,15 +68,13 @@ export async function exportMyData(): Promise<MyDataDownload> {
     'exercise-log.csv': strToU8(exerciseLogCsv(logs)),
     'questionnaire-scores.csv': strToU8(questionnaireCsv(input.batch, viewer.timeZone)),
     'messages.csv': strToU8(messagesCsv(messages, viewer.timeZone)),
+    'appointments.csv': strToU8(appointmentsCsv(visits, viewer.timeZone)),
   });
   await recordAudit(db, {
     action: 'patient.data-export',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     patientId: viewer.userId,
-    clientAddress: viewer.clientAddress,
     detail: { resources: bundle.entry?.length ?? 0 },
   });
   return { ok: true, zip, filename: `uplift-my-data-${day}.zip` };
@@ -108,6 +88,7 @@ pain-diary.csv            Every pain entry you made (opens in a spreadsheet).
 exercise-log.csv          Every exercise you marked done, partly done or skipped.
 questionnaire-scores.csv  The scores of the questionnaires you completed.
 messages.csv              Your messages with your care team, and their replies.
+appointments.csv          Your visits: when, how, with whom, and whether you came.
 
 Times ending in _utc are in Coordinated Universal Time; the others are in your own time zone.
 `;

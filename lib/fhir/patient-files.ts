@@ -51,6 +51,33 @@ export function messagesCsv(messages: MessageSource[], timeZone: string): string
   );
 }
 
+/** A visit of the patient's, for their own download. */
+export type AppointmentSource = {
+  startsAt: Date;
+  endsAt: Date;
+  kind: string;
+  clinicianName: string;
+  location: string | null;
+  status: string;
+  attendance: string | null;
+};
+
+export function appointmentsCsv(visits: AppointmentSource[], timeZone: string): string {
+  return csv(
+    ['starts_at_utc', 'ends_at_utc', 'starts_local', 'how', 'with', 'place', 'status', 'attendance'],
+    visits.map((visit) => [
+      visit.startsAt.toISOString(),
+      visit.endsAt.toISOString(),
+      formatDateTime(visit.startsAt, timeZone),
+      visit.kind,
+      visit.clinicianName,
+      visit.location ?? '',
+      visit.status,
+      visit.attendance ?? '',
+    ]),
+  );
+}
+
 export function exerciseLogCsv(logs: ExerciseLogSource[]): string {
   return csv(
     ['logged_at_utc', 'day', 'exercise', 'status', 'sets_done', 'difficulty_0_to_10', 'pain_during_0_to_10', 'reason_skipped'],

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   alerts,
+  appointments,
   clinics,
   episodes,
   messages,
@@ -17,7 +18,8 @@ import {
   questionnaireResponses,
   users,
 } from '@/db/schema';
-import type { MessageSource } from '@/lib/fhir/patient-files';
+import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
+import type { AppointmentSource, MessageSource } from '@/lib/fhir/patient-files';
 import type { BatchPart } from '@/lib/fhir/episode-resources';
 import type {
   ClinicSource,
@@ -270,6 +272,22 @@ export async function readExerciseLogs(db: Db, episodeIds: string[]): Promise<Ex
     .orderBy(exerciseLogs.loggedAt);
 }
 
+/**
+ * Unscoped: the Bundle of `patientId` (their episodes `episodeIds`, or all of them). Callers decide first who
+ * may see it; the patient's own download, a clinician's export and the whole-clinic validation tests use it.
+ */
+export async function readPatientBundle(db: Db, patientId: string, clinicId: string, episodeIds: string[] | null, generatedAt: Date) {
+  const [clinic, [patient], episodes] = await Promise.all([
+    readClinic(db, clinicId),
+    readPeople(db, [patientId]),
+    episodeIds ? readEpisodesByIds(db, episodeIds) : readEpisodesOfPatient(db, patientId),
+  ]);
+  if (!clinic || !patient) throw new Error('export source missing');
+  const batch = await readEpisodeBatch(db, episodes);
+  const practitioners = await readPeople(db, practitionerIds(batch));
+  const input = { clinic, patient, practitioners, batch, generatedAt };
+  return { input, bundle: patientBundle(input) };
+}
 
 /** The messages of these episodes' conversations, oldest first, with who wrote each. */
 export async function readMessages(db: Db, episodeIds: string[]): Promise<MessageSource[]> {
@@ -282,4 +300,23 @@ export async function readMessages(db: Db, episodeIds: string[]): Promise<Messag
     .where(inArray(messageThreads.episodeId, episodeIds))
     .orderBy(asc(messages.createdAt), asc(messages.id));
   return rows.map(({ authorRole, ...row }) => ({ ...row, fromPatient: authorRole === 'patient' }));
+}
+
+/** The visits of these episodes, oldest first, with whom. */
+export async function readAppointments(db: Db, episodeIds: string[]): Promise<AppointmentSource[]> {
+  if (episodeIds.length === 0) return [];
+  return db
+    .select({
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      kind: appointments.kind,
+      clinicianName: users.name,
+      location: appointments.location,
+      status: appointments.status,
+      attendance: appointments.attendance,
+    })
+    .from(appointments)
+    .innerJoin(users, eq(users.id, appointments.clinicianId))
+    .where(inArray(appointments.episodeId, episodeIds))
+    .orderBy(asc(appointments.startsAt), asc(appointments.id));
 }
