@@ -3,7 +3,9 @@
 import { useActionState, useId, useState, useTransition, type FormEvent } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { MAX_IMPORT_BYTES } from '@/lib/validation/patient-import';
-import { importPatientsAction, type ImportState } from './actions';
+import type { ImportReport } from '@/lib/dal/import';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
+import { importPatientsAction } from './actions';
 
 const COLUMN_LABELS: Record<string, string> = {
   name: 'name',
@@ -15,9 +17,10 @@ const COLUMN_LABELS: Record<string, string> = {
   past_pain: 'past_pain',
 };
 
-function Report({ state }: { state: ImportState }) {
+function Report({ state }: { state: FormResult<ImportReport> }) {
   if (!state.ok) return state.formError ? <FormAlert>{state.formError}</FormAlert> : null;
   const report = state.data;
+  if (!report) return null;
   if (report.fileError) {
     return (
       <FormAlert>
@@ -90,7 +93,7 @@ function Report({ state }: { state: ImportState }) {
 }
 
 export function ImportForm() {
-  const [state, action] = useActionState<ImportState, FormData>(importPatientsAction, { ok: false });
+  const [state, action] = useActionState(importPatientsAction, NOT_SENT);
   const [pending, startTransition] = useTransition();
   const [sizeError, setSizeError] = useState<string | null>(null);
   const fileId = useId();

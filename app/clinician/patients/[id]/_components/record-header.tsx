@@ -6,6 +6,7 @@ import { STARTBACK_RISK_GUIDANCE } from '@/lib/clinical/startback';
 import type { RecordHeader } from '@/lib/dal/patient-record';
 import { formatDate } from '@/lib/time';
 import type { AckProblemNotice } from '@/lib/validation/alerts';
+import { acknowledgeAlertAction } from '@/app/clinician/alerts/actions';
 import { reissueInvitationAction } from '../discharge/actions';
 
 function Fact({ term, value }: { term: string; value: string }) {
@@ -61,6 +62,7 @@ export function OpenAlerts({ header, timeZone, escalation, problem }: { header: 
           {open.map((alert) => (
             <AlertCard
               key={alert.id}
+              acknowledgeAction={acknowledgeAlertAction}
               alert={alertCardView(alert, timeZone)}
               showPatient={false}
               // The safety lead's access ends with the acknowledgement: back to the inbox then.
