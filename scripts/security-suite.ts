@@ -468,14 +468,14 @@ async function seedNewSurface(identities: Record<string, Identity>): Promise<Sur
     for (let weekday = 1; weekday <= 7; weekday += 1) {
       await sqlClient`insert into clinician_availability (clinic_id, clinician_id, weekday, start_time, end_time) values (${episode.clinic_id}, ${episode.clinician_id}, ${weekday}, '08:00', '18:00')`;
     }
-    if (episode.clinician_id === identities.clinician!.userId) episodeOf['app/clinician/patients/[id]'] = episode.id;
+    if (episode.clinician_id === identities.clinician!.userId) episodeOf['/clinician/patients/[id]'] = episode.id;
   }
   for (const identity of Object.values(identities)) {
     await sqlClient`
       insert into notifications (user_id, clinic_id, kind, title, href, dedupe_key)
       select id, clinic_id, 'message', 'You have a new message', ${`/${identity.role}`}, ${`security-suite-${randomUUID()}`} from users where id = ${identity.userId!}`;
   }
-  if (!episodeOf['app/clinician/patients/[id]']) throw new Error('patient@demo.test is not in clinician@demo.test’s care in the demo clinic');
+  if (!episodeOf['/clinician/patients/[id]']) throw new Error('patient@demo.test is not in clinician@demo.test’s care in the demo clinic');
   return { episodeOf, visits };
 }
 
