@@ -63,6 +63,8 @@ export default defineConfig({
       DATABASE_URL: '',
       // The journeys' data must not change under them on a timer.
       UPLIFT_JOBS: 'off',
+      // Lets e2e/streaming.spec.ts hold back one panel by request header (lib/testing/slow-panel.ts).
+      UPLIFT_TEST_HOOKS: '1',
     },
   },
 });

@@ -14,7 +14,7 @@ import { STARTER_EXERCISES } from '../lib/content/exercises';
 import { PLAN_TEMPLATES } from '../lib/content/templates';
 import { evaluatePainAlerts } from '../lib/dal/internal/alert-engine';
 import { escalateUnacknowledgedAlerts } from '../lib/dal/internal/escalation-engine';
-import { raiseRedFlagAlert } from '../lib/dal/internal/red-flag-alerts';
+import { storeRedFlagScreen } from '../lib/dal/internal/red-flag-alerts';
 import { addDays, localDay, zonedTimeToUtc } from '../lib/time';
 import type { Db, Tx } from './connection';
 import * as t from './schema';
@@ -487,16 +487,7 @@ async function logPainWithRedFlag(tx: Tx, input: { episodeId: string; intakeNprs
       submissionId,
     })
     .returning({ id: t.painEntries.id });
-  await tx.insert(t.redFlagScreens).values({
-    episodeId,
-    painEntryId: entry!.id,
-    answers,
-    positives: evaluation.positives,
-    urgency: evaluation.urgency,
-    submissionId,
-    createdAt: at,
-  });
-  await raiseRedFlagAlert(tx, { episodeId, urgency: evaluation.urgency!, positives: evaluation.positives, answers, now: at });
+  await storeRedFlagScreen(tx, { episodeId, painEntryId: entry!.id, answers, evaluation, submissionId, now: at });
   await evaluatePainAlerts(tx, episodeId, at, { intakeNprs: input.intakeNprs, timeZone: TIME_ZONE, status: 'active' });
 }
 

@@ -29,6 +29,7 @@ import { recordAudit } from '../lib/audit/record';
 import { localDay } from '../lib/time';
 import { aJobKilledMidRunRunsOnceAfterRestart } from './faults/jobs';
 import { startCluster, type Cluster } from './throwaway-postgres';
+import { fetchCsrf } from './auth-http';
 
 const root = process.cwd();
 const PORT = Number(process.env.FAULT_PORT ?? 3163);
@@ -51,12 +52,7 @@ async function status(pathname: string, init: RequestInit = {}): Promise<{ statu
 }
 
 async function signInCookie(email: string, password: string): Promise<string | null> {
-  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0]!)
-    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`));
+  const { csrfToken, csrfCookie } = await fetchCsrf(BASE);
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie ?? '' },

@@ -22,6 +22,7 @@ import { openPostgres } from '../db/connection';
 import { seedDemo } from '../db/seed';
 import { verifyAuditChain } from '../lib/audit/chain';
 import { startCluster, type Cluster } from './throwaway-postgres';
+import { fetchCsrf } from './auth-http';
 
 const require = createRequire(import.meta.url);
 const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node.js') as {
@@ -103,13 +104,7 @@ function randomAddress(): string {
 }
 
 async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
-  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  // proxy.ts's Auth.js wrapper may set a second CSRF cookie: send the one that matches the token.
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0]!)
-    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`));
+  const { csrfToken, csrfCookie } = await fetchCsrf(BASE);
   if (!csrfCookie) throw new Error('no CSRF cookie');
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: 'POST',
@@ -306,12 +301,9 @@ let timingReport = 'not measured';
  */
 async function measureSignInTiming() {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0]!)
-    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`))!;
+  const csrf = await fetchCsrf(BASE);
+  const csrfToken = csrf.csrfToken;
+  const csrfCookie = csrf.csrfCookie!;
   const attempt = async (email: string) => {
     const began = performance.now();
     const response = await send('POST', '/api/auth/callback/credentials', {
@@ -632,12 +624,9 @@ type Attempt = { signedIn: string | null; device: string | null };
 
 /** One sign-in over HTTP, from `address`, sending `cookies` (device cookies) with it. */
 async function attemptSignIn(email: string, password: string, options: { address?: string; cookies?: string[] } = {}): Promise<Attempt> {
-  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0]!)
-    .find((cookie) => decodeURIComponent(cookie.split('=')[1] ?? '').startsWith(`${csrfToken}|`))!;
+  const csrf = await fetchCsrf(BASE);
+  const csrfToken = csrf.csrfToken;
+  const csrfCookie = csrf.csrfCookie!;
   const response = await send('POST', '/api/auth/callback/credentials', {
     label: 'sign-in defences',
     headers: {

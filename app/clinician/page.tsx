@@ -106,7 +106,7 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
       </form>
 
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
+        <table className="stack-table stack-table-head min-w-full text-left text-sm">
           <caption className="sr-only">
             Your patients in active care. Column headings sort the table.
           </caption>

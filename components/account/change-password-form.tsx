@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import type { ActionResult } from '@/lib/errors';
 import { NewPasswordFields } from './new-password-fields';
 import { changePasswordAction } from '@/lib/account/security-actions';
 
 export function ChangePasswordForm({ email }: { email: string }) {
-  const [state, action] = useActionState<ActionResult, FormData>(changePasswordAction, { ok: true });
+  const [state, action] = useActionState(changePasswordAction, NOT_SENT);
   const fieldErrors = state.ok ? undefined : state.fieldErrors;
   return (
     <form action={action} className="space-y-5" noValidate>

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import type { ActionResult } from '@/lib/errors';
 import { RecoveryCodes } from './recovery-codes';
-import { confirmMfaAction, disableMfaAction, regenerateCodesAction, startMfaAction, type EnrolState } from '@/lib/account/security-actions';
+import { confirmMfaAction, disableMfaAction, regenerateCodesAction, startMfaAction } from '@/lib/account/security-actions';
 
 export function StartMfaForm() {
-  const [state, action] = useActionState<ActionResult, FormData>(startMfaAction, { ok: true });
+  const [state, action] = useActionState(startMfaAction, NOT_SENT);
   return (
     <form action={action} className="space-y-3">
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
@@ -20,8 +20,8 @@ export function StartMfaForm() {
 
 /** Confirms the pending key with a first code; then shows the recovery codes and where to go next. */
 export function ConfirmMfaForm({ continueHref }: { continueHref?: string }) {
-  const [state, action] = useActionState<EnrolState, FormData>(confirmMfaAction, { ok: false });
-  if (state.ok) {
+  const [state, action] = useActionState(confirmMfaAction, NOT_SENT);
+  if (state.ok && state.data) {
     return (
       <div className="space-y-4">
         <FormAlert tone="success">Two-step sign-in is on. From now on you will enter a code from your app when you sign in.</FormAlert>
@@ -50,7 +50,7 @@ export function ConfirmMfaForm({ continueHref }: { continueHref?: string }) {
 }
 
 export function DisableMfaForm() {
-  const [state, action] = useActionState<ActionResult, FormData>(disableMfaAction, { ok: false });
+  const [state, action] = useActionState(disableMfaAction, NOT_SENT);
   if (state.ok) return <FormAlert tone="success">Two-step sign-in is off.</FormAlert>;
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -64,8 +64,8 @@ export function DisableMfaForm() {
 }
 
 export function RegenerateCodesForm() {
-  const [state, action] = useActionState<EnrolState, FormData>(regenerateCodesAction, { ok: false });
-  if (state.ok) return <RecoveryCodes codes={state.data.recoveryCodes} />;
+  const [state, action] = useActionState(regenerateCodesAction, NOT_SENT);
+  if (state.ok && state.data) return <RecoveryCodes codes={state.data.recoveryCodes} />;
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.formError ? <FormAlert>{state.formError}</FormAlert> : null}

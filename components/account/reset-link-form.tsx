@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { issueResetLinkAction, type ResetLinkState } from '@/lib/account/security-actions';
+import { issueResetLinkAction } from '@/lib/account/security-actions';
+import { NOT_SENT } from '@/lib/forms';
 
 /**
  * Staff ask for a one-time reset link. A patient's link is shown to hand over (in person or by
@@ -13,7 +14,7 @@ import { issueResetLinkAction, type ResetLinkState } from '@/lib/account/securit
  * two-step sign-in is turned off until they set it up again (they are told when they next sign in).
  */
 export function ResetLinkForm({ who, askCode }: { who: string; askCode: boolean }) {
-  const [state, action] = useActionState<ResetLinkState, FormData>(issueResetLinkAction, { ok: false });
+  const [state, action] = useActionState(issueResetLinkAction, NOT_SENT);
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
@@ -35,7 +36,7 @@ export function ResetLinkForm({ who, askCode }: { who: string; askCode: boolean 
           Create a reset link
         </SubmitButton>
       </form>
-      {state.ok && state.data.delivery === 'emailed' ? (
+      {state.ok && state.data?.delivery === 'emailed' ? (
         <div role="status" className="rounded-xl border border-green-700 bg-green-50 p-4">
           <p className="font-semibold">Reset link emailed to {state.data.name}</p>
           <p className="mt-1 text-slate-800">
@@ -43,7 +44,7 @@ export function ResetLinkForm({ who, askCode }: { who: string; askCode: boolean 
           </p>
         </div>
       ) : null}
-      {state.ok && state.data.delivery === 'link' ? (
+      {state.ok && state.data?.delivery === 'link' ? (
         <div role="status" className="rounded-xl border border-green-700 bg-green-50 p-4">
           <p className="font-semibold">Reset link for {state.data.name}</p>
           <p className="mt-1 text-slate-800">Works once, for one hour. Any earlier link for this person has stopped working.</p>

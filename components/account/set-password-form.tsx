@@ -1,14 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { ActionResult } from '@/lib/errors';
 import { NewPasswordFields } from './new-password-fields';
 import { setPasswordAction } from '@/lib/account/set-password-actions';
 
 export function SetPasswordForm({ kind, token, email }: { kind: 'invite' | 'reset'; token: string; email: string }) {
-  const [state, action] = useActionState<ActionResult, FormData>(setPasswordAction, { ok: true });
+  const [state, action] = useActionState(setPasswordAction, NOT_SENT);
   const fieldErrors = state.ok ? undefined : state.fieldErrors;
   return (
     <form action={action} className="space-y-5" noValidate>

@@ -1,11 +1,8 @@
 'use client';
 
-import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ClinicianChartFrame } from './clinician-chart-frame';
-
-export type RomChartPoint = { label: string; value: number };
-/** A reference band from published norms: shaded, never drawn as a target line. `high: null` is open-ended. */
-export type RomChartReference = { low: number; high: number | null; label: string };
+import { referenceBand, type ChartReference, type ValuePoint } from './reference-band';
 
 export function ClinicianRomChart({
   title,
@@ -17,8 +14,8 @@ export function ClinicianRomChart({
 }: {
   title: string;
   unit: string;
-  points: RomChartPoint[];
-  reference: RomChartReference | null;
+  points: ValuePoint[];
+  reference: ChartReference | null;
   domain: [number, number];
   summary: string;
 }) {
@@ -31,18 +28,7 @@ export function ClinicianRomChart({
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#334155' }} />
           <YAxis domain={[domain[0], top]} tick={{ fontSize: 12, fill: '#334155' }} />
           <Tooltip />
-          {reference ? (
-            <ReferenceArea
-              y1={reference.low}
-              y2={reference.high ?? top}
-              fill="#14b8a6"
-              fillOpacity={0.15}
-              stroke="#0f766e"
-              strokeOpacity={0.4}
-              ifOverflow="hidden"
-              label={{ value: reference.label, position: 'insideTopLeft', fontSize: 12, fill: '#115e59' }}
-            />
-          ) : null}
+          {reference ? referenceBand(reference, top, 'clinician') : null}
           <Line type="linear" dataKey="value" name={title} stroke="#1e293b" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

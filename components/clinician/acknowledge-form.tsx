@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { acknowledgeAlertAction } from '@/app/clinician/alerts/actions';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { AckProblemNotice } from '@/lib/validation/alerts';
@@ -11,12 +10,14 @@ import type { AckProblemNotice } from '@/lib/validation/alerts';
  * address and arrives here as `problem`.
  */
 export function AcknowledgeForm({
+  action,
   alertId,
   patientName,
   back,
   clearProblem,
   problem,
 }: {
+  action: (form: FormData) => Promise<void>;
   alertId: string;
   patientName: string;
   /** The episode whose record the form is on; '' in the inbox. */
@@ -28,7 +29,7 @@ export function AcknowledgeForm({
   const id = useId();
   const commentError = problem?.onComment ? problem.message : undefined;
   return (
-    <form action={acknowledgeAlertAction} className="mt-3 space-y-2">
+    <form action={action} className="mt-3 space-y-2">
       <input type="hidden" name="alertId" value={alertId} />
       {back ? <input type="hidden" name="back" value={back} /> : null}
       {clearProblem ? <input type="hidden" name="clear" value="1" /> : null}

@@ -25,8 +25,11 @@ export function AlertCard({
   recordHref,
   replyHref,
   note,
+  acknowledgeAction,
 }: {
   alert: AlertCardView;
+  /** The clinician's acknowledge action (app/clinician/alerts/actions.ts), handed down by the page. */
+  acknowledgeAction: (form: FormData) => Promise<void>;
   showPatient?: boolean;
   showDefinition?: boolean;
   /** The episode whose record the card is on; '' in the inbox (where an acknowledgement returns). */
@@ -84,7 +87,7 @@ export function AlertCard({
         </p>
       ) : null}
       {open ? (
-        <AcknowledgeForm alertId={alert.id} patientName={alert.patientName} back={back} clearProblem={clearProblem} problem={problem} />
+        <AcknowledgeForm action={acknowledgeAction} alertId={alert.id} patientName={alert.patientName} back={back} clearProblem={clearProblem} problem={problem} />
       ) : (
         <>
           {problem ? (

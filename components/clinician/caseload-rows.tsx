@@ -32,19 +32,19 @@ export function CaseloadRows({ rows }: { rows: CaseloadRowView[] }) {
           {row.patientName}
         </AppLink>
       </th>
-      <td className="data-cell">
+      <td data-label="Needs attention" className="data-cell">
         {row.flags.length > 0 ? (
           <span className="flex flex-wrap gap-1">{row.flags.map((flag) => <FlagBadge key={flag} reason={flag} />)}</span>
         ) : <span className="text-slate-600">No flags</span>}
       </td>
-      <td className="data-num">{row.weeksInCare}</td>
-      <td className="data-cell">{row.risk}</td>
-      <td className="data-num">{row.latestPain ?? '—'}</td>
-      <td className="data-num"><Change value={row.painChange} /></td>
-      <td className="data-num">{row.odiLatest ?? '—'}</td>
-      <td className="data-num"><Change value={row.odiChange} /></td>
-      <td className="data-num">{row.adherence7 === null ? '—' : `${row.adherence7}%`}</td>
-      <td className="data-cell whitespace-nowrap">{row.lastActivity}</td>
+      <td data-label="Weeks in care" className="data-num">{row.weeksInCare}</td>
+      <td data-label="STarT Back" className="data-cell">{row.risk}</td>
+      <td data-label="Pain now" className="data-num">{row.latestPain ?? '—'}</td>
+      <td data-label="Pain change" className="data-num"><Change value={row.painChange} /></td>
+      <td data-label="ODI %" className="data-num">{row.odiLatest ?? '—'}</td>
+      <td data-label="ODI change" className="data-num"><Change value={row.odiChange} /></td>
+      <td data-label="Adherence 7 d" className="data-num">{row.adherence7 === null ? '—' : `${row.adherence7}%`}</td>
+      <td data-label="Last activity" className="data-cell whitespace-nowrap">{row.lastActivity}</td>
     </tr>
   ));
 }

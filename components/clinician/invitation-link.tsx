@@ -1,9 +1,12 @@
 'use client';
 
 import { useActionState, useState, useSyncExternalStore } from 'react';
-import type { InviteState } from '@/app/clinician/patients/[id]/discharge/actions';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
+
+/** A one-time link as an action answers with it. */
+export type InvitationLink = { path: string; expiresAt: string };
 
 const noSubscription = () => () => {};
 
@@ -34,16 +37,16 @@ export function InvitationLinkBox({ path, expiresText }: { path: string; expires
   );
 }
 
-type Action = (previous: InviteState, form: FormData) => Promise<InviteState>;
+type Action = (previous: FormResult<InvitationLink>, form: FormData) => Promise<FormResult<InvitationLink>>;
 
 export function ReissueInvitationForm({ action, timeZone }: { action: Action; timeZone: string }) {
-  const [state, formAction] = useActionState(action, { ok: false });
+  const [state, formAction] = useActionState(action, NOT_SENT);
   return (
     <div className="space-y-2">
-      {state.ok && state.link ? (
+      {state.ok && state.data ? (
         <InvitationLinkBox
-          path={state.link.path}
-          expiresText={new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(state.link.expiresAt))}
+          path={state.data.path}
+          expiresText={new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(state.data.expiresAt))}
         />
       ) : (
         <form action={formAction}>

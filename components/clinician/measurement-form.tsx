@@ -1,28 +1,30 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import type { MeasurementFormState } from '@/app/clinician/patients/[id]/measurements/actions';
+import { NOT_SENT, valueOf, type FormResult } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { describeReference, formatMeasurement, MEASURE_CODES, romReference, ROM_MEASURES, ROM_METHOD_LABELS, ROM_METHODS, type MeasureCode } from '@/lib/clinical/rom';
 
-type Action = (previous: MeasurementFormState, form: FormData) => Promise<MeasurementFormState>;
+/** What the measurement actions answer with: how many were saved, or the values to check again. */
+export type MeasurementData = { saved?: number; warnings?: Record<string, string> };
+
+type Action = (previous: FormResult<MeasurementData>, form: FormData) => Promise<FormResult<MeasurementData>>;
 
 /** All lumbar measures on one form; empty fields are simply not recorded. */
 export function MeasurementForm({ action, defaultMeasuredAt, submissionId }: { action: Action; defaultMeasuredAt: string; submissionId: string }) {
-  const [state, formAction] = useActionState(action, { ok: true });
+  const [state, formAction] = useActionState(action, NOT_SENT);
   const id = useId();
-  const values = state.ok ? {} : (state.values ?? {});
-  const errors = state.ok ? {} : (state.fieldErrors ?? {});
-  const warnings = state.ok ? {} : (state.warnings ?? {});
+  const errors = state.fieldErrors ?? {};
+  const warnings = (!state.ok && state.data?.warnings) || {};
   // A new key after each submit re-creates the inputs with the submitted values (React resets forms after an action).
-  const formKey = JSON.stringify(values);
+  const formKey = JSON.stringify(state.values ?? null);
   return (
     <form action={formAction} key={formKey} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" noValidate>
       <h2 className="text-xl font-semibold">Record measurements</h2>
       <input type="hidden" name="submissionId" value={submissionId} />
-      {state.ok && state.saved ? (
-        <FormAlert tone="success">{state.saved === 1 ? 'Measurement saved.' : `${state.saved} measurements saved.`}</FormAlert>
+      {state.ok && state.data?.saved ? (
+        <FormAlert tone="success">{state.data.saved === 1 ? 'Measurement saved.' : `${state.data.saved} measurements saved.`}</FormAlert>
       ) : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       <div className="flex flex-wrap gap-4">
@@ -31,7 +33,7 @@ export function MeasurementForm({ action, defaultMeasuredAt, submissionId }: { a
             id={`${id}-at`}
             name="measuredAt"
             type="datetime-local"
-            defaultValue={values.measuredAt ?? defaultMeasuredAt}
+            defaultValue={valueOf(state, 'measuredAt') ?? defaultMeasuredAt}
             aria-invalid={errors.measuredAt ? true : undefined}
             aria-describedby={errors.measuredAt ? `${id}-at-error` : undefined}
             className="min-h-10 rounded-md border border-slate-400 px-2"
@@ -41,7 +43,7 @@ export function MeasurementForm({ action, defaultMeasuredAt, submissionId }: { a
           <select
             id={`${id}-method`}
             name="method"
-            defaultValue={values.method ?? 'dual-inclinometer'}
+            defaultValue={valueOf(state, 'method') ?? 'dual-inclinometer'}
             aria-invalid={errors.method ? true : undefined}
             aria-describedby={errors.method ? `${id}-method-error` : undefined}
             className="min-h-10 rounded-md border border-slate-400 bg-white px-2"
@@ -57,7 +59,7 @@ export function MeasurementForm({ action, defaultMeasuredAt, submissionId }: { a
       </div>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {MEASURE_CODES.map((code) => (
-          <MeasureInput key={code} code={code} formId={id} value={values[code] ?? ''} errors={errors[code]} warning={warnings[code]} />
+          <MeasureInput key={code} code={code} formId={id} value={valueOf(state, code) ?? ''} errors={errors[code]} warning={warnings[code]} />
         ))}
       </div>
       {Object.keys(warnings).length > 0 ? (

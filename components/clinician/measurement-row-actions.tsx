@@ -1,11 +1,12 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import type { MeasurementFormState } from '@/app/clinician/patients/[id]/measurements/actions';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
+import type { MeasurementData } from './measurement-form';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { ROM_METHOD_LABELS, ROM_METHODS } from '@/lib/clinical/rom';
 
-type Action = (previous: MeasurementFormState, form: FormData) => Promise<MeasurementFormState>;
+type Action<Data> = (previous: FormResult<Data>, form: FormData) => Promise<FormResult<Data>>;
 
 /** Correct (a new row supersedes this one) or delete (kept, marked deleted) one current measurement. */
 export function MeasurementRowActions({
@@ -22,11 +23,11 @@ export function MeasurementRowActions({
   value: number;
   method: string | null;
   isAngle: boolean;
-  correctAction: Action;
-  deleteAction: Action;
+  correctAction: Action<MeasurementData>;
+  deleteAction: Action<undefined>;
 }) {
-  const [correctState, correct] = useActionState(correctAction, { ok: true });
-  const [deleteState, remove] = useActionState(deleteAction, { ok: true });
+  const [correctState, correct] = useActionState(correctAction, NOT_SENT);
+  const [deleteState, remove] = useActionState(deleteAction, NOT_SENT);
   const id = useId();
   const error = !correctState.ok ? (correctState.fieldErrors?.value?.join(' ') ?? correctState.formError) : !deleteState.ok ? deleteState.formError : undefined;
   return (
@@ -49,7 +50,7 @@ export function MeasurementRowActions({
               </select>
             </div>
           ) : null}
-          {!correctState.ok && correctState.warnings ? (
+          {!correctState.ok && correctState.data?.warnings ? (
             <label className="flex items-center gap-1 text-xs font-medium">
               <input type="checkbox" name="confirmWarnings" /> The value is correct
             </label>

@@ -2,45 +2,47 @@
 
 import { AppLink } from '@/components/ui/app-link';
 import { useActionState } from 'react';
-import type { OnboardingState } from '@/app/clinician/patients/new/actions';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { INSTRUMENT_INFO, INSTRUMENTS } from '@/lib/clinical/instruments';
 import { TextField } from '@/components/ui/text-field';
 import { InvitationLinkBox } from './invitation-link';
 
-type Action = (previous: OnboardingState, form: FormData) => Promise<OnboardingState>;
+/** The new patient, as the onboarding action answers with it: their record and a one-time link. */
+export type Onboarded = { episodeId: string; patientName: string; path: string; expiresAt: string };
+
+type Action = (previous: FormResult<Onboarded>, form: FormData) => Promise<FormResult<Onboarded>>;
 
 const INSTRUMENT_CHOICES = INSTRUMENTS.map((value) => ({ value, label: `${INSTRUMENT_INFO[value].name} (${INSTRUMENT_INFO[value].schedule})` }));
 
 export function OnboardingForm({ action, timeZone }: { action: Action; timeZone: string }) {
-  const [state, formAction] = useActionState(action, { ok: false });
-  if (state.ok && state.created) {
-    const expires = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(state.created.expiresAt));
+  const [state, formAction] = useActionState(action, NOT_SENT);
+  if (state.ok && state.data) {
+    const expires = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(state.data.expiresAt));
     return (
       <div className="space-y-4">
-        <FormAlert tone="success">{state.created.patientName} was added to your caseload.</FormAlert>
-        <InvitationLinkBox path={state.created.path} expiresText={`on ${expires}`} />
+        <FormAlert tone="success">{state.data.patientName} was added to your caseload.</FormAlert>
+        <InvitationLinkBox path={state.data.path} expiresText={`on ${expires}`} />
         <p className="flex flex-wrap gap-4">
-          <AppLink href={`/clinician/patients/${state.created.episodeId}/plan`} className="font-semibold text-brand-800 underline">Build their exercise plan</AppLink>
-          <AppLink href={`/clinician/patients/${state.created.episodeId}`} className="font-semibold text-brand-800 underline">Open their record</AppLink>
+          <AppLink href={`/clinician/patients/${state.data.episodeId}/plan`} className="font-semibold text-brand-800 underline">Build their exercise plan</AppLink>
+          <AppLink href={`/clinician/patients/${state.data.episodeId}`} className="font-semibold text-brand-800 underline">Open their record</AppLink>
         </p>
       </div>
     );
   }
-  const values = !state.ok ? (state.values ?? {}) : {};
-  const errors = !state.ok ? (state.fieldErrors ?? {}) : {};
+  const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} key={JSON.stringify(values)} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" noValidate>
+    <form action={formAction} key={JSON.stringify(state.values ?? null)} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       {Object.keys(errors).length > 0 ? <FormAlert>Check the fields marked below.</FormAlert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField size="compact" label="Full name" name="name" autoComplete="off" defaultValue={values.name} errors={errors.name} maxLength={200} />
-        <TextField size="compact" label="Email" name="email" type="email" autoComplete="off" defaultValue={values.email} errors={errors.email} hint="The patient signs in with this address." />
-        <TextField size="compact" label="Date of birth" name="dateOfBirth" type="date" defaultValue={values.dateOfBirth} errors={errors.dateOfBirth} />
-        <TextField size="compact" label="Condition" name="condition" defaultValue={values.condition ?? 'Non-specific low back pain'} errors={errors.condition} maxLength={200} />
-        <TextField size="compact" label="Pain at the start (0–10)" name="intakeNprs" inputMode="numeric" defaultValue={values.intakeNprs} errors={errors.intakeNprs} hint="The patient’s NPRS today: 0 no pain, 10 worst imaginable." />
-        <TextField size="compact" label="Weeks between questionnaires" name="intervalWeeks" inputMode="numeric" defaultValue={values.intervalWeeks ?? '4'} errors={errors.intervalWeeks} />
+        <TextField size="compact" label="Full name" name="name" autoComplete="off" result={state} maxLength={200} />
+        <TextField size="compact" label="Email" name="email" type="email" autoComplete="off" result={state} hint="The patient signs in with this address." />
+        <TextField size="compact" label="Date of birth" name="dateOfBirth" type="date" result={state} />
+        <TextField size="compact" label="Condition" name="condition" result={state} defaultValue="Non-specific low back pain" maxLength={200} />
+        <TextField size="compact" label="Pain at the start (0–10)" name="intakeNprs" inputMode="numeric" result={state} hint="The patient’s NPRS today: 0 no pain, 10 worst imaginable." />
+        <TextField size="compact" label="Weeks between questionnaires" name="intervalWeeks" inputMode="numeric" result={state} defaultValue="4" />
       </div>
       <fieldset>
         <legend className="text-base font-medium">Questionnaires to ask for now (due in 3 days)</legend>

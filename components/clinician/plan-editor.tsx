@@ -1,52 +1,14 @@
 'use client';
 
 import { useActionState, useId, useMemo, useState } from 'react';
-import type { PlanFormState } from '@/app/clinician/patients/[id]/plan/actions';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { formatDosage } from '@/lib/clinical/dosage';
+import { DOSAGE_FIELDS, describeDosage, toPlanItem, type EditorExercise, type EditorItem, type EditorTemplate, type PlanSaved } from './plan-items';
 
-export type EditorItem = {
-  exerciseId: string;
-  exerciseName: string;
-  sets: number | null;
-  reps: number | null;
-  holdSeconds: number | null;
-  durationMinutes: number | null;
-  timesPerDay: number;
-  daysPerWeek: number;
-  perSide: boolean;
-  instructionsNote: string | null;
-};
+export type { EditorExercise, EditorItem, EditorTemplate, PlanSaved };
 
-export type EditorExercise = { id: string; name: string; category: string; categoryLabel: string; summary: string; dosage: Omit<EditorItem, 'exerciseId' | 'exerciseName' | 'instructionsNote'> };
-export type EditorTemplate = { key: string; name: string; description: string; items: EditorItem[] };
-
-/** The dosage as the patient will read it, or a prompt while the numbers are incomplete. */
-function describeDosage(item: EditorItem): string {
-  try {
-    return `Patient sees: ${formatDosage(item)}`;
-  } catch {
-    return 'Check the numbers: whole numbers of at least 1, and days a week from 1 to 7.';
-  }
-}
-
-/** Only the fields a plan item stores are sent; names and categories are for display. */
-function toPlanItem(item: EditorItem) {
-  const { exerciseId, sets, reps, holdSeconds, durationMinutes, timesPerDay, daysPerWeek, perSide, instructionsNote } = item;
-  return { exerciseId, sets, reps, holdSeconds, durationMinutes, timesPerDay, daysPerWeek, perSide, instructionsNote };
-}
-
-type Action = (previous: PlanFormState, form: FormData) => Promise<PlanFormState>;
-
-const DOSAGE_FIELDS = [
-  { key: 'sets', label: 'Sets', max: 10 },
-  { key: 'reps', label: 'Reps', max: 100 },
-  { key: 'holdSeconds', label: 'Hold (s)', max: 600 },
-  { key: 'durationMinutes', label: 'Minutes', max: 180 },
-  { key: 'timesPerDay', label: 'Times a day', max: 10 },
-  { key: 'daysPerWeek', label: 'Days a week', max: 7 },
-] as const;
+type Action = (previous: FormResult<PlanSaved>, form: FormData) => Promise<FormResult<PlanSaved>>;
 
 /** The plan builder: the draft lives in this component, so a refused save (conflict, error) never loses it. */
 export function PlanEditor({
@@ -68,7 +30,7 @@ export function PlanEditor({
   templates: EditorTemplate[];
   categories: { key: string; label: string }[];
 }) {
-  const [state, formAction] = useActionState(action, { ok: true });
+  const [state, formAction] = useActionState(action, NOT_SENT);
   const [items, setItems] = useState<EditorItem[]>(initialItems);
   const [note, setNote] = useState('');
   const [search, setSearch] = useState('');
@@ -115,9 +77,9 @@ export function PlanEditor({
         <input type="hidden" name="submissionId" value={submissionId} />
         <input type="hidden" name="items" value={JSON.stringify(items.map(toPlanItem))} />
         <p aria-live="polite" className="sr-only">{announcement}</p>
-        {state.ok && state.savedVersion ? <FormAlert tone="success">Saved as version {state.savedVersion}. The patient sees it now.</FormAlert> : null}
+        {state.ok && state.data?.savedVersion ? <FormAlert tone="success">Saved as version {state.data.savedVersion}. The patient sees it now.</FormAlert> : null}
         {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-        {!state.ok && state.conflict ? (
+        {!state.ok && state.data?.conflict ? (
           <p>
             <a href={reloadHref} className="font-semibold text-brand-800 underline">Reload the plan</a> (your draft below stays on screen until you do).
           </p>

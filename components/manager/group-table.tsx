@@ -6,9 +6,9 @@ import { changeText, ciText, medianText, shareDetail, shareText, TOO_FEW_TEXT } 
 
 export type GroupRow = { key: string; label: string; href?: string; drillHref: string; figures: GroupFigures };
 
-function Cell({ main, detail }: { main: string; detail?: string | null }) {
+function Cell({ label, main, detail }: { label: string; main: string; detail?: string | null }) {
   return (
-    <td className="px-3 py-2 align-top">
+    <td data-label={label} className="px-3 py-2 align-top">
       <span className={main === TOO_FEW_TEXT ? 'text-slate-700 italic' : 'font-semibold'}>{main}</span>
       {detail ? <span className="block text-xs text-slate-700">{detail}</span> : null}
     </td>
@@ -20,7 +20,7 @@ export function GroupTable({ caption, groupHeading, rows }: { caption: string; g
   if (rows.length === 0) return <p className="text-slate-700">No episodes in this range.</p>;
   return (
     <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="min-w-full text-left text-sm">
+      <table className="stack-table min-w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-800">
           <tr>
@@ -52,13 +52,14 @@ export function GroupTable({ caption, groupHeading, rows }: { caption: string; g
                 </th>
                 {counts.reportable ? (
                   <>
-                    <Cell main={String(counts.started)} detail={`${counts.active} active / ${counts.discharged} discharged`} />
-                    <Cell main={changeText(figures.nprsDischarge)} detail={ciText(figures.nprsDischarge)} />
-                    <Cell main={shareText(figures.nprsMcid)} detail={shareDetail(figures.nprsMcid)} />
-                    <Cell main={changeText(figures.odiDischarge)} detail={ciText(figures.odiDischarge)} />
-                    <Cell main={shareText(figures.odiMcid)} detail={shareDetail(figures.odiMcid)} />
-                    <Cell main={medianText(figures.weeksInCare)} />
+                    <Cell label="Episodes (active / discharged)" main={String(counts.started)} detail={`${counts.active} active / ${counts.discharged} discharged`} />
+                    <Cell label="Pain change to discharge" main={changeText(figures.nprsDischarge)} detail={ciText(figures.nprsDischarge)} />
+                    <Cell label="Pain MCID at discharge" main={shareText(figures.nprsMcid)} detail={shareDetail(figures.nprsMcid)} />
+                    <Cell label="ODI change to discharge" main={changeText(figures.odiDischarge)} detail={ciText(figures.odiDischarge)} />
+                    <Cell label="ODI MCID at discharge" main={shareText(figures.odiMcid)} detail={shareDetail(figures.odiMcid)} />
+                    <Cell label="Median weeks in care" main={medianText(figures.weeksInCare)} />
                     <Cell
+                      label="Adherent"
                       main={figures.adherence.reportable ? formatPercent(figures.adherence.adherentShare) : TOO_FEW_TEXT}
                       detail={figures.adherence.reportable ? `of ${figures.adherence.n} with a plan` : null}
                     />

@@ -1,7 +1,16 @@
-export function FormAlert({ children, tone = 'error' }: { children: React.ReactNode; tone?: 'error' | 'success' }) {
+import type { ReactNode } from 'react';
+
+const TEXT = { regular: 'text-base', large: 'text-lg' } as const;
+
+/**
+ * A form's message: an error (announced as an alert) or a success (a status). Nothing when there is no
+ * message. `large` for patients' forms, beside their large fields.
+ */
+export function FormAlert({ children, tone = 'error', size = 'regular' }: { children?: ReactNode; tone?: 'error' | 'success'; size?: keyof typeof TEXT }) {
+  if (children === undefined || children === null || children === '') return null;
   const styles = tone === 'error' ? 'border-red-700 bg-red-50 text-red-900' : 'border-green-700 bg-green-50 text-green-900';
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border-l-4 p-4 text-base ${styles}`}>
+    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border-l-4 p-4 ${TEXT[size]} ${styles}`}>
       {children}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useFieldIds } from './field-ids';
+import { fromResult, type FieldResult } from './field-result';
 import { FieldShell } from './field-shell';
 
 /** A labelled select whose error is announced with it (compact, for clinicians' forms). */
@@ -6,15 +7,19 @@ export function SelectField({
   label,
   name,
   options,
-  defaultValue,
-  errors,
+  defaultValue: given,
+  errors: givenErrors,
+  result,
 }: {
   label: string;
   name: string;
   options: { value: string; label: string }[];
-  defaultValue?: string;
+  defaultValue?: string | null;
   errors?: string[];
+  /** The form's last answer: gives the field its message and what was chosen. */
+  result?: FieldResult;
 }) {
+  const { errors, defaultValue } = fromResult(result, name, givenErrors, given);
   const ids = useFieldIds({ errors });
   return (
     <FieldShell ids={ids} size="compact" label={label} errors={errors}>

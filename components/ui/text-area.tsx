@@ -1,4 +1,5 @@
 import { useFieldIds } from './field-ids';
+import { fromResult, type FieldResult } from './field-result';
 import { FieldShell } from './field-shell';
 
 /** `compact` for clinicians' forms at a desk; `large` for patients (bigger type, bigger target). */
@@ -11,8 +12,9 @@ const CONTROL = {
 export function TextAreaField({
   label,
   name,
-  defaultValue,
-  errors,
+  defaultValue: given,
+  errors: givenErrors,
+  result,
   rows = 3,
   maxLength,
   hint,
@@ -22,11 +24,14 @@ export function TextAreaField({
   name: string;
   defaultValue?: string | null;
   errors?: string[];
+  /** The form's last answer: gives the field its message and what was typed. */
+  result?: FieldResult;
   rows?: number;
   maxLength?: number;
   hint?: string;
   size?: keyof typeof CONTROL;
 }) {
+  const { errors, defaultValue } = fromResult(result, name, givenErrors, given);
   const ids = useFieldIds({ hint, errors });
   return (
     <FieldShell ids={ids} size={size} label={label} hint={hint} errors={errors}>

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
-import { getViewer } from './viewer';
+import { auditActor, getViewer } from './viewer';
 
 /**
  * Ends the viewer's sessions on the server: the session version moves on, so a copy of the old
@@ -20,10 +20,7 @@ export async function endViewerSessions(): Promise<void> {
     await recordAudit(tx, {
       action: 'auth.sign-out',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
+      ...auditActor(viewer),
     });
   });
 }

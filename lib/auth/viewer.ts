@@ -174,15 +174,17 @@ export async function requireClinicManager(): Promise<Viewer> {
   return viewer;
 }
 
+/** Who acted, for an audit row: the viewer, their role and clinic, and the address they came from. */
+export function auditActor(viewer: Viewer) {
+  return { actorId: viewer.userId, actorRole: viewer.role, clinicId: viewer.clinicId, clientAddress: viewer.clientAddress };
+}
+
 export async function recordDenied(viewer: Viewer, action: string, resource?: { type: string; id: string }) {
   await recordAudit(getDb(), {
     action,
     outcome: 'denied',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: resource?.type ?? null,
     resourceId: resource?.id ?? null,
-    clientAddress: viewer.clientAddress,
   });
 }

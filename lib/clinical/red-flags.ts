@@ -101,10 +101,9 @@ const QUESTIONS_BY_KEY = new Map(RED_FLAG_QUESTIONS.map((entry) => [entry.key, e
  * Highest urgency among the answers that are yes. Unknown keys and non-boolean answers throw: a misspelt
  * key silently dropped could hide an emergency.
  */
-export function evaluateRedFlags(answers: Record<string, boolean>): {
-  urgency: RedFlagUrgency | null;
-  positives: string[];
-} {
+export type RedFlagEvaluation = { urgency: RedFlagUrgency | null; positives: string[] };
+
+export function evaluateRedFlags(answers: Record<string, boolean>): RedFlagEvaluation {
   for (const [key, answer] of Object.entries(answers)) {
     if (!QUESTIONS_BY_KEY.has(key)) throw new RangeError(`Unknown red-flag question "${key}".`);
     if (typeof answer !== 'boolean') throw new RangeError(`The answer to "${key}" must be yes or no.`);

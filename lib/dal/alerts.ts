@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { alerts, episodes, users } from '@/db/schema';
-import { recordDenied, requireRole } from '@/lib/auth/viewer';
+import { auditActor, recordDenied, requireRole } from '@/lib/auth/viewer';
 import type { AlertReason } from '@/lib/clinical/alerts';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
@@ -83,11 +83,8 @@ export async function listAlerts(options: { closedLimit?: number } = {}): Promis
   await recordAudit(getDb(), {
     action: 'clinician.alerts.read',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: 'alert-inbox',
-    clientAddress: viewer.clientAddress,
     detail: { open: open.length, closed: closed.length },
   });
   return { open, closed };
@@ -147,14 +144,11 @@ export async function acknowledgeAlert(alertId: string, comment: string | null, 
     await recordAudit(tx, {
       action: 'clinician.alert.acknowledge',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       patientId: target.patientId,
       resourceType: 'alert',
       resourceId: alertId,
       detail: { reason: target.reason, comment: comment !== null, ...(asSafetyLead ? { asSafetyLead: true } : {}) },
-      clientAddress: viewer.clientAddress,
     });
     return 'acknowledged';
   });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { attendanceRates } from '@/lib/appointments/rules';
-import { requireRole } from '@/lib/auth/viewer';
+import { requireClinicManager } from '@/lib/auth/viewer';
 import { recordAudit } from '@/lib/audit/record';
 
 export type ClinicianAttendance = {
@@ -26,7 +26,7 @@ type Row = { clinician_id: string; clinician_name: string; attended: number; lat
  * No patient is named. Others: AppError('forbidden').
  */
 export async function listAttendanceRates(from: Date, to: Date, now = new Date()): Promise<ClinicianAttendance[]> {
-  const viewer = await requireRole('manager');
+  const viewer = await requireClinicManager();
   const until = to < now ? to : now;
   const db = getDb();
   const rows = await executeRows<Row>(

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
-import { requireRole } from '@/lib/auth/viewer';
+import { auditActor, requireRole } from '@/lib/auth/viewer';
 import { ALERT_REASONS, type AlertReason } from '@/lib/clinical/alerts';
 import { CASELOAD_FLAG_KEYS, CASELOAD_SORT_KEYS } from '@/lib/validation/caseload';
 import { recordAudit } from '@/lib/audit/record';
@@ -114,12 +114,9 @@ export async function listCaseload(query: CaseloadQuery, now = new Date()): Prom
   await recordAudit(db, {
     action: 'clinician.caseload.read',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: 'caseload',
     detail: { page, rows: rows.length },
-    clientAddress: viewer.clientAddress,
   });
   const total = rows[0]?.total ?? 0;
   return {

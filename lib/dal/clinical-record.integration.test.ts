@@ -9,7 +9,7 @@ import { dischargeEpisode, getOutcomeSummary } from './discharge';
 import { createGoal, updateGoalStatus } from './goals';
 import { correctMeasurement, createMeasurements, deleteMeasurement, listMeasurementHistory } from './measurements';
 import { createNote, getGoalsAndNotes } from './notes';
-import { getPatientRecord } from './patient-record';
+import { getPatientRecord, getRecordHeader, getRecordTimeline, getRecordTrends } from './patient-record';
 import { raiseAlert } from './internal/alert-engine';
 
 const db = setupTestDatabase();
@@ -78,6 +78,22 @@ describe('getPatientRecord', () => {
     expect(await getPatientRecord(episode.id)).toBeNull();
     expect(await getPatientRecord('../../etc')).toBeNull();
     expect(await readsBy(other.id, 'clinician.record.read')).toEqual([expect.objectContaining({ outcome: 'denied' })]);
+  });
+
+  it('serves the page’s three streamed panels with the same content as the whole record, each refusing anyone else', async () => {
+    const { clinic, clinician, episode } = await createCareTeam(db());
+    await insertPainEntryRow(db(), episode.id, 5, daysAgo(3));
+    await insertCompletedQuestionnaireRow(db(), episode.id, 'ODI', 36, daysAgo(3), 'moderate');
+    await signInAs(db(), clinician.id);
+    const now = new Date();
+    const whole = (await getPatientRecord(episode.id, now))!;
+    const [header, trends, timeline] = [await getRecordHeader(episode.id, null, now), await getRecordTrends(episode.id, null, now), await getRecordTimeline(episode.id)];
+    expect({ header, ...trends!, timeline }).toEqual(whole);
+
+    const other = await createUser(db(), clinic.id, 'clinician');
+    await signInAs(db(), other.id);
+    expect([await getRecordHeader(episode.id), await getRecordTrends(episode.id), await getRecordTimeline(episode.id)]).toEqual([null, null, null]);
+    expect((await readsBy(other.id, 'clinician.record.read')).map((row) => row.outcome)).toEqual(['denied', 'denied', 'denied']);
   });
 
   it('refuses managers and patients (even their own record, through the clinician DAL)', async () => {

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { clinics, users } from '@/db/schema';
 import { canSetAway } from '@/lib/auth/policy';
-import { recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
 
@@ -149,12 +149,9 @@ export async function markAway(clinicianId: string, coverId: string, now = new D
     await recordAudit(tx, {
       action: target.awaySince ? 'clinician.away.cover-change' : 'clinician.away.start',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: clinicianId,
-      clientAddress: viewer.clientAddress,
       detail: {
         coverClinicianId: coverId,
         previousCoverClinicianId: target.coverId,
@@ -190,12 +187,9 @@ export async function markBack(clinicianId: string, now = new Date()): Promise<A
     await recordAudit(tx, {
       action: 'clinician.away.end',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: clinicianId,
-      clientAddress: viewer.clientAddress,
       detail: { coverClinicianId: previous.coverId, awaySince: previous.awaySince.toISOString() },
     });
     return 'done';
@@ -259,12 +253,9 @@ export async function listClinicianCover(): Promise<{ rows: ClinicianCoverRow[];
   await recordAudit(db, {
     action: 'manager.cover.read',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: 'clinic',
     resourceId: viewer.clinicId,
-    clientAddress: viewer.clientAddress,
     detail: { clinicians: rows.length },
   });
   return {

@@ -16,7 +16,7 @@ import { validationErrorsOfAll } from '@/lib/fhir/testing/validator';
 import { generateClinic } from '@/scripts/generate/clinic';
 import { BULK_RESOURCE_TYPES, exportClinicToDirectory, ExportTargetNotEmpty } from './internal/data-export-bulk';
 import { openClinicFhirExport } from './data-export-clinic';
-import { readPatientBundle } from './data-export';
+import { readPatientBundle } from './internal/data-export-source';
 
 const db = setupTestDatabase();
 const now = new Date('2026-11-28T12:00:00Z');

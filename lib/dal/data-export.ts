@@ -1,14 +1,13 @@
 import 'server-only';
 import { zipSync, strToU8 } from 'fflate';
 import type { Bundle } from '@medplum/fhirtypes';
-import { getDb, type Db } from '@/db/client';
+import { getDb } from '@/db/client';
 import { delayedUntil, reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
-import { recordDenied, requireRole } from '@/lib/auth/viewer';
-import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
+import { auditActor, recordDenied, requireRole } from '@/lib/auth/viewer';
 import { appointmentsCsv, exerciseLogCsv, messagesCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
 import { recordAudit } from '@/lib/audit/record';
 import { auditBase, getOwnEpisode } from './internal/clinician-access';
-import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient, readExerciseLogs, readMessages, readAppointments, readPeople } from './internal/data-export-source';
+import { readAppointments, readExerciseLogs, readMessages, readPatientBundle } from './internal/data-export-source';
 
 /**
  * A patient may download their data a few times in an hour, then waits: each download is an attempt on
@@ -18,23 +17,6 @@ import { readClinic, readEpisodeBatch, readEpisodesByIds, readEpisodesOfPatient,
  */
 export const DATA_EXPORT_THRESHOLD = 3;
 const dataExportKey = (userId: string): ThrottleKey => ({ key: `data-export:${userId}`, threshold: DATA_EXPORT_THRESHOLD });
-
-/**
- * Unscoped: the Bundle of `patientId` (their episodes `episodeIds`, or all of them). Callers decide first who
- * may see it; exported for the whole-clinic validation tests, which read every patient.
- */
-export async function readPatientBundle(db: Db, patientId: string, clinicId: string, episodeIds: string[] | null, generatedAt: Date) {
-  const [clinic, [patient], episodes] = await Promise.all([
-    readClinic(db, clinicId),
-    readPeople(db, [patientId]),
-    episodeIds ? readEpisodesByIds(db, episodeIds) : readEpisodesOfPatient(db, patientId),
-  ]);
-  if (!clinic || !patient) throw new Error('export source missing');
-  const batch = await readEpisodeBatch(db, episodes);
-  const practitioners = await readPeople(db, practitionerIds(batch));
-  const input = { clinic, patient, practitioners, batch, generatedAt };
-  return { input, bundle: patientBundle(input) };
-}
 
 export type FhirDownload = { bundle: Bundle; filename: string };
 
@@ -91,11 +73,8 @@ export async function exportMyData(): Promise<MyDataDownload> {
   await recordAudit(db, {
     action: 'patient.data-export',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     patientId: viewer.userId,
-    clientAddress: viewer.clientAddress,
     detail: { resources: bundle.entry?.length ?? 0 },
   });
   return { ok: true, zip, filename: `uplift-my-data-${day}.zip` };

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { alertEscalations, alerts, clinics, episodes, users } from '@/db/schema';
 import { isActingSafetyLead, type SafetyLeadFacts } from '@/lib/auth/policy';
-import { recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
 import type { EscalationWindows } from '@/lib/clinical/escalation';
 import type { AlertItem } from './alerts';
 import { recordAudit } from '@/lib/audit/record';
@@ -149,11 +149,8 @@ export async function listEscalatedAlerts(): Promise<EscalatedAlert[]> {
   await recordAudit(db, {
     action: 'clinician.escalations.read',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: 'alert-inbox',
-    clientAddress: viewer.clientAddress,
     detail: { escalated: rows.length },
   });
   return rows.map((row) => ({

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { exercises } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
+import { auditActor, requireRole } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import type { Dosage } from '@/lib/clinical/dosage';
 import { recordAudit } from '@/lib/audit/record';
@@ -100,12 +100,9 @@ export async function createLibraryExercise(input: NewExercise & { submissionId:
     await recordAudit(tx, {
       action: 'clinician.exercise.create',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       resourceType: 'exercise',
       resourceId: row.id,
-      clientAddress: viewer.clientAddress,
     });
     return { id: row.id };
   });

@@ -6,8 +6,7 @@ import type { Dosage } from '@/lib/clinical/dosage';
 import { recordDenied } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
-import { recordAudit } from '@/lib/audit/record';
-import { getLoggableContext, getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead } from './internal/patient-episode';
 import { dosageColumns } from './internal/plan-columns';
 
 export type PlanItemSummary = {
@@ -170,18 +169,7 @@ export async function createExerciseLog(input: ExerciseLogInput): Promise<Create
       .onConflictDoNothing()
       .returning({ id: exerciseLogs.id });
     if (!inserted) return 'duplicate' as const;
-    await recordAudit(tx, {
-      action: 'exercise-log.create',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      patientId: viewer.userId,
-      resourceType: 'exercise_log',
-      resourceId: inserted.id,
-      clientAddress: viewer.clientAddress,
-      detail: { status: input.status },
-    });
+    await recordOwnAction(tx, viewer, 'exercise-log.create', { type: 'exercise_log', id: inserted.id }, { status: input.status });
     return 'created' as const;
   });
 }
@@ -206,17 +194,7 @@ export async function undoExerciseLog(logId: string): Promise<UndoExerciseLogRes
       .where(and(eq(exerciseLogs.id, logId), inArray(exerciseLogs.episodeId, ownEpisodeIds), eq(exerciseLogs.localDay, today)))
       .returning({ id: exerciseLogs.id });
     if (rows.length === 0) return false;
-    await recordAudit(tx, {
-      action: 'exercise-log.undo',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      patientId: viewer.userId,
-      resourceType: 'exercise_log',
-      resourceId: logId,
-      clientAddress: viewer.clientAddress,
-    });
+    await recordOwnAction(tx, viewer, 'exercise-log.undo', { type: 'exercise_log', id: logId });
     return true;
   });
   if (undone) return 'undone';

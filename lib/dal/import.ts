@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { clinics, episodes, invitationQueue, painEntries, patientImports, users } from '@/db/schema';
-import { requireClinicManager, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, requireClinicManager, type Viewer } from '@/lib/auth/viewer';
 import { localDay, zonedTimeToUtc } from '@/lib/time';
 import { reportEmailInUse } from './internal/email-in-use';
 import { recordAudit } from '@/lib/audit/record';
@@ -111,12 +111,9 @@ export async function importPatients(bytes: Uint8Array, options: { dryRun: boole
     await recordAudit(db, {
       action,
       outcome: 'failure',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       resourceType: 'clinic',
       resourceId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
       detail: { reason, rows: report.rows, rowErrors: report.errors.length },
     });
     return report;

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, episodes, questionnaireSchedules, users } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
+import { auditActor, requireRole } from '@/lib/auth/viewer';
 import { addDays, localDay, personTimeZone, startOfDayIn } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/record';
 import { auditBase, getOwnEpisode } from './internal/clinician-access';
@@ -98,13 +98,10 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
       await recordAudit(tx, {
         action: 'clinician.patient.onboard',
         outcome: 'success',
-        actorId: viewer.userId,
-        actorRole: viewer.role,
-        clinicId: viewer.clinicId,
+        ...auditActor(viewer),
         patientId: patient!.id,
         resourceType: 'episode',
         resourceId: episode!.id,
-        clientAddress: viewer.clientAddress,
         detail: { instruments: [...chosen] },
       });
       return { status: 'created' as const, episodeId: episode!.id, invitation: { path: invitation.path, expiresAt: invitation.expiresAt } };

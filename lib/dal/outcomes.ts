@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
 import { requireClinicManager, type Viewer } from '@/lib/auth/viewer';
@@ -27,17 +28,22 @@ export type OutcomeContext = {
   managersSeePatientIdentity: boolean;
 };
 
-async function loadContext(viewer: Viewer): Promise<OutcomeContext> {
+function loadContext(viewer: Viewer): Promise<OutcomeContext> {
+  return loadClinicContext(viewer.clinicId);
+}
+
+/** Once per request (React cache): the overview's shell and each of its streamed panels need it. */
+const loadClinicContext = cache(async (clinicId: string): Promise<OutcomeContext> => {
   const db = getDb();
   const [clinic] = await db
     .select({ name: clinics.name, timeZone: clinics.timeZone, identity: clinics.managersSeePatientIdentity })
     .from(clinics)
-    .where(eq(clinics.id, viewer.clinicId));
+    .where(eq(clinics.id, clinicId));
   // Inactive clinicians stay in the list: their past episodes still count.
   const clinicians = await db
     .select({ id: users.id, name: users.name, active: users.active })
     .from(users)
-    .where(and(eq(users.clinicId, viewer.clinicId), eq(users.role, 'clinician')))
+    .where(and(eq(users.clinicId, clinicId), eq(users.role, 'clinician')))
     .orderBy(asc(users.name));
   if (!clinic) throw new AppError('forbidden', 'You do not have access to this clinic.');
   // Clinic reports count days in the clinic's zone, so every manager sees the same months and figures.
@@ -48,7 +54,7 @@ async function loadContext(viewer: Viewer): Promise<OutcomeContext> {
     clinicians,
     managersSeePatientIdentity: clinic.identity,
   };
-}
+});
 
 /** Manager: their clinic's name, time zone, today and clinicians (for the filters). Others: AppError('forbidden'). */
 export async function getOutcomeContext(): Promise<OutcomeContext> {
@@ -105,6 +111,15 @@ function monthsBetween(from: string, to: string): string[] {
  * intake month, STarT Back risk and baseline pain band. Others: AppError('forbidden').
  */
 export async function getClinicOutcomes(filter: OutcomeFilter): Promise<ClinicOutcomes> {
+  return clinicOutcomes(filter.from, filter.to, filter.clinicianId);
+}
+
+/**
+ * Keyed by the filter's values, so the overview's panels, each asking for the figures they show, share
+ * one statement per request (React cache compares arguments by value only for strings and numbers).
+ */
+const clinicOutcomes = cache(async (from: string, to: string, clinicianId: string | null): Promise<ClinicOutcomes> => {
+  const filter: OutcomeFilter = { from, to, clinicianId };
   const viewer = await requireClinicManager();
   const context = await loadContext(viewer);
   const rows = await aggregateOutcomes(getDb(), toScope(viewer, context, filter));
@@ -137,7 +152,7 @@ export async function getClinicOutcomes(filter: OutcomeFilter): Promise<ClinicOu
       figures: groupFigures(severityRows.get(band.band)!),
     })),
   };
-}
+});
 
 export type EpisodeListing = EpisodeOutcomeRow & { clinicianName: string; patientName: string | null };
 

@@ -8,9 +8,8 @@ import { recordDenied, type Viewer } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import { PAIN_EDIT_WINDOW_HOURS, type PainEntryInput, type PainEntryUpdate, type PainLocation } from '@/lib/validation/pain';
 import { evaluatePainAlerts } from './internal/alert-engine';
-import { recordAudit } from '@/lib/audit/record';
-import { getLoggableContext, getPatientContext, recordOwnRead } from './internal/patient-episode';
-import { raiseRedFlagAlert } from './internal/red-flag-alerts';
+import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead } from './internal/patient-episode';
+import { storeRedFlagScreen } from './internal/red-flag-alerts';
 
 export type PainEntrySummary = {
   id: string;
@@ -104,40 +103,21 @@ export async function createPainEntry(input: Omit<PainEntryInput, 'newSymptom'>)
       };
     }
 
-    const [screen] = await tx
-      .insert(redFlagScreens)
-      .values({
-        episodeId: episode.id,
-        painEntryId: inserted.id,
-        answers: input.redFlags,
-        positives: evaluation.positives,
-        urgency: evaluation.urgency,
-        submissionId: input.submissionId,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: redFlagScreens.id });
+    const screen = await storeRedFlagScreen(tx, {
+      episodeId: episode.id,
+      painEntryId: inserted.id,
+      answers: input.redFlags,
+      evaluation,
+      submissionId: input.submissionId,
+      now,
+    });
     if (!screen) {
       // The id of another form (a safety check already sent with it): a tampered form, so nothing is kept.
       await tx.delete(painEntries).where(eq(painEntries.id, inserted.id));
       return { status: 'stale-form' as const };
     }
-    if (evaluation.urgency) {
-      await raiseRedFlagAlert(tx, { episodeId: episode.id, urgency: evaluation.urgency, positives: evaluation.positives, answers: input.redFlags, now });
-    }
     const raised = await evaluatePainAlerts(tx, episode.id, now, { intakeNprs: episode.intakeNprs, timeZone: viewer.timeZone, status: episode.status });
-    await recordAudit(tx, {
-      action: 'pain-entry.create',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      patientId: viewer.userId,
-      resourceType: 'pain_entry',
-      resourceId: inserted.id,
-      clientAddress: viewer.clientAddress,
-      detail: { redFlagUrgency: evaluation.urgency, alertsRaised: raised },
-    });
+    await recordOwnAction(tx, viewer, 'pain-entry.create', { type: 'pain_entry', id: inserted.id }, { redFlagUrgency: evaluation.urgency, alertsRaised: raised });
     return {
       status: 'created',
       entryId: inserted.id,
@@ -244,28 +224,10 @@ export async function updatePainEntry(input: Omit<PainEntryUpdate, 'newSymptom'>
     const episodeId = updated[0]!.episodeId;
     const evaluation = evaluateRedFlags(input.redFlags);
     const now = new Date();
-    await tx.insert(redFlagScreens).values({
-      episodeId,
-      painEntryId: input.id,
-      answers: input.redFlags,
-      positives: evaluation.positives,
-      urgency: evaluation.urgency,
-      submissionId: randomUUID(),
-      createdAt: now,
-    });
-    if (evaluation.urgency) await raiseRedFlagAlert(tx, { episodeId, urgency: evaluation.urgency, positives: evaluation.positives, answers: input.redFlags, now });
+    // A fresh id: each correction keeps its answers as a screen of their own.
+    await storeRedFlagScreen(tx, { episodeId, painEntryId: input.id, answers: input.redFlags, evaluation, submissionId: randomUUID(), now });
     await evaluatePainAlerts(tx, episodeId, now);
-    await recordAudit(tx, {
-      action: 'pain-entry.update',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      patientId: viewer.userId,
-      resourceType: 'pain_entry',
-      resourceId: input.id,
-      clientAddress: viewer.clientAddress,
-    });
+    await recordOwnAction(tx, viewer, 'pain-entry.update', { type: 'pain_entry', id: input.id });
     return 'updated' as const;
   }).then((result) => (result === 'updated' ? result : whyUnchanged(viewer, input.id, 'pain-entry.update')));
 }
@@ -283,17 +245,7 @@ export async function deletePainEntry(entryId: string): Promise<ChangePainEntryR
       .where(and(eq(painEntries.id, entryId), inArray(painEntries.episodeId, ownEpisodeIds), gt(painEntries.recordedAt, editWindow)))
       .returning({ id: painEntries.id });
     if (rows.length === 0) return false;
-    await recordAudit(tx, {
-      action: 'pain-entry.delete',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      patientId: viewer.userId,
-      resourceType: 'pain_entry',
-      resourceId: entryId,
-      clientAddress: viewer.clientAddress,
-    });
+    await recordOwnAction(tx, viewer, 'pain-entry.delete', { type: 'pain_entry', id: entryId });
     return true;
   });
   return deleted ? 'deleted' : whyUnchanged(viewer, entryId, 'pain-entry.delete');

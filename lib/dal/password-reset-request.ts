@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { users } from '@/db/schema';
 import { deviceNonceFor } from '@/lib/auth/device-cookie';
 import { reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
@@ -49,36 +49,27 @@ export async function requestPasswordReset(email: string, clientAddress: string 
     .from(users)
     .where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)));
   const nonce = user ? deviceNonceFor(user.id, deviceCookies) : null;
+  const audit = (executor: Db | Tx, account: NonNullable<typeof user>, outcome: 'success' | 'denied', detail?: Record<string, string>) =>
+    recordAudit(executor, {
+      action: 'account.reset-requested',
+      outcome,
+      actorId: account.id,
+      actorRole: account.role,
+      clinicId: account.clinicId,
+      resourceType: 'user',
+      resourceId: account.id,
+      clientAddress,
+      detail,
+    });
   // Reserved before anything else, in one statement per key: simultaneous requests cannot all pass.
   if (!(await reserveAttempt(db, resetThrottleKeys(email, clientAddress, nonce)))) {
-    if (user) {
-      await recordAudit(db, {
-        action: 'account.reset-requested',
-        outcome: 'denied',
-        actorId: user.id,
-        actorRole: user.role,
-        clinicId: user.clinicId,
-        resourceType: 'user',
-        resourceId: user.id,
-        clientAddress,
-        detail: { reason: 'throttled' },
-      });
-    }
+    if (user) await audit(db, user, 'denied', { reason: 'throttled' });
     return;
   }
   const link = await db.transaction(async (tx) => {
     if (!user) return null;
     const issued = await issueToken(tx, { userId: user.id, kind: 'reset', createdBy: null });
-    await recordAudit(tx, {
-      action: 'account.reset-requested',
-      outcome: 'success',
-      actorId: user.id,
-      actorRole: user.role,
-      clinicId: user.clinicId,
-      resourceType: 'user',
-      resourceId: user.id,
-      clientAddress,
-    });
+    await audit(tx, user, 'success');
     return issued;
   });
   if (!user || !link) return;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import {
@@ -27,7 +28,7 @@ import { addDays, daysBetween, localDay, MS_PER_WEEK } from '@/lib/time';
 import { personTimeZoneSql } from '@/lib/time/zone-sql';
 import type { AlertItem } from './alerts';
 import { recordAudit } from '@/lib/audit/record';
-import { auditBase, getOwnEpisode } from './internal/clinician-access';
+import { auditBase, getOwnEpisode, type ClinicianEpisodeAccess } from './internal/clinician-access';
 import { getEscalationAccess } from './escalations';
 import { loadQuestionnaireOutcomes, type RmdqOutcome } from './internal/questionnaire-outcomes';
 
@@ -76,31 +77,40 @@ export type PatientRecord = {
   timeline: TimelineEvent[];
 };
 
+/** The record's charts: everything but the header and the timeline. */
+export type RecordTrends = Omit<PatientRecord, 'header' | 'timeline'>;
+
 const TIMELINE_LIMIT = 60;
 
 type Stamp = string | Date;
-type RecordRow = {
-  head: {
-    patientName: string;
-    email: string;
-    dateOfBirth: string | null;
-    timeZone: string;
-    condition: string;
-    startedAt: Stamp;
-    status: 'active' | 'discharged';
-    dischargedAt: Stamp | null;
-    intakeNprs: number;
-    hasPassword: boolean;
-    startDay: string;
-    endDay: string;
-  } | null;
+type Head = {
+  patientName: string;
+  email: string;
+  dateOfBirth: string | null;
+  timeZone: string;
+  condition: string;
+  startedAt: Stamp;
+  status: 'active' | 'discharged';
+  dischargedAt: Stamp | null;
+  intakeNprs: number;
+  hasPassword: boolean;
+  startDay: string;
+  endDay: string;
+};
+type HeaderRow = {
+  head: Head | null;
   startback: string | null;
   open_alerts: { id: string; reason: AlertItem['reason']; urgency: AlertItem['urgency']; message: string; detail: Record<string, unknown>; raisedAt: Stamp }[];
+};
+type TrendsRow = {
+  head: Pick<Head, 'timeZone' | 'startDay' | 'endDay'> | null;
   pain_days: { day: string; score: number }[];
   odi: { completedAt: Stamp; score: number | null; band: string | null }[];
   rom: { code: string; value: number; method: string | null; measuredAt: Stamp }[];
   logged_weeks: { week: number; n: number }[];
   versions: { createdAt: Stamp; perWeek: number }[];
+};
+type TimelineRow = {
   t_pain: { at: Stamp; score: number; note: string | null; belowKnee: boolean }[];
   t_logs: { at: Stamp; status: string; skipReason: string | null; name: string; painDuring: number | null }[];
   t_responses: { at: Stamp; instrument: string; score: number | null; band: string | null }[];
@@ -114,13 +124,12 @@ type RecordRow = {
 const asDate = (value: Stamp) => (value instanceof Date ? value : new Date(value));
 
 /**
- * Everything the record page shows, in one statement: each part is a JSON sub-select served by the
- * episode's indexes: one round trip, because each round trip costs Node more than the query costs
- * PostgreSQL. Days are the patient's (personTimeZone: their own zone, else their clinic's).
+ * The record in three statements, one per panel of the page (header, trends, timeline), so the page
+ * shows the header while the rest is read. Each part is a JSON sub-select served by the episode's
+ * indexes. Days are the patient's (personTimeZone: their own zone, else their clinic's).
  */
-function recordQuery(id: string, now: Date) {
+function spanCte(id: string, now: Date) {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const limit = TIMELINE_LIMIT;
   return sql`with ep as (
     select e.id, e.condition, e.started_at, e.status, e.discharged_at, e.intake_nprs,
            u.name, u.email, u.date_of_birth::text as date_of_birth, u.password_hash is not null as has_password,
@@ -131,7 +140,11 @@ function recordQuery(id: string, now: Date) {
     select ep.*, (ep.started_at at time zone ep.tz)::date as start_day,
            (case when ep.status = 'discharged' and ep.discharged_at is not null then ep.discharged_at else ${at} end at time zone ep.tz)::date as end_day
     from ep
-  )
+  )`;
+}
+
+function headerQuery(id: string, now: Date) {
+  return sql`${spanCte(id, now)}
   select
     (select json_build_object('patientName', name, 'email', email, 'dateOfBirth', date_of_birth, 'timeZone', tz,
        'condition', condition, 'startedAt', started_at, 'status', status, 'dischargedAt', discharged_at,
@@ -141,7 +154,13 @@ function recordQuery(id: string, now: Date) {
     coalesce((select json_agg(json_build_object('id', a.id, 'reason', a.reason, 'urgency', a.urgency, 'message', a.message,
        'detail', a.detail, 'raisedAt', a.raised_at) order by (a.reason = 'red-flag') desc,
        case a.urgency when 'emergency' then 1 when 'same-day' then 2 when '24h' then 3 else 4 end, a.raised_at)
-       from ${alerts} a where a.episode_id = ${id} and a.acknowledged_at is null and a.resolved_at is null), '[]') as open_alerts,
+       from ${alerts} a where a.episode_id = ${id} and a.acknowledged_at is null and a.resolved_at is null), '[]') as open_alerts`;
+}
+
+function trendsQuery(id: string, now: Date) {
+  return sql`${spanCte(id, now)}
+  select
+    (select json_build_object('timeZone', tz, 'startDay', start_day::text, 'endDay', end_day::text) from span) as head,
     coalesce((select json_agg(json_build_object('day', d.day, 'score', d.score) order by d.day) from (
        select local_day::text as day, max(score)::int as score from ${painEntries} where episode_id = ${id} group by local_day) d), '[]') as pain_days,
     coalesce((select json_agg(json_build_object('completedAt', q.completed_at, 'score', q.score, 'band', q.band) order by q.completed_at)
@@ -152,7 +171,12 @@ function recordQuery(id: string, now: Date) {
        select floor((x.local_day - (select start_day from span)) / 7.0)::int as week, count(*)::int as n
        from ${exerciseLogs} x where x.episode_id = ${id} and x.status <> 'skipped' group by 1) w), '[]') as logged_weeks,
     coalesce((select json_agg(json_build_object('createdAt', v.created_at, 'perWeek', v.per_week) order by v.created_at) from (
-       select p.created_at, p.sessions_per_week as per_week from ${plans} p where p.episode_id = ${id}) v), '[]') as versions,
+       select p.created_at, p.sessions_per_week as per_week from ${plans} p where p.episode_id = ${id}) v), '[]') as versions`;
+}
+
+function timelineQuery(id: string) {
+  const limit = TIMELINE_LIMIT;
+  return sql`select
     coalesce((select json_agg(json_build_object('at', t.recorded_at, 'score', t.score, 'note', t.note, 'belowKnee', t.below_knee)) from (
        select recorded_at, score, note, below_knee from ${painEntries} where episode_id = ${id} order by recorded_at desc limit ${limit}) t), '[]') as t_pain,
     coalesce((select json_agg(json_build_object('at', t.logged_at, 'status', t.status, 'skipReason', t.skip_reason, 'name', t.name, 'painDuring', t.pain_during)) from (
@@ -178,82 +202,80 @@ function recordQuery(id: string, now: Date) {
 }
 
 /**
- * Clinician: the whole record of an episode they are responsible for (their own, or covered while its
- * clinician is away), with one audit row per view. With `escalatedAlertId`: the clinic's acting safety
- * lead reads the record for that open, escalated alert on the episode, audited as an escalation access
- * ('clinician.record.escalation-read'). Anyone else or an unknown id: null (refusal audited).
- * Other roles: AppError('forbidden').
+ * Who may read the record, decided and audited once per request (React cache): the page's three panels
+ * each ask, and one view is one audit row. A clinician of the episode (own or covered): 'clinician.record.read';
+ * the acting safety lead with an escalated alert: 'clinician.record.escalation-read'. Anyone else: null,
+ * with the refusal audited by the access check.
  */
-export async function getPatientRecord(episodeId: string, now = new Date(), escalatedAlertId: string | null = null): Promise<PatientRecord | null> {
+const recordAccess = cache(async (episodeId: string, escalatedAlertId: string | null): Promise<ClinicianEpisodeAccess | null> => {
   const access = escalatedAlertId
     ? await getEscalationAccess(episodeId, escalatedAlertId)
     : await getOwnEpisode(episodeId, 'clinician.record.read');
   if (!access) return null;
-  const db = getDb();
-  const id = access.episode.id;
-  const [row] = await executeRows<RecordRow>(db, recordQuery(id, now));
-  const head = row!.head!;
-  const timeZone = head.timeZone;
-  const today = localDay(now, timeZone);
-  const startedAt = asDate(head.startedAt);
-
-  const dailyPain = row!.pain_days;
-  const averages = new Map(rollingAverage(dailyPain, 7).map((point) => [point.day, point.average]));
-  const pain = dailyPain.map((point) => ({ ...point, average: Math.round((averages.get(point.day) ?? point.score) * 10) / 10 }));
-
-  const outcomes = await loadQuestionnaireOutcomes(id);
-  const odiPoints = row!.odi
-    .filter((response) => response.score !== null)
-    .map((response) => ({ day: localDay(asDate(response.completedAt), timeZone), score: Math.round(response.score! * 10) / 10, band: response.band }));
-  const odiBaseline = odiPoints[0]?.score ?? null;
-
-  const rom = Object.fromEntries(MEASURE_CODES.map((code) => [code, [] as RomPoint[]])) as Record<MeasureCode, RomPoint[]>;
-  for (const measured of row!.rom) {
-    rom[measured.code as MeasureCode]?.push({ day: localDay(asDate(measured.measuredAt), timeZone), value: measured.value, method: measured.method });
-  }
-
-  await recordAudit(db, {
+  await recordAudit(getDb(), {
     ...auditBase(access),
     action: escalatedAlertId ? 'clinician.record.escalation-read' : 'clinician.record.read',
     outcome: 'success',
     resourceType: 'episode',
-    resourceId: id,
+    resourceId: access.episode.id,
     ...(escalatedAlertId ? { detail: { alertId: escalatedAlertId } } : {}),
   });
+  return access;
+});
 
+async function loadHeader(access: ClinicianEpisodeAccess, now: Date): Promise<RecordHeader> {
+  const id = access.episode.id;
+  const [row] = await executeRows<HeaderRow>(getDb(), headerQuery(id, now));
+  const head = row!.head!;
+  const startedAt = asDate(head.startedAt);
   return {
-    header: {
+    episodeId: id,
+    patientName: head.patientName,
+    email: head.email,
+    age: ageOn(head.dateOfBirth, localDay(now, head.timeZone)),
+    dateOfBirth: head.dateOfBirth,
+    condition: head.condition,
+    startedAt,
+    weeksInCare: Math.floor((now.getTime() - startedAt.getTime()) / MS_PER_WEEK),
+    status: head.status,
+    dischargedAt: head.dischargedAt === null ? null : asDate(head.dischargedAt),
+    intakeNprs: head.intakeNprs,
+    startbackRisk: (row!.startback as RecordHeader['startbackRisk']) ?? null,
+    openAlerts: row!.open_alerts.map((alert) => ({
+      id: alert.id,
       episodeId: id,
+      patientId: access.episode.patientId,
       patientName: head.patientName,
-      email: head.email,
-      age: ageOn(head.dateOfBirth, today),
-      dateOfBirth: head.dateOfBirth,
-      condition: head.condition,
-      startedAt,
-      weeksInCare: Math.floor((now.getTime() - startedAt.getTime()) / MS_PER_WEEK),
-      status: head.status,
-      dischargedAt: head.dischargedAt === null ? null : asDate(head.dischargedAt),
-      intakeNprs: head.intakeNprs,
-      startbackRisk: (row!.startback as RecordHeader['startbackRisk']) ?? null,
-      openAlerts: row!.open_alerts.map((alert) => ({
-        id: alert.id,
-        episodeId: id,
-        patientId: access.episode.patientId,
-        patientName: head.patientName,
-        reason: alert.reason,
-        urgency: alert.urgency,
-        message: alert.message,
-        detail: alert.detail,
-        raisedAt: asDate(alert.raisedAt),
-        acknowledgedAt: null,
-        acknowledgedByName: null,
-        acknowledgeComment: null,
-        resolvedAt: null,
-      })),
-      timeZone,
-      accountActivated: head.hasPassword,
-    },
-    pain,
+      reason: alert.reason,
+      urgency: alert.urgency,
+      message: alert.message,
+      detail: alert.detail,
+      raisedAt: asDate(alert.raisedAt),
+      acknowledgedAt: null,
+      acknowledgedByName: null,
+      acknowledgeComment: null,
+      resolvedAt: null,
+    })),
+    timeZone: head.timeZone,
+    accountActivated: head.hasPassword,
+  };
+}
+
+async function loadTrends(access: ClinicianEpisodeAccess, now: Date): Promise<RecordTrends> {
+  const id = access.episode.id;
+  const [[row], outcomes] = await Promise.all([executeRows<TrendsRow>(getDb(), trendsQuery(id, now)), loadQuestionnaireOutcomes(id)]);
+  const { timeZone, startDay, endDay } = row!.head!;
+  const averages = new Map(rollingAverage(row!.pain_days, 7).map((point) => [point.day, point.average]));
+  const odiPoints = row!.odi
+    .filter((response) => response.score !== null)
+    .map((response) => ({ day: localDay(asDate(response.completedAt), timeZone), score: Math.round(response.score! * 10) / 10, band: response.band }));
+  const odiBaseline = odiPoints[0]?.score ?? null;
+  const rom = Object.fromEntries(MEASURE_CODES.map((code) => [code, [] as RomPoint[]])) as Record<MeasureCode, RomPoint[]>;
+  for (const measured of row!.rom) {
+    rom[measured.code as MeasureCode]?.push({ day: localDay(asDate(measured.measuredAt), timeZone), value: measured.value, method: measured.method });
+  }
+  return {
+    pain: row!.pain_days.map((point) => ({ ...point, average: Math.round((averages.get(point.day) ?? point.score) * 10) / 10 })),
     odi: { points: odiPoints, baseline: odiBaseline, mcidLevel: odiBaseline === null ? null : odiMcidLevel(odiBaseline) },
     rmdq: {
       points: outcomes.rmdq.points.map((point) => ({ day: localDay(point.completedAt, timeZone), score: point.score })),
@@ -265,13 +287,51 @@ export async function getPatientRecord(episodeId: string, now = new Date(), esca
       change: outcomes.psfs.change,
     },
     rom,
-    adherence: weeklyAdherence(row!.logged_weeks, row!.versions, head.startDay, head.endDay),
-    timeline: timelineEvents(row!),
+    adherence: weeklyAdherence(row!.logged_weeks, row!.versions, startDay, endDay),
   };
 }
 
+async function loadTimeline(access: ClinicianEpisodeAccess): Promise<TimelineEvent[]> {
+  const [row] = await executeRows<TimelineRow>(getDb(), timelineQuery(access.episode.id));
+  return timelineEvents(row!);
+}
+
+/**
+ * Clinician: the header of the record of an episode they are responsible for (their own, or covered while
+ * its clinician is away): who the patient is, the episode and its open alerts. With `escalatedAlertId`: the
+ * clinic's acting safety lead, for that open, escalated alert on the episode. Anyone else or an unknown id:
+ * null (refusal audited). Other roles: AppError('forbidden'). One audit row per view (see recordAccess).
+ */
+export async function getRecordHeader(episodeId: string, escalatedAlertId: string | null = null, now = new Date()): Promise<RecordHeader | null> {
+  const access = await recordAccess(episodeId, escalatedAlertId);
+  return access && loadHeader(access, now);
+}
+
+/** The record's charts (pain, questionnaires, adherence, range of motion); who may see them as getRecordHeader. */
+export async function getRecordTrends(episodeId: string, escalatedAlertId: string | null = null, now = new Date()): Promise<RecordTrends | null> {
+  const access = await recordAccess(episodeId, escalatedAlertId);
+  return access && loadTrends(access, now);
+}
+
+/** The record's latest events, newest first; who may see them as getRecordHeader. */
+export async function getRecordTimeline(episodeId: string, escalatedAlertId: string | null = null): Promise<TimelineEvent[] | null> {
+  const access = await recordAccess(episodeId, escalatedAlertId);
+  return access && loadTimeline(access);
+}
+
+/**
+ * The whole record at once (header, trends and timeline), for callers that need all of it; who may see it
+ * as getRecordHeader, with one audit row per call.
+ */
+export async function getPatientRecord(episodeId: string, now = new Date(), escalatedAlertId: string | null = null): Promise<PatientRecord | null> {
+  const access = await recordAccess(episodeId, escalatedAlertId);
+  if (!access) return null;
+  const [header, trends, timeline] = await Promise.all([loadHeader(access, now), loadTrends(access, now), loadTimeline(access)]);
+  return { header, ...trends, timeline };
+}
+
 /** Sessions logged (done or partial) per week of care against the plan version in force at the start of that week. */
-function weeklyAdherence(logged: RecordRow['logged_weeks'], versions: RecordRow['versions'], startDay: string, endDay: string): AdherenceWeek[] {
+function weeklyAdherence(logged: TrendsRow['logged_weeks'], versions: TrendsRow['versions'], startDay: string, endDay: string): AdherenceWeek[] {
   const loggedByWeek = new Map(logged.map((entry) => [entry.week, entry.n]));
   const weeks: AdherenceWeek[] = [];
   const totalWeeks = Math.floor(daysBetween(startDay, endDay) / 7);
@@ -300,7 +360,7 @@ const SKIP_LABELS: Record<string, string> = {
   other: 'other reason',
 };
 
-function timelineEvents(row: RecordRow): TimelineEvent[] {
+function timelineEvents(row: TimelineRow): TimelineEvent[] {
   const events: TimelineEvent[] = [
     ...row.t_pain.map((entry) => ({
       at: asDate(entry.at),

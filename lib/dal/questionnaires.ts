@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { and, desc, eq, inArray, isNotNull, ne, type SQL } from 'drizzle-orm';
+import { getDb, type Tx } from '@/db/client';
 import { episodes, questionnaireResponses, questionnaireSchedules } from '@/db/schema';
 import { QUESTIONNAIRE_WORSENING, questionnaireWorsening, type QuestionnaireInstrument } from '@/lib/clinical/alerts';
-import { INSTRUMENT_NAMES, INSTRUMENTS } from '@/lib/clinical/instruments';
+import { INSTRUMENT_NAMES, INSTRUMENTS, type Instrument } from '@/lib/clinical/instruments';
 import { scoreOdi } from '@/lib/clinical/odi';
 import { scorePsfs } from '@/lib/clinical/psfs';
 import { scoreRmdq } from '@/lib/clinical/rmdq';
@@ -22,8 +22,7 @@ import {
   type PatientInstrument,
 } from '@/lib/validation/questionnaires';
 import { raiseAlert } from './internal/alert-engine';
-import { recordAudit } from '@/lib/audit/record';
-import { getLoggableContext, getPatientContext, recordOwnRead, type PatientEpisode } from './internal/patient-episode';
+import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead, type PatientEpisode } from './internal/patient-episode';
 
 export const PATIENT_INSTRUMENTS: readonly PatientInstrument[] = INSTRUMENTS;
 
@@ -121,6 +120,25 @@ export type QuestionnaireSession = {
   canAnswer: boolean;
 };
 
+/** The episode's responses to one instrument in one state. */
+function responsesOf(episodeId: string, instrument: Instrument, status: 'in-progress' | 'completed'): SQL {
+  return and(
+    eq(questionnaireResponses.episodeId, episodeId),
+    eq(questionnaireResponses.instrument, instrument),
+    eq(questionnaireResponses.status, status),
+  )!;
+}
+
+/** The response a form's submission id already started or finished, whichever episode it is in (the caller checks). */
+async function responseOfSubmission(tx: Tx, submissionId: string) {
+  const [row] = await tx
+    .select({ id: questionnaireResponses.id, status: questionnaireResponses.status, episodeId: questionnaireResponses.episodeId, instrument: questionnaireResponses.instrument })
+    .from(questionnaireResponses)
+    .where(eq(questionnaireResponses.submissionId, submissionId))
+    .limit(1);
+  return row;
+}
+
 /**
  * Patient: their in-progress answers for an instrument (or a fresh start, with PSFS follow-ups pre-filled with
  * the activities they named before). Others: AppError('forbidden'). No episode: null.
@@ -132,13 +150,7 @@ export async function getQuestionnaireSession(instrument: PatientInstrument): Pr
   const [draftRow] = await db
     .select({ answers: questionnaireResponses.answers, submissionId: questionnaireResponses.submissionId })
     .from(questionnaireResponses)
-    .where(
-      and(
-        eq(questionnaireResponses.episodeId, episode.id),
-        eq(questionnaireResponses.instrument, instrument),
-        eq(questionnaireResponses.status, 'in-progress'),
-      ),
-    )
+    .where(responsesOf(episode.id, instrument, 'in-progress'))
     .orderBy(desc(questionnaireResponses.startedAt))
     .limit(1);
   let previousActivities: string[] | null = null;
@@ -146,13 +158,7 @@ export async function getQuestionnaireSession(instrument: PatientInstrument): Pr
     const [previous] = await db
       .select({ answers: questionnaireResponses.answers })
       .from(questionnaireResponses)
-      .where(
-        and(
-          eq(questionnaireResponses.episodeId, episode.id),
-          eq(questionnaireResponses.instrument, 'PSFS'),
-          eq(questionnaireResponses.status, 'completed'),
-        ),
-      )
+      .where(responsesOf(episode.id, 'PSFS', 'completed'))
       .orderBy(desc(questionnaireResponses.completedAt))
       .limit(1);
     const parsed = psfsAnswersSchema.safeParse(previous?.answers);
@@ -182,11 +188,7 @@ export async function saveQuestionnaireDraft(
   const { viewer, episode } = await getLoggableContext();
   if (!episode) return 'no-active-episode';
   const result = await getDb().transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: questionnaireResponses.id, status: questionnaireResponses.status, episodeId: questionnaireResponses.episodeId, instrument: questionnaireResponses.instrument })
-      .from(questionnaireResponses)
-      .where(eq(questionnaireResponses.submissionId, submissionId))
-      .limit(1);
+    const existing = await responseOfSubmission(tx, submissionId);
     if (existing && (existing.episodeId !== episode.id || existing.instrument !== instrument)) return 'not-found' as const;
     if (existing?.status === 'completed') return 'already-completed' as const;
     if (existing) {
@@ -241,11 +243,7 @@ export async function completeQuestionnaire(
   const scored = scoreAnswers(instrument, answers);
   const now = new Date();
   const result = await getDb().transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: questionnaireResponses.id, status: questionnaireResponses.status, episodeId: questionnaireResponses.episodeId, instrument: questionnaireResponses.instrument })
-      .from(questionnaireResponses)
-      .where(eq(questionnaireResponses.submissionId, submissionId))
-      .limit(1);
+    const existing = await responseOfSubmission(tx, submissionId);
     if (existing && (existing.episodeId !== episode.id || existing.instrument !== instrument)) return { status: 'not-found' as const };
     if (existing?.status === 'completed') return { status: 'duplicate' as const, responseId: existing.id };
 
@@ -254,9 +252,7 @@ export async function completeQuestionnaire(
       .from(questionnaireResponses)
       .where(
         and(
-          eq(questionnaireResponses.episodeId, episode.id),
-          eq(questionnaireResponses.instrument, instrument),
-          eq(questionnaireResponses.status, 'completed'),
+          responsesOf(episode.id, instrument, 'completed'),
           isNotNull(questionnaireResponses.score),
         ),
       )
@@ -293,9 +289,7 @@ export async function completeQuestionnaire(
       .delete(questionnaireResponses)
       .where(
         and(
-          eq(questionnaireResponses.episodeId, episode.id),
-          eq(questionnaireResponses.instrument, instrument),
-          eq(questionnaireResponses.status, 'in-progress'),
+          responsesOf(episode.id, instrument, 'in-progress'),
           ne(questionnaireResponses.id, responseId),
         ),
       );
@@ -319,18 +313,7 @@ export async function completeQuestionnaire(
         raisedAt: now,
       });
     }
-    await recordAudit(tx, {
-      action: 'questionnaire.complete',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      patientId: viewer.userId,
-      resourceType: 'questionnaire_response',
-      resourceId: responseId,
-      clientAddress: viewer.clientAddress,
-      detail: { instrument },
-    });
+    await recordOwnAction(tx, viewer, 'questionnaire.complete', { type: 'questionnaire_response', id: responseId }, { instrument });
     return { status: 'completed' as const, responseId };
   });
   if (result.status === 'not-found') {
@@ -388,9 +371,7 @@ export async function getQuestionnaireResult(responseId: string): Promise<Questi
     .from(questionnaireResponses)
     .where(
       and(
-        eq(questionnaireResponses.episodeId, row.episodeId),
-        eq(questionnaireResponses.instrument, row.instrument),
-        eq(questionnaireResponses.status, 'completed'),
+        responsesOf(row.episodeId, row.instrument, 'completed'),
         ne(questionnaireResponses.id, row.id),
       ),
     )

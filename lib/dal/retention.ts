@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { accountClosures, clinics, episodes, invitationQueue, tokens, users } from '@/db/schema';
-import { requireClinicManager } from '@/lib/auth/viewer';
+import { auditActor, requireClinicManager } from '@/lib/auth/viewer';
 import { retentionEnd } from '@/lib/retention';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
@@ -49,13 +49,10 @@ export async function findPatientByEmail(email: string): Promise<string | null> 
   await recordAudit(getDb(), {
     action: 'manager.patient.find',
     outcome: row ? 'success' : 'failure',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     patientId: row?.id ?? null,
     resourceType: 'user',
     resourceId: row?.id ?? null,
-    clientAddress: viewer.clientAddress,
   });
   return row?.id ?? null;
 }
@@ -136,12 +133,9 @@ export async function closePatientAccount(userId: string, now = new Date()): Pro
     await recordAudit(getDb(), {
       action: 'manager.patient.account-close',
       outcome: outcome.status === 'not-found' ? 'denied' : 'failure',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: userId,
-      clientAddress: viewer.clientAddress,
       detail: { reason: outcome.status },
     });
   }

@@ -5,10 +5,9 @@ import { episodes, redFlagScreens } from '@/db/schema';
 import { recordDenied } from '@/lib/auth/viewer';
 import { evaluateRedFlags, PERIODIC_RED_FLAG_QUESTIONS, safetyCheckDue, type RedFlagUrgency, type SafetyCheckDue } from '@/lib/clinical/red-flags';
 import type { SafetyCheckInput } from '@/lib/validation/safety-check';
-import { recordAudit } from '@/lib/audit/record';
 import type { RedFlagOutcome } from './pain';
-import { getLoggableContext, getPatientContext, recordOwnRead } from './internal/patient-episode';
-import { raiseRedFlagAlert } from './internal/red-flag-alerts';
+import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead } from './internal/patient-episode';
+import { storeRedFlagScreen } from './internal/red-flag-alerts';
 
 /**
  * A screen answered every periodic (cancer, infection, fracture) question: from the safety check itself, or
@@ -54,19 +53,14 @@ export async function createSafetyCheck(input: SafetyCheckInput, now = new Date(
   if (!episode) return { status: 'no-active-episode' };
   const evaluation = evaluateRedFlags(input.redFlags);
   return getDb().transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(redFlagScreens)
-      .values({
-        episodeId: episode.id,
-        painEntryId: null,
-        answers: input.redFlags,
-        positives: evaluation.positives,
-        urgency: evaluation.urgency,
-        submissionId: input.submissionId,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: redFlagScreens.id });
+    const inserted = await storeRedFlagScreen(tx, {
+      episodeId: episode.id,
+      painEntryId: null,
+      answers: input.redFlags,
+      evaluation,
+      submissionId: input.submissionId,
+      now,
+    });
     if (!inserted) {
       const [first] = await tx
         .select({ id: redFlagScreens.id, urgency: redFlagScreens.urgency, positives: redFlagScreens.positives })
@@ -80,21 +74,7 @@ export async function createSafetyCheck(input: SafetyCheckInput, now = new Date(
         redFlag: first.urgency ? { urgency: first.urgency as RedFlagUrgency, positives: first.positives } : null,
       };
     }
-    if (evaluation.urgency) {
-      await raiseRedFlagAlert(tx, { episodeId: episode.id, urgency: evaluation.urgency, positives: evaluation.positives, answers: input.redFlags, now });
-    }
-    await recordAudit(tx, {
-      action: 'safety-check.create',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      patientId: viewer.userId,
-      resourceType: 'red_flag_screen',
-      resourceId: inserted.id,
-      clientAddress: viewer.clientAddress,
-      detail: { redFlagUrgency: evaluation.urgency },
-    });
+    await recordOwnAction(tx, viewer, 'safety-check.create', { type: 'red_flag_screen', id: inserted.id }, { redFlagUrgency: evaluation.urgency });
     return {
       status: 'created' as const,
       screenId: inserted.id,

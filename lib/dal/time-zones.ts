@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
-import { requireClinicManager, requireViewer } from '@/lib/auth/viewer';
+import { auditActor, requireClinicManager, requireViewer } from '@/lib/auth/viewer';
 import type { ClinicCountry } from '@/lib/content/emergency-services';
 import { personTimeZone } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/record';
@@ -67,10 +67,7 @@ export async function setMyTimeZone(timeZone: string | null): Promise<void> {
     await recordAudit(tx, {
       action: 'account.time-zone-update',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
       detail: { timeZone: timeZone ?? 'clinic' },

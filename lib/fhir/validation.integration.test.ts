@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '@/db/connection';
 import { executeRows } from '@/db/rows';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
-import { readPatientBundle } from '@/lib/dal/data-export';
+import { readPatientBundle } from '@/lib/dal/internal/data-export-source';
 import { generateClinic } from '@/scripts/generate/clinic';
 import { conditionResource, painObservation } from './map';
 import { validationErrors, validationErrorsOfAll } from './testing/validator';

@@ -147,4 +147,34 @@ describe('formAction', () => {
     expect(calls.redirected).toEqual(['/page?result=invalid', '/page']);
     expect(run).not.toHaveBeenCalled();
   });
+
+  it('reads lists by the rule the bound record gives, and skips revalidation when the path is undefined', async () => {
+    const run = vi.fn(async (_input: Record<string, unknown>) => undefined);
+    const action = formAction({
+      access: 'patient',
+      id: z.enum(['list', 'single']),
+      schema: z.record(z.string(), z.unknown()),
+      read: ({ id }) => (id === 'list' ? { arrays: ['item'] } : {}),
+      run,
+      revalidate: (_input, { id }) => (id === 'list' ? '/patient' : undefined),
+    });
+    await action('list', { ok: false }, formOf({ item: 'a' }));
+    await action('single', { ok: false }, formOf({ item: 'a' }));
+    expect(run.mock.calls.map(([input]) => input)).toEqual([{ item: ['a'] }, { item: 'a' }]);
+    expect(calls.revalidated).toEqual(['/patient']);
+  });
+
+  it('a refusal `run` builds keeps its payload and gets the values sent', async () => {
+    const action = formAction({
+      access: 'clinician',
+      schema,
+      run: async () => ({ ok: false, formError: 'Someone saved first.', data: { conflict: true } }),
+    });
+    expect(await action({ ok: false }, formOf({ name: 'A', score: '3' }))).toEqual({
+      ok: false,
+      formError: 'Someone saved first.',
+      data: { conflict: true },
+      values: { name: 'A', score: '3' },
+    });
+  });
 });

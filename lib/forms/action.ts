@@ -21,7 +21,8 @@ export type ActionContext<Id> = {
 };
 
 type Schema = z.ZodType<unknown, unknown>;
-type Outcome<Data> = FormResult<Data> | void;
+/** What `run` answers: nothing (done), `{ ok: true, data }`, or a refusal (`refused(...)`, or one carrying `data`). */
+type Outcome<Data> = void | FormResult<never> | { ok: true; data: Data } | FormResult<Data>;
 
 export type FormActionConfig<S extends Schema, Data, IdSchema extends Schema | undefined> = {
   access: Access;
@@ -31,16 +32,18 @@ export type FormActionConfig<S extends Schema, Data, IdSchema extends Schema | u
   /** The form's schema (built from lib/validation/fields.ts), or one built per request (it may throw an AppError). */
   schema: S | ((context: ActionContext<IdOutput<IdSchema>>) => S | Promise<S>);
   /** Fields sent as lists (checkbox groups) and `group-key` fields (lib/validation/form-data.ts); `files` keeps uploads. */
-  read?: { arrays?: readonly string[]; groups?: readonly string[]; files?: readonly string[] };
+  read?: ReadOptions | ((context: ActionContext<IdOutput<IdSchema>>) => ReadOptions);
   /** The form message shown above the field messages when the input is refused. */
   invalid?: string | ((error: z.ZodError) => string | undefined);
   /** Parsed input → one DAL call. Returns nothing (or `{ ok: true, data }`) when done, or a refusal. */
   run: (input: z.output<S>, context: ActionContext<IdOutput<IdSchema>>) => Promise<Outcome<Data>>;
   /** On success: 'refresh' the current page, or revalidate a path (its layout and everything under it). */
-  revalidate?: 'refresh' | string | ((input: z.output<S>, context: ActionContext<IdOutput<IdSchema>>) => string);
+  revalidate?: 'refresh' | string | ((input: z.output<S>, context: ActionContext<IdOutput<IdSchema>>) => string | undefined);
   /** On success: where to go next, if anywhere. */
   redirect?: (input: z.output<S>, data: Data | undefined, context: ActionContext<IdOutput<IdSchema>>) => string | undefined;
 };
+
+type ReadOptions = { arrays?: readonly string[]; groups?: readonly string[]; files?: readonly string[] };
 
 type IdOutput<IdSchema> = IdSchema extends Schema ? z.output<IdSchema> : undefined;
 
@@ -94,20 +97,21 @@ async function pipeline<S extends Schema, Data, IdSchema extends Schema | undefi
   let input: z.output<S>;
   try {
     const schema = typeof config.schema === 'function' ? await config.schema(context) : config.schema;
-    const parsed = schema.safeParse(formDataToObject(form, config.read));
+    const parsed = schema.safeParse(formDataToObject(form, typeof config.read === 'function' ? config.read(context) : config.read));
     if (!parsed.success) {
       const formError = typeof config.invalid === 'function' ? config.invalid(parsed.error) : config.invalid;
       return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), formError, values };
     }
     input = parsed.data as z.output<S>;
     const outcome = await config.run(input, context);
-    if (outcome && !outcome.ok) return { values, ...outcome };
-    data = outcome?.data;
+    if (outcome && !outcome.ok) return { values, ...outcome } as FormResult<Data>;
+    data = outcome?.data as Data | undefined;
   } catch (error) {
     return { ok: false, formError: refusalMessage(error), values };
   }
-  if (config.revalidate === 'refresh') refresh();
-  else if (config.revalidate) revalidatePath(typeof config.revalidate === 'function' ? config.revalidate(input, context) : config.revalidate, 'layout');
+  const path = typeof config.revalidate === 'function' ? config.revalidate(input, context) : config.revalidate;
+  if (path === 'refresh') refresh();
+  else if (path) revalidatePath(path, 'layout');
   const next = config.redirect?.(input, data, context);
   if (next) redirect(next);
   return data === undefined ? { ok: true } : { ok: true, data };

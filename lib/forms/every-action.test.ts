@@ -13,33 +13,6 @@ const files = execFileSync('git', ['ls-files', 'app', 'components', 'lib'], { en
 
 const serverModules = files.filter((file) => /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/.test(readFileSync(file, 'utf8')));
 
-/** Modules still written by hand; this list only shrinks. */
-const NOT_YET_CONVERTED = new Set<string>([
-  'app/(auth)/forgot-password/actions.ts',
-  'app/(auth)/login/actions.ts',
-  'app/clinician/account/actions.ts',
-  'app/clinician/alerts/actions.ts',
-  'app/clinician/exercises/actions.ts',
-  'app/clinician/patients/[id]/discharge/actions.ts',
-  'app/clinician/patients/[id]/measurements/actions.ts',
-  'app/clinician/patients/[id]/notes/actions.ts',
-  'app/clinician/patients/[id]/plan/actions.ts',
-  'app/clinician/patients/[id]/questionnaires/actions.ts',
-  'app/clinician/patients/new/actions.ts',
-  'app/manager/caseloads/actions.ts',
-  'app/manager/cover/actions.ts',
-  'app/manager/import/actions.ts',
-  'app/manager/patients/actions.ts',
-  'app/manager/users/actions.ts',
-  'app/patient/exercises/actions.ts',
-  'app/patient/pain/actions.ts',
-  'app/patient/questionnaires/actions.ts',
-  'app/patient/safety-check/actions.ts',
-  'lib/account/security-actions.ts',
-  'lib/account/set-password-actions.ts',
-  'lib/auth/sign-out-action.ts',
-]);
-
 function exportsOf(source: string): { name: string; wrapped: boolean }[] {
   const found: { name: string; wrapped: boolean }[] = [];
   for (const match of source.matchAll(/^export\s+(?!type\b|interface\b)(?:async\s+)?(function|const|let|var|class|default|\{)\s*(\w*)([^\n]*)/gm)) {
@@ -60,38 +33,23 @@ describe('server actions', () => {
 
   it('are each built with formAction from lib/forms/action', () => {
     const handWritten = serverModules
-      .filter((file) => !NOT_YET_CONVERTED.has(file))
       .flatMap((file) => exportsOf(readFileSync(file, 'utf8')).filter((entry) => !entry.wrapped).map((entry) => `${file}: ${entry.name}`));
     expect(handWritten).toEqual([]);
+    const notImporting = serverModules.filter((file) => !/import \{[^}]*\bformAction\b[^}]*\} from '@\/lib\/forms\/action';/.test(readFileSync(file, 'utf8')));
+    expect(notImporting).toEqual([]);
   });
 
-  it('the list of modules not yet converted holds only modules that are not', () => {
-    for (const file of NOT_YET_CONVERTED) {
-      expect(serverModules, file).toContain(file);
-      expect(exportsOf(readFileSync(file, 'utf8')).some((entry) => !entry.wrapped), file).toBe(true);
-    }
+  it('are never written inline in a page or component (a function with its own directive)', () => {
+    const inline = files.filter((file) => !serverModules.includes(file) && /['"]use server['"]/.test(readFileSync(file, 'utf8')));
+    expect(inline).toEqual([]);
   });
 });
-
-/** Components that still import a state type or an action from app/; this list only shrinks. */
-const STILL_IMPORTING_APP = new Set<string>([
-  'components/clinician/acknowledge-form.tsx',
-  'components/clinician/discharge-form.tsx',
-  'components/clinician/exercise-form.tsx',
-  'components/clinician/goal-forms.tsx',
-  'components/clinician/invitation-link.tsx',
-  'components/clinician/measurement-form.tsx',
-  'components/clinician/measurement-row-actions.tsx',
-  'components/clinician/note-form.tsx',
-  'components/clinician/onboarding-form.tsx',
-  'components/clinician/plan-editor.tsx',
-]);
 
 describe('components/', () => {
   it('never imports from app/', () => {
     const offenders = files
       .filter((file) => file.startsWith('components/'))
-      .filter((file) => !STILL_IMPORTING_APP.has(file) && /from\s+['"]@\/app\//.test(readFileSync(file, 'utf8')));
+      .filter((file) => /from\s+['"]@\/app\//.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

@@ -21,12 +21,12 @@ export type FormResult<Data = undefined> = {
 export const NOT_SENT: FormResult<never> = { ok: false };
 
 /** A refused form: a message for the whole form, optionally messages by field. */
-export function refused<Data = undefined>(formError?: string, fieldErrors?: Record<string, string[]>): FormResult<Data> {
+export function refused(formError?: string, fieldErrors?: Record<string, string[]>): FormResult<never> {
   return { ok: false, formError, fieldErrors };
 }
 
 /** A refused form with one message beside one field. */
-export function fieldRefused<Data = undefined>(field: string, message: string, formError?: string): FormResult<Data> {
+export function fieldRefused(field: string, message: string, formError?: string): FormResult<never> {
   return { ok: false, fieldErrors: { [field]: [message] }, formError };
 }
 

@@ -2,7 +2,11 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/connection';
 import { createCareTeam, createUser } from '@/db/factories';
-import { pushSubscriptions } from '@/db/schema';
+import { notificationDeliveries, pushSubscriptions } from '@/db/schema';
+import { deliverQueued } from '@/lib/notifications/deliver';
+import { notify } from '@/lib/notifications/notify';
+import { pushChannel } from './channel';
+import { emailChannel } from '@/lib/notifications/channels';
 import { createTestDatabase } from '@/db/testing';
 import { PUSH_FAILURES_BEFORE_RETIRING, sendPushToUser } from './send';
 import { startTestPushService, type TestPushService } from './test-push-service';
@@ -106,5 +110,35 @@ describe('Web Push delivery', () => {
     const patient = (await createCareTeam(handle.db)).patient;
     await expect(sendPushToUser(handle.db, patient.id, { title: 'Reminder', href: 'https://evil.example/' })).rejects.toThrow(/inside the portal/);
     await expect(sendPushToUser(handle.db, patient.id, { title: 'Reminder', href: '//evil.example/' })).rejects.toThrow(/inside the portal/);
+  });
+
+  it('is the push channel of notification delivery: a queued push reaches the device; one for someone with no device fails for good, not retried', async () => {
+    const team = await createCareTeam(handle.db);
+    const { subscription } = await subscribed(team.clinician.id, 'clinician-laptop');
+    const channels = { email: emailChannel({ smtp: null, siteUrl: null }), push: pushChannel(handle.db) };
+    const sent = await notify(handle.db, { userId: team.clinician.id, kind: 'alert-urgent', title: `You have an urgent alert to review at ${team.clinic.name}`, href: '/clinician/alerts', dedupeKey: `test:${team.clinician.id}`, channels: ['push'] });
+    const nobody = await notify(handle.db, { userId: team.patient.id, kind: 'reminder-nudge', title: 'You have a new reminder', href: '/patient', dedupeKey: `test:${team.patient.id}`, channels: ['push'] });
+    const before = service.received.length;
+    await deliverQueued(handle.db, { channels });
+    const push = service.received.slice(before).find((received) => received.path === '/push/clinician-laptop')!;
+    expect(JSON.parse(subscription.decrypt(push.body))).toEqual({ title: `You have an urgent alert to review at ${team.clinic.name}`, href: '/clinician/alerts' });
+    const [delivered] = await handle.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, sent.status === 'created' ? sent.notificationId! : ''));
+    expect(delivered!.status).toBe('sent');
+    const [undeliverable] = await handle.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, nobody.status === 'created' ? nobody.notificationId! : ''));
+    expect(undeliverable).toMatchObject({ status: 'failed', lastErrorCode: 'push-no-device' });
+  });
+
+  it('a device retired after the push was queued: the delivery fails for good (push-gone), not retried', async () => {
+    const team = await createCareTeam(handle.db);
+    await subscribed(team.patient.id, 'retiring');
+    const queued = await notify(handle.db, { userId: team.patient.id, kind: 'reminder-nudge', title: 'You have a new reminder', href: '/patient', dedupeKey: `test:gone:${team.patient.id}`, channels: ['push'] });
+    service.respondWith(410);
+    try {
+      await deliverQueued(handle.db, { channels: { email: emailChannel({ smtp: null, siteUrl: null }), push: pushChannel(handle.db) } });
+    } finally {
+      service.respondWith(201);
+    }
+    const [delivery] = await handle.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, queued.status === 'created' ? queued.notificationId! : ''));
+    expect(delivery).toMatchObject({ status: 'failed', lastErrorCode: 'push-gone' });
   });
 });

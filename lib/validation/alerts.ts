@@ -4,7 +4,8 @@ import { text } from './fields';
 export const acknowledgeSchema = z
   .object({
     alertId: z.uuid('Unknown alert.'),
-    comment: text('The comment', 1000),
+    // Optional: a crafted request may leave the field out.
+    comment: text('The comment', 1000).optional().transform((value) => value ?? ''),
     // Where the form was (a record's id, or the inbox) and whether its address showed a problem.
     back: z.union([z.literal(''), z.uuid()]).optional(),
     clear: z.literal('1').optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailField } from './fields';
 import { PASSWORD_MAX_LENGTH } from '@/lib/auth/password-policy';
 
 /**
@@ -11,13 +12,7 @@ export const passwordField = z
   .refine((value) => [...value].length <= PASSWORD_MAX_LENGTH, 'That password is too long.');
 
 export const signInSchema = z.object({
-  email: z
-    .string({ error: 'Enter your email address.' })
-    .trim()
-    .toLowerCase()
-    .min(1, 'Enter your email address.')
-    .max(254, 'That email address is too long.')
-    .pipe(z.email('Enter an email address like name@example.com.')),
+  email: emailField('Enter your email address.'),
   password: passwordField,
   callbackUrl: z.string().max(512).optional(),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exerciseLogSchema } from './exercise-log';
-import { fieldErrorsOf } from './form-data';
+import { fieldErrorsOf } from '@/lib/forms/result';
 
 const ids = { submissionId: '7b0c3f5e-8a52-4a9e-9c1e-2f6a3f0d9b11', planItemId: '0a4f1c2e-3b5d-4e6f-8a9b-0c1d2e3f4a5b' };
 

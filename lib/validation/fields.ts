@@ -84,6 +84,24 @@ export function text(label: string, max: number, options: { required?: boolean }
   return options.required ? base.refine((value) => value.length > 0, `Enter ${label.toLowerCase()}.`) : base;
 }
 
+/** An email address: trimmed and lower-cased; `emptyMessage` says whose address to enter. */
+export function emailField(emptyMessage: string) {
+  return z
+    .string({ error: emptyMessage })
+    .trim()
+    .toLowerCase()
+    .min(1, emptyMessage)
+    .max(254, 'That email address is too long.')
+    .pipe(z.email('Enter an email address like name@example.com.'));
+}
+
+/** A code from an authenticator app: six digits, spaces ignored ("123 456"); "" when the field is left empty. */
+export const authenticatorCode = z
+  .string()
+  .max(20, 'Enter the 6-digit code.')
+  .transform((value) => value.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^(\d{6})?$/, 'Enter the 6-digit code from your authenticator app.'));
+
 export const yesNo = (message: string) =>
   z.enum(['yes', 'no'], { error: message }).transform((value) => value === 'yes');
 

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { INSTRUMENTS } from '@/lib/clinical/instruments';
-import { calendarDate, text, wholeNumber } from './fields';
+import { calendarDate, emailField, text, wholeNumber } from './fields';
 
 export const onboardingSchema = z
   .object({
     name: text('The patient’s name', 200, { required: true }),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(1, 'Enter the patient’s email address.')
-      .max(254, 'That email address is too long.')
-      .pipe(z.email('Enter an email address like name@example.com.')),
+    email: emailField('Enter the patient’s email address.'),
     dateOfBirth: calendarDate.refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), 'Enter a date of birth in the past.'),
     condition: text('The condition', 200, { required: true }),
     intakeNprs: wholeNumber(0, 10, 'Pain at the start: a whole number from 0 to 10.'),

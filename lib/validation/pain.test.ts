@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formDataToObject, fieldErrorsOf } from './form-data';
+import { fieldErrorsOf } from '@/lib/forms/result';
+import { formDataToObject } from './form-data';
 import { NEW_SYMPTOM_RED_FLAG_QUESTIONS, PAIN_LOG_RED_FLAG_QUESTIONS, painEntrySchema, painEntryUpdateSchema } from './pain';
 
 const allNo: Record<string, string> = Object.fromEntries(PAIN_LOG_RED_FLAG_QUESTIONS.map((question) => [`redFlags-${question.key}`, 'no']));

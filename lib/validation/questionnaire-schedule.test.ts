@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from './common';
+import { fieldErrorsOf as fieldErrors } from '@/lib/forms/result';
 import { questionnaireScheduleSchema } from './questionnaire-schedule';
 
 const schema = questionnaireScheduleSchema('2026-12-03');

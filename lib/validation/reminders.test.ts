@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf } from './form-data';
+import { fieldErrorsOf } from '@/lib/forms/result';
 import { nudgeDaysSchema, reminderPreferencesSchema } from './reminders';
 
 const form = (overrides: Record<string, unknown> = {}) => ({

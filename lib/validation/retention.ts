@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { emailField } from './fields';
 
 export const findPatientSchema = z
   .object({
-    email: z
-      .string({ error: 'Enter the patient’s email address.' })
-      .trim()
-      .toLowerCase()
-      .min(1, 'Enter the patient’s email address.')
-      .max(254, 'That email address is too long.')
-      .pipe(z.email('Enter an email address like name@example.com.')),
+    email: emailField('Enter the patient’s email address.'),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailField } from './fields';
 
 // Control characters (NUL included, which PostgreSQL rejects) and bidi overrides have no place in a name.
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
@@ -13,13 +14,7 @@ export const inviteStaffSchema = z
       .min(1, 'Enter their full name.')
       .max(200, 'Use at most 200 characters.')
       .refine((value) => !UNSAFE_TEXT.test(value), 'Use letters, spaces and punctuation only.'),
-    email: z
-      .string({ error: 'Enter their email address.' })
-      .trim()
-      .toLowerCase()
-      .min(1, 'Enter their email address.')
-      .max(254, 'That email address is too long.')
-      .pipe(z.email('Enter an email address like name@example.com.')),
+    email: emailField('Enter their email address.'),
     role: z.enum(STAFF_ROLES, { error: 'Choose clinician or manager.' }),
   })
   .strict();
@@ -46,4 +41,3 @@ export const reassignCaseloadSchema = z
 
 export const identityPolicySchema = z.object({ managersSeePatientIdentity: z.enum(['on', 'off']) }).strict();
 
-export { formFields } from './form-data';

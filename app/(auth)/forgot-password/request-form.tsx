@@ -1,14 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import type { ActionResult } from '@/lib/errors';
 import { requestResetAction } from './actions';
 
 export function RequestResetForm() {
-  const [state, action] = useActionState<ActionResult, FormData>(requestResetAction, { ok: false });
+  const [state, action] = useActionState(requestResetAction, NOT_SENT);
   if (state.ok) {
     return (
       <FormAlert tone="success">

@@ -3,59 +3,40 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn } from '@/lib/auth';
+import { formAction } from '@/lib/forms/action';
+import { authenticatorCode, optional } from '@/lib/validation/fields';
 import { safeCallbackUrl, signInSchema } from '@/lib/validation/auth';
 
 const GENERIC_FAILURE = 'That email and password don’t match our records. Check them and try again. After several tries, wait a few minutes first.';
 const UNAVAILABLE = 'Uplift is temporarily unavailable, so you could not be signed in. Nothing was saved. Please try again in a minute.';
 const CODE_FAILURE = 'That code didn’t work. Check your authenticator app and try again, or use a recovery code.';
+const ENTER_CODE = 'Enter the 6-digit code from your authenticator app.';
 
-export type SignInState =
-  | { ok: true; step: 'password' | 'code' }
-  | { ok: false; step: 'password' | 'code'; formError?: string; fieldErrors?: Record<string, string[] | undefined> };
+/** Which step the form shows next: the password, or the code for an account with two-step sign-in. */
+export type SignInStep = { step: 'password' | 'code' };
 
-const secondFactorSchema = z
-  .object({
-    code: z
-      .string()
-      .max(20, 'Enter the 6-digit code.')
-      .transform((value) => value.replace(/\s/g, ''))
-      .pipe(z.string().regex(/^(\d{6})?$/, 'Enter the 6-digit code from your authenticator app.'))
-      .optional(),
-    recoveryCode: z.string().max(40, 'That recovery code is too long.').optional(),
-  })
-  .strict();
+// Not strict: a password manager may add fields of its own, and sign-in must not refuse them.
+const schema = signInSchema.extend({
+  step: z.enum(['password', 'code']).optional(),
+  code: optional(authenticatorCode),
+  recoveryCode: optional(z.string().max(40, 'That recovery code is too long.')),
+});
 
-export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse({
-    email: form.get('email') ?? undefined,
-    password: form.get('password') ?? undefined,
-    callbackUrl: form.get('callbackUrl') ?? undefined,
-  });
-  const onCodeStep = form.get('step') === 'code';
-  const step = onCodeStep ? 'code' : 'password';
-  if (!parsed.success) return { ok: false, step: 'password', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const factor = secondFactorSchema.safeParse({
-    code: form.get('code') || undefined,
-    recoveryCode: form.get('recoveryCode') || undefined,
-  });
-  if (!factor.success) return { ok: false, step, fieldErrors: z.flattenError(factor.error).fieldErrors };
-  if (onCodeStep && !factor.data.code && !factor.data.recoveryCode) {
-    return { ok: false, step, fieldErrors: { code: ['Enter the 6-digit code from your authenticator app.'] } };
-  }
-  try {
-    await signIn('credentials', {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      code: factor.data.code ?? '',
-      recoveryCode: factor.data.recoveryCode ?? '',
-      redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
-    });
-  } catch (error) {
-    // Only Auth.js failures are expected here; Next's redirect after success must propagate.
-    if (error instanceof CredentialsSignin && error.code === 'mfa-required') return { ok: true, step: 'code' };
-    if (error instanceof CredentialsSignin && error.code === 'unavailable') return { ok: false, step, formError: UNAVAILABLE };
-    if (error instanceof AuthError) return { ok: false, step, formError: onCodeStep ? CODE_FAILURE : GENERIC_FAILURE };
-    throw error;
-  }
-  return { ok: true, step };
-}
+export const signInAction = formAction({
+  access: 'public',
+  schema,
+  run: async ({ email, password, callbackUrl, step = 'password', code, recoveryCode }) => {
+    const at = { step } satisfies SignInStep;
+    if (step === 'code' && !code && !recoveryCode) return { ok: false, fieldErrors: { code: [ENTER_CODE] }, data: at };
+    try {
+      await signIn('credentials', { email, password, code: code ?? '', recoveryCode: recoveryCode ?? '', redirectTo: safeCallbackUrl(callbackUrl) });
+    } catch (error) {
+      // Only Auth.js failures are expected here: Next's redirect after success must propagate.
+      if (error instanceof CredentialsSignin && error.code === 'mfa-required') return { ok: true, data: { step: 'code' } as SignInStep };
+      if (error instanceof CredentialsSignin && error.code === 'unavailable') return { ok: false, formError: UNAVAILABLE, data: at };
+      if (error instanceof AuthError) return { ok: false, formError: step === 'code' ? CODE_FAILURE : GENERIC_FAILURE, data: at };
+      throw error;
+    }
+    return { ok: true, data: at };
+  },
+});

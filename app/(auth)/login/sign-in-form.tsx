@@ -4,7 +4,8 @@ import { useActionState, useState } from 'react';
 import { TextField } from '@/components/ui/text-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { FormAlert } from '@/components/ui/form-alert';
-import { signInAction, type SignInState } from './actions';
+import { NOT_SENT, valueOf } from '@/lib/forms';
+import { signInAction } from './actions';
 
 /**
  * Two steps in one form: email and password, then — for accounts with MFA — a code. The password
@@ -12,12 +13,13 @@ import { signInAction, type SignInState } from './actions';
  * keeps no half-signed-in state.
  */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action] = useActionState<SignInState, FormData>(signInAction, { ok: true, step: 'password' });
+  const [state, action] = useActionState(signInAction, NOT_SENT);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [useRecovery, setUseRecovery] = useState(false);
   const fieldErrors = state.ok ? undefined : state.fieldErrors;
-  const onCodeStep = state.step === 'code';
+  // A code refused as typed comes back without a step: the form it came from says which it was.
+  const onCodeStep = (state.data?.step ?? valueOf(state, 'step')) === 'code';
   return (
     <form action={action} className="space-y-5" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}

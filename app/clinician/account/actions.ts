@@ -1,35 +1,33 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { markAway, markBack } from '@/lib/dal/cover';
 import { setMyMorningDigest } from '@/lib/dal/notification-settings';
 import { formAction } from '@/lib/forms/action';
-import { refusedTo } from '@/lib/errors';
 import { awaySchema, backSchema } from '@/lib/validation/cover';
-import { formFields } from '@/lib/validation/users';
 
 const PAGE = '/clinician/account';
+const outcomeAt = (outcome: string) => `${PAGE}?away=${outcome}#away-heading`;
 
 /** The clinician marks themself away with a colleague covering; the outcome comes back in the address. */
-export async function markMeAwayAction(form: FormData): Promise<void> {
-  // A crafted request can put anything in any argument: refuse what is not a submitted form.
-  if (!(form instanceof FormData)) return;
-  const parsed = awaySchema.safeParse(formFields(form));
-  const outcome = parsed.success ? await markAway(parsed.data.clinicianId, parsed.data.coverId).catch(refusedTo(PAGE)) : 'invalid-cover';
-  revalidatePath('/clinician', 'layout');
-  redirect(`${PAGE}?away=${outcome}#away-heading`);
-}
+export const markMeAwayAction = formAction({
+  access: 'clinician',
+  schema: awaySchema,
+  run: async ({ clinicianId, coverId }) => ({ ok: true, data: await markAway(clinicianId, coverId) }),
+  revalidate: '/clinician',
+  redirect: (_input, outcome) => outcomeAt(outcome!),
+  failed: (result) => (result.fieldErrors ? outcomeAt('invalid-cover') : PAGE),
+});
 
 /** The clinician marks themself back at work. */
-export async function markMeBackAction(form: FormData): Promise<void> {
-  if (!(form instanceof FormData)) return;
-  const parsed = backSchema.safeParse(formFields(form));
-  const outcome = parsed.success ? await markBack(parsed.data.clinicianId).catch(refusedTo(PAGE)) : 'not-found';
-  revalidatePath('/clinician', 'layout');
-  redirect(`${PAGE}?away=${outcome === 'done' ? 'back' : outcome}#away-heading`);
-}
+export const markMeBackAction = formAction({
+  access: 'clinician',
+  schema: backSchema,
+  run: async ({ clinicianId }) => ({ ok: true, data: await markBack(clinicianId) }),
+  revalidate: '/clinician',
+  redirect: (_input, outcome) => outcomeAt(outcome === 'done' ? 'back' : outcome!),
+  failed: (result) => (result.fieldErrors ? outcomeAt('not-found') : PAGE),
+});
 
 /** The clinician switches their morning summary on or off; a bad value changes nothing and says so. */
 export const saveMorningDigestAction = formAction({

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
 import { AccountSecurity } from '@/components/account/account-security';
+import { PushSection } from '@/components/account/push-section';
 import { TimeZoneSection } from '@/components/account/time-zone-section';
 import { guardArea } from '@/lib/auth/guard';
 import { getMyAwayStatus, listCoverCandidates } from '@/lib/dal/cover';
@@ -25,6 +26,7 @@ export default async function ClinicianAccountPage({ searchParams }: { searchPar
       <p className="text-slate-700">Signed in as {viewer.email}.</p>
       <AwaySection userId={viewer.userId} status={status} candidates={candidates} result={away ?? null} timeZone={viewer.timeZone} />
       <DigestSection on={digest} result={digestResult ?? null} />
+      <PushSection what="urgent alerts and escalations" />
       <TimeZoneSection />
       <AccountSecurity viewer={viewer} homeHref="/clinician" />
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { z } from 'zod';
 import { AlertCard } from '@/components/clinician/alert-card';
+import { acknowledgeAlertAction } from '@/app/clinician/alerts/actions';
 import { alertCardView } from '@/components/clinician/alert-view';
 import { FlagLegend } from '@/components/clinician/flag-badge';
 import { ALERT_REASON_ORDER } from '@/lib/clinical/alerts';
@@ -38,6 +39,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const card = (alert: AlertItem, extra: { recordHref?: string; note?: string | null; escalated?: boolean } = {}) => (
     <AlertCard
       key={alert.id}
+      acknowledgeAction={acknowledgeAlertAction}
       alert={alertCardView(alert, viewer.timeZone)}
       showDefinition={false}
       clearProblem={problem !== null}

@@ -24,7 +24,7 @@ export default async function AttendancePage() {
         attendance nobody has recorded yet, are not counted in the rates.
       </p>
       <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left text-sm">
+      <table className="stack-table w-full border-collapse bg-white text-left text-sm">
         <caption className="sr-only">Attendance by clinician, last {PERIOD_DAYS} days</caption>
         <thead>
           <tr className="border-b border-slate-300">
@@ -42,13 +42,13 @@ export default async function AttendancePage() {
           {rows.map((row) => (
             <tr key={row.clinicianId} className="border-b border-slate-100">
               <th scope="row" className="p-2 font-medium">{row.clinicianName}</th>
-              <td className="p-2 text-right">{row.due}</td>
-              <td className="p-2 text-right">{row.attended}</td>
-              <td className="p-2 text-right">{row.didNotAttend}</td>
-              <td className="p-2 text-right">{rate(row.didNotAttendRate)}</td>
-              <td className="p-2 text-right">{row.lateCancel}</td>
-              <td className="p-2 text-right">{rate(row.lateCancelRate)}</td>
-              <td className="p-2 text-right">{row.notRecorded}</td>
+              <td data-label="Visits due" className="p-2 text-right">{row.due}</td>
+              <td data-label="Attended" className="p-2 text-right">{row.attended}</td>
+              <td data-label="Did not attend" className="p-2 text-right">{row.didNotAttend}</td>
+              <td data-label="Did-not-attend rate" className="p-2 text-right">{rate(row.didNotAttendRate)}</td>
+              <td data-label="Cancelled late" className="p-2 text-right">{row.lateCancel}</td>
+              <td data-label="Late-cancellation rate" className="p-2 text-right">{rate(row.lateCancelRate)}</td>
+              <td data-label="Not recorded yet" className="p-2 text-right">{row.notRecorded}</td>
             </tr>
           ))}
         </tbody>

@@ -84,7 +84,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="text-slate-800">No events match these filters.</p>
       ) : (
         <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">Audit events, newest first</caption>
             <thead className="bg-slate-50">
               <tr>
@@ -99,20 +99,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-200">
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.at, viewer.timeZone)}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="When" className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.at, viewer.timeZone)}</td>
+                  <td data-label="Who" className="px-3 py-2">
                     {row.actorName ?? row.actorPseudonym ?? '—'}
                     {row.actorRole ? <span className="text-slate-700"> ({row.actorRole})</span> : null}
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="What" className="px-3 py-2">
                     {describeAuditAction(row.action)}
                     <span className="block font-mono text-xs text-slate-700">{row.action}</span>
                   </td>
-                  <td className="px-3 py-2">{row.patientName ?? row.patientPseudonym ?? '—'}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="Patient" className="px-3 py-2">{row.patientName ?? row.patientPseudonym ?? '—'}</td>
+                  <td data-label="Outcome" className="px-3 py-2">
                     <span className={row.outcome === 'success' ? '' : 'font-semibold text-red-800'}>{OUTCOME_LABEL[row.outcome]}</span>
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.clientAddress ?? '—'}</td>
+                  <td data-label="From address" className="px-3 py-2 font-mono text-xs">{row.clientAddress ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,42 +1,43 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { reassignCaseload, reassignEpisode } from '@/lib/dal/reassign';
-import { refusedTo } from '@/lib/errors';
+import { formAction } from '@/lib/forms/action';
+import type { FormValues } from '@/lib/forms/result';
 import { pageNumberSchema } from '@/lib/validation/common';
-import { formDataToObject } from '@/lib/validation/form-data';
 import { idOrEmptySchema } from '@/lib/validation/ids';
 import { reassignCaseloadSchema, reassignSchema } from '@/lib/validation/users';
 
+const PAGE = '/manager/caseloads';
 
-export async function reassignEpisodeAction(form: FormData): Promise<void> {
-  // A crafted request can put anything in any argument: refuse what is not a submitted form.
-  if (!(form instanceof FormData)) return;
-  const back = idOrEmptySchema.parse(form.get('back') ?? '');
-  const parsed = reassignSchema.safeParse(formDataToObject(form));
-  const outcome = parsed.success ? await reassignEpisode(parsed.data.episodeId, parsed.data.clinicianId).catch(refusedTo('/manager/caseloads')) : 'invalid-clinician';
-  revalidatePath('/manager/caseloads');
-  const params = new URLSearchParams({ result: outcome });
-  if (back) params.set('clinician', back);
-  // Back to the page of the list the manager was on.
-  const page = pageNumberSchema.parse(form.get('page') ?? 1);
+/** Back to the list the manager was on (its clinician filter and page), with the outcome in the address. */
+function back(result: string, fields: FormValues | { back?: string; page?: string }, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ result, ...extra });
+  const clinician = idOrEmptySchema.parse(fields.back ?? '');
+  if (clinician) params.set('clinician', clinician);
+  const page = pageNumberSchema.parse(fields.page ?? 1);
   if (page > 1) params.set('page', String(page));
-  redirect(`/manager/caseloads?${params.toString()}`);
+  return `${PAGE}?${params.toString()}`;
 }
+
+export const reassignEpisodeAction = formAction({
+  access: 'manager',
+  schema: reassignSchema,
+  run: async ({ episodeId, clinicianId }) => ({ ok: true, data: await reassignEpisode(episodeId, clinicianId) }),
+  revalidate: PAGE,
+  redirect: (input, outcome) => back(outcome!, input),
+  failed: (result, fields) => (result.fieldErrors ? back('invalid-clinician', fields) : PAGE),
+});
 
 /** Moves a clinician's whole active caseload to a colleague (for example before they leave). */
-export async function reassignCaseloadAction(form: FormData): Promise<void> {
-  // A crafted request can put anything in any argument: refuse what is not a submitted form.
-  if (!(form instanceof FormData)) return;
-  const parsed = reassignCaseloadSchema.safeParse({ fromClinicianId: form.get('fromClinicianId'), clinicianId: form.get('clinicianId') });
-  const result = parsed.success
-    ? await reassignCaseload(parsed.data.fromClinicianId, parsed.data.clinicianId).catch(refusedTo('/manager/caseloads'))
-    : { outcome: 'invalid-clinician' as const };
-  revalidatePath('/manager', 'layout');
-  const params = new URLSearchParams({ result: result.outcome === 'done' ? 'caseload-moved' : result.outcome });
-  if (result.outcome === 'done') params.set('moved', String(result.moved));
-  const from = idOrEmptySchema.parse(form.get('fromClinicianId') ?? '');
-  if (from) params.set('clinician', from);
-  redirect(`/manager/caseloads?${params.toString()}`);
-}
+export const reassignCaseloadAction = formAction({
+  access: 'manager',
+  schema: reassignCaseloadSchema,
+  run: async ({ fromClinicianId, clinicianId }) => ({ ok: true, data: await reassignCaseload(fromClinicianId, clinicianId) }),
+  revalidate: '/manager',
+  redirect: ({ fromClinicianId }, result) =>
+    result!.outcome === 'done'
+      ? back('caseload-moved', { back: fromClinicianId }, { moved: String(result!.moved) })
+      : back(result!.outcome, { back: fromClinicianId }),
+  failed: (result, fields) => (result.fieldErrors ? back('invalid-clinician', { back: z.string().catch('').parse(fields.fromClinicianId) }) : PAGE),
+});

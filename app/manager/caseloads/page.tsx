@@ -114,7 +114,7 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
       </p>
       {episodes.length > 0 ? (
         <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
+          <table className="stack-table min-w-full text-left text-sm">
             <caption className="sr-only">Active episodes{selected ? ` of ${selected.name}` : ''}</caption>
             <thead className="bg-slate-100 text-slate-800">
               <tr>
@@ -131,8 +131,8 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
                     {episode.pseudonym}
                     {episode.patientName ? <span className="block font-sans font-normal">{episode.patientName}</span> : null}
                   </th>
-                  <td className="px-3 py-2">{episode.clinicianName}</td>
-                  <td className="px-3 py-2">{formatDate(episode.startedAt, viewer.timeZone)}</td>
+                  <td data-label="Clinician" className="px-3 py-2">{episode.clinicianName}</td>
+                  <td data-label="In care since" className="px-3 py-2">{formatDate(episode.startedAt, viewer.timeZone)}</td>
                   <td className="px-3 py-2">
                     <ReassignForm
                       episodeId={episode.id}

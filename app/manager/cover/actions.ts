@@ -1,37 +1,35 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { markAway, markBack } from '@/lib/dal/cover';
-import { refusedTo } from '@/lib/errors';
+import { formAction } from '@/lib/forms/action';
+import type { FormValues } from '@/lib/forms/result';
 import { awaySchema, backSchema } from '@/lib/validation/cover';
-import { formFields } from '@/lib/validation/users';
 
 const PAGE = '/manager/cover';
 
-function back(result: string, clinicianId: unknown): never {
+/** Back to the cover page with the outcome in the address, beside the clinician's row unless all went well. */
+function back(result: string, fields: FormValues | { clinicianId: string }): string {
   const params = new URLSearchParams({ result });
-  if (typeof clinicianId === 'string') params.set('clinician', clinicianId.slice(0, 36));
-  redirect(`${PAGE}?${params.toString()}${result === 'done' ? '' : '#cover-table'}`);
+  if (typeof fields.clinicianId === 'string') params.set('clinician', fields.clinicianId.slice(0, 36));
+  return `${PAGE}?${params.toString()}${result === 'done' ? '' : '#cover-table'}`;
 }
 
 /** Marks a clinician of the manager's clinic away with a cover; the outcome comes back in the address. */
-export async function markAwayAction(form: FormData): Promise<void> {
-  // A crafted request can put anything in any argument: refuse what is not a submitted form.
-  if (!(form instanceof FormData)) return;
-  const fields = formFields(form);
-  const parsed = awaySchema.safeParse(fields);
-  const outcome = parsed.success ? await markAway(parsed.data.clinicianId, parsed.data.coverId).catch(refusedTo(PAGE)) : 'invalid-cover';
-  revalidatePath('/manager', 'layout');
-  back(outcome, fields.clinicianId);
-}
+export const markAwayAction = formAction({
+  access: 'manager',
+  schema: awaySchema,
+  run: async ({ clinicianId, coverId }) => ({ ok: true, data: await markAway(clinicianId, coverId) }),
+  revalidate: '/manager',
+  redirect: (input, outcome) => back(outcome!, input),
+  failed: (result, fields) => (result.fieldErrors ? back('invalid-cover', fields) : PAGE),
+});
 
 /** Marks an away clinician of the manager's clinic back. */
-export async function markBackAction(form: FormData): Promise<void> {
-  if (!(form instanceof FormData)) return;
-  const fields = formFields(form);
-  const parsed = backSchema.safeParse(fields);
-  const outcome = parsed.success ? await markBack(parsed.data.clinicianId).catch(refusedTo(PAGE)) : 'not-found';
-  revalidatePath('/manager', 'layout');
-  back(outcome === 'done' ? 'back' : outcome, fields.clinicianId);
-}
+export const markBackAction = formAction({
+  access: 'manager',
+  schema: backSchema,
+  run: async ({ clinicianId }) => ({ ok: true, data: await markBack(clinicianId) }),
+  revalidate: '/manager',
+  redirect: (input, outcome) => back(outcome === 'done' ? 'back' : outcome!, input),
+  failed: (result, fields) => (result.fieldErrors ? back('not-found', fields) : PAGE),
+});

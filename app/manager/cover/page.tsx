@@ -59,7 +59,7 @@ export default async function CoverPage({ searchParams }: { searchParams: Promis
       </section>
 
       <div id="cover-table" className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm">
+        <table className="stack-table min-w-full text-left text-sm">
           <caption className="sr-only">Clinicians, their cover and the alerts waiting for them</caption>
           <thead className="bg-slate-100 text-slate-800">
             <tr>
@@ -83,12 +83,12 @@ export default async function CoverPage({ searchParams }: { searchParams: Promis
                     {row.name}
                     {row.isSafetyLead ? <span className="block font-normal text-slate-700">Safety lead</span> : null}
                   </th>
-                  <td className="px-3 py-3">
+                  <td data-label="At work or away" className="px-3 py-3">
                     {row.awaySince ? `Away since ${formatDate(row.awaySince, viewer.timeZone)}; ${row.coverName} covers` : 'At work'}
                   </td>
-                  <td className="px-3 py-3">{row.activeEpisodes}</td>
-                  <td className="px-3 py-3">{row.unacknowledged}</td>
-                  <td className="px-3 py-3">
+                  <td data-label="Active episodes" className="px-3 py-3">{row.activeEpisodes}</td>
+                  <td data-label="Alerts not acknowledged" className="px-3 py-3">{row.unacknowledged}</td>
+                  <td data-label="Oldest has waited" className="px-3 py-3">
                     {row.oldestUnacknowledgedAt ? (
                       <>
                         {describeWaiting(row.oldestUnacknowledgedAt, now)}
@@ -98,7 +98,7 @@ export default async function CoverPage({ searchParams }: { searchParams: Promis
                       '—'
                     )}
                   </td>
-                  <td className="px-3 py-3">{row.escalated}</td>
+                  <td data-label="Escalated" className="px-3 py-3">{row.escalated}</td>
                   <td className="px-3 py-3">
                     {row.awaySince ? (
                       <form action={markBackAction}>

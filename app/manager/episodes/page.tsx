@@ -70,7 +70,7 @@ export default async function OutcomeEpisodesPage({ searchParams }: { searchPara
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-800">No episodes match.</p>
       ) : (
         <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
+          <table className="stack-table min-w-full text-left text-sm">
             <caption className="sr-only">{title}: episodes and their scores</caption>
             <thead className="bg-slate-100 text-slate-800">
               <tr>
@@ -96,24 +96,24 @@ export default async function OutcomeEpisodesPage({ searchParams }: { searchPara
                       {row.pseudonym}
                       {showNames && row.patientName ? <span className="block font-sans font-normal">{row.patientName}</span> : null}
                     </th>
-                    <td className="px-3 py-2">{row.clinicianName}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{monthLabel(row.intakeMonth)}</td>
-                    <td className="px-3 py-2">{discharged ? 'Discharged' : 'Active'}</td>
-                    <td className="px-3 py-2">{row.risk ? RISK_LABELS[row.risk] : 'Not screened'}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">
+                    <td data-label="Clinician" className="px-3 py-2">{row.clinicianName}</td>
+                    <td data-label="Intake" className="px-3 py-2 whitespace-nowrap">{monthLabel(row.intakeMonth)}</td>
+                    <td data-label="Status" className="px-3 py-2">{discharged ? 'Discharged' : 'Active'}</td>
+                    <td data-label="STarT Back" className="px-3 py-2">{row.risk ? RISK_LABELS[row.risk] : 'Not screened'}</td>
+                    <td data-label="Pain baseline → latest / discharge" className="px-3 py-2 whitespace-nowrap">
                       {score(row.nprsBaseline)} → {score(row.nprsLatest)} / {discharged ? score(row.nprsDischarge) : '—'}
                     </td>
-                    <td className="px-3 py-2">
+                    <td data-label="Pain MCID" className="px-3 py-2">
                       {discharged ? flag(row.nprsMcidDischarge, row.nprsDischarge) : flag(row.nprsMcidLatest, row.nprsLatest)}
                     </td>
-                    <td className="px-3 py-2 whitespace-nowrap">
+                    <td data-label="ODI baseline → latest / discharge" className="px-3 py-2 whitespace-nowrap">
                       {score(row.odiBaseline, true)} → {score(row.odiLatest, true)} / {discharged ? score(row.odiDischarge, true) : '—'}
                     </td>
-                    <td className="px-3 py-2">
+                    <td data-label="ODI MCID" className="px-3 py-2">
                       {discharged ? flag(row.odiMcidDischarge, row.odiDischarge, row.odiBaseline) : flag(row.odiMcidLatest, row.odiLatest, row.odiBaseline)}
                     </td>
-                    <td className="px-3 py-2">{row.weeksInCare === null ? '—' : roundHalfUp1(row.weeksInCare).toFixed(1)}</td>
-                    <td className="px-3 py-2">{row.adherence === null ? 'No plan' : `${Math.round(Math.min(row.adherence, 1) * 100)} %`}</td>
+                    <td data-label="Weeks" className="px-3 py-2">{row.weeksInCare === null ? '—' : roundHalfUp1(row.weeksInCare).toFixed(1)}</td>
+                    <td data-label="Adherence" className="px-3 py-2">{row.adherence === null ? 'No plan' : `${Math.round(Math.min(row.adherence, 1) * 100)} %`}</td>
                   </tr>
                 );
               })}

@@ -3,7 +3,9 @@
 import { useActionState, useId, useState, useTransition, type FormEvent } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { MAX_IMPORT_BYTES } from '@/lib/validation/patient-import';
-import { importPatientsAction, type ImportState } from './actions';
+import type { ImportReport } from '@/lib/dal/import';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
+import { importPatientsAction } from './actions';
 
 const COLUMN_LABELS: Record<string, string> = {
   name: 'name',
@@ -15,9 +17,10 @@ const COLUMN_LABELS: Record<string, string> = {
   past_pain: 'past_pain',
 };
 
-function Report({ state }: { state: ImportState }) {
+function Report({ state }: { state: FormResult<ImportReport> }) {
   if (!state.ok) return state.formError ? <FormAlert>{state.formError}</FormAlert> : null;
   const report = state.data;
+  if (!report) return null;
   if (report.fileError) {
     return (
       <FormAlert>
@@ -42,7 +45,7 @@ function Report({ state }: { state: ImportState }) {
           <p>Fix these rows in your spreadsheet, save it as CSV again, choose it and check it again.</p>
         </FormAlert>
         <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
+          <table className="stack-table min-w-full text-sm">
             <caption className="sr-only">Problems found in the file, by row</caption>
             <thead className="bg-slate-100">
               <tr>
@@ -54,9 +57,9 @@ function Report({ state }: { state: ImportState }) {
             <tbody>
               {report.errors.map((error, index) => (
                 <tr key={index} className="border-t border-slate-200">
-                  <td className="px-3 py-2 tabular-nums">{error.row}</td>
-                  <td className="px-3 py-2 font-mono">{error.column ? COLUMN_LABELS[error.column] : '—'}</td>
-                  <td className="px-3 py-2">{error.message}</td>
+                  <td data-label="Row" className="px-3 py-2 tabular-nums">{error.row}</td>
+                  <td data-label="Column" className="px-3 py-2 font-mono">{error.column ? COLUMN_LABELS[error.column] : '—'}</td>
+                  <td data-label="Problem" className="px-3 py-2">{error.message}</td>
                 </tr>
               ))}
             </tbody>
@@ -90,7 +93,7 @@ function Report({ state }: { state: ImportState }) {
 }
 
 export function ImportForm() {
-  const [state, action] = useActionState<ImportState, FormData>(importPatientsAction, { ok: false });
+  const [state, action] = useActionState(importPatientsAction, NOT_SENT);
   const [pending, startTransition] = useTransition();
   const [sizeError, setSizeError] = useState<string | null>(null);
   const fileId = useId();

@@ -4,12 +4,13 @@ import { useActionState } from 'react';
 import { InvitationLink } from '@/app/manager/users/_components/invitation-link';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { issueQueuedInvitationAction, type IssueInvitationState } from './actions';
+import { NOT_SENT } from '@/lib/forms';
+import { issueQueuedInvitationAction } from './actions';
 
 /** One waiting invitation: a button that creates the one-time link, then the link to copy. */
 export function QueuedInvitation({ queueId, name, handedOut }: { queueId: string; name: string; handedOut: boolean }) {
-  const [state, action] = useActionState<IssueInvitationState, FormData>(issueQueuedInvitationAction, { ok: false });
-  if (state.ok) return <InvitationLink {...state.data} />;
+  const [state, action] = useActionState(issueQueuedInvitationAction, NOT_SENT);
+  if (state.ok && state.data) return <InvitationLink {...state.data} />;
   return (
     <form action={action} className="space-y-2">
       {state.formError ? <FormAlert>{state.formError}</FormAlert> : null}

@@ -86,7 +86,7 @@ export default async function PatientAccountsPage({ searchParams }: { searchPara
           <p className="text-slate-700">No closed accounts with a record still kept.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
+            <table className="stack-table min-w-full text-sm">
               <caption className="sr-only">Closed accounts and when their records are deleted</caption>
               <thead className="bg-slate-100">
                 <tr>
@@ -98,9 +98,9 @@ export default async function PatientAccountsPage({ searchParams }: { searchPara
               <tbody>
                 {closed.map((row) => (
                   <tr key={row.id} className="border-t border-slate-200">
-                    <td className="px-3 py-2">{row.name}</td>
-                    <td className="px-3 py-2">{formatDate(row.closedAt, zone)}</td>
-                    <td className="px-3 py-2">{formatDate(row.retainUntil, zone)}</td>
+                    <td data-label="Patient" className="px-3 py-2">{row.name}</td>
+                    <td data-label="Closed" className="px-3 py-2">{formatDate(row.closedAt, zone)}</td>
+                    <td data-label="Record deleted on" className="px-3 py-2">{formatDate(row.retainUntil, zone)}</td>
                   </tr>
                 ))}
               </tbody>

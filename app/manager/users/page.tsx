@@ -45,7 +45,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <section aria-labelledby="staff-heading" className="space-y-3">
         <h2 id="staff-heading" className="text-xl font-semibold">Clinic staff</h2>
         <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
+          <table className="stack-table min-w-full text-left text-sm">
             <caption className="sr-only">Clinicians and managers of your clinic</caption>
             <thead className="bg-slate-100 text-slate-800">
               <tr>
@@ -65,12 +65,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     {member.isYou ? ' (you)' : ''}
                     <span className="block font-normal text-slate-700">{member.email}</span>
                   </th>
-                  <td className="px-3 py-3">{member.role === 'clinician' ? 'Clinician' : 'Manager'}</td>
-                  <td className="px-3 py-3">
+                  <td data-label="Role" className="px-3 py-3">{member.role === 'clinician' ? 'Clinician' : 'Manager'}</td>
+                  <td data-label="Status" className="px-3 py-3">
                     {!member.active ? 'Deactivated' : member.invitationPending ? 'Invited, not signed up yet' : 'Active'}
                   </td>
-                  <td className="px-3 py-3">{member.lastSignInAt ? formatDateTime(member.lastSignInAt, viewer.timeZone) : 'Never'}</td>
-                  <td className="px-3 py-3">
+                  <td data-label="Last sign-in" className="px-3 py-3">{member.lastSignInAt ? formatDateTime(member.lastSignInAt, viewer.timeZone) : 'Never'}</td>
+                  <td data-label="Active episodes" className="px-3 py-3">
                     {member.role === 'clinician' ? (
                       <Link href={`/manager/caseloads?clinician=${member.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2">
                         {member.activeEpisodes}

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { ExerciseList } from '@/components/patient/exercise-list';
 import { AppLink } from '@/components/ui/app-link';
-import { getToday } from '@/lib/dal/today';
+import { getTodayPlan } from '@/lib/dal/today';
 
 export const metadata: Metadata = { title: 'My exercises' };
 
 export default async function ExercisesPage() {
-  const today = await getToday();
+  const today = await getTodayPlan();
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">My exercises</h1>

@@ -19,8 +19,8 @@ export const sendPatientMessageAction = formAction({
   invalid: messageFormProblem,
   run: async (input, { id }) => {
     const result = await sendPatientMessage(id, input);
-    if ('message' in result) return fieldRefused<MessageSent>('body', result.message);
-    return { ok: true, data: { redFlagGroups: mentionedGroups(result.redFlagKeys) } };
+    if ('message' in result) return fieldRefused('body', result.message);
+    return { ok: true, data: { redFlagGroups: mentionedGroups(result.redFlagKeys) } as MessageSent };
   },
   revalidate: '/patient',
 });

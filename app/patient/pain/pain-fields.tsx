@@ -1,4 +1,5 @@
-import { CheckboxGroup, ChoiceField, ScaleField, valueOf, type FormState } from '@/components/patient/fields';
+import { CheckboxGroup, ChoiceField, ScaleField } from '@/components/ui/choice-fields';
+import { valueOf, type FormResult } from '@/lib/forms';
 import { TextAreaField } from '@/components/ui/text-area';
 import {
   NEW_SYMPTOM_RED_FLAG_QUESTIONS,
@@ -23,7 +24,7 @@ const YES_NO = [
 ];
 
 /** The fields shared by logging and editing a pain entry; a refused submit shows what was sent. */
-export function PainFields({ state, defaults }: { state: FormState; defaults: PainDefaults }) {
+export function PainFields({ state, defaults }: { state: FormResult<unknown>; defaults: PainDefaults }) {
   const errors = state.fieldErrors ?? {};
   const sent = state.values;
   const sentLocations = sent ? [sent.locations ?? []].flat() : undefined;
@@ -78,7 +79,7 @@ export function PainFields({ state, defaults }: { state: FormState; defaults: Pa
  * shows the cancer, infection and fracture questions (docs/CLINICAL.md, Red flags); CSS reveals them, so they
  * appear before the page has hydrated too, and the server requires them whenever the answer is yes.
  */
-export function SafetyQuestions({ state }: { state: FormState }) {
+export function SafetyQuestions({ state }: { state: FormResult<unknown> }) {
   const errors = state.fieldErrors ?? {};
   const question = (entry: (typeof PAIN_LOG_RED_FLAG_QUESTIONS)[number]) => (
     <ChoiceField

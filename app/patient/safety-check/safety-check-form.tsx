@@ -1,8 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ChoiceField, FormError, INITIAL_FORM_STATE, valueOf } from '@/components/patient/fields';
-import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
+import { ChoiceField } from '@/components/ui/choice-fields';
+import { FormAlert } from '@/components/ui/form-alert';
+import { NOT_SENT, valueOf } from '@/lib/forms';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { PERIODIC_RED_FLAG_QUESTIONS, SAFETY_CHECK_INTERVAL_DAYS } from '@/lib/clinical/red-flags';
 import { answerSafetyCheckAction } from './actions';
@@ -14,7 +16,7 @@ const YES_NO = [
 
 /** The cancer, infection and fracture questions (docs/CLINICAL.md, Red flags), each a required yes or no. */
 export function SafetyCheckForm({ submissionId }: { submissionId: string }) {
-  const [state, action] = useActionState(answerSafetyCheckAction, INITIAL_FORM_STATE);
+  const [state, action] = useActionState(answerSafetyCheckAction, NOT_SENT);
   const formRef = useFocusFirstError(state);
   const errors = state.fieldErrors ?? {};
   return (
@@ -32,7 +34,7 @@ export function SafetyCheckForm({ submissionId }: { submissionId: string }) {
           defaultValue={valueOf(state, `redFlags-${question.key}`)}
         />
       ))}
-      <FormError message={state.formError ?? errors.submissionId?.[0] ?? errors.form?.[0]} />
+      <FormAlert size="large">{state.formError ?? errors.submissionId?.[0] ?? errors.form?.[0]}</FormAlert>
       <SubmitButton pendingText="Saving…" className="w-full text-lg">
         Save my answers
       </SubmitButton>

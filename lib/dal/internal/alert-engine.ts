@@ -21,14 +21,13 @@ import {
   type DailyPain,
   type QuestionnaireInstrument,
 } from '@/lib/clinical/alerts';
+import type { AlertUrgency } from '@/lib/clinical/escalation';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { OVERDUE_AFTER_DAYS } from '@/lib/clinical/questionnaire-schedule';
 import { addDays, localDay } from '@/lib/time';
 import { personTimeZoneSql } from '@/lib/time/zone-sql';
 import { notifyUrgentAlert } from '@/lib/notifications/staff';
 import { episodeMetricsCte, type EpisodeMetricsRow } from './episode-metrics';
-
-export type AlertUrgency = 'emergency' | 'same-day' | '24h' | 'routine';
 
 export type RaiseAlertInput = {
   episodeId: string;

@@ -3,7 +3,7 @@ import { eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canManageEpisode } from '@/lib/auth/policy';
-import { recordDenied, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, recordDenied, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { isUuid } from '@/lib/validation/ids';
 import { loadEpisodeFacts, type EpisodeFactsWithId } from './episodes';
 
@@ -35,13 +35,7 @@ export async function getOwnEpisode(episodeId: unknown, action: string): Promise
 
 /** Audit fields shared by every clinician action on an episode. */
 export function auditBase(access: ClinicianEpisodeAccess) {
-  return {
-    actorId: access.viewer.userId,
-    actorRole: access.viewer.role,
-    clinicId: access.viewer.clinicId,
-    patientId: access.episode.patientId,
-    clientAddress: access.viewer.clientAddress,
-  };
+  return { ...auditActor(access.viewer), patientId: access.episode.patientId };
 }
 
 export type EpisodeHeading = { episodeId: string; patientName: string; status: 'active' | 'discharged'; startedAt: Date };

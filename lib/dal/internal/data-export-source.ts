@@ -18,6 +18,7 @@ import {
   questionnaireResponses,
   users,
 } from '@/db/schema';
+import { patientBundle, practitionerIds } from '@/lib/fhir/bundle';
 import type { AppointmentSource, MessageSource } from '@/lib/fhir/patient-files';
 import type { BatchPart } from '@/lib/fhir/episode-resources';
 import type {
@@ -271,6 +272,22 @@ export async function readExerciseLogs(db: Db, episodeIds: string[]): Promise<Ex
     .orderBy(exerciseLogs.loggedAt);
 }
 
+/**
+ * Unscoped: the Bundle of `patientId` (their episodes `episodeIds`, or all of them). Callers decide first who
+ * may see it; the patient's own download, a clinician's export and the whole-clinic validation tests use it.
+ */
+export async function readPatientBundle(db: Db, patientId: string, clinicId: string, episodeIds: string[] | null, generatedAt: Date) {
+  const [clinic, [patient], episodes] = await Promise.all([
+    readClinic(db, clinicId),
+    readPeople(db, [patientId]),
+    episodeIds ? readEpisodesByIds(db, episodeIds) : readEpisodesOfPatient(db, patientId),
+  ]);
+  if (!clinic || !patient) throw new Error('export source missing');
+  const batch = await readEpisodeBatch(db, episodes);
+  const practitioners = await readPeople(db, practitionerIds(batch));
+  const input = { clinic, patient, practitioners, batch, generatedAt };
+  return { input, bundle: patientBundle(input) };
+}
 
 /** The messages of these episodes' conversations, oldest first, with who wrote each. */
 export async function readMessages(db: Db, episodeIds: string[]): Promise<MessageSource[]> {

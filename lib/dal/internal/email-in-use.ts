@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
-import type { Viewer } from '@/lib/auth/viewer';
+import { auditActor, type Viewer } from '@/lib/auth/viewer';
 import { sendMail, smtpConfigFromEnv } from '@/lib/mail/smtp';
 import { recordAudit } from '@/lib/audit/record';
 
@@ -28,10 +28,7 @@ export async function reportEmailInUse(viewer: Viewer, email: string, attempt: '
     await recordAudit(tx, {
       action: { 'patient-onboarding': 'clinician.patient.onboard', 'patient-import': 'manager.patients.import', 'staff-invitation': 'manager.user.invite' }[attempt],
       outcome: 'denied',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
+      ...auditActor(viewer),
       detail: { reason: 'email-in-use' },
     });
     if (owner && elsewhere) {

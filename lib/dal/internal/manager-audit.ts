@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db, Tx } from '@/db/client';
-import type { Viewer } from '@/lib/auth/viewer';
+import { auditActor, type Viewer } from '@/lib/auth/viewer';
 import { recordAudit, type AuditEvent } from '@/lib/audit/record';
 
 /** A successful manager action, attributed to the viewer and their clinic. Pass the write's transaction. */
@@ -12,9 +12,6 @@ export async function auditManagerAction(
   await recordAudit(executor, {
     ...event,
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
-    clientAddress: viewer.clientAddress,
+    ...auditActor(viewer),
   });
 }

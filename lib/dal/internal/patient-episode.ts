@@ -1,10 +1,10 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { getDb, type Db, type Tx } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canLogForEpisode, canReadEpisode } from '@/lib/auth/policy';
-import { requireRole, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { recordAudit } from '@/lib/audit/record';
 
 export type PatientEpisode = {
@@ -61,15 +61,24 @@ export async function getLoggableContext(): Promise<PatientContext> {
  * (`patient.today.read`, …). The patient's own reads are left out of their "who viewed my record" list.
  */
 export async function recordOwnRead(viewer: Viewer, action: string, resource: { type: string; id: string }): Promise<void> {
-  await recordAudit(getDb(), {
+  await recordOwnAction(getDb(), viewer, action, resource);
+}
+
+/** The patient's own read or change of their record, as one audit row; pass the write's transaction. */
+export async function recordOwnAction(
+  executor: Db | Tx,
+  viewer: Viewer,
+  action: string,
+  resource: { type: string; id: string },
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(executor, {
     action,
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     patientId: viewer.userId,
     resourceType: resource.type,
     resourceId: resource.id,
-    clientAddress: viewer.clientAddress,
+    detail,
   });
 }

@@ -5,8 +5,8 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/connection';
-import { alerts } from '@/db/schema';
-import { describeAnswers, RED_FLAG_GROUPS, RED_FLAG_QUESTIONS, type RedFlagUrgency } from '@/lib/clinical/red-flags';
+import { alerts, redFlagScreens } from '@/db/schema';
+import { describeAnswers, RED_FLAG_GROUPS, RED_FLAG_QUESTIONS, type RedFlagEvaluation, type RedFlagUrgency } from '@/lib/clinical/red-flags';
 import { notifyUrgentAlert } from '@/lib/notifications/staff';
 import { raiseAlert } from './alert-engine';
 
@@ -76,4 +76,26 @@ export async function raiseRedFlagAlert(
     .where(eq(alerts.id, open.id));
   // A more urgent answer tells the clinician again, as a new alert would.
   if (escalate) await notifyUrgentAlert(executor, open.id, effective, now);
+}
+
+/**
+ * Stores one set of red-flag answers (with a pain entry, or a safety check on its own) and raises its
+ * alert when any answer was yes, in the caller's transaction. Null when `submissionId` was already used:
+ * the caller decides whether that is a repeat of its own form or a tampered one.
+ */
+export async function storeRedFlagScreen(
+  tx: Tx,
+  input: { episodeId: string; painEntryId: string | null; answers: Readonly<Record<string, boolean>>; evaluation: RedFlagEvaluation; submissionId: string; now: Date },
+): Promise<{ id: string } | null> {
+  const { episodeId, painEntryId, answers, evaluation, submissionId, now } = input;
+  const [screen] = await tx
+    .insert(redFlagScreens)
+    .values({ episodeId, painEntryId, answers, positives: evaluation.positives, urgency: evaluation.urgency, submissionId, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: redFlagScreens.id });
+  if (!screen) return null;
+  if (evaluation.urgency) {
+    await raiseRedFlagAlert(tx, { episodeId, urgency: evaluation.urgency, positives: evaluation.positives, answers, now });
+  }
+  return screen;
 }

@@ -1,6 +1,6 @@
 import { subscribeMyDevice, unsubscribeMyDevice } from '@/lib/dal/push-subscriptions';
 import { isAppError } from '@/lib/errors';
-import { fieldErrorsOf } from '@/lib/validation/form-data';
+import { fieldErrorsOf } from '@/lib/forms/result';
 import { pushSubscriptionSchema, pushUnsubscribeSchema } from '@/lib/validation/push';
 
 export const dynamic = 'force-dynamic';

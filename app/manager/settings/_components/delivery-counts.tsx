@@ -6,7 +6,7 @@ const CHANNEL_NAMES: Record<DeliveryCounts['channel'], string> = { email: 'Email
 export function DeliveryCountsTable({ channels, days }: { channels: DeliveryCounts[]; days: number }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-base">
+      <table className="stack-table w-full text-left text-base">
         <caption className="sr-only">Notification deliveries in the last {days} days, by channel</caption>
         <thead>
           <tr className="border-b border-slate-300">
@@ -36,11 +36,11 @@ export function DeliveryCountsTable({ channels, days }: { channels: DeliveryCoun
               <th scope="row" className="py-2 pr-4 font-medium">
                 {CHANNEL_NAMES[row.channel]}
               </th>
-              <td className="py-2 pr-4 text-right tabular-nums">{row.sent}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{row.waiting}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{row.retrying}</td>
-              <td className={`py-2 pr-4 text-right tabular-nums ${row.failed ? 'font-semibold text-red-800' : ''}`}>{row.failed}</td>
-              <td className="py-2 text-right tabular-nums">{row.retired}</td>
+              <td data-label="Sent" className="py-2 pr-4 text-right tabular-nums">{row.sent}</td>
+              <td data-label="Waiting" className="py-2 pr-4 text-right tabular-nums">{row.waiting}</td>
+              <td data-label="Retrying" className="py-2 pr-4 text-right tabular-nums">{row.retrying}</td>
+              <td data-label="Failed" className={`py-2 pr-4 text-right tabular-nums ${row.failed ? 'font-semibold text-red-800' : ''}`}>{row.failed}</td>
+              <td data-label="Address retired" className="py-2 text-right tabular-nums">{row.retired}</td>
             </tr>
           ))}
         </tbody>

@@ -2,8 +2,11 @@
 
 import { useId, useState } from 'react';
 
+/** A one-time link as the invite and renew actions answer with it. */
+export type InvitationLinkData = { path: string; expiresAt: string; name: string };
+
 /** The one-time link, shown once, with a copy button. Only its hash is stored, so it cannot be shown again. */
-export function InvitationLink({ path, expiresAt, name }: { path: string; expiresAt: string; name: string }) {
+export function InvitationLink({ path, expiresAt, name }: InvitationLinkData) {
   const [copied, setCopied] = useState(false);
   const id = useId();
   const url = typeof window === 'undefined' ? path : new URL(path, window.location.origin).toString();

@@ -3,13 +3,13 @@
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { renewInvitationAction, type InvitationResult } from '../actions';
+import { NOT_SENT } from '@/lib/forms';
+import { renewInvitationAction } from '../actions';
 import { InvitationLink } from './invitation-link';
 
-const initial: InvitationResult = { ok: false };
 
 export function RenewInvitation({ userId, name }: { userId: string; name: string }) {
-  const [state, action] = useActionState(renewInvitationAction, initial);
+  const [state, action] = useActionState(renewInvitationAction, NOT_SENT);
   return (
     <div className="space-y-2">
       <form action={action}>
@@ -18,7 +18,7 @@ export function RenewInvitation({ userId, name }: { userId: string; name: string
           New invitation link<span className="sr-only"> for {name}</span>
         </SubmitButton>
       </form>
-      {state.ok ? <InvitationLink {...state.data} /> : null}
+      {state.ok && state.data ? <InvitationLink {...state.data} /> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
     </div>
   );

@@ -1,8 +1,10 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
-import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
+import { ChoiceField, ScaleField } from '@/components/ui/choice-fields';
+import { FormAlert } from '@/components/ui/form-alert';
+import { NOT_SENT, valueOf } from '@/lib/forms';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { SKIP_REASON_LABELS, SKIP_REASONS } from '@/lib/validation/exercise-log-options';
 import { logExerciseAction, undoExerciseLogAction } from '../actions';
@@ -25,7 +27,7 @@ export function LogExerciseForm({
   sets: number | null;
   setWord: 'sets' | 'rounds';
 }) {
-  const [state, action] = useActionState(logExerciseAction, INITIAL_FORM_STATE);
+  const [state, action] = useActionState(logExerciseAction, NOT_SENT);
   const formRef = useFocusFirstError(state);
   const [status, setStatus] = useState<string | undefined>(valueOf(state, 'status'));
   const errors = state.fieldErrors ?? {};
@@ -38,7 +40,7 @@ export function LogExerciseForm({
     }}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="planItemId" value={planItemId} />
-      <FormError message={state.formError ?? errors.submissionId?.[0]} />
+      <FormAlert size="large">{state.formError ?? errors.submissionId?.[0]}</FormAlert>
       <ChoiceField name="status" legend="How did it go?" options={STATUS_OPTIONS} errors={errors.status} defaultValue={valueOf(state, 'status')} />
       {shown !== 'skipped' ? (
         <>
@@ -87,14 +89,14 @@ export function LogExerciseForm({
 }
 
 export function UndoLogForm({ logId, label }: { logId: string; label: string }) {
-  const [state, action] = useActionState(undoExerciseLogAction, INITIAL_FORM_STATE);
+  const [state, action] = useActionState(undoExerciseLogAction, NOT_SENT);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="logId" value={logId} />
       <SubmitButton variant="secondary" pendingText="Undoing…" className="min-h-11 py-2">
         Undo<span className="sr-only"> {label}</span>
       </SubmitButton>
-      <FormError message={state.formError} />
+      <FormAlert size="large">{state.formError}</FormAlert>
     </form>
   );
 }

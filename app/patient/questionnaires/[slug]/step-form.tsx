@@ -1,8 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { CheckboxGroup, ChoiceField, FormError, INITIAL_FORM_STATE, ScaleField, valueOf } from '@/components/patient/fields';
-import { useFocusFirstError } from '@/components/patient/use-focus-first-error';
+import { CheckboxGroup, ChoiceField, ScaleField } from '@/components/ui/choice-fields';
+import { FormAlert } from '@/components/ui/form-alert';
+import { NOT_SENT, valueOf } from '@/lib/forms';
+import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { saveQuestionnaireStepAction } from '../actions';
@@ -27,7 +29,7 @@ export function StepForm({
   questions: ScreenQuestion[];
   submitLabel: string;
 }) {
-  const [state, action] = useActionState(saveQuestionnaireStepAction.bind(null, slug), INITIAL_FORM_STATE);
+  const [state, action] = useActionState(saveQuestionnaireStepAction.bind(null, slug), NOT_SENT);
   const formRef = useFocusFirstError(state);
   const errors = state.fieldErrors ?? {};
   const sent = (name: string) => (state.values ? valueOf(state, name) : undefined);
@@ -35,7 +37,7 @@ export function StepForm({
     <form ref={formRef} action={action} noValidate className="space-y-8">
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="step" value={step} />
-      <FormError message={state.formError} />
+      <FormAlert size="large">{state.formError}</FormAlert>
       {questions.map((question) => {
         if (question.kind === 'choice') {
           return (

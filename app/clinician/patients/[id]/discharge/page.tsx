@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Outcome and discharge' };
 const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : '0');
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function OutcomeRow({ label, pair, unit, rule }: { label: string; pair: OutcomePair; unit: string; rule: string }) {
+function OutcomeRow({ label, pair, unit, rule, latestLabel }: { label: string; pair: OutcomePair; unit: string; rule: string; latestLabel: string }) {
   if (!pair) {
     return (
       <tr className="border-t border-slate-200">
@@ -33,13 +33,13 @@ function OutcomeRow({ label, pair, unit, rule }: { label: string; pair: OutcomeP
   return (
     <tr className="border-t border-slate-200">
       <th scope="row" className="px-3 py-2 text-left font-medium">{label}</th>
-      <td className="px-3 py-2 text-right tabular-nums">{pair.baseline}{unit}</td>
-      <td className="px-3 py-2 text-right tabular-nums">{pair.latest}{unit}</td>
-      <td className="px-3 py-2 text-right tabular-nums">
+      <td data-label="Baseline" className="px-3 py-2 text-right tabular-nums">{pair.baseline}{unit}</td>
+      <td data-label={latestLabel} className="px-3 py-2 text-right tabular-nums">{pair.latest}{unit}</td>
+      <td data-label="Change" className="px-3 py-2 text-right tabular-nums">
         {signed(round1(improvement.change))}{unit}
         {improvement.percentChange !== null ? ` (${signed(Math.round(improvement.percentChange))}%)` : ''}
       </td>
-      <td className="px-3 py-2">
+      <td data-label="Clinically important improvement" className="px-3 py-2">
         <strong>{improvement.met ? 'Met' : 'Not met'}</strong>
         <span className="block text-xs text-slate-700">{rule}</span>
       </td>
@@ -60,6 +60,7 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
     outcome.rmdq ? `Roland-Morris ${outcome.rmdq.baseline}/24 → ${outcome.rmdq.latest}/24 (MCID ${outcome.rmdq.improvement.met ? 'met' : 'not met'}).` : null,
     psfsWords ? `PSFS ${psfsWords.mean.toLowerCase()} (${psfsWords.verdict}).` : null,
   ].filter(Boolean);
+  const latestLabel = outcome.status === 'discharged' ? 'Discharge' : 'Latest';
   return (
     <div className="space-y-6">
       <RecordNav episodeId={heading.episodeId} patientName={heading.patientName} current="/discharge" status={heading.status} />
@@ -69,21 +70,21 @@ export default async function DischargePage({ params }: { params: Promise<{ id: 
           {outcome.status === 'discharged' ? 'Outcome at discharge' : 'Outcome so far'}
         </h2>
         <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
+          <table className="stack-table min-w-full text-sm">
             <caption className="sr-only">Baseline against latest scores</caption>
             <thead className="bg-slate-100">
               <tr>
                 <th scope="col" className="px-3 py-2 text-left">Measure</th>
                 <th scope="col" className="px-3 py-2 text-right">Baseline</th>
-                <th scope="col" className="px-3 py-2 text-right">{outcome.status === 'discharged' ? 'Discharge' : 'Latest'}</th>
+                <th scope="col" className="px-3 py-2 text-right">{latestLabel}</th>
                 <th scope="col" className="px-3 py-2 text-right">Change</th>
                 <th scope="col" className="px-3 py-2 text-left">Clinically important improvement</th>
               </tr>
             </thead>
             <tbody>
-              <OutcomeRow label="Pain (NPRS)" pair={outcome.nprs} unit="" rule={`A fall of ${NPRS_MCID.points} points or ${NPRS_MCID.percent}% from baseline.`} />
-              <OutcomeRow label="Oswestry (ODI %)" pair={outcome.odi} unit="" rule={`A fall of ${ODI_MCID.points} points or ${ODI_MCID.percent}% from baseline.`} />
-              <OutcomeRow label="Roland-Morris (RMDQ, 0–24)" pair={outcome.rmdq} unit="" rule={`A fall of ${RMDQ_MCID.points} points or ${RMDQ_MCID.percent}% from baseline.`} />
+              <OutcomeRow latestLabel={latestLabel} label="Pain (NPRS)" pair={outcome.nprs} unit="" rule={`A fall of ${NPRS_MCID.points} points or ${NPRS_MCID.percent}% from baseline.`} />
+              <OutcomeRow latestLabel={latestLabel} label="Oswestry (ODI %)" pair={outcome.odi} unit="" rule={`A fall of ${ODI_MCID.points} points or ${ODI_MCID.percent}% from baseline.`} />
+              <OutcomeRow latestLabel={latestLabel} label="Roland-Morris (RMDQ, 0–24)" pair={outcome.rmdq} unit="" rule={`A fall of ${RMDQ_MCID.points} points or ${RMDQ_MCID.percent}% from baseline.`} />
             </tbody>
           </table>
         </div>

@@ -1,85 +1,61 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { zonedTimeToUtc } from '@/lib/time';
-import { requireRole } from '@/lib/auth/viewer';
+import type { MeasurementData } from '@/components/clinician/measurement-form';
 import { correctMeasurement, createMeasurements, deleteMeasurement } from '@/lib/dal/measurements';
-import type { ActionResult } from '@/lib/errors';
-import { fieldErrors, uuidSchema } from '@/lib/validation/common';
-import { formDataToObject, typedValues } from '@/lib/validation/form-data';
+import { formAction } from '@/lib/forms/action';
+import { fieldRefused, refused } from '@/lib/forms/result';
+import { zonedTimeToUtc } from '@/lib/time';
+import { uuidSchema } from '@/lib/validation/fields';
 import { checkMeasurementSet, measurementEditSchema, measurementIdSchema, measurementSetSchema } from '@/lib/validation/measurements';
 
-export type MeasurementFormState = ActionResult & { warnings?: Record<string, string>; values?: Record<string, string>; saved?: number };
-
 const NOT_FOUND = 'This patient record could not be found.';
+const GONE = 'This measurement was already corrected or deleted. Reload the page.';
+const record = { access: 'clinician', id: uuidSchema, notFound: NOT_FOUND, revalidate: (_input: unknown, { id }: { id: string }) => `/clinician/patients/${id}` } as const;
 
-export async function recordMeasurementsAction(episodeId: string, _previous: MeasurementFormState, form: FormData): Promise<MeasurementFormState> {
-  // A crafted request can put anything in any argument: refuse what is not a submitted form.
-  if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
-  const submitted = formDataToObject(form);
-  const values = typedValues(submitted);
-  const id = uuidSchema.safeParse(episodeId);
-  if (!id.success) return { ok: false, formError: NOT_FOUND };
-  const parsed = measurementSetSchema.safeParse(submitted);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: 'Check the values marked below.', values };
-  const checked = checkMeasurementSet(parsed.data, parsed.data.method);
-  if (!checked.ok) {
-    const { form: formErrors, ...rest } = checked.fieldErrors;
-    return { ok: false, fieldErrors: rest, formError: formErrors?.join(' '), values };
-  }
-  if (Object.keys(checked.warnings).length > 0 && !parsed.data.confirmWarnings) {
-    return {
-      ok: false,
-      formError: 'Some values are unusually high. Check them, then tick “The values are correct” and save again.',
-      warnings: checked.warnings,
-      values,
-    };
-  }
-  const viewer = await requireRole('clinician');
-  const [day, time] = parsed.data.measuredAt.split('T') as [string, string];
-  const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const measuredAt = zonedTimeToUtc(day, hour, minute, viewer.timeZone);
-  if (measuredAt.getTime() > Date.now() + 5 * 60_000) {
-    return { ok: false, fieldErrors: { measuredAt: ['The date and time cannot be in the future.'] }, values };
-  }
-  const outcome = await createMeasurements(id.data, { submissionId: parsed.data.submissionId, measuredAt, values: checked.values });
-  if (outcome === 'not-found') return { ok: false, formError: NOT_FOUND };
-  if (outcome === 'discharged') return { ok: false, formError: 'This episode is discharged; measurements can no longer be added.', values };
-  revalidatePath(`/clinician/patients/${id.data}`, 'layout');
-  return { ok: true, saved: checked.values.length };
-}
+export const recordMeasurementsAction = formAction({
+  ...record,
+  schema: measurementSetSchema,
+  invalid: 'Check the values marked below.',
+  run: async (set, { id, viewer }) => {
+    const checked = checkMeasurementSet(set, set.method);
+    if (!checked.ok) {
+      const { form, ...fields } = checked.fieldErrors;
+      return refused(form?.join(' '), fields as Record<string, string[]>);
+    }
+    if (Object.keys(checked.warnings).length > 0 && !set.confirmWarnings) {
+      const formError = 'Some values are unusually high. Check them, then tick “The values are correct” and save again.';
+      return { ok: false, formError, data: { warnings: checked.warnings } as MeasurementData };
+    }
+    const [day, time] = set.measuredAt.split('T') as [string, string];
+    const [hour, minute] = time.split(':').map(Number) as [number, number];
+    const measuredAt = zonedTimeToUtc(day, hour, minute, viewer!.timeZone);
+    if (measuredAt.getTime() > Date.now() + 5 * 60_000) return fieldRefused('measuredAt', 'The date and time cannot be in the future.');
+    const outcome = await createMeasurements(id, { submissionId: set.submissionId, measuredAt, values: checked.values });
+    if (outcome === 'not-found') return refused(NOT_FOUND);
+    if (outcome === 'discharged') return refused('This episode is discharged; measurements can no longer be added.');
+    return { ok: true, data: { saved: checked.values.length } as MeasurementData };
+  },
+});
 
-export async function correctMeasurementAction(episodeId: string, _previous: MeasurementFormState, form: FormData): Promise<MeasurementFormState> {
-  // A crafted request can put anything in any argument: refuse what is not a submitted form.
-  if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
-  const submitted = formDataToObject(form);
-  const values = typedValues(submitted);
-  const id = uuidSchema.safeParse(episodeId);
-  if (!id.success) return { ok: false, formError: NOT_FOUND };
-  const parsed = measurementEditSchema.safeParse(submitted);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: 'Enter the corrected value as a number.', values };
-  const outcome = await correctMeasurement(id.data, parsed.data.measurementId, {
-    value: parsed.data.value!,
-    method: parsed.data.method ?? null,
-    confirmWarnings: parsed.data.confirmWarnings === 'on',
-  });
-  if (outcome === 'not-found') return { ok: false, formError: 'This measurement was already corrected or deleted. Reload the page.' };
-  if (typeof outcome === 'object' && 'error' in outcome) return { ok: false, fieldErrors: { value: [outcome.error] }, values };
-  if (typeof outcome === 'object' && 'warning' in outcome) {
-    return { ok: false, formError: `${outcome.warning} Tick “The value is correct” to save it.`, warnings: { value: outcome.warning }, values };
-  }
-  revalidatePath(`/clinician/patients/${id.data}`, 'layout');
-  return { ok: true };
-}
+export const correctMeasurementAction = formAction({
+  ...record,
+  schema: measurementEditSchema,
+  invalid: 'Enter the corrected value as a number.',
+  run: async ({ measurementId, value, method, confirmWarnings }, { id }) => {
+    const outcome = await correctMeasurement(id, measurementId, { value: value!, method: method ?? null, confirmWarnings: confirmWarnings === 'on' });
+    if (outcome === 'not-found') return refused(GONE);
+    if (typeof outcome === 'object' && 'error' in outcome) return fieldRefused('value', outcome.error);
+    if (typeof outcome === 'object' && 'warning' in outcome) {
+      return { ok: false, formError: `${outcome.warning} Tick “The value is correct” to save it.`, data: { warnings: { value: outcome.warning } } as MeasurementData };
+    }
+  },
+});
 
-export async function deleteMeasurementAction(episodeId: string, _previous: MeasurementFormState, form: FormData): Promise<MeasurementFormState> {
-  // A crafted request can put anything in any argument: refuse what is not a submitted form.
-  if (!(form instanceof FormData)) return { ok: false, formError: 'Something was wrong with the form. Please reload the page and try again.' };
-  const id = uuidSchema.safeParse(episodeId);
-  const parsed = measurementIdSchema.safeParse(formDataToObject(form));
-  if (!id.success || !parsed.success) return { ok: false, formError: NOT_FOUND };
-  const outcome = await deleteMeasurement(id.data, parsed.data.measurementId);
-  if (outcome === 'not-found') return { ok: false, formError: 'This measurement was already corrected or deleted. Reload the page.' };
-  revalidatePath(`/clinician/patients/${id.data}`, 'layout');
-  return { ok: true };
-}
+export const deleteMeasurementAction = formAction({
+  ...record,
+  schema: measurementIdSchema,
+  invalid: NOT_FOUND,
+  run: async ({ measurementId }, { id }) => {
+    if ((await deleteMeasurement(id, measurementId)) === 'not-found') return refused(GONE);
+  },
+});

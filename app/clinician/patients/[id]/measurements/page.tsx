@@ -35,7 +35,7 @@ export default async function MeasurementsPage({ params }: { params: Promise<{ i
         <h2 id="measurement-history" className="text-xl font-semibold">History</h2>
         <p className="text-sm text-slate-700">Corrections and deletions keep the original row, shown struck through.</p>
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
+          <table className="stack-table min-w-full text-left text-sm">
             <caption className="sr-only">All measurements, newest first</caption>
             <thead className="bg-slate-100">
               <tr>
@@ -76,15 +76,15 @@ function HistoryRow({ row, episodeId, timeZone, editable }: { row: MeasurementHi
         : 'Current';
   return (
     <tr className={`border-t border-slate-200 ${current ? '' : 'text-slate-600'}`}>
-      <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.measuredAt, timeZone)}</td>
-      <td className="px-3 py-2">{label}</td>
-      <td className={`px-3 py-2 text-right tabular-nums ${current ? 'font-semibold' : 'line-through'}`}>
+      <td data-label="Measured" className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.measuredAt, timeZone)}</td>
+      <td data-label="Measure" className="px-3 py-2">{label}</td>
+      <td data-label="Value" className={`px-3 py-2 text-right tabular-nums ${current ? 'font-semibold' : 'line-through'}`}>
         {formatMeasurement(row.value, row.unit)}
         {row.code === 'modified-schober' && current ? <span className="block text-xs font-normal text-slate-700">{judgeSchober(row.value).text}</span> : null}
       </td>
-      <td className="px-3 py-2">{row.method ? (ROM_METHOD_LABELS[row.method as RomMethod] ?? row.method) : '—'}</td>
-      <td className="px-3 py-2">{row.clinicianName}</td>
-      <td className="px-3 py-2">{status}</td>
+      <td data-label="Method" className="px-3 py-2">{row.method ? (ROM_METHOD_LABELS[row.method as RomMethod] ?? row.method) : '—'}</td>
+      <td data-label="Recorded by" className="px-3 py-2">{row.clinicianName}</td>
+      <td data-label="Status" className="px-3 py-2">{status}</td>
       <td className="px-3 py-2">
         {current && editable ? (
           <MeasurementRowActions

@@ -18,8 +18,8 @@ export const sendClinicianMessageAction = formAction({
   invalid: messageFormProblem,
   run: async (input, { id }) => {
     const result = await sendClinicianMessage(id, input);
-    if ('message' in result) return fieldRefused<MessageSent>('body', result.message);
-    return { ok: true, data: { redFlagGroups: [] } };
+    if ('message' in result) return fieldRefused('body', result.message);
+    return { ok: true, data: { redFlagGroups: [] } as MessageSent };
   },
   revalidate: '/clinician',
 });

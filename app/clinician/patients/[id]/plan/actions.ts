@@ -1,36 +1,36 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import type { PlanSaved } from '@/components/clinician/plan-editor';
 import { PLAN_CONFLICT_MESSAGE, savePlanVersion } from '@/lib/dal/plans';
-import type { ActionResult } from '@/lib/errors';
-import { fieldErrors, uuidSchema } from '@/lib/validation/common';
-import { formDataToObject } from '@/lib/validation/form-data';
+import { formAction } from '@/lib/forms/action';
+import { refused } from '@/lib/forms/result';
+import { uuidSchema } from '@/lib/validation/fields';
 import { planSaveSchema } from '@/lib/validation/plans';
 
-export type PlanFormState = ActionResult & { savedVersion?: number; conflict?: boolean };
+const NOT_FOUND = 'This patient record could not be found.';
 
-export async function savePlanAction(episodeId: string, _previous: PlanFormState, form: FormData): Promise<PlanFormState> {
-  const id = uuidSchema.safeParse(episodeId);
-  if (!id.success) return { ok: false, formError: 'This patient record could not be found.' };
-  const parsed = planSaveSchema.safeParse(formDataToObject(form));
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    const first = parsed.error.issues[0];
-    const where = first && first.path[0] === 'items' && typeof first.path[1] === 'number' ? `Exercise ${first.path[1] + 1}: ` : '';
-    return { ok: false, fieldErrors: errors, formError: first ? `${where}${first.message}` : 'Check the plan.' };
-  }
-  const outcome = await savePlanVersion(id.data, parsed.data);
-  switch (outcome.status) {
-    case 'conflict':
-      return { ok: false, conflict: true, formError: PLAN_CONFLICT_MESSAGE };
-    case 'not-found':
-      return { ok: false, formError: 'This patient record could not be found.' };
-    case 'discharged':
-      return { ok: false, formError: 'This episode is discharged; the plan can no longer change.' };
-    case 'unknown-exercise':
-      return { ok: false, formError: 'One of the exercises is not in your clinic’s library. Reload and try again.' };
-    case 'saved':
-      revalidatePath(`/clinician/patients/${id.data}`, 'layout');
-      return { ok: true, savedVersion: outcome.version };
-  }
-}
+const REFUSALS = {
+  'not-found': NOT_FOUND,
+  discharged: 'This episode is discharged; the plan can no longer change.',
+  'unknown-exercise': 'One of the exercises is not in your clinic’s library. Reload and try again.',
+} as const;
+
+export const savePlanAction = formAction({
+  access: 'clinician',
+  id: uuidSchema,
+  notFound: NOT_FOUND,
+  schema: planSaveSchema,
+  // The editor lists its exercises, not fields: name the exercise the first problem is in.
+  invalid: (error) => {
+    const first = error.issues[0];
+    if (!first) return 'Check the plan.';
+    return `${first.path[0] === 'items' && typeof first.path[1] === 'number' ? `Exercise ${first.path[1] + 1}: ` : ''}${first.message}`;
+  },
+  run: async (plan, { id }) => {
+    const outcome = await savePlanVersion(id, plan);
+    if (outcome.status === 'conflict') return { ok: false, formError: PLAN_CONFLICT_MESSAGE, data: { conflict: true } as PlanSaved };
+    if (outcome.status !== 'saved') return refused(REFUSALS[outcome.status]);
+    return { ok: true, data: { savedVersion: outcome.version } as PlanSaved };
+  },
+  revalidate: (_plan, { id }) => `/clinician/patients/${id}`,
+});

@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
+import { NOT_SENT, type FormResult } from '@/lib/forms';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import type { ScheduleFormState } from './actions';
 
-type Action = (previous: ScheduleFormState, form: FormData) => Promise<ScheduleFormState>;
+type Action = (previous: FormResult, form: FormData) => Promise<FormResult>;
 
 /** One questionnaire's schedule: on or off, weeks between, and an optional "please answer by" date. */
 export function ScheduleForm({
@@ -27,13 +27,12 @@ export function ScheduleForm({
   requestBy: string | null;
   today: string;
 }) {
-  const [state, formAction] = useActionState(action, { ok: true });
-  const values = state.ok ? {} : (state.values ?? {});
-  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  const [state, formAction] = useActionState(action, NOT_SENT);
+  const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} key={JSON.stringify(values) + String(state.ok && state.saved)} className="space-y-3" noValidate>
+    <form action={formAction} key={JSON.stringify(state.values ?? null) + String(state.ok)} className="space-y-3" noValidate>
       <input type="hidden" name="instrument" value={instrument} />
-      {state.ok && state.saved ? <FormAlert tone="success">Schedule saved for {name}.</FormAlert> : null}
+      {state.ok ? <FormAlert tone="success">Schedule saved for {name}.</FormAlert> : null}
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField
@@ -43,16 +42,16 @@ export function ScheduleForm({
             { value: 'yes', label: 'Yes' },
             { value: 'no', label: 'No, switched off' },
           ]}
-          defaultValue={values.enabled ?? (enabled ? 'yes' : 'no')}
-          errors={errors.enabled}
+          defaultValue={enabled ? 'yes' : 'no'}
+          result={state}
         />
         <TextField
           size="compact"
           label="Weeks between (empty: once)"
           name="intervalWeeks"
           inputMode="numeric"
-          defaultValue={values.intervalWeeks ?? (intervalWeeks === null ? '' : String(intervalWeeks))}
-          errors={errors.intervalWeeks}
+          defaultValue={intervalWeeks === null ? '' : String(intervalWeeks)}
+          result={state}
         />
         <TextField
           size="compact"
@@ -60,8 +59,8 @@ export function ScheduleForm({
           name="requestBy"
           type="date"
           min={today}
-          defaultValue={values.requestBy ?? requestBy ?? ''}
-          errors={errors.requestBy}
+          defaultValue={requestBy ?? ''}
+          result={state}
         />
       </div>
       {errors.instrument ? <FormAlert>{errors.instrument.join(' ')}</FormAlert> : null}

@@ -30,13 +30,13 @@ function Row({ label, pair, unit }: { label: string; pair: OutcomePair; unit: st
   return (
     <tr className="border-t border-slate-400">
       <th scope="row" className="py-1 pr-3 text-left font-medium">{label}</th>
-      <td className="py-1 pr-3 text-right tabular-nums">{pair.baseline}{unit}</td>
-      <td className="py-1 pr-3 text-right tabular-nums">{pair.latest}{unit}</td>
-      <td className="py-1 pr-3 text-right tabular-nums">
+      <td data-label="Start" className="py-1 pr-3 text-right tabular-nums">{pair.baseline}{unit}</td>
+      <td data-label="Discharge" className="py-1 pr-3 text-right tabular-nums">{pair.latest}{unit}</td>
+      <td data-label="Change" className="py-1 pr-3 text-right tabular-nums">
         {signed(round1(pair.improvement.change))}
         {pair.improvement.percentChange !== null ? ` (${signed(Math.round(pair.improvement.percentChange))}%)` : ''}
       </td>
-      <td className="py-1">{pair.improvement.met ? 'Yes' : 'No'}</td>
+      <td data-label="Clinically important improvement" className="py-1">{pair.improvement.met ? 'Yes' : 'No'}</td>
     </tr>
   );
 }
@@ -84,7 +84,7 @@ export default async function DischargeLetterPage({ params }: { params: Promise<
         ) : null}
         <section aria-labelledby="figures-heading" className="print-avoid-break">
           <h2 id="figures-heading" className="font-bold">Outcome</h2>
-          <table className="mt-1 w-full text-sm">
+          <table className="stack-table mt-1 w-full text-sm">
             <caption className="sr-only">Scores at the start of care and at discharge</caption>
             <thead>
               <tr>
