@@ -52,65 +52,67 @@ test('a clinician publishes availability, two patients try the same slot at once
   await expectNoSeriousA11yViolations(page);
   await shoot(page, 'clinician-availability');
 
-  // Two patients of Sam Patel open the booking page and choose the same slot.
-  const jamie = await patientPage(browser, 'patient@demo.test');
-  const derek = await patientPage(browser, 'derek.hughes@demo.test');
-  await expectNoSeriousA11yViolations(jamie);
-  await shoot(jamie, 'patient-book');
-  for (const patient of [jamie, derek]) await patient.getByRole('radio', { name: `${slotDay}, 07:00` }).check();
-  await jamie.getByRole('button', { name: 'Book this time' }).click();
-  await expect(jamie).toHaveURL(/\/patient\/appointments\?booked=1$/);
-  await expect(jamie.getByRole('status').filter({ hasText: 'Your follow-up is booked.' })).toBeVisible();
-  await expect(jamie.getByRole('region', { name: 'Coming visits' })).toContainText('07:00–07:30');
+  try {
+    // Two patients of Sam Patel open the booking page and choose the same slot.
+    const jamie = await patientPage(browser, 'patient@demo.test');
+    const derek = await patientPage(browser, 'derek.hughes@demo.test');
+    await expectNoSeriousA11yViolations(jamie);
+    await shoot(jamie, 'patient-book');
+    for (const patient of [jamie, derek]) await patient.getByRole('radio', { name: `${slotDay}, 07:00` }).check();
+    await jamie.getByRole('button', { name: 'Book this time' }).click();
+    await expect(jamie).toHaveURL(/\/patient\/appointments\?booked=1$/);
+    await expect(jamie.getByRole('status').filter({ hasText: 'Your follow-up is booked.' })).toBeVisible();
+    await expect(jamie.getByRole('region', { name: 'Coming visits' })).toContainText('07:00–07:30');
 
-  await derek.getByRole('button', { name: 'Book this time' }).click();
-  await expect(derek.getByRole('alert')).toHaveText('Sorry, that time has just been taken. Here are the next free times.');
-  const nextFree = derek.getByRole('group', { name: 'Next free times' });
-  await expect(nextFree.getByRole('radio').first()).toHaveAccessibleName(/07:30–08:00/);
-  await expect(derek.getByRole('radio', { name: `${slotDay}, 07:00` })).toHaveCount(0);
-  await expectNoSeriousA11yViolations(derek);
-  await shoot(derek, 'patient-book-taken');
-  await nextFree.getByRole('radio').first().check();
-  await derek.getByRole('button', { name: 'Book this time' }).click();
-  await expect(derek).toHaveURL(/\/patient\/appointments\?booked=1$/);
-  await expect(derek.getByRole('region', { name: 'Coming visits' })).toContainText('07:30–08:00');
+    await derek.getByRole('button', { name: 'Book this time' }).click();
+    await expect(derek.getByRole('alert').filter({ hasText: 'Sorry' })).toHaveText('Sorry, that time has just been taken. Here are the next free times.');
+    const nextFree = derek.getByRole('group', { name: 'Next free times' });
+    await expect(nextFree.getByRole('radio').first()).toHaveAccessibleName(/07:30–08:00/);
+    await expect(derek.getByRole('radio', { name: `${slotDay}, 07:00` })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(derek);
+    await shoot(derek, 'patient-book-taken');
+    await nextFree.getByRole('radio').first().check();
+    await derek.getByRole('button', { name: 'Book this time' }).click();
+    await expect(derek).toHaveURL(/\/patient\/appointments\?booked=1$/);
+    await expect(derek.getByRole('region', { name: 'Coming visits' })).toContainText('07:30–08:00');
 
-  // Jamie downloads the visit for their calendar.
-  const download = jamie.waitForEvent('download');
-  await jamie.getByRole('region', { name: 'Coming visits' }).getByRole('listitem').filter({ hasText: '07:00–07:30' }).getByRole('link', { name: /Add to my calendar/ }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^visit-\d{4}-\d{2}-\d{2}\.ics$/);
+    // Jamie downloads the visit for their calendar.
+    const download = jamie.waitForEvent('download');
+    await jamie.getByRole('region', { name: 'Coming visits' }).getByRole('listitem').filter({ hasText: '07:00–07:30' }).getByRole('link', { name: /Add to my calendar/ }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^visit-\d{4}-\d{2}-\d{2}\.ics$/);
 
-  // Jamie makes a private calendar address: it serves the visits until it is turned off, then 404.
-  const feed = jamie.getByRole('region', { name: 'See your visits in your own calendar' });
-  await feed.getByRole('button', { name: 'Make a calendar address' }).click();
-  const address = await feed.getByLabel('Calendar address').inputValue();
-  expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
-  const served = await derek.request.get(address);
-  expect(served.status()).toBe(200);
-  expect(served.headers()['content-type']).toBe('text/calendar; charset=utf-8');
-  expect(await served.text()).toContain('X-WR-TIMEZONE:Europe/London');
-  await expectNoSeriousA11yViolations(jamie);
-  await feed.getByRole('button', { name: 'Turn off the calendar address' }).click();
-  await expect(feed.getByRole('status')).toContainText('Your calendar address is turned off.');
-  expect((await derek.request.get(address)).status()).toBe(404);
-  await jamie.context().close();
-  await derek.context().close();
+    // Jamie makes a private calendar address: it serves the visits until it is turned off, then 404.
+    const feed = jamie.getByRole('region', { name: 'See your visits in your own calendar' });
+    await feed.getByRole('button', { name: 'Make a calendar address' }).click();
+    const address = await feed.getByLabel('Calendar address').inputValue();
+    expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
+    const served = await derek.request.get(address);
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await served.text()).toContain('X-WR-TIMEZONE:Europe/London');
+    await expectNoSeriousA11yViolations(jamie);
+    await feed.getByRole('button', { name: 'Turn off the calendar address' }).click();
+    await expect(feed.getByRole('status')).toContainText('Your calendar address is turned off.');
+    expect((await derek.request.get(address)).status()).toBe(404);
+    await jamie.context().close();
+    await derek.context().close();
 
-  // The clinician's day shows both, with their flags and figures.
-  await page.goto(`/clinician/day?date=${isoDay}`);
-  const jamieCard = page.getByRole('article', { name: '07:00 Jamie Taylor' });
-  await expect(jamieCard).toContainText('Pain then → now');
-  await expect(jamieCard).toContainText('Adherence');
-  await expect(page.getByRole('article', { name: '07:30 Derek Hughes' })).toBeVisible();
-  await expect(jamieCard).toContainText('Attendance can be recorded once the visit has started.');
-  await expectNoSeriousA11yViolations(page);
-  await shoot(page, 'clinician-day');
-
-  // Take the hours down again so other journeys book freely.
-  await page.goto('/clinician/availability');
-  await page.getByRole('button', { name: `Remove ${weekday} 07:00–08:00` }).click();
-  await expect(page.getByText('No hours published yet: patients cannot book with you online.')).toBeVisible();
+    // The clinician's day shows both, with their flags and figures.
+    await page.goto(`/clinician/day?date=${isoDay}`);
+    const jamieCard = page.getByRole('article', { name: '07:00 Jamie Taylor' });
+    await expect(jamieCard).toContainText('Pain then → now');
+    await expect(jamieCard).toContainText('Adherence');
+    await expect(page.getByRole('article', { name: '07:30 Derek Hughes' })).toBeVisible();
+    await expect(jamieCard).toContainText('Attendance can be recorded once the visit has started.');
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'clinician-day');
+  } finally {
+    // Take the hours down again, whatever happened above, so other journeys book freely.
+    await page.goto('/clinician/availability');
+    await page.getByRole('button', { name: `Remove ${weekday} 07:00–08:00` }).click();
+    await expect(page.getByText('No hours published yet: patients cannot book with you online.')).toBeVisible();
+  }
   await signOut(page);
 
   await signInAndWait(page, 'manager');
