@@ -439,6 +439,8 @@ type Surface = {
   episodeOf: Record<string, string>;
   /** Per identity name: an upcoming visit and one that has started (so attendance can be recorded). */
   visits: Record<string, { upcoming: string; started: string }>;
+  /** The secret of `patient`'s live calendar address. */
+  liveFeed: string;
 };
 
 /**
@@ -468,6 +470,7 @@ async function seedNewSurface(identities: Record<string, Identity>): Promise<Sur
     for (let weekday = 1; weekday <= 7; weekday += 1) {
       await sqlClient`insert into clinician_availability (clinic_id, clinician_id, weekday, start_time, end_time) values (${episode.clinic_id}, ${episode.clinician_id}, ${weekday}, '08:00', '18:00')`;
     }
+    await sqlClient`insert into availability_exceptions (clinic_id, clinician_id, day, kind) values (${episode.clinic_id}, ${episode.clinician_id}, ${new Date(hour + 14 * 24 * 3_600_000).toISOString().slice(0, 10)}, 'unavailable')`;
     if (episode.clinician_id === identities.clinician!.userId) episodeOf['/clinician/patients/[id]'] = episode.id;
   }
   for (const identity of Object.values(identities)) {
@@ -476,7 +479,10 @@ async function seedNewSurface(identities: Record<string, Identity>): Promise<Sur
       select id, clinic_id, 'message', 'You have a new message', ${`/${identity.role}`}, ${`security-suite-${randomUUID()}`} from users where id = ${identity.userId!}`;
   }
   if (!episodeOf['/clinician/patients/[id]']) throw new Error('patient@demo.test is not in clinician@demo.test’s care in the demo clinic');
-  return { episodeOf, visits };
+  // A live calendar address, so the page offers to turn it off (and checkTokenRoutes has one to read).
+  const liveFeed = feedSecret();
+  await sqlClient`insert into calendar_feed_tokens (user_id, token_hash) values (${identities.patient!.userId!}, ${sha256(liveFeed)})`;
+  return { episodeOf, visits, liveFeed };
 }
 
 /** A calendar-feed secret as the app makes them (32 random bytes, base64url: 43 characters). */
@@ -503,7 +509,7 @@ async function checkTokenRoutes(identities: Record<string, Identity>, outsiders:
   // -------- calendar feed
   {
     const [disabledPatient] = await sqlClient<{ id: string }[]>`select id from users where email = 'ivan.petrov@demo.test'`;
-    const live = feedSecret();
+    const live = surface.liveFeed;
     const refused: Record<string, string> = {
       'a revoked address': feedSecret(),
       'a clinician’s address': feedSecret(),
@@ -512,7 +518,6 @@ async function checkTokenRoutes(identities: Record<string, Identity>, outsiders:
       'an unknown address': feedSecret(),
     };
     await sqlClient`insert into calendar_feed_tokens (user_id, token_hash, revoked_at) values (${patient.userId!}, ${sha256(refused['a revoked address']!)}, now())`;
-    await sqlClient`insert into calendar_feed_tokens (user_id, token_hash) values (${patient.userId!}, ${sha256(live)})`;
     await sqlClient`insert into calendar_feed_tokens (user_id, token_hash) values (${identities.clinician!.userId!}, ${sha256(refused['a clinician’s address']!)})`;
     await sqlClient`insert into calendar_feed_tokens (user_id, token_hash) values (${disabledPatient!.id}, ${sha256(refused['a deactivated patient’s address']!)})`;
     for (const [label, secret] of Object.entries(refused)) {
