@@ -12,7 +12,7 @@
  * Prints one summary line and exits 1 unless the failure counts are all zero.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -157,11 +157,15 @@ function discoverRouteHandlers(): string[] {
     .map(workerToPath);
 }
 
-function discoverPages(): string[] {
+/** Every page, with random ids; or, given `realIds` (route prefix → id), only the pages under those prefixes, with that id. */
+function discoverPages(realIds?: Record<string, string>): string[] {
   const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
-  return Object.keys(manifest)
-    .filter((key) => key.endsWith('/page') && !key.includes('_not-found') && !key.includes('_global-error'))
-    .map(workerToPath);
+  const keys = Object.keys(manifest).filter((key) => key.endsWith('/page') && !key.includes('_not-found') && !key.includes('_global-error'));
+  if (!realIds) return keys.map(workerToPath);
+  return keys.flatMap((key) => {
+    const prefix = Object.keys(realIds).find((candidate) => key.startsWith(candidate));
+    return prefix ? [workerToPath(key).replace(/^(\/[^/]+\/[^/]+\/)[^/]+/, `$1${realIds[prefix]}`)] : [];
+  });
 }
 
 /** The area an action or page belongs to, from its file path: only that role may use it. */
@@ -430,6 +434,199 @@ async function ownedIds(personId: string): Promise<string[]> {
   return [personId, ...episodes.map((row) => row.id as string)];
 }
 
+type Surface = {
+  /** Route prefix → a record id the owner of that area really has (for pages under `[id]`). */
+  episodeOf: Record<string, string>;
+  /** Per identity name: an upcoming visit and one that has started (so attendance can be recorded). */
+  visits: Record<string, { upcoming: string; started: string }>;
+};
+
+/**
+ * The demo clinic has no visits, availability or notifications: without them the appointment, attendance,
+ * booking and notification forms render without the hidden ids their actions need, and the suite would
+ * only ever call those actions with guessed fields. Gives `patient` and `patient2` (each with their own
+ * clinician) an upcoming visit and one that began an hour ago, their clinicians weekly hours, and every
+ * identity an unread notification.
+ */
+async function seedNewSurface(identities: Record<string, Identity>): Promise<Surface> {
+  const visits: Surface['visits'] = {};
+  const episodeOf: Record<string, string> = {};
+  for (const name of ['patient', 'patient2']) {
+    const [episode] = await sqlClient<{ id: string; clinic_id: string; clinician_id: string }[]>`
+      select e.id, u.clinic_id, e.clinician_id from episodes e join users u on u.id = e.patient_id
+      where e.patient_id = ${identities[name]!.userId!} and e.status = 'active' order by e.created_at desc limit 1`;
+    if (!episode) throw new Error(`${name} has no active episode in the demo clinic`);
+    const insertVisit = async (startsAt: Date) => {
+      const [row] = await sqlClient<{ id: string }[]>`
+        insert into appointments (clinic_id, episode_id, patient_id, clinician_id, kind, starts_at, ends_at, location, booked_by)
+        values (${episode.clinic_id}, ${episode.id}, ${identities[name]!.userId!}, ${episode.clinician_id}, 'in-person', ${startsAt}, ${new Date(startsAt.getTime() + 45 * 60_000)}, 'Room 2', ${episode.clinician_id})
+        returning id`;
+      return row!.id;
+    };
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    visits[name] = { upcoming: await insertVisit(new Date(hour + 7 * 24 * 3_600_000)), started: await insertVisit(new Date(hour - 3_600_000)) };
+    for (let weekday = 1; weekday <= 7; weekday += 1) {
+      await sqlClient`insert into clinician_availability (clinic_id, clinician_id, weekday, start_time, end_time) values (${episode.clinic_id}, ${episode.clinician_id}, ${weekday}, '08:00', '18:00')`;
+    }
+    if (episode.clinician_id === identities.clinician!.userId) episodeOf['/clinician/patients/[id]'] = episode.id;
+  }
+  for (const identity of Object.values(identities)) {
+    await sqlClient`
+      insert into notifications (user_id, clinic_id, kind, title, href, dedupe_key)
+      select id, clinic_id, 'message', 'You have a new message', ${`/${identity.role}`}, ${`security-suite-${randomUUID()}`} from users where id = ${identity.userId!}`;
+  }
+  if (!episodeOf['/clinician/patients/[id]']) throw new Error('patient@demo.test is not in clinician@demo.test’s care in the demo clinic');
+  return { episodeOf, visits };
+}
+
+/** A calendar-feed secret as the app makes them (32 random bytes, base64url: 43 characters). */
+const feedSecret = () => randomBytes(32).toString('base64url');
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/**
+ * Route handlers whose credential is a token in the address, and the push-subscription route, which the
+ * generic loop only reaches with a form body: called here with real-shaped tokens and JSON.
+ * - calendar feed: a revoked address, a clinician's, a deactivated patient's, an altered and a random one
+ *   answer 404 with no calendar, whoever asks; the live one answers with only its owner's visits. A visit's
+ *   calendar file is its patient's only.
+ * - one-click unsubscribe: forged tokens (altered signature, another person's id or another kind under a valid
+ *   signature, another key) change nothing and answer 404; GET never changes anything; the real token turns
+ *   off exactly that person's one kind of email.
+ * - push subscription: nobody without a valid session, and no page of another site, subscribes anything; one
+ *   patient cannot stop another's device; bad JSON never gives a 5xx nor stores the marker.
+ */
+async function checkTokenRoutes(identities: Record<string, Identity>, outsiders: Identity[], surface: Surface) {
+  const patient = identities.patient!;
+  const patient2 = identities.patient2!;
+  const notes: string[] = [];
+
+  // -------- calendar feed
+  {
+    const [disabledPatient] = await sqlClient<{ id: string }[]>`select id from users where email = 'ivan.petrov@demo.test'`;
+    const live = feedSecret();
+    const refused: Record<string, string> = {
+      'a revoked address': feedSecret(),
+      'a clinician’s address': feedSecret(),
+      'a deactivated patient’s address': feedSecret(),
+      'an altered address': `${live.slice(0, -3)}${live.endsWith('AAA') ? 'BBB' : 'AAA'}`,
+      'an unknown address': feedSecret(),
+    };
+    await sqlClient`insert into calendar_feed_tokens (user_id, token_hash, revoked_at) values (${patient.userId!}, ${sha256(refused['a revoked address']!)}, now())`;
+    await sqlClient`insert into calendar_feed_tokens (user_id, token_hash) values (${patient.userId!}, ${sha256(live)})`;
+    await sqlClient`insert into calendar_feed_tokens (user_id, token_hash) values (${identities.clinician!.userId!}, ${sha256(refused['a clinician’s address']!)})`;
+    await sqlClient`insert into calendar_feed_tokens (user_id, token_hash) values (${disabledPatient!.id}, ${sha256(refused['a deactivated patient’s address']!)})`;
+    for (const [label, secret] of Object.entries(refused)) {
+      for (const identity of [outsiders[0]!, patient, patient2]) {
+        const response = await send('GET', `/api/calendar/${secret}.ics`, { identity, label: `calendar feed, ${label}` });
+        if (response.status !== 404 || response.text.includes('BEGIN:VCALENDAR')) finding('unauthorized', `GET /api/calendar/<${label}> as ${identity.name} → ${response.status}`);
+      }
+    }
+    const own = await send('GET', `/api/calendar/${live}.ics`, { label: 'calendar feed, live address' });
+    if (own.status !== 200 || !own.text.includes('BEGIN:VCALENDAR')) notes.push(`the live calendar address answered ${own.status}, so the feed’s contents were not checked`);
+    if (own.text.includes(surface.visits.patient2!.upcoming) || own.text.includes(surface.visits.patient2!.started)) finding('unauthorized', 'a patient’s calendar feed listed another patient’s visit');
+    if (!/no-store/.test(own.headers.get('cache-control') ?? '') || /public|s-maxage/.test(own.headers.get('cache-control') ?? '')) {
+      finding('sharedCache', `GET /api/calendar/<live address>: Cache-Control "${own.headers.get('cache-control') ?? ''}"`);
+    }
+    for (const identity of [...outsiders, patient, identities.clinician!, identities.manager!]) {
+      const response = await send('GET', `/patient/appointments/${surface.visits.patient2!.upcoming}/calendar`, { identity, label: 'another patient’s visit calendar file' });
+      if (response.status === 200) finding('unauthorized', `GET another patient’s visit calendar file as ${identity.name} → 200`);
+    }
+    const ownVisit = await send('GET', `/patient/appointments/${surface.visits.patient2!.upcoming}/calendar`, { identity: patient2, label: 'own visit calendar file' });
+    if (ownVisit.status !== 200) notes.push(`a patient’s own visit calendar file answered ${ownVisit.status}`);
+  }
+
+  // -------- one-click unsubscribe
+  {
+    process.env.AUTH_SECRET = SECRET;
+    const { unsubscribeToken } = await import('../lib/reminders/unsubscribe-token');
+    const valid = unsubscribeToken(patient.userId!, 'exercise');
+    const signature = valid.split('.')[3]!;
+    const alien = createHmac('sha256', randomBytes(32)).update(`u1.${patient.userId}.exercise`).digest('base64url');
+    const forged: Record<string, string> = {
+      'an altered signature': `${valid.slice(0, -2)}${valid.endsWith('AA') ? 'BB' : 'AA'}`,
+      'another person’s id': `u1.${patient2.userId}.x.${signature}`,
+      'another kind': `u1.${patient.userId}.q.${signature}`,
+      'another key': `u1.${patient.userId}.x.${alien}`,
+      'a malformed token': 'not-a-token',
+      'a NUL character': `u1.${patient.userId}.x.%00${signature}`,
+      '20 000 characters': `u1.${patient.userId}.x.${'A'.repeat(20_000)}`,
+    };
+    const oneClick = { 'Content-Type': 'application/x-www-form-urlencoded' };
+    // Every reminder email on for both patients (the defaults leave some off), so a forged token that worked would show.
+    const hadRows = await sqlClient<{ user_id: string }[]>`select user_id from reminder_preferences where user_id in ${sqlClient([patient.userId!, patient2.userId!])}`;
+    for (const person of [patient, patient2]) {
+      await sqlClient`
+        insert into reminder_preferences (user_id, exercise_in_app, exercise_email, exercise_push, questionnaire_in_app, questionnaire_email, questionnaire_push, nudge_in_app, nudge_email, nudge_push)
+        values (${person.userId!}, true, true, true, true, true, true, true, true, true)
+        on conflict (user_id) do update set exercise_email = true, questionnaire_email = true, nudge_email = true`;
+    }
+    for (const [label, token] of Object.entries(forged)) {
+      const before = await snapshot();
+      const response = await send('POST', `/unsubscribe/${token}`, { headers: oneClick, body: 'List-Unsubscribe=One-Click', label: `unsubscribe, ${label}` });
+      if (response.status < 400) finding('unauthorized', `POST /unsubscribe/<${label}> → ${response.status}`);
+      if ((await snapshot()) !== before) finding('unauthorized', `POST /unsubscribe/<${label}> changed data`);
+    }
+    {
+      const before = await snapshot();
+      await send('GET', `/unsubscribe/${valid}`, { label: 'unsubscribe page' });
+      if ((await snapshot()) !== before) finding('unauthorized', 'GET /unsubscribe/<valid token> changed data (mail scanners follow links)');
+    }
+    const othersBefore = await scopedSnapshot([patient2.userId!]);
+    const done = await send('POST', `/unsubscribe/${valid}`, { headers: oneClick, body: 'List-Unsubscribe=One-Click', label: 'unsubscribe, valid token' });
+    const [after] = await sqlClient<{ exercise_email: boolean; questionnaire_email: boolean; nudge_email: boolean }[]>`
+      select exercise_email, questionnaire_email, nudge_email from reminder_preferences where user_id = ${patient.userId!}`;
+    if (done.status !== 200 || !after || after.exercise_email) notes.push(`the valid unsubscribe token answered ${done.status} and did not turn exercise emails off`);
+    if (after && !(after.questionnaire_email && after.nudge_email)) finding('unauthorized', 'an exercise-reminder unsubscribe token turned off another kind of email');
+    if ((await scopedSnapshot([patient2.userId!])) !== othersBefore) finding('unauthorized', 'a valid unsubscribe token changed another person’s records');
+    const keep = hadRows.map((row) => row.user_id);
+    for (const person of [patient, patient2]) if (!keep.includes(person.userId!)) await sqlClient`delete from reminder_preferences where user_id = ${person.userId!}`;
+  }
+
+  // -------- push subscription
+  {
+    const subscription = (endpoint = `https://push.example/${randomUUID()}`) => ({
+      endpoint,
+      keys: { p256dh: Buffer.concat([Buffer.from([4]), randomBytes(64)]).toString('base64url'), auth: randomBytes(16).toString('base64url') },
+    });
+    const json = { 'Content-Type': 'application/json', Origin: BASE };
+    const route = '/api/push/subscription';
+    for (const identity of [...outsiders, patient]) {
+      for (const [label, headers] of [['own page', json], ['another site', { ...json, Origin: 'https://evil.example' }], ['no Origin', { 'Content-Type': 'application/json' }]] as const) {
+        if (identity === patient && label === 'own page') continue;
+        const before = await snapshot();
+        const response = await send('POST', route, { identity, headers, body: JSON.stringify(subscription()), label: `push subscribe from ${label}` });
+        if (response.status < 400) finding('unauthorized', `POST ${route} from ${label} as ${identity.name} → ${response.status}`);
+        if ((await snapshot()) !== before) finding('unauthorized', `POST ${route} from ${label} as ${identity.name} changed data`);
+      }
+    }
+    const mine = subscription();
+    const subscribed = await send('POST', route, { identity: patient, headers: json, body: JSON.stringify(mine), label: 'push subscribe' });
+    if (subscribed.status !== 201) notes.push(`a patient’s own push subscription answered ${subscribed.status}`);
+    for (const identity of [...outsiders, patient2, identities.clinician!]) {
+      const before = await scopedSnapshot([patient.userId!]);
+      await send('DELETE', route, { identity, headers: json, body: JSON.stringify({ endpoint: mine.endpoint }), label: 'stop another person’s device' });
+      if ((await scopedSnapshot([patient.userId!])) !== before) finding('unauthorized', `DELETE ${route} as ${identity.name} stopped another person’s device`);
+    }
+    const bodies: Record<string, string> = { 'not JSON': '{', 'an array': '[]', 'null': 'null', 'a number': '5', 'a 2 MB body': JSON.stringify({ endpoint: MARKER + 'z'.repeat(2 * 1024 * 1024) }) };
+    for (const field of ['endpoint', 'p256dh', 'auth']) {
+      for (const [label, value] of Object.entries({ ...NEVER_VALID, ...BAD_INPUTS })) {
+        const body = subscription(field === 'endpoint' ? value : undefined);
+        if (field !== 'endpoint') body.keys[field as 'p256dh' | 'auth'] = value;
+        bodies[`${label} in ${field}`] = JSON.stringify(body);
+      }
+    }
+    bodies['extra fields'] = JSON.stringify({ ...subscription(), userId: patient2.userId, role: MARKER });
+    bodies['https endpoint with the marker and a NUL'] = JSON.stringify(subscription(`https://push.example/${MARKER}\u0000`));
+    for (const [label, body] of Object.entries(bodies)) await send('POST', route, { identity: patient, headers: json, body, label: `push subscribe: ${label}` });
+    for (const [label, value] of Object.entries({ ...NEVER_VALID, ...BAD_INPUTS, 'https endpoint with a NUL': `https://push.example/${MARKER}\u0000` })) {
+      await send('DELETE', route, { identity: patient, headers: json, body: JSON.stringify({ endpoint: value }), label: `push unsubscribe: ${label}` });
+    }
+    if (await markerStored()) finding('invalidStored', `${route}: a bad subscription was stored`);
+    await send('DELETE', route, { identity: patient, headers: json, body: JSON.stringify({ endpoint: mine.endpoint }), label: 'push unsubscribe' });
+  }
+  console.log(`[security] calendar feed, visit calendar files, one-click unsubscribe and push subscription checked with real-shaped tokens${notes.length ? `; NOTE: ${notes.join('; ')}` : ''}`);
+}
+
 async function run() {
   // -------- identities
   const people = {
@@ -466,9 +663,12 @@ async function run() {
   const disabled: Identity = { name: 'deactivated user', cookie: await signIn('ivan.petrov@demo.test'), role: null, userId: null };
   await sqlClient`update users set active = false where email = 'ivan.petrov@demo.test'`;
   const outsiders = [anonymous, tampered, foreign, stale, disabled];
+  const surface = await seedNewSurface(identities);
 
   // -------- pages: who may open what, and caching
-  const pages = discoverPages();
+  // Pages under a record id are also opened with a record the owner really has, so their forms (messages,
+  // visits, notes…) and the hidden ids in them are learned and replayed like every other form.
+  const pages = [...discoverPages(), ...discoverPages(surface.episodeOf)];
   const formsByRole = new Map<string, Map<string, FormFields>>();
   for (const pagePath of pages) {
     const area = areaOf(pagePath);
@@ -484,6 +684,11 @@ async function run() {
         formsByRole.set(identity.name, byRole);
       }
     }
+  }
+  {
+    const realPages = discoverPages(surface.episodeOf);
+    const opened = await Promise.all(realPages.map(async (pagePath) => `${pagePath.split('/').slice(4).join('/') || 'record'} ${(await send('GET', pagePath, { identity: identities.clinician! })).status}`));
+    console.log(`[security] clinician record pages opened with an episode of their own: ${opened.join(', ')}`);
   }
   const anonymousLogin = formsFromHtml((await send('GET', '/login')).text);
   formsByRole.set('no session', anonymousLogin);
@@ -509,6 +714,8 @@ async function run() {
     const spoofed = await send('GET', area, { headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy', 'x-forwarded-host': 'evil.example' } });
     if (spoofed.status === 200) finding('unauthorized', `GET ${area} with spoofed headers → 200`);
   }
+
+  await checkTokenRoutes(identities, outsiders, surface);
 
   // -------- pseudonymity in the audit trail: with the clinic's default policy (pseudonyms only), the
   // page, its filter and its CSV never show or match a patient's name or email.
@@ -607,7 +814,9 @@ async function run() {
     // and keep the demo clinic's sign-in policy as seeded (an owner's own valid submission may change it).
     await sqlClient`update clinics set mfa_required_for_managers = false, mfa_required_for_clinicians = false`;
     await refreshIdentities();
-    // GET on the action's page with its id: never runs the action.
+    // GET on the action's page with its id: never runs the action. A plain GET first, because some pages write
+    // when opened (the messages page records what the reader has now seen), and that is not the action running.
+    await send('GET', page, { identity: owner });
     const before = await snapshot();
     await send('GET', page, { identity: owner, headers: { 'Next-Action': action.id } });
     if ((await snapshot()) !== before) finding('unauthorized', `GET with Next-Action ran ${action.name}`);
@@ -615,6 +824,10 @@ async function run() {
   // An action id that does not exist.
   await send('POST', '/login', { headers: { 'Next-Action': 'f'.repeat(42), Origin: BASE }, body: '[]' });
   console.log(`[security] ${pages.length} pages, ${discoverRouteHandlers().length} route handlers, ${actions.length} server actions checked`);
+  // Which actions were replayed with the fields of a form the server rendered (so with real record ids), and which
+  // only with guessed fields: a form the crawl never saw is a gap in coverage, not a pass.
+  const unseen = actions.filter((action) => ![...formsByRole.values()].some((forms) => forms.has(action.id))).map((action) => action.name);
+  console.log(`[security] actions replayed from a rendered form: ${actions.length - unseen.length}; from guessed fields only: ${unseen.length}${unseen.length ? ` (${unseen.join(', ')})` : ''}`);
 }
 
 // ---------------------------------------------------------------- sign-in throttling, device cookies, staff links

@@ -14,6 +14,12 @@ const base64url = (bytes: number, message: string, check?: (buffer: Buffer) => b
       return buffer.length === bytes && (!check || check(buffer));
     }, message);
 
+/**
+ * No control characters: WHATWG URL parsing accepts some (a NUL in the path), but PostgreSQL cannot store a
+ * NUL and no push service issues an address with one, so such an address is refused here instead of failing later.
+ */
+const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
+
 export const PUSH_SUBSCRIPTION_MESSAGE = 'This browser sent a push subscription Uplift cannot use. Try turning push on again.';
 
 export const pushSubscriptionSchema = z
@@ -21,6 +27,7 @@ export const pushSubscriptionSchema = z
     endpoint: z
       .string({ error: 'The push subscription has no address.' })
       .max(2000, 'The push subscription’s address is too long.')
+      .regex(NO_CONTROL, 'The push subscription’s address is not valid.')
       .refine((value) => {
         try {
           return new URL(value).protocol === 'https:';
@@ -40,4 +47,4 @@ export const pushSubscriptionSchema = z
 
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
 
-export const pushUnsubscribeSchema = z.object({ endpoint: z.string().min(1).max(2000) }).strict();
+export const pushUnsubscribeSchema = z.object({ endpoint: z.string().min(1).max(2000).regex(NO_CONTROL) }).strict();

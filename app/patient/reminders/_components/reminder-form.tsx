@@ -68,36 +68,40 @@ export function ReminderForm({ defaults, nudgeDays }: { defaults: ReminderFormDe
         </div>
       </section>
 
-      <fieldset className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5" aria-describedby={channelIds.describedBy}>
-        <legend className="px-1 text-xl font-semibold">How to remind me</legend>
+      <section aria-labelledby="channels-heading" aria-describedby={channelIds.describedBy} className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5">
+        <h2 id="channels-heading" className="text-xl font-semibold">
+          How to remind me
+        </h2>
         {channelError ? (
           <p id={channelIds.errorId} className="text-base font-medium text-red-800">
             {channelError.join(' ')}
           </p>
         ) : null}
         {REMINDER_KINDS.map((kind) => (
-          <fieldset key={kind} className="space-y-2 border-t border-slate-200 pt-3 first-of-type:border-t-0 first-of-type:pt-0">
-            <legend className="text-lg font-semibold">{REMINDER_KIND_LABEL[kind]}</legend>
-            <p className="text-base text-slate-700">{KIND_HINT[kind](nudgeDays)}</p>
-            <div className="flex flex-wrap gap-2">
-              {REMINDER_CHANNELS.map((channel) => (
-                <label
-                  key={channel}
-                  className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 bg-white px-4 py-2 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
-                >
-                  <input
-                    type="checkbox"
-                    name={`channel-${kind}:${channel}`}
-                    defaultChecked={values.channel.includes(`${kind}:${channel}`)}
-                    className="size-6 shrink-0 accent-brand-700"
-                  />
-                  {REMINDER_CHANNEL_LABEL[channel]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <div key={kind} className="border-t border-slate-200 pt-3 first-of-type:border-t-0 first-of-type:pt-0">
+            <fieldset className="space-y-2">
+              <legend className="text-lg font-semibold">{REMINDER_KIND_LABEL[kind]}</legend>
+              <p className="text-base text-slate-700">{KIND_HINT[kind](nudgeDays)}</p>
+              <div className="flex flex-wrap gap-2">
+                {REMINDER_CHANNELS.map((channel) => (
+                  <label
+                    key={channel}
+                    className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 bg-white px-4 py-2 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+                  >
+                    <input
+                      type="checkbox"
+                      name={`channel-${kind}:${channel}`}
+                      defaultChecked={values.channel.includes(`${kind}:${channel}`)}
+                      className="size-6 shrink-0 accent-brand-700"
+                    />
+                    {REMINDER_CHANNEL_LABEL[channel]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </div>
         ))}
-      </fieldset>
+      </section>
 
       <section aria-labelledby="quiet-heading" className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5">
         <h2 id="quiet-heading" className="text-xl font-semibold">
