@@ -46,24 +46,24 @@ test('a clinician books visits from the record; an overlap is refused; the patie
   await form.getByRole('button', { name: 'Book visit' }).click();
   await expect(form.getByLabel('Start time')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByText('That time has just been taken: the clinician already has a visit then.')).toBeVisible();
-  await expect(coming.getByRole('listitem')).toHaveCount(1);
+  // Nothing was stored (other journeys may have booked Jamie other visits).
+  await expect(coming.getByRole('listitem').filter({ hasText: '10:30–' })).toHaveCount(0);
   // Moved to after the first visit, it is booked.
   await form.getByLabel('Start time').fill('11:00');
   await form.getByRole('button', { name: 'Book visit' }).click();
   await expect(form.getByRole('status')).toHaveText('Visit booked.');
-  await expect(coming.getByRole('listitem')).toHaveCount(2);
+  await expect(coming.getByRole('listitem').filter({ hasText: '11:00–11:30' })).toHaveCount(1);
   await shoot(page, 'clinician-visits');
   await signOut(page);
 
   await signInAndWait(page, 'patient');
   const next = page.getByRole('region', { name: 'Your next visit' });
-  await expect(next).toContainText('10:00–10:45');
-  await expect(next).toContainText('In person with Sam Patel');
+  await expect(next).toContainText('with Sam Patel');
   await expectNoSeriousA11yViolations(page);
   await next.getByRole('link', { name: 'All your appointments' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Appointments' })).toBeVisible();
   const mine = page.getByRole('region', { name: 'Coming visits' });
-  await expect(mine.getByRole('listitem')).toHaveCount(2);
+  await expect(mine.getByRole('listitem').filter({ hasText: '10:00–10:45' })).toHaveCount(1);
   await expect(mine.getByRole('link', { name: /Join the video call/ })).toHaveAttribute('href', 'https://meet.example/jamie');
   await expectNoSeriousA11yViolations(page);
   await shoot(page, 'patient-appointments');

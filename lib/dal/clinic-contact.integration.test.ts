@@ -25,7 +25,9 @@ describe('clinic contact details', () => {
     expect((await getClinicContact()).phone).toBeNull();
     const [row] = await db().select().from(auditEvents).where(eq(auditEvents.action, 'manager.clinic.contact-update'));
     expect(row).toMatchObject({ clinicId: team.clinic.id, actorId: team.manager.id, detail: { phone: true, email: true, address: true } });
-    expect(JSON.stringify(row)).not.toContain('7946');
+    // The hashes are left out: hex digits can spell the number by chance.
+    const { hash: _hash, prevHash: _prevHash, ...written } = row!;
+    expect(JSON.stringify(written)).not.toContain('7946');
   });
 
   it('cannot be changed by a clinician or a patient', async () => {
