@@ -23,6 +23,7 @@ import { seedDemo } from '../db/seed';
 import { verifyAuditChain } from '../lib/audit/chain';
 import { startCluster, type Cluster } from './throwaway-postgres';
 import { fetchCsrf } from './auth-http';
+import { MS_PER_DAY } from '../lib/time/days';
 
 const require = createRequire(import.meta.url);
 const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node.js') as {
@@ -466,11 +467,11 @@ async function seedNewSurface(identities: Record<string, Identity>): Promise<Sur
       return row!.id;
     };
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
-    visits[name] = { upcoming: await insertVisit(new Date(hour + 7 * 24 * 3_600_000)), started: await insertVisit(new Date(hour - 3_600_000)) };
+    visits[name] = { upcoming: await insertVisit(new Date(hour + 7 * MS_PER_DAY)), started: await insertVisit(new Date(hour - 3_600_000)) };
     for (let weekday = 1; weekday <= 7; weekday += 1) {
       await sqlClient`insert into clinician_availability (clinic_id, clinician_id, weekday, start_time, end_time) values (${episode.clinic_id}, ${episode.clinician_id}, ${weekday}, '08:00', '18:00')`;
     }
-    await sqlClient`insert into availability_exceptions (clinic_id, clinician_id, day, kind) values (${episode.clinic_id}, ${episode.clinician_id}, ${new Date(hour + 14 * 24 * 3_600_000).toISOString().slice(0, 10)}, 'unavailable')`;
+    await sqlClient`insert into availability_exceptions (clinic_id, clinician_id, day, kind) values (${episode.clinic_id}, ${episode.clinician_id}, ${new Date(hour + 14 * MS_PER_DAY).toISOString().slice(0, 10)}, 'unavailable')`;
     if (episode.clinician_id === identities.clinician!.userId) episodeOf['/clinician/patients/[id]'] = episode.id;
   }
   for (const identity of Object.values(identities)) {
