@@ -7,7 +7,8 @@ export const metadata: Metadata = {
   title: { default: 'Uplift', template: '%s · Uplift' },
   description: 'Physiotherapy for back pain: your exercises, pain diary and progress in one place.',
   appleWebApp: { capable: true, title: 'Uplift', statusBarStyle: 'default' },
-  icons: { apple: '/icons/apple-touch-icon.png' },
+  // Set here, the icons replace app/icon.svg's own link, so the SVG is named too.
+  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }], apple: '/icons/apple-touch-icon.png' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };

@@ -17,7 +17,9 @@ test('a clinician adds a patient, and the patient sets a password with the one-t
   await page.getByLabel('Pain at the start (0–10)').fill('11');
   await page.getByRole('button', { name: 'Add patient and make invitation link' }).click();
   await expect(page.getByText('Pain at the start: a whole number from 0 to 10.')).toBeVisible();
-  await page.getByLabel('Pain at the start (0–10)').fill('6');
+  const painField = page.getByLabel('Pain at the start (0–10)');
+  await painField.fill('6');
+  await expect(painField).toHaveValue('6');
   await page.getByRole('button', { name: 'Add patient and make invitation link' }).click();
 
   await expect(page.getByText('Robin Example was added to your caseload.')).toBeVisible();
