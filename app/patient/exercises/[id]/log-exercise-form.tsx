@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { ChoiceField, ScaleField } from '@/components/ui/choice-fields';
 import { FormAlert } from '@/components/ui/form-alert';
+import { RecordButtonForm } from '@/components/ui/record-button-form';
 import { NOT_SENT, valueOf } from '@/lib/forms';
 import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -89,14 +90,5 @@ export function LogExerciseForm({
 }
 
 export function UndoLogForm({ logId, label }: { logId: string; label: string }) {
-  const [state, action] = useActionState(undoExerciseLogAction, NOT_SENT);
-  return (
-    <form action={action} className="inline">
-      <input type="hidden" name="logId" value={logId} />
-      <SubmitButton variant="secondary" pendingText="Undoing…" className="min-h-11 py-2">
-        Undo<span className="sr-only"> {label}</span>
-      </SubmitButton>
-      <FormAlert size="large">{state.formError}</FormAlert>
-    </form>
-  );
+  return <RecordButtonForm action={undoExerciseLogAction} idField="logId" id={logId} verb="Undo" record={label} pendingText="Undoing…" size="large" />;
 }
