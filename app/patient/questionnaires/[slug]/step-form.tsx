@@ -2,10 +2,8 @@
 
 import { useActionState } from 'react';
 import { CheckboxGroup, ChoiceField, ScaleField } from '@/components/ui/choice-fields';
-import { FormAlert } from '@/components/ui/form-alert';
+import { PatientForm } from '@/components/patient/patient-form';
 import { NOT_SENT, valueOf, type FormValues } from '@/lib/forms';
-import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { saveQuestionnaireStepAction } from '../actions';
 
@@ -31,20 +29,13 @@ export function StepForm({
   submitLabel: string;
 }) {
   const [state, action] = useActionState(saveQuestionnaireStepAction.bind(null, slug), NOT_SENT);
-  const formRef = useFocusFirstError(state);
   const errors = state.fieldErrors ?? {};
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-8">
-      <input type="hidden" name="submissionId" value={submissionId} />
-      <input type="hidden" name="step" value={step} />
-      <FormAlert size="large">{state.formError}</FormAlert>
+    <PatientForm state={state} action={action} hidden={{ submissionId, step }} submitLabel={submitLabel}>
       {questions.map((question) => (
         <QuestionField key={question.name} question={question} values={state.values} errors={errors[question.name]} />
       ))}
-      <SubmitButton pendingText="Saving…" className="w-full text-lg">
-        {submitLabel}
-      </SubmitButton>
-    </form>
+    </PatientForm>
   );
 }
 
