@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { attendanceRates } from '@/lib/appointments/rules';
-import { requireClinicManager } from '@/lib/auth/viewer';
+import { auditActor, requireClinicManager } from '@/lib/auth/viewer';
 import { recordAudit } from '@/lib/audit/record';
 
 export type ClinicianAttendance = {
@@ -46,11 +46,8 @@ export async function listAttendanceRates(from: Date, to: Date, now = new Date()
   await recordAudit(db, {
     action: 'manager.attendance.read',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: 'attendance',
-    clientAddress: viewer.clientAddress,
   });
   return rows
     .map((row) => ({

@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { appointments } from '@/db/schema';
 import type { AppointmentKind, Attendance } from '@/lib/appointments/rules';
-import { requireRole } from '@/lib/auth/viewer';
+import type { Visit } from '@/lib/appointments/visit';
+import { auditActor, requireRole } from '@/lib/auth/viewer';
 import { adherenceFraction } from '@/lib/clinical/adherence';
 import { addDays, MS_PER_DAY, startOfDayIn } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/record';
@@ -13,18 +14,9 @@ import { responsibleClinicianIn } from './internal/clinician-access';
 import { isUuid } from '@/lib/validation/ids';
 import { episodeMetricsCte } from './internal/episode-metrics';
 
-export type DayVisit = {
-  id: string;
+export type DayVisit = Visit & {
   episodeId: string;
   patientName: string;
-  clinicianName: string;
-  kind: AppointmentKind;
-  startsAt: Date;
-  endsAt: Date;
-  location: string | null;
-  videoUrl: string | null;
-  status: 'booked' | 'cancelled';
-  attendance: Attendance | null;
   flags: CaseloadFlag[];
   /** Since when the figures below run: the last visit the patient came to, else the start of care. */
   since: Date;
@@ -108,13 +100,10 @@ export async function getClinicianDay(day: string, now = new Date()): Promise<Da
   await recordAudit(db, {
     action: 'clinician.day.read',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: 'day',
     resourceId: day,
     detail: { visits: rows.length },
-    clientAddress: viewer.clientAddress,
   });
   return rows.map((row) => {
     const since = new Date(row.since);
@@ -167,14 +156,11 @@ export async function recordAttendance(appointmentId: string, attendance: Attend
     await recordAudit(tx, {
       action: 'clinician.appointment.attendance',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       patientId: row.patientId,
       resourceType: 'appointment',
       resourceId: row.id,
       detail: { attendance },
-      clientAddress: viewer.clientAddress,
     });
     return 'recorded' as const;
   });
@@ -182,12 +168,9 @@ export async function recordAttendance(appointmentId: string, attendance: Attend
     await recordAudit(db, {
       action: 'clinician.appointment.attendance',
       outcome: 'denied',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       resourceType: 'appointment',
       resourceId: appointmentId,
-      clientAddress: viewer.clientAddress,
     });
   }
   return outcome;

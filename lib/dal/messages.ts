@@ -5,7 +5,7 @@ import type { Db, Tx } from '@/db/connection';
 import { executeRows } from '@/db/rows';
 import { clinics, episodes, messageReads, messages, messageThreads, users } from '@/db/schema';
 import { canReadEpisode, type EpisodeFacts } from '@/lib/auth/policy';
-import { recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { redFlagMentions } from '@/lib/clinical/red-flag-mentions';
 import { describeReplyTime } from '@/lib/messages/limits';
 import { notify } from '@/lib/notifications/notify';
@@ -241,13 +241,10 @@ async function appendMessage(
     await recordAudit(tx, {
       action,
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       patientId: facts.patientId,
       resourceType: 'message',
       resourceId: row.id,
-      clientAddress: viewer.clientAddress,
       detail: { episodeId: facts.id, kind: input.kind ?? 'message', characters: [...input.body].length },
     });
     // To the patient; or to the clinician, whom notify() replaces with their cover while they are away.
@@ -393,11 +390,8 @@ export async function listInbox(): Promise<InboxThread[]> {
   await recordAudit(getDb(), {
     action: 'clinician.messages.inbox-read',
     outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: 'message-inbox',
-    clientAddress: viewer.clientAddress,
     detail: { threads: rows.length },
   });
   return rows.map((row) => ({

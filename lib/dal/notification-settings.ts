@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { requireRole } from '@/lib/auth/viewer';
+import { auditActor, requireRole } from '@/lib/auth/viewer';
 import { recordAudit } from '@/lib/audit/record';
 
 /** Clinician: whether they asked for the morning summary (lib/notifications/staff.ts). Others: AppError('forbidden'). */
@@ -20,10 +20,7 @@ export async function setMyMorningDigest(on: boolean, now = new Date()): Promise
     await recordAudit(tx, {
       action: 'account.morning-digest-update',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
       detail: { morningDigest: on },

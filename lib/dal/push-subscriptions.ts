@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { pushSubscriptions } from '@/db/schema';
-import { requireViewer } from '@/lib/auth/viewer';
+import { auditActor, requireViewer } from '@/lib/auth/viewer';
 import { vapidDetails } from '@/lib/push/vapid';
 import type { PushSubscriptionInput } from '@/lib/validation/push';
 import { recordAudit } from '@/lib/audit/record';
@@ -41,10 +41,7 @@ export async function subscribeMyDevice(subscription: PushSubscriptionInput): Pr
     await recordAudit(tx, {
       action: 'account.push-subscribe',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
     });
@@ -63,10 +60,7 @@ export async function unsubscribeMyDevice(endpoint: string): Promise<boolean> {
     await recordAudit(tx, {
       action: 'account.push-unsubscribe',
       outcome: retired.length > 0 ? 'success' : 'failure',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
     });

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Db, Tx } from '@/db/connection';
 import { clinics, pushSubscriptions, reminderPreferences, users } from '@/db/schema';
-import { requireClinicManager, requireRole } from '@/lib/auth/viewer';
+import { auditActor, requireClinicManager, requireRole } from '@/lib/auth/viewer';
 import { DEFAULT_REMINDER_PREFERENCES, REMINDER_KINDS, type ReminderKind, type ReminderPreferences } from '@/lib/reminders/preferences';
 import { readUnsubscribeToken } from '@/lib/reminders/unsubscribe-token';
 import { recordAudit } from '@/lib/audit/record';
@@ -72,10 +72,7 @@ export async function saveMyReminderPreferences(preferences: ReminderPreferences
     await recordAudit(tx, {
       action: 'patient.reminder-preferences.update',
       outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
       detail: { times: preferences.exerciseMinutes.length, quietHours: preferences.quiet !== null },

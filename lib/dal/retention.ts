@@ -68,7 +68,7 @@ export async function getPatientAccount(userId: string): Promise<PatientAccount 
     .leftJoin(accountClosures, eq(accountClosures.userId, users.id))
     .where(and(eq(users.id, userId), eq(users.clinicId, viewer.clinicId), eq(users.role, 'patient')));
   if (!row) {
-    await recordAudit(db, { action: 'manager.patient.account-read', outcome: 'denied', actorId: viewer.userId, actorRole: viewer.role, clinicId: viewer.clinicId, resourceType: 'user', resourceId: userId, clientAddress: viewer.clientAddress });
+    await recordAudit(db, { action: 'manager.patient.account-read', outcome: 'denied', ...auditActor(viewer), resourceType: 'user', resourceId: userId });
     return null;
   }
   const clinician = sql<string>`(select name from users c where c.id = ${episodes.clinicianId})`;
