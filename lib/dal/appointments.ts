@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { appointments } from '@/db/schema';
 import { availableIntervals, canPatientCancel, cancellationDeadline, isWithin } from '@/lib/appointments/rules';
 import type { Visit } from '@/lib/appointments/visit';
-import { auditActor, requireRole } from '@/lib/auth/viewer';
+import { requireRole } from '@/lib/auth/viewer';
 import { formatVisitTime, zonedTimeToUtc } from '@/lib/time';
 import type { VisitBookingInput } from '@/lib/validation/appointments';
 import { recordAudit } from '@/lib/audit/record';
@@ -15,6 +15,7 @@ import { loadAvailability, loadClinicBooking, type ClinicBooking } from './inter
 import { sendPatientMessage } from './messages';
 import { getPatientContext, recordOwnRead } from './internal/patient-episode';
 import { selectVisits } from './internal/visit-columns';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type EpisodeVisits = { heading: EpisodeHeading; clinic: ClinicBooking; appointments: Visit[] };
 
@@ -132,14 +133,7 @@ export async function cancelMyAppointment(appointmentId: string, now = new Date(
     if (!row || row.status !== 'booked') return 'not-found';
     if (!canPatientCancel(row.startsAt, clinic.rules.cancellationWindowHours, now)) return 'too-late';
     await tx.update(appointments).set({ status: 'cancelled', cancelledAt: now, cancelledBy: viewer.userId }).where(eq(appointments.id, row.id));
-    await recordAudit(tx, {
-      action: 'patient.appointment.cancel',
-      outcome: 'success',
-      ...auditActor(viewer),
-      patientId: viewer.userId,
-      resourceType: 'appointment',
-      resourceId: row.id,
-    });
+    await recordViewerAction(tx, viewer, { action: 'patient.appointment.cancel', patientId: viewer.userId, resourceType: 'appointment', resourceId: row.id });
     return 'cancelled';
   });
 }

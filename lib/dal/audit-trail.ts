@@ -3,7 +3,7 @@ import { aliasedTable, and, desc, eq, gte, lt, ne, or, sql, type SQL } from 'dri
 import { getDb } from '@/db/client';
 import { auditEvents, clinics, users } from '@/db/schema';
 import { requireClinicManager, requireRole } from '@/lib/auth/viewer';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type AuditFilter = {
   /** Inclusive start and exclusive end, UTC. */
@@ -108,7 +108,7 @@ export async function listAuditEvents(filter: AuditFilter, options: { limit?: nu
   const viewer = await requireClinicManager();
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const rows = await query(viewer.clinicId, filter, limit, options.beforeId);
-  await auditManagerAction(getDb(), viewer, { action: 'audit.view', detail: { rows: rows.length } });
+  await recordViewerAction(getDb(), viewer, { action: 'audit.view', detail: { rows: rows.length } });
   return rows;
 }
 
@@ -118,7 +118,7 @@ export const AUDIT_EXPORT_LIMIT = 50_000;
 export async function exportAuditEvents(filter: AuditFilter): Promise<AuditRow[]> {
   const viewer = await requireClinicManager();
   const rows = await query(viewer.clinicId, filter, AUDIT_EXPORT_LIMIT);
-  await auditManagerAction(getDb(), viewer, { action: 'audit.export', detail: { rows: rows.length } });
+  await recordViewerAction(getDb(), viewer, { action: 'audit.export', detail: { rows: rows.length } });
   return rows;
 }
 

@@ -4,13 +4,14 @@ import { and, asc, eq, gte, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { appointments, calendarFeedTokens, clinics, users } from '@/db/schema';
 import { visitsCalendar, type CalendarVisit } from '@/lib/appointments/ics';
-import { auditActor, requireRole } from '@/lib/auth/viewer';
+import { requireRole } from '@/lib/auth/viewer';
 import { MS_PER_DAY, personTimeZone } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
 import { recordOwnRead } from './internal/patient-episode';
 import { hashToken } from './internal/tokens';
 import { selectVisits } from './internal/visit-columns';
+import { recordViewerAction } from './internal/viewer-action';
 
 /** How far back a subscribed calendar still lists visits. */
 const FEED_HISTORY_DAYS = 90;
@@ -47,10 +48,8 @@ export async function createMyCalendarFeed(now = new Date()): Promise<{ secret: 
   await getDb().transaction(async (tx) => {
     await tx.update(calendarFeedTokens).set({ revokedAt: now }).where(and(eq(calendarFeedTokens.userId, viewer.userId), isNull(calendarFeedTokens.revokedAt)));
     const [row] = await tx.insert(calendarFeedTokens).values({ userId: viewer.userId, tokenHash: hashToken(secret) }).returning({ id: calendarFeedTokens.id });
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'patient.calendar-feed.create',
-      outcome: 'success',
-      ...auditActor(viewer),
       patientId: viewer.userId,
       resourceType: 'calendar-feed',
       resourceId: row!.id,
@@ -69,10 +68,8 @@ export async function revokeMyCalendarFeed(now = new Date()): Promise<boolean> {
       .where(and(eq(calendarFeedTokens.userId, viewer.userId), isNull(calendarFeedTokens.revokedAt)))
       .returning({ id: calendarFeedTokens.id });
     if (revoked.length === 0) return false;
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'patient.calendar-feed.revoke',
-      outcome: 'success',
-      ...auditActor(viewer),
       patientId: viewer.userId,
       resourceType: 'calendar-feed',
       resourceId: revoked[0]!.id,

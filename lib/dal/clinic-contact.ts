@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { clinics } from '@/db/schema';
 import { requireClinicManager, requireViewer } from '@/lib/auth/viewer';
 import type { ClinicContactInput } from '@/lib/validation/clinic-settings';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type ClinicContact = { name: string; phone: string | null; email: string | null; address: string | null };
 
@@ -27,7 +27,7 @@ export async function updateClinicContact(input: ClinicContactInput): Promise<vo
       .set({ contactPhone: input.contactPhone, contactEmail: input.contactEmail, contactAddress: input.contactAddress })
       .where(eq(clinics.id, viewer.clinicId));
     // Which fields are filled in, not what they say: the trail records the change, the table holds the value.
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.clinic.contact-update',
       resourceType: 'clinic',
       resourceId: viewer.clinicId,

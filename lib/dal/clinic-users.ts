@@ -5,7 +5,7 @@ import { clinics, episodes, users } from '@/db/schema';
 import { requireClinicManager } from '@/lib/auth/viewer';
 import type { InviteStaffInput } from '@/lib/validation/users';
 import { reportEmailInUse } from './internal/email-in-use';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 import { issueToken } from './internal/tokens';
 
 export type StaffMember = {
@@ -70,7 +70,7 @@ export async function inviteStaff(input: InviteStaffInput): Promise<InviteOutcom
       .returning({ id: users.id });
     if (!user) return { ok: false, reason: 'email-taken' } as const;
     const link = await issueToken(tx, { userId: user.id, kind: 'invite', createdBy: viewer.userId });
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.user.invite',
       resourceType: 'user',
       resourceId: user.id,
@@ -104,7 +104,7 @@ export async function renewInvitation(userId: string): Promise<InvitationLink | 
       .limit(1);
     if (!user) return null;
     const link = await issueToken(tx, { userId: user.id, kind: 'invite', createdBy: viewer.userId });
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.user.invite-renewed',
       resourceType: 'user',
       resourceId: user.id,
@@ -161,7 +161,7 @@ export async function setUserActive(userId: string, active: boolean): Promise<Se
       )
       .returning({ id: users.id });
     if (!user) return 'not-found';
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: active ? 'manager.user.reactivate' : 'manager.user.deactivate',
       patientId: target.role === 'patient' ? target.id : null,
       resourceType: 'user',
@@ -186,7 +186,7 @@ export async function setIdentityPolicy(managersSeePatientIdentity: boolean): Pr
   const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     await tx.update(clinics).set({ managersSeePatientIdentity }).where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.clinic.identity-policy',
       resourceType: 'clinic',
       resourceId: viewer.clinicId,

@@ -13,6 +13,7 @@ import { caseloadFlagsSql, type CaseloadFlag } from './caseload';
 import { responsibleClinicianIn } from './internal/clinician-access';
 import { isUuid } from '@/lib/validation/ids';
 import { episodeMetricsCte } from './internal/episode-metrics';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type DayVisit = Visit & {
   episodeId: string;
@@ -97,14 +98,7 @@ export async function getClinicianDay(day: string, now = new Date()): Promise<Da
     ) prev on true
     order by dv.starts_at, p.name`,
   );
-  await recordAudit(db, {
-    action: 'clinician.day.read',
-    outcome: 'success',
-    ...auditActor(viewer),
-    resourceType: 'day',
-    resourceId: day,
-    detail: { visits: rows.length },
-  });
+  await recordViewerAction(db, viewer, { action: 'clinician.day.read', resourceType: 'day', resourceId: day, detail: { visits: rows.length } });
   return rows.map((row) => {
     const since = new Date(row.since);
     const startsAt = new Date(row.starts_at);
@@ -153,10 +147,8 @@ export async function recordAttendance(appointmentId: string, attendance: Attend
     if (!row || row.status !== 'booked') return 'not-found' as const;
     if (row.startsAt > now) return 'not-started' as const;
     await tx.update(appointments).set({ attendance, attendanceRecordedAt: now, attendanceRecordedBy: viewer.userId }).where(eq(appointments.id, row.id));
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'clinician.appointment.attendance',
-      outcome: 'success',
-      ...auditActor(viewer),
       patientId: row.patientId,
       resourceType: 'appointment',
       resourceId: row.id,

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { exercises } from '@/db/schema';
-import { auditActor, requireRole } from '@/lib/auth/viewer';
+import { requireRole } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import type { Dosage } from '@/lib/clinical/dosage';
-import { recordAudit } from '@/lib/audit/record';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type LibraryExercise = {
   id: string;
@@ -97,13 +97,7 @@ export async function createLibraryExercise(input: NewExercise & { submissionId:
       if (!first) throw new AppError('conflict', 'This form was already used. Reload the page and try again.');
       return { id: first.id };
     }
-    await recordAudit(tx, {
-      action: 'clinician.exercise.create',
-      outcome: 'success',
-      ...auditActor(viewer),
-      resourceType: 'exercise',
-      resourceId: row.id,
-    });
+    await recordViewerAction(tx, viewer, { action: 'clinician.exercise.create', resourceType: 'exercise', resourceId: row.id });
     return { id: row.id };
   });
 }

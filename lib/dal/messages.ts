@@ -5,14 +5,14 @@ import type { Db, Tx } from '@/db/connection';
 import { executeRows } from '@/db/rows';
 import { clinics, episodes, messageReads, messages, messageThreads, users } from '@/db/schema';
 import { canReadEpisode, type EpisodeFacts } from '@/lib/auth/policy';
-import { auditActor, recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { redFlagMentions } from '@/lib/clinical/red-flag-mentions';
 import { describeReplyTime } from '@/lib/messages/limits';
 import { notify } from '@/lib/notifications/notify';
 import { MESSAGE_NOTIFICATION_KIND, newMessageTitle, newPatientMessageTitle } from '@/lib/notifications/titles';
 import { messageBody } from '@/lib/validation/messages';
 import { recordAudit } from '@/lib/audit/record';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './internal/clinician-access';
 import { isUuid } from '@/lib/validation/ids';
 import { getPatientContext, recordOwnRead } from './internal/patient-episode';
@@ -238,10 +238,8 @@ async function appendMessage(
       .set({ lastMessageAt: sql`greatest(${messageThreads.lastMessageAt}, ${row.createdAt.toISOString()}::timestamptz)` })
       .where(eq(messageThreads.id, thread!.id));
     // Ids and length only: the text of a message never goes into the audit trail.
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action,
-      outcome: 'success',
-      ...auditActor(viewer),
       patientId: facts.patientId,
       resourceType: 'message',
       resourceId: row.id,
@@ -387,13 +385,7 @@ export async function listInbox(): Promise<InboxThread[]> {
                     and (r.last_read_at is null or m.created_at > r.last_read_at)) > 0 desc, t.last_message_at desc
         limit ${INBOX_LIMIT}`,
   );
-  await recordAudit(getDb(), {
-    action: 'clinician.messages.inbox-read',
-    outcome: 'success',
-    ...auditActor(viewer),
-    resourceType: 'message-inbox',
-    detail: { threads: rows.length },
-  });
+  await recordViewerAction(getDb(), viewer, { action: 'clinician.messages.inbox-read', resourceType: 'message-inbox', detail: { threads: rows.length } });
   return rows.map((row) => ({
     episodeId: row.episode_id,
     patientName: row.patient_name,
@@ -444,7 +436,7 @@ export async function updateMessageSettings(input: { messageReplyWorkingDays: nu
       .update(clinics)
       .set({ messageReplyWorkingDays: input.messageReplyWorkingDays, messagesReadOnlyAfterDischarge: input.readOnlyAfterDischarge })
       .where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.clinic.messages-update',
       resourceType: 'clinic',
       resourceId: viewer.clinicId,

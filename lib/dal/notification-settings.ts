@@ -2,8 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { auditActor, requireRole } from '@/lib/auth/viewer';
-import { recordAudit } from '@/lib/audit/record';
+import { requireRole } from '@/lib/auth/viewer';
+import { recordViewerAction } from './internal/viewer-action';
 
 /** Clinician: whether they asked for the morning summary (lib/notifications/staff.ts). Others: AppError('forbidden'). */
 export async function getMyMorningDigest(): Promise<boolean> {
@@ -17,10 +17,8 @@ export async function setMyMorningDigest(on: boolean, now = new Date()): Promise
   const viewer = await requireRole('clinician');
   await getDb().transaction(async (tx) => {
     await tx.update(users).set({ morningDigest: on, updatedAt: now }).where(eq(users.id, viewer.userId));
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'account.morning-digest-update',
-      outcome: 'success',
-      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
       detail: { morningDigest: on },

@@ -6,6 +6,7 @@ import { auditActor, requireViewer } from '@/lib/auth/viewer';
 import { vapidDetails } from '@/lib/push/vapid';
 import type { PushSubscriptionInput } from '@/lib/validation/push';
 import { recordAudit } from '@/lib/audit/record';
+import { recordViewerAction } from './internal/viewer-action';
 
 /** Any signed-in user: the server's public VAPID key, which the browser subscribes with. No session: AppError('unauthenticated'). */
 export async function getPushPublicKey(): Promise<string> {
@@ -38,13 +39,7 @@ export async function subscribeMyDevice(subscription: PushSubscriptionInput): Pr
         target: pushSubscriptions.endpoint,
         set: { userId: viewer.userId, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth, failures: 0, retiredAt: null },
       });
-    await recordAudit(tx, {
-      action: 'account.push-subscribe',
-      outcome: 'success',
-      ...auditActor(viewer),
-      resourceType: 'user',
-      resourceId: viewer.userId,
-    });
+    await recordViewerAction(tx, viewer, { action: 'account.push-subscribe', resourceType: 'user', resourceId: viewer.userId });
   });
 }
 

@@ -3,11 +3,11 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { Db, Tx } from '@/db/connection';
 import { clinics, pushSubscriptions, reminderPreferences, users } from '@/db/schema';
-import { auditActor, requireClinicManager, requireRole } from '@/lib/auth/viewer';
+import { requireClinicManager, requireRole } from '@/lib/auth/viewer';
 import { DEFAULT_REMINDER_PREFERENCES, REMINDER_KINDS, type ReminderKind, type ReminderPreferences } from '@/lib/reminders/preferences';
 import { readUnsubscribeToken } from '@/lib/reminders/unsubscribe-token';
 import { recordAudit } from '@/lib/audit/record';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 
 type PreferencesRow = typeof reminderPreferences.$inferSelect;
 
@@ -69,10 +69,8 @@ export async function saveMyReminderPreferences(preferences: ReminderPreferences
       .insert(reminderPreferences)
       .values({ userId: viewer.userId, ...values })
       .onConflictDoUpdate({ target: reminderPreferences.userId, set: { ...values, updatedAt: new Date() } });
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'patient.reminder-preferences.update',
-      outcome: 'success',
-      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
       detail: { times: preferences.exerciseMinutes.length, quietHours: preferences.quiet !== null },
@@ -125,7 +123,7 @@ export async function setNudgeDays(days: number): Promise<void> {
   const viewer = await requireClinicManager();
   await getDb().transaction(async (tx) => {
     await tx.update(clinics).set({ reminderNudgeDays: days }).where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, { action: 'manager.clinic.nudge-days-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { nudgeDays: days } });
+    await recordViewerAction(tx, viewer, { action: 'manager.clinic.nudge-days-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { nudgeDays: days } });
   });
 }
 
