@@ -16,6 +16,7 @@ import { recordViewerAction } from './internal/viewer-action';
 import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './internal/clinician-access';
 import { isUuid } from '@/lib/validation/ids';
 import { getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { episodeFactsColumns, type EpisodeFactsWithId } from './internal/episodes';
 
 /**
  * Secure messages between a patient and their care team (docs/CLINICAL.md, "Messages"). The care team of
@@ -78,8 +79,7 @@ export const MESSAGE_REFUSALS = {
   clinicianReadOnly: 'This episode is discharged and the clinic keeps its messages read-only. Nothing was sent.',
 } as const;
 
-type ThreadFacts = EpisodeFacts & {
-  id: string;
+type ThreadFacts = EpisodeFactsWithId & {
   readOnlyAfterDischarge: boolean;
   replyWorkingDays: number;
   clinicName: string;
@@ -89,12 +89,7 @@ type ThreadFacts = EpisodeFacts & {
 async function loadThreadFacts(executor: Db | Tx, episodeId: string): Promise<ThreadFacts | null> {
   const [row] = await executor
     .select({
-      id: episodes.id,
-      clinicId: episodes.clinicId,
-      patientId: episodes.patientId,
-      clinicianId: episodes.clinicianId,
-      status: episodes.status,
-      coverClinicianId: users.coverClinicianId,
+      ...episodeFactsColumns,
       readOnlyAfterDischarge: clinics.messagesReadOnlyAfterDischarge,
       replyWorkingDays: clinics.messageReplyWorkingDays,
       clinicName: clinics.name,
