@@ -13,6 +13,7 @@ import { MESSAGE_NOTIFICATION_KIND, newMessageTitle, newPatientMessageTitle } fr
 import { messageBody } from '@/lib/validation/messages';
 import { recordAudit } from '@/lib/audit/record';
 import { recordViewerAction } from './internal/viewer-action';
+import { updateOwnClinic } from './internal/own-clinic';
 import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './internal/clinician-access';
 import { isUuid } from '@/lib/validation/ids';
 import { getPatientContext, recordOwnRead } from './internal/patient-episode';
@@ -426,17 +427,11 @@ export async function getMessageSettings(): Promise<MessageSettings> {
 /** Manager: sets their own clinic's message reply time and discharge rule, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function updateMessageSettings(input: { messageReplyWorkingDays: number; readOnlyAfterDischarge: boolean }): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx
-      .update(clinics)
-      .set({ messageReplyWorkingDays: input.messageReplyWorkingDays, messagesReadOnlyAfterDischarge: input.readOnlyAfterDischarge })
-      .where(eq(clinics.id, viewer.clinicId));
-    await recordViewerAction(tx, viewer, {
-      action: 'manager.clinic.messages-update',
-      resourceType: 'clinic',
-      resourceId: viewer.clinicId,
-      detail: { messageReplyWorkingDays: input.messageReplyWorkingDays, readOnlyAfterDischarge: input.readOnlyAfterDischarge },
-    });
-  });
+  await updateOwnClinic(
+    viewer,
+    'manager.clinic.messages-update',
+    { messageReplyWorkingDays: input.messageReplyWorkingDays, messagesReadOnlyAfterDischarge: input.readOnlyAfterDischarge },
+    { messageReplyWorkingDays: input.messageReplyWorkingDays, readOnlyAfterDischarge: input.readOnlyAfterDischarge },
+  );
 }
 
