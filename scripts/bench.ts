@@ -11,8 +11,8 @@
  *        --profile DIR (the server runs with --cpu-prof into DIR; `npm run bench:profile -- DIR` summarises)
  *        --workers N[,M] (PostgreSQL: N server processes sharing the port, as `npm start` with UPLIFT_WORKERS=N; 1;
  *                  `1,2` measures PostgreSQL once with each)
- *        --jobs idle[,busy] (PostgreSQL: `busy` measures again while the server's job runner works without a
- *                  break through time-based alert evaluations of the whole clinic; scripts/bench/job-load.ts)
+ *        --jobs idle[,busy] (PostgreSQL: `busy` measures again while the server's job runner works through
+ *                  every scheduled kind over the whole clinic, queued every 3 seconds; scripts/bench/job-load.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -331,7 +331,7 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, job
     if (jobLoad) {
       run.jobLoad = await jobLoad.stop();
       jobLoad = null;
-      log(`job runner: ${run.jobLoad.completed} alert evaluations completed during the run (${run.jobLoad.sent} queued)`);
+      log(`job runner: ${run.jobLoad.completed} jobs of ${run.jobLoad.kinds} scheduled kinds completed during the run (${run.jobLoad.sent} queued)`);
     }
 
     if (statsAvailable) {

@@ -23,7 +23,7 @@ export type DatabaseRun = {
   label: string;
   /** `busy`: the server's job runner worked through alert evaluations for the whole run (scripts/bench/job-load.ts). */
   jobs?: JobMode;
-  jobLoad?: { sent: number; completed: number };
+  jobLoad?: { sent: number; completed: number; kinds: number };
   generation: { seconds: number | null; rows: number | null; sizeMb: number | null };
   routes: RouteResult[];
   memory: { idleMb: number | null; peakMb: number | null; endMb: number | null; perRoute: Record<string, number> };
@@ -226,7 +226,7 @@ export function jobLoadSection(runs: DatabaseRun[]): string {
       '',
       `### The job runner at work (${busy.workers ?? 1} server process${(busy.workers ?? 1) === 1 ? '' : 'es'})`,
       '',
-      `While measuring the second time, the server's runner completed ${busy.jobLoad?.completed ?? 0} time-based alert evaluations of the whole clinic, one after another. Ratios are busy ÷ idle; the bare page's ratio is the noise between the two runs.`,
+      `While measuring the second time, the server's runner completed ${busy.jobLoad?.completed ?? 0} jobs over the whole clinic: every ${busy.jobLoad?.kinds ?? 0} scheduled kinds, queued together every 3 seconds (scripts/bench/job-load.ts). Ratios are busy ÷ idle; the bare page's ratio is the noise between the two runs.`,
       '',
       '| page | connections | p95 idle (ms) | p95 busy (ms) | p95 ratio | CPU/request ratio |',
       '|---|---:|---:|---:|---:|---:|',
