@@ -26,6 +26,17 @@ export async function startJobLoad(handle: DatabaseHandle, intervalMs = 3_000): 
   await send();
   const timer = setInterval(send, intervalMs);
   const names = JSON.stringify(LOAD_KINDS);
+  const count = async (states: string) =>
+    (
+      await executeRows<{ n: number }>(
+        handle.db,
+        sql`select count(*)::int as n from pgboss.job
+            where name in (select jsonb_array_elements_text(${names}::jsonb)) and state::text in (select jsonb_array_elements_text(${states}::jsonb))
+              and created_on >= ${started.toISOString()}::timestamptz`,
+      )
+    )[0]?.n ?? 0;
+  // The runner's workers poll every few seconds: measuring starts once one of them has taken a job.
+  await until(async () => (await count('["active", "completed"]')) > 0);
   return {
     stop: async () => {
       clearInterval(timer);
@@ -37,7 +48,14 @@ export async function startJobLoad(handle: DatabaseHandle, intervalMs = 3_000): 
       // What is still queued is dropped, so the next run starts with an idle runner.
       await executeRows(handle.db, sql`delete from pgboss.job where name in (select jsonb_array_elements_text(${names}::jsonb)) and state in ('created', 'retry')`);
       await queue.stop({ graceful: false, wait: true, timeout: 5_000 });
+      // And the next round starts once the jobs already taken have finished.
+      await until(async () => (await count('["active"]')) === 0);
       return { sent, completed: row?.n ?? 0, kinds: LOAD_KINDS.length };
     },
   };
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
 }
