@@ -1,6 +1,7 @@
 /**
- * The job runner of a server process, started once from instrumentation.ts. UPLIFT_JOBS=off leaves
- * it out (the end-to-end tests, whose data must not change under them on a timer).
+ * The job runner of a server process, started once from instrumentation.ts, unless UPLIFT_JOBS says
+ * the jobs run elsewhere (README, "Background jobs") or nowhere (the end-to-end tests, whose data must
+ * not change under them on a timer).
  */
 import { getDatabaseHandle } from '@/db/client';
 import { openPostgres, type DatabaseHandle } from '@/db/connection';
@@ -10,7 +11,8 @@ import { startJobRunner, type JobRunner } from './runner';
 const globalForJobs = globalThis as unknown as { upliftJobs?: Promise<JobRunner | null> };
 
 export function startServerJobs(): Promise<JobRunner | null> {
-  if (process.env.UPLIFT_JOBS === 'off') return Promise.resolve(null);
+  // `process`: `npm start` runs them in a process of its own (scripts/run-jobs.ts); `off`: elsewhere or nowhere.
+  if (process.env.UPLIFT_JOBS === 'off' || process.env.UPLIFT_JOBS === 'process') return Promise.resolve(null);
   globalForJobs.upliftJobs ??= startJobRunner(jobDatabase()).catch((error: Error) => {
     // The pages still work without the runner; the time-based checks wait until it starts.
     log().error({ event: 'jobs.start_failed', error }, 'job runner did not start');
