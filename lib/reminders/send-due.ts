@@ -62,7 +62,13 @@ export type ReminderRunSummary = { patients: number; sent: number; duplicates: n
 export async function sendDueReminders(db: Db, now = new Date(), siteUrl: string | null = process.env.AUTH_URL ?? null): Promise<ReminderRunSummary> {
   const rows = await loadPatients(db, now);
   const summary: ReminderRunSummary = { patients: rows.length, sent: 0, duplicates: 0 };
-  const due = rows.flatMap((row) => remindersDue(now, factsOf(row, now)).map((reminder) => ({ row, reminder })));
+  const due: { row: PatientRow; reminder: DueReminder }[] = [];
+  for (const [index, row] of rows.entries()) {
+    for (const reminder of remindersDue(now, factsOf(row, now))) due.push({ row, reminder });
+    // Working out a whole clinic's day takes the thread for a while; a break every 50 patients lets the
+    // requests that arrived meanwhile through when the runner shares a process with the pages.
+    if (index % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+  }
   // A reminder stays due for the rest of its window (a questionnaire until it is answered, the nudge
   // until something is logged), so most runs find most of them already recorded. One lookup by the
   // unique key skips those; notify()'s own dedupe still decides when two runs race.
