@@ -244,7 +244,8 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, fir
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`);
   }
   run.workers = workers;
-  const server = await startServer(port, env, nodeArgs, workers);
+  // On PostgreSQL the jobs run in a process of their own, as `npm start` runs them there.
+  const server = await startServer(port, env, nodeArgs, workers, kind === 'postgres');
   let jobLoad: JobLoad | null = null;
   try {
     run.memory.idleMb = residentMb(server.pid);
