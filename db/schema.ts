@@ -26,6 +26,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { ALERT_REASON_CODES } from '../lib/clinical/alerts';
 import type { Dosage } from '../lib/clinical/dosage';
 import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
 import { INSTRUMENTS } from '../lib/clinical/instruments';
@@ -34,9 +35,31 @@ import { NUDGE_DAYS_DEFAULT, NUDGE_DAYS_LIMITS } from '../lib/reminders/preferen
 import { MESSAGE_BODY_MAX, MESSAGE_REPLY_DAYS_DEFAULT, MESSAGE_REPLY_DAYS_LIMITS } from '../lib/messages/limits';
 import { APPOINTMENT_KINDS, ATTENDANCE_OUTCOMES, BOOKING_RULE_DEFAULTS, BOOKING_RULE_LIMITS } from '../lib/appointments/rules';
 
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-};
+/*
+ * Column groups many tables share. Each is a function so that every table gets builders of its own:
+ * Drizzle's builders are changed in place by `.notNull()`, `.primaryKey()` and the like.
+ */
+
+/** An instant: stored in UTC, shown in the reader's zone. */
+const timestamptz = <TName extends string>(name: TName) => timestamp(name, { withTimezone: true });
+
+const uuidPrimaryKey = () => uuid('id').primaryKey().defaultRandom();
+
+const timestamps = () => ({ createdAt: timestamptz('created_at').notNull().defaultNow() });
+
+/** The clinic a row belongs to: a clinic that still has rows cannot be deleted. */
+const clinicRef = () => uuid('clinic_id').notNull().references((): AnyPgColumn => clinics.id, { onDelete: 'restrict' });
+
+/** The episode a health record belongs to: never removed as a side effect (see the top of this file). */
+const episodeRef = () => uuid('episode_id').notNull().references((): AnyPgColumn => episodes.id, { onDelete: 'restrict' });
+
+/** A check that keeps a setting within the limits its form enforces (the limits live beside the form's rules). */
+const withinLimits = (name: string, column: AnyPgColumn, limits: { min: number; max: number }) =>
+  check(name, sql`${column} between ${sql.raw(String(limits.min))} and ${sql.raw(String(limits.max))}`);
+
+/** A person a row names; `onDelete` says what deleting that person does to the row. */
+const userRef = <TName extends string>(name: TName, onDelete: 'restrict' | 'cascade' | 'set null') =>
+  uuid(name).references((): AnyPgColumn => users.id, { onDelete });
 
 export const roleEnum = pgEnum('role', ['patient', 'clinician', 'manager']);
 export const episodeStatusEnum = pgEnum('episode_status', ['active', 'discharged']);
@@ -46,15 +69,7 @@ export const instrumentEnum = pgEnum('instrument', INSTRUMENTS);
 export const responseStatusEnum = pgEnum('response_status', ['in-progress', 'completed']);
 export const startbackRiskEnum = pgEnum('startback_risk', ['low', 'medium', 'high']);
 export const goalStatusEnum = pgEnum('goal_status', ['active', 'achieved', 'not-achieved', 'cancelled']);
-export const alertReasonEnum = pgEnum('alert_reason', [
-  'red-flag',
-  'worsening',
-  'severe-pain',
-  'inactive',
-  'low-adherence',
-  'questionnaire-worsening',
-  'questionnaire-overdue',
-]);
+export const alertReasonEnum = pgEnum('alert_reason', ALERT_REASON_CODES);
 export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day', '24h', 'routine']);
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
 export const messageKindEnum = pgEnum('message_kind', ['message', 'visit-request']);
@@ -70,7 +85,7 @@ export const deliveryOutcomeEnum = pgEnum('delivery_outcome', ['sent', 'temporar
 export const clinics = pgTable(
   'clinics',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     name: text('name').notNull(),
     /** IANA zone name: the day of everyone at the clinic who has not chosen their own (lib/time/zone.ts). No default: each clinic sets it. */
     timeZone: text('time_zone').notNull(),
@@ -94,7 +109,7 @@ export const clinics = pgTable(
      * The clinician who receives alerts left unacknowledged past the windows below (docs/CLINICAL.md,
      * "Escalation and cover"). Null until a manager names one; escalations are still recorded meanwhile.
      */
-    safetyLeadId: uuid('safety_lead_id').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
+    safetyLeadId: userRef('safety_lead_id', 'restrict'),
     /** Minutes an open alert of each urgency may wait for acknowledgement before it is escalated. */
     escalateEmergencyMinutes: integer('escalate_emergency_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS.emergency),
     escalateSameDayMinutes: integer('escalate_same_day_minutes').notNull().default(ESCALATION_WINDOW_DEFAULTS['same-day']),
@@ -111,7 +126,7 @@ export const clinics = pgTable(
     slotMinutes: smallint('slot_minutes').notNull().default(BOOKING_RULE_DEFAULTS.slotMinutes),
     /** A patient cancels online up to this many hours before a visit; later, they call the clinic. */
     cancellationWindowHours: smallint('cancellation_window_hours').notNull().default(BOOKING_RULE_DEFAULTS.cancellationWindowHours),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     check('clinics_country_known', sql`${t.country} in (${sql.raw(CLINIC_COUNTRIES.map((code) => `'${code}'`).join(', '))})`),
@@ -119,24 +134,22 @@ export const clinics = pgTable(
     check('clinics_contact_phone_length', sql`${t.contactPhone} is null or char_length(${t.contactPhone}) <= 40`),
     check('clinics_contact_email_length', sql`${t.contactEmail} is null or char_length(${t.contactEmail}) <= 254`),
     check('clinics_contact_address_length', sql`${t.contactAddress} is null or char_length(${t.contactAddress}) <= 300`),
-    check('clinics_escalate_emergency_range', sql`${t.escalateEmergencyMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
-    check('clinics_escalate_same_day_range', sql`${t.escalateSameDayMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
-    check('clinics_reminder_nudge_days_range', sql`${t.reminderNudgeDays} between ${sql.raw(String(NUDGE_DAYS_LIMITS.min))} and ${sql.raw(String(NUDGE_DAYS_LIMITS.max))}`),
-    check('clinics_escalate_review_range', sql`${t.escalateReviewMinutes} between ${sql.raw(String(ESCALATION_WINDOW_LIMITS.min))} and ${sql.raw(String(ESCALATION_WINDOW_LIMITS.max))}`),
-    check('clinics_message_reply_days_range', sql`${t.messageReplyWorkingDays} between ${sql.raw(String(MESSAGE_REPLY_DAYS_LIMITS.min))} and ${sql.raw(String(MESSAGE_REPLY_DAYS_LIMITS.max))}`),
-    check('clinics_booking_horizon_range', sql`${t.bookingHorizonDays} between ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.horizonDays.max))}`),
-    check('clinics_slot_minutes_range', sql`${t.slotMinutes} between ${sql.raw(String(BOOKING_RULE_LIMITS.slotMinutes.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.slotMinutes.max))}`),
-    check('clinics_cancellation_window_range', sql`${t.cancellationWindowHours} between ${sql.raw(String(BOOKING_RULE_LIMITS.cancellationWindowHours.min))} and ${sql.raw(String(BOOKING_RULE_LIMITS.cancellationWindowHours.max))}`),
+    withinLimits('clinics_escalate_emergency_range', t.escalateEmergencyMinutes, ESCALATION_WINDOW_LIMITS),
+    withinLimits('clinics_escalate_same_day_range', t.escalateSameDayMinutes, ESCALATION_WINDOW_LIMITS),
+    withinLimits('clinics_reminder_nudge_days_range', t.reminderNudgeDays, NUDGE_DAYS_LIMITS),
+    withinLimits('clinics_escalate_review_range', t.escalateReviewMinutes, ESCALATION_WINDOW_LIMITS),
+    withinLimits('clinics_message_reply_days_range', t.messageReplyWorkingDays, MESSAGE_REPLY_DAYS_LIMITS),
+    withinLimits('clinics_booking_horizon_range', t.bookingHorizonDays, BOOKING_RULE_LIMITS.horizonDays),
+    withinLimits('clinics_slot_minutes_range', t.slotMinutes, BOOKING_RULE_LIMITS.slotMinutes),
+    withinLimits('clinics_cancellation_window_range', t.cancellationWindowHours, BOOKING_RULE_LIMITS.cancellationWindowHours),
   ],
 );
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: roleEnum('role').notNull(),
@@ -149,23 +162,23 @@ export const users = pgTable(
     /** The person's own IANA zone, or null to follow their clinic's (lib/time/zone.ts personTimeZone). */
     timeZone: text('time_zone'),
     mfaSecret: text('mfa_secret'),
-    mfaEnabledAt: timestamp('mfa_enabled_at', { withTimezone: true }),
+    mfaEnabledAt: timestamptz('mfa_enabled_at'),
     /**
      * Set when staff reset this account's password without email and its second factor was cleared:
      * the person must enrol again at their next sign-in and is told there (docs/SECURITY.md).
      */
-    mfaResetAt: timestamp('mfa_reset_at', { withTimezone: true }),
-    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    mfaResetAt: timestamptz('mfa_reset_at'),
+    lastSignInAt: timestamptz('last_sign_in_at'),
     /**
      * Set while a clinician is away: the clinician of the same clinic who sees and acts on their
      * patients and alerts until they are back (cleared). Both are set or neither.
      */
-    coverClinicianId: uuid('cover_clinician_id').references((): AnyPgColumn => users.id, { onDelete: 'restrict' }),
-    awaySince: timestamp('away_since', { withTimezone: true }),
+    coverClinicianId: userRef('cover_clinician_id', 'restrict'),
+    awaySince: timestamptz('away_since'),
     /** Clinicians: a morning summary of counts (open alerts, escalations, unread notifications) at about 07:30 in their zone. */
     morningDigest: boolean('morning_digest').notNull().default(false),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    ...timestamps,
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),
@@ -182,13 +195,11 @@ export const users = pgTable(
 export const mfaRecoveryCodes = pgTable(
   'mfa_recovery_codes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    userId: userRef('user_id', 'cascade').notNull(),
     codeHash: text('code_hash').notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    ...timestamps,
+    usedAt: timestamptz('used_at'),
+    ...timestamps(),
   },
   (t) => [index('mfa_recovery_codes_user_idx').on(t.userId)],
 );
@@ -197,24 +208,22 @@ export const mfaRecoveryCodes = pgTable(
 export const authThrottle = pgTable('auth_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamptz('locked_until'),
+  lastFailureAt: timestamptz('last_failure_at').notNull().defaultNow(),
 });
 
 export const tokens = pgTable(
   'tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    userId: userRef('user_id', 'cascade').notNull(),
     kind: tokenKindEnum('kind').notNull(),
     /** SHA-256 of the secret in the link; the secret itself is never stored. */
     tokenHash: text('token_hash').notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    ...timestamps,
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+    createdBy: userRef('created_by', 'set null'),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('tokens_hash_unique').on(t.tokenHash), index('tokens_user_idx').on(t.userId)],
 );
@@ -222,27 +231,21 @@ export const tokens = pgTable(
 export const episodes = pgTable(
   'episodes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
-    clinicianId: uuid('clinician_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
+    patientId: userRef('patient_id', 'restrict').notNull(),
+    clinicianId: userRef('clinician_id', 'restrict').notNull(),
     /** Stable pseudonymous id shown to managers instead of the patient's name. */
     pseudonym: text('pseudonym').notNull(),
     condition: text('condition').notNull().default('Non-specific low back pain'),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    startedAt: timestamptz('started_at').notNull(),
     intakeNprs: smallint('intake_nprs').notNull(),
     status: episodeStatusEnum('status').notNull().default('active'),
-    dischargedAt: timestamp('discharged_at', { withTimezone: true }),
+    dischargedAt: timestamptz('discharged_at'),
     dischargeSummary: text('discharge_summary'),
     /** Weeks between routine questionnaires; the clinician may change it. */
     questionnaireIntervalWeeks: smallint('questionnaire_interval_weeks').notNull().default(4),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('episodes_pseudonym_unique').on(t.pseudonym),
@@ -263,10 +266,8 @@ export const episodes = pgTable(
 export const exercises = pgTable(
   'exercises',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     category: text('category').notNull(),
@@ -278,10 +279,10 @@ export const exercises = pgTable(
       .$type<Dosage>()
       .notNull(),
     illustration: text('illustration'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: userRef('created_by', 'set null'),
     /** The form's submission id: a second submit of the same form stores nothing (null for seeded rows). */
     submissionId: uuid('submission_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('exercises_clinic_slug_unique').on(t.clinicId, t.slug),
@@ -294,14 +295,10 @@ export const exercises = pgTable(
 export const plans = pgTable(
   'plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
     version: integer('version').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    createdBy: userRef('created_by', 'restrict').notNull(),
     note: text('note'),
     /**
      * Exercise sessions a week this version asks for: the sum over its items of times a day × days a week.
@@ -310,7 +307,7 @@ export const plans = pgTable(
     sessionsPerWeek: integer('sessions_per_week').notNull().default(0),
     /** The form's submission id: a second submit of the same save stores nothing and answers with this version. */
     submissionId: uuid('submission_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('plans_submission_unique').on(t.submissionId),
@@ -323,7 +320,7 @@ export const plans = pgTable(
 export const planItems = pgTable(
   'plan_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'restrict' }),
@@ -357,10 +354,8 @@ export const planItems = pgTable(
 export const exerciseLogs = pgTable(
   'exercise_logs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
     planItemId: uuid('plan_item_id')
       .notNull()
       .references(() => planItems.id, { onDelete: 'restrict' }),
@@ -369,7 +364,7 @@ export const exerciseLogs = pgTable(
     difficulty: smallint('difficulty'),
     painDuring: smallint('pain_during'),
     skipReason: skipReasonEnum('skip_reason'),
-    loggedAt: timestamp('logged_at', { withTimezone: true }).notNull().defaultNow(),
+    loggedAt: timestamptz('logged_at').notNull().defaultNow(),
     /** Calendar day in the patient's time zone, so "done today" and adherence need no tz maths in SQL. */
     localDay: date('local_day').notNull(),
     /** Idempotency key generated when the form renders: a double submit creates one row. */
@@ -396,18 +391,16 @@ export const exerciseLogs = pgTable(
 export const painEntries = pgTable(
   'pain_entries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
     score: smallint('score').notNull(),
     worst24h: smallint('worst_24h'),
     locations: text('locations').array().notNull().default(sql`'{}'::text[]`),
     belowKnee: boolean('below_knee').notNull().default(false),
     note: text('note'),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: timestamptz('recorded_at').notNull().defaultNow(),
     localDay: date('local_day').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    updatedAt: timestamptz('updated_at'),
     submissionId: uuid('submission_id').notNull(),
   },
   (t) => [
@@ -423,16 +416,14 @@ export const painEntries = pgTable(
 export const redFlagScreens = pgTable(
   'red_flag_screens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
     painEntryId: uuid('pain_entry_id').references(() => painEntries.id, { onDelete: 'set null' }),
     answers: jsonb('answers').$type<Record<string, boolean>>().notNull(),
     positives: text('positives').array().notNull().default(sql`'{}'::text[]`),
     urgency: alertUrgencyEnum('urgency'),
     submissionId: uuid('submission_id').notNull(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('red_flag_screens_submission_unique').on(t.submissionId),
@@ -445,10 +436,8 @@ export const redFlagScreens = pgTable(
 export const questionnaireResponses = pgTable(
   'questionnaire_responses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
     instrument: instrumentEnum('instrument').notNull(),
     status: responseStatusEnum('status').notNull().default('in-progress'),
     /** Validated per instrument with zod before it is stored. */
@@ -458,8 +447,8 @@ export const questionnaireResponses = pgTable(
     band: text('band'),
     /** STarT Back psychosocial subscale. */
     subscore: doublePrecision('subscore'),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
+    startedAt: timestamptz('started_at').notNull().defaultNow(),
+    completedAt: timestamptz('completed_at'),
     submissionId: uuid('submission_id').notNull(),
   },
   (t) => [
@@ -481,26 +470,22 @@ export const questionnaireResponses = pgTable(
 export const measurements = pgTable(
   'measurements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
-    clinicianId: uuid('clinician_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
+    clinicianId: userRef('clinician_id', 'restrict').notNull(),
     code: text('code').notNull(),
     value: doublePrecision('value').notNull(),
     unit: text('unit').notNull(),
     method: text('method'),
-    measuredAt: timestamp('measured_at', { withTimezone: true }).notNull(),
+    measuredAt: timestamptz('measured_at').notNull(),
     /** The measurement this one corrects; the original stays for history. */
     supersedesId: uuid('supersedes_id'),
-    supersededAt: timestamp('superseded_at', { withTimezone: true }),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
-    deletedBy: uuid('deleted_by').references(() => users.id, { onDelete: 'restrict' }),
+    supersededAt: timestamptz('superseded_at'),
+    deletedAt: timestamptz('deleted_at'),
+    deletedBy: userRef('deleted_by', 'restrict'),
     /** The form's submission id, shared by the rows of one set: a second submit of the set stores nothing. */
     submissionId: uuid('submission_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('measurements_submission_code_unique').on(t.submissionId, t.code),
@@ -513,22 +498,18 @@ export const measurements = pgTable(
 export const goals = pgTable(
   'goals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
     description: text('description').notNull(),
     measureCode: text('measure_code'),
     targetValue: doublePrecision('target_value'),
     targetDate: date('target_date'),
     status: goalStatusEnum('status').notNull().default('active'),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: userRef('created_by', 'restrict').notNull(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
     /** The form's submission id: a second submit of the same form stores nothing. */
     submissionId: uuid('submission_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('goals_episode_idx').on(t.episodeId),
@@ -541,13 +522,9 @@ export const goals = pgTable(
 export const notes = pgTable(
   'notes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
+    authorId: userRef('author_id', 'restrict').notNull(),
     subjective: text('subjective').notNull().default(''),
     objective: text('objective').notNull().default(''),
     assessment: text('assessment').notNull().default(''),
@@ -555,7 +532,7 @@ export const notes = pgTable(
     amendsId: uuid('amends_id'),
     /** The form's submission id: a second submit of the same note stores nothing. */
     submissionId: uuid('submission_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('notes_episode_idx').on(t.episodeId, t.createdAt), uniqueIndex('notes_submission_unique').on(t.submissionId)],
 );
@@ -567,19 +544,13 @@ export const notes = pgTable(
 export const messageThreads = pgTable(
   'message_threads',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
+    episodeId: episodeRef(),
+    patientId: userRef('patient_id', 'restrict').notNull(),
     /** The newest message's time: the inbox is ordered by it without reading every message. */
-    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
-    ...timestamps,
+    lastMessageAt: timestamptz('last_message_at').notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('message_threads_episode_unique').on(t.episodeId),
@@ -591,13 +562,11 @@ export const messageThreads = pgTable(
 export const messages = pgTable(
   'messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     threadId: uuid('thread_id')
       .notNull()
       .references(() => messageThreads.id, { onDelete: 'restrict' }),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    authorId: userRef('author_id', 'restrict').notNull(),
     /** The author's role when they wrote: unread counts for staff are messages from the patient. */
     authorRole: roleEnum('author_role').notNull(),
     /** 'visit-request': the patient asked to move a visit (written by the appointments pages). */
@@ -605,7 +574,7 @@ export const messages = pgTable(
     body: text('body').notNull(),
     /** The form's submission id: a second submit of the same message stores nothing. */
     submissionId: uuid('submission_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('messages_thread_created_idx').on(t.threadId, t.createdAt),
@@ -622,10 +591,8 @@ export const messageReads = pgTable(
     threadId: uuid('thread_id')
       .notNull()
       .references(() => messageThreads.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
+    userId: userRef('user_id', 'cascade').notNull(),
+    lastReadAt: timestamptz('last_read_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.threadId, t.userId] })],
 );
@@ -633,21 +600,19 @@ export const messageReads = pgTable(
 export const alerts = pgTable(
   'alerts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    episodeId: episodeRef(),
     reason: alertReasonEnum('reason').notNull(),
     urgency: alertUrgencyEnum('urgency').notNull(),
     message: text('message').notNull(),
     /** The data that triggered the alert (scores, days, answers), for the inbox. */
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
-    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
-    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
-    acknowledgedBy: uuid('acknowledged_by').references(() => users.id, { onDelete: 'restrict' }),
+    raisedAt: timestamptz('raised_at').notNull().defaultNow(),
+    acknowledgedAt: timestamptz('acknowledged_at'),
+    acknowledgedBy: userRef('acknowledged_by', 'restrict'),
     acknowledgeComment: text('acknowledge_comment'),
     /** Set when a non-red-flag condition clears by itself; red flags are never auto-closed. */
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedAt: timestamptz('resolved_at'),
   },
   (t) => [
     // At most one open alert per episode and reason.
@@ -671,20 +636,18 @@ export const alerts = pgTable(
 export const alertEscalations = pgTable(
   'alert_escalations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     // Part of the alert's record: purging a closed record at the end of retention removes it too.
     alertId: uuid('alert_id')
       .notNull()
       .references(() => alerts.id, { onDelete: 'cascade' }),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
+    clinicId: clinicRef(),
     /** The safety lead when it was escalated; null when the clinic had none (the next lead sees it). */
-    escalatedTo: uuid('escalated_to').references(() => users.id, { onDelete: 'restrict' }),
+    escalatedTo: userRef('escalated_to', 'restrict'),
     urgency: alertUrgencyEnum('urgency').notNull(),
     windowMinutes: integer('window_minutes').notNull(),
-    escalatedAt: timestamp('escalated_at', { withTimezone: true }).notNull(),
-    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+    escalatedAt: timestamptz('escalated_at').notNull(),
+    notifiedAt: timestamptz('notified_at'),
   },
   (t) => [
     uniqueIndex('alert_escalations_alert_unique').on(t.alertId),
@@ -701,7 +664,7 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamptz('at').notNull().defaultNow(),
     clinicId: uuid('clinic_id'),
     actorId: uuid('actor_id'),
     actorRole: text('actor_role'),
@@ -726,14 +689,12 @@ export const auditEvents = pgTable(
 export const questionnaireSchedules = pgTable(
   'questionnaire_schedules',
   {
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
+    episodeId: episodeRef(),
     instrument: instrumentEnum('instrument').notNull(),
     intervalWeeks: smallint('interval_weeks'),
     enabled: boolean('enabled').notNull().default(true),
     /** A one-off request ("please fill in before Tuesday"). */
-    dueAt: timestamp('due_at', { withTimezone: true }),
+    dueAt: timestamptz('due_at'),
   },
   (t) => [primaryKey({ columns: [t.episodeId, t.instrument] })],
 );
@@ -753,17 +714,17 @@ export const episodeSummaries = pgTable(
       .references(() => episodes.id, { onDelete: 'cascade' }),
     clinicId: uuid('clinic_id').notNull(),
     painEntries: integer('pain_entries').notNull().default(0),
-    firstPainAt: timestamp('first_pain_at', { withTimezone: true }),
+    firstPainAt: timestamptz('first_pain_at'),
     firstPain: smallint('first_pain'),
-    lastPainAt: timestamp('last_pain_at', { withTimezone: true }),
+    lastPainAt: timestamptz('last_pain_at'),
     lastPain: smallint('last_pain'),
     exerciseSessions: integer('exercise_sessions').notNull().default(0),
-    lastExerciseAt: timestamp('last_exercise_at', { withTimezone: true }),
+    lastExerciseAt: timestamptz('last_exercise_at'),
     odiResponses: integer('odi_responses').notNull().default(0),
     firstOdi: doublePrecision('first_odi'),
-    firstOdiAt: timestamp('first_odi_at', { withTimezone: true }),
+    firstOdiAt: timestamptz('first_odi_at'),
     lastOdi: doublePrecision('last_odi'),
-    lastOdiAt: timestamp('last_odi_at', { withTimezone: true }),
+    lastOdiAt: timestamptz('last_odi_at'),
     firstPsfs: doublePrecision('first_psfs'),
     lastPsfs: doublePrecision('last_psfs'),
     firstRmdq: doublePrecision('first_rmdq'),
@@ -776,10 +737,10 @@ export const episodeSummaries = pgTable(
     /** The latest STarT Back band (the caseload shows the patient's current risk). */
     lastStartbackRisk: text('last_startback_risk'),
     /** When each instrument was last completed (overdue questionnaires, last activity). */
-    lastOdiCompletedAt: timestamp('last_odi_completed_at', { withTimezone: true }),
-    lastStartbackCompletedAt: timestamp('last_startback_completed_at', { withTimezone: true }),
-    lastPsfsCompletedAt: timestamp('last_psfs_completed_at', { withTimezone: true }),
-    lastRmdqCompletedAt: timestamp('last_rmdq_completed_at', { withTimezone: true }),
+    lastOdiCompletedAt: timestamptz('last_odi_completed_at'),
+    lastStartbackCompletedAt: timestamptz('last_startback_completed_at'),
+    lastPsfsCompletedAt: timestamptz('last_psfs_completed_at'),
+    lastRmdqCompletedAt: timestamptz('last_rmdq_completed_at'),
     /** The newest local day with an exercise session (a log not skipped). */
     lastSessionDay: date('last_session_day', { mode: 'string' }),
     /**
@@ -789,7 +750,7 @@ export const episodeSummaries = pgTable(
      * subscripts instead of a read of the logs. Empty when the episode has no sessions.
      */
     sessionTotals: integer('session_totals').array().notNull().default(sql`'{}'::integer[]`),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [index('episode_summaries_clinic_idx').on(t.clinicId)],
 );
@@ -802,15 +763,11 @@ export const episodeSummaries = pgTable(
 export const accountClosures = pgTable(
   'account_closures',
   {
-    userId: uuid('user_id')
-      .primaryKey()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
-    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
-    retainUntil: timestamp('retain_until', { withTimezone: true }).notNull(),
+    userId: userRef('user_id', 'cascade').primaryKey(),
+    clinicId: clinicRef(),
+    closedAt: timestamptz('closed_at').notNull(),
+    closedBy: userRef('closed_by', 'set null'),
+    retainUntil: timestamptz('retain_until').notNull(),
   },
   (t) => [index('account_closures_retain_until_idx').on(t.retainUntil), check('account_closures_retain_after_close', sql`${t.retainUntil} > ${t.closedAt}`)],
 );
@@ -819,17 +776,15 @@ export const accountClosures = pgTable(
 export const patientImports = pgTable(
   'patient_imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
+    importedBy: userRef('imported_by', 'set null'),
     /** SHA-256 of the file as uploaded: says whether the same file came twice, without keeping it. */
     fileSha256: text('file_sha256').notNull(),
     rowCount: integer('row_count').notNull(),
     createdCount: integer('created_count').notNull(),
     skippedCount: integer('skipped_count').notNull(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('patient_imports_clinic_idx').on(t.clinicId, t.createdAt)],
 );
@@ -842,17 +797,13 @@ export const patientImports = pgTable(
 export const invitationQueue = pgTable(
   'invitation_queue',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
+    userId: userRef('user_id', 'cascade').notNull(),
     importId: uuid('import_id').references(() => patientImports.id, { onDelete: 'set null' }),
-    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
-    issuedAt: timestamp('issued_at', { withTimezone: true }),
-    issuedBy: uuid('issued_by').references(() => users.id, { onDelete: 'set null' }),
+    queuedAt: timestamptz('queued_at').notNull().defaultNow(),
+    issuedAt: timestamptz('issued_at'),
+    issuedBy: userRef('issued_by', 'set null'),
   },
   (t) => [uniqueIndex('invitation_queue_user_unique').on(t.userId), index('invitation_queue_clinic_idx').on(t.clinicId, t.issuedAt)],
 );
@@ -866,19 +817,15 @@ export const invitationQueue = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    userId: userRef('user_id', 'cascade').notNull(),
+    clinicId: clinicRef(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     href: text('href').notNull(),
     dedupeKey: text('dedupe_key').notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }),
-    ...timestamps,
+    readAt: timestamptz('read_at'),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('notifications_dedupe_unique').on(t.dedupeKey),
@@ -902,19 +849,19 @@ export const notifications = pgTable(
 export const notificationDeliveries = pgTable(
   'notification_deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidPrimaryKey(),
     notificationId: uuid('notification_id')
       .notNull()
       .references(() => notifications.id, { onDelete: 'cascade' }),
     channel: notificationChannelEnum('channel').notNull(),
     status: deliveryStatusEnum('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
+    lastAttemptAt: timestamptz('last_attempt_at'),
     lastErrorCode: text('last_error_code'),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentAt: timestamptz('sent_at'),
     headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('notification_deliveries_unique').on(t.notificationId, t.channel),
@@ -931,7 +878,7 @@ export const notificationAttempts = pgTable(
     deliveryId: uuid('delivery_id')
       .notNull()
       .references(() => notificationDeliveries.id, { onDelete: 'cascade' }),
-    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
+    attemptedAt: timestamptz('attempted_at').notNull(),
     outcome: deliveryOutcomeEnum('outcome').notNull(),
     errorCode: text('error_code'),
   },
@@ -949,8 +896,8 @@ export const deliveryAddresses = pgTable(
     channel: notificationChannelEnum('channel').notNull(),
     address: text('address').notNull(),
     permanentFailures: integer('permanent_failures').notNull().default(0),
-    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
-    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    lastFailureAt: timestamptz('last_failure_at'),
+    retiredAt: timestamptz('retired_at'),
   },
   (t) => [primaryKey({ columns: [t.channel, t.address] })],
 );
@@ -964,22 +911,14 @@ export const deliveryAddresses = pgTable(
 export const appointments = pgTable(
   'appointments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    episodeId: uuid('episode_id')
-      .notNull()
-      .references(() => episodes.id, { onDelete: 'restrict' }),
-    patientId: uuid('patient_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
-    clinicianId: uuid('clinician_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
+    episodeId: episodeRef(),
+    patientId: userRef('patient_id', 'restrict').notNull(),
+    clinicianId: userRef('clinician_id', 'restrict').notNull(),
     kind: appointmentKindEnum('kind').notNull(),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    startsAt: timestamptz('starts_at').notNull(),
+    endsAt: timestamptz('ends_at').notNull(),
     /** Where an in-person visit happens (a room, an address). */
     location: text('location'),
     /** The link a video visit is joined by. */
@@ -987,19 +926,17 @@ export const appointments = pgTable(
     status: appointmentStatusEnum('status').notNull().default('booked'),
     /** What happened, recorded by the clinician once the visit has started. */
     attendance: attendanceEnum('attendance'),
-    attendanceRecordedAt: timestamp('attendance_recorded_at', { withTimezone: true }),
-    attendanceRecordedBy: uuid('attendance_recorded_by').references(() => users.id, { onDelete: 'restrict' }),
-    bookedBy: uuid('booked_by')
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
-    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'restrict' }),
+    attendanceRecordedAt: timestamptz('attendance_recorded_at'),
+    attendanceRecordedBy: userRef('attendance_recorded_by', 'restrict'),
+    bookedBy: userRef('booked_by', 'restrict').notNull(),
+    cancelledAt: timestamptz('cancelled_at'),
+    cancelledBy: userRef('cancelled_by', 'restrict'),
     /** When each reminder was queued: set once, so a reminder is never sent twice. */
-    reminded24hAt: timestamp('reminded_24h_at', { withTimezone: true }),
-    reminded2hAt: timestamp('reminded_2h_at', { withTimezone: true }),
+    reminded24hAt: timestamptz('reminded_24h_at'),
+    reminded2hAt: timestamptz('reminded_2h_at'),
     /** The form's submission id: a second submit of the same booking stores nothing. */
     submissionId: uuid('submission_id'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('appointments_submission_unique').on(t.submissionId),
@@ -1023,17 +960,13 @@ export const appointments = pgTable(
 export const clinicianAvailability = pgTable(
   'clinician_availability',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    clinicianId: uuid('clinician_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
+    clinicianId: userRef('clinician_id', 'cascade').notNull(),
     weekday: smallint('weekday').notNull(),
     startTime: time('start_time').notNull(),
     endTime: time('end_time').notNull(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('clinician_availability_clinician_idx').on(t.clinicianId, t.weekday),
@@ -1049,18 +982,14 @@ export const clinicianAvailability = pgTable(
 export const availabilityExceptions = pgTable(
   'availability_exceptions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id, { onDelete: 'restrict' }),
-    clinicianId: uuid('clinician_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    clinicId: clinicRef(),
+    clinicianId: userRef('clinician_id', 'cascade').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     kind: availabilityExceptionKindEnum('kind').notNull(),
     startTime: time('start_time'),
     endTime: time('end_time'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('availability_exceptions_clinician_day_idx').on(t.clinicianId, t.day),
@@ -1077,13 +1006,11 @@ export const availabilityExceptions = pgTable(
 export const calendarFeedTokens = pgTable(
   'calendar_feed_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    userId: userRef('user_id', 'cascade').notNull(),
     tokenHash: text('token_hash').notNull(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    ...timestamps,
+    revokedAt: timestamptz('revoked_at'),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('calendar_feed_tokens_hash_unique').on(t.tokenHash),
@@ -1100,17 +1027,15 @@ export const calendarFeedTokens = pgTable(
 export const pushSubscriptions = pgTable(
   'push_subscriptions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidPrimaryKey(),
+    userId: userRef('user_id', 'cascade').notNull(),
     endpoint: text('endpoint').notNull(),
     p256dh: text('p256dh').notNull(),
     auth: text('auth').notNull(),
     failures: integer('failures').notNull().default(0),
-    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
-    retiredAt: timestamp('retired_at', { withTimezone: true }),
-    ...timestamps,
+    lastSuccessAt: timestamptz('last_success_at'),
+    retiredAt: timestamptz('retired_at'),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('push_subscriptions_endpoint_unique').on(t.endpoint),
@@ -1129,7 +1054,7 @@ export const serverKeys = pgTable('server_keys', {
   name: text('name').primaryKey(),
   publicKey: text('public_key').notNull(),
   sealedPrivateKey: text('sealed_private_key').notNull(),
-  ...timestamps,
+  ...timestamps(),
 });
 
 /**
@@ -1139,9 +1064,7 @@ export const serverKeys = pgTable('server_keys', {
 export const reminderPreferences = pgTable(
   'reminder_preferences',
   {
-    userId: uuid('user_id')
-      .primaryKey()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef('user_id', 'cascade').primaryKey(),
     exerciseMinutes: smallint('exercise_minutes').array().notNull().default(sql`'{}'::smallint[]`),
     quietStartMinute: smallint('quiet_start_minute'),
     quietEndMinute: smallint('quiet_end_minute'),
@@ -1154,7 +1077,7 @@ export const reminderPreferences = pgTable(
     nudgeInApp: boolean('nudge_in_app').notNull(),
     nudgeEmail: boolean('nudge_email').notNull(),
     nudgePush: boolean('nudge_push').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [
     check('reminder_preferences_times_count', sql`cardinality(${t.exerciseMinutes}) <= 6`),

@@ -17,9 +17,9 @@ import { escalateUnacknowledgedAlerts } from '../lib/dal/internal/escalation-eng
 import { storeRedFlagScreen } from '../lib/dal/internal/red-flag-alerts';
 import { addDays, localDay, zonedTimeToUtc } from '../lib/time';
 import type { Db, Tx } from './connection';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import * as t from './schema';
 
-export const DEMO_PASSWORD = 'uplift-demo-2026';
 export const DEMO_CLINIC_NAME = 'Demo Physio Clinic';
 /** The demo clinic is in England: its zone and country are the clinic's settings, which every account follows. */
 const TIME_ZONE = 'Europe/London';
@@ -70,7 +70,7 @@ type PatientProfile = {
 };
 
 const ACTIVE_PATIENTS: PatientProfile[] = [
-  { email: 'patient@demo.test', name: 'Jamie Taylor', dateOfBirth: '1978-04-12', clinician: 'clinician', trajectory: 'improving', intake: 7, weeks: 10, adherence: 0.85, template: 'chronic-strength-endurance', risk: 'medium', activities: ['Sitting through a film', 'Lifting shopping bags', 'Gardening'] },
+  { email: DEMO_ACCOUNTS.patient, name: 'Jamie Taylor', dateOfBirth: '1978-04-12', clinician: 'clinician', trajectory: 'improving', intake: 7, weeks: 10, adherence: 0.85, template: 'chronic-strength-endurance', risk: 'medium', activities: ['Sitting through a film', 'Lifting shopping bags', 'Gardening'] },
   { email: 'derek.hughes@demo.test', name: 'Derek Hughes', dateOfBirth: '1961-09-03', clinician: 'clinician', trajectory: 'worsening', intake: 6, weeks: 9, adherence: 0.55, template: 'acute-first-two-weeks', risk: 'high', activities: ['Walking the dog', 'Getting in and out of the car', 'Sleeping through the night'] },
   { email: 'amina.okafor@demo.test', name: 'Amina Okafor', dateOfBirth: '1990-01-22', clinician: 'clinician', trajectory: 'fast', intake: 6, weeks: 9, adherence: 0.95, template: 'extension-preference', risk: 'low', activities: ['Running 5 km', 'Desk work for 2 hours', 'Carrying my toddler'] },
   { email: 'george.whitfield@demo.test', name: 'George Whitfield', dateOfBirth: '1949-06-30', clinician: 'clinician', trajectory: 'slow', intake: 8, weeks: 12, adherence: 0.6, template: 'acute-first-two-weeks', risk: 'high', activities: ['Walking to the shops', 'Putting on socks', 'Standing to cook'] },
@@ -80,7 +80,7 @@ const ACTIVE_PATIENTS: PatientProfile[] = [
   { email: 'marcus.reid@demo.test', name: 'Marcus Reid', dateOfBirth: '1995-07-19', clinician: 'clinician', trajectory: 'fast', intake: 5, weeks: 9, adherence: 0.9, template: 'extension-preference', risk: 'low', activities: ['Weight training', 'Cycling to work', 'Gaming sessions'] },
   { email: 'sofia.romano@demo.test', name: 'Sofia Romano', dateOfBirth: '1968-02-25', clinician: 'clinician', trajectory: 'slow', intake: 6, weeks: 12, adherence: 0.5, template: 'back-pain-with-leg-pain', risk: 'medium', activities: ['Hoovering', 'Sitting at work', 'Dancing'] },
   { email: 'kwame.mensah@demo.test', name: 'Kwame Mensah', dateOfBirth: '1980-10-11', clinician: 'clinician', trajectory: 'improving', intake: 8, weeks: 9, adherence: 0.8, template: 'acute-first-two-weeks', risk: 'high', activities: ['Driving a taxi shift', 'Lifting luggage', 'Playing with my kids'] },
-  { email: 'patient2@demo.test', name: 'Pat Evans', dateOfBirth: '1975-05-05', clinician: 'clinician2', trajectory: 'improving', intake: 6, weeks: 9, adherence: 0.8, template: 'chronic-strength-endurance', risk: 'medium', activities: ['Golf', 'Carrying shopping', 'Sitting on the train'] },
+  { email: DEMO_ACCOUNTS.patient2, name: 'Pat Evans', dateOfBirth: '1975-05-05', clinician: 'clinician2', trajectory: 'improving', intake: 6, weeks: 9, adherence: 0.8, template: 'chronic-strength-endurance', risk: 'medium', activities: ['Golf', 'Carrying shopping', 'Sitting on the train'] },
   { email: 'hannah.lewis@demo.test', name: 'Hannah Lewis', dateOfBirth: '1988-08-14', clinician: 'clinician2', trajectory: 'fast', intake: 5, weeks: 9, adherence: 0.9, template: 'mobility-and-flexibility', risk: 'low', activities: ['Swimming', 'Bending to load the dishwasher', 'Work at a laptop'] },
   { email: 'ivan.petrov@demo.test', name: 'Ivan Petrov', dateOfBirth: '1959-03-28', clinician: 'clinician2', trajectory: 'slow', intake: 7, weeks: 11, adherence: 0.45, template: 'acute-first-two-weeks', risk: 'high', activities: ['Walking to church', 'Getting out of bed', 'DIY'] },
   { email: 'lucy.chen@demo.test', name: 'Lucy Chen', dateOfBirth: '1993-12-09', clinician: 'clinician2', trajectory: 'improving', intake: 6, weeks: 10, adherence: 0.7, template: 'extension-preference', risk: 'low', activities: ['Climbing', 'Long haul flights', 'Sitting at a desk'] },
@@ -164,13 +164,13 @@ export async function seedDemo(db: Db, options: { now?: Date; seed?: number } = 
     const staff = await tx
       .insert(t.users)
       .values([
-        { clinicId, email: 'manager@demo.test', name: 'Morgan Blake', role: 'manager', passwordHash },
-        { clinicId, email: 'clinician@demo.test', name: 'Sam Patel', role: 'clinician', passwordHash },
-        { clinicId, email: 'clinician2@demo.test', name: 'Alex Morgan', role: 'clinician', passwordHash },
+        { clinicId, email: DEMO_ACCOUNTS.manager, name: 'Morgan Blake', role: 'manager', passwordHash },
+        { clinicId, email: DEMO_ACCOUNTS.clinician, name: 'Sam Patel', role: 'clinician', passwordHash },
+        { clinicId, email: DEMO_ACCOUNTS.clinician2, name: 'Alex Morgan', role: 'clinician', passwordHash },
       ])
       .returning({ id: t.users.id, email: t.users.email });
     const staffId = (email: string) => staff.find((s) => s.email === email)!.id;
-    const clinicianIds = { clinician: staffId('clinician@demo.test'), clinician2: staffId('clinician2@demo.test') };
+    const clinicianIds = { clinician: staffId(DEMO_ACCOUNTS.clinician), clinician2: staffId(DEMO_ACCOUNTS.clinician2) };
     // Sam Patel leads patient safety: alerts left unacknowledged past the clinic's windows go to them.
     await tx.update(t.clinics).set({ safetyLeadId: clinicianIds.clinician }).where(eq(t.clinics.id, clinicId));
 

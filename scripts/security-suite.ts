@@ -19,6 +19,7 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import postgres from 'postgres';
 import { openPostgres } from '../db/connection';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/demo-accounts';
 import { seedDemo } from '../db/seed';
 import { verifyAuditChain } from '../lib/audit/chain';
 import { startCluster, type Cluster } from './throwaway-postgres';
@@ -35,7 +36,6 @@ const PG_PORT = Number(process.env.SECURITY_PG_PORT ?? 5461);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECRET = `security-suite-${randomBytes(16).toString('hex')}`;
 const COOKIE = 'authjs.session-token';
-const DEMO_PASSWORD = 'uplift-demo-2026';
 const root = process.cwd();
 const verbose = process.argv.includes('--verbose');
 /** `--sign-in-only`: just the sign-in defences (throttle, device cookies, staff links), for quick runs while working on them. */
@@ -635,16 +635,9 @@ async function checkTokenRoutes(identities: Record<string, Identity>, outsiders:
 
 async function run() {
   // -------- identities
-  const people = {
-    patient: 'patient@demo.test',
-    patient2: 'patient2@demo.test',
-    clinician: 'clinician@demo.test',
-    clinician2: 'clinician2@demo.test',
-    manager: 'manager@demo.test',
-  } as const;
   const identities: Record<string, Identity> = {};
   const refreshIdentities = async () => {
-    for (const [name, email] of Object.entries(people)) {
+    for (const [name, email] of Object.entries(DEMO_ACCOUNTS)) {
       identities[name] = { name, cookie: await signIn(email), role: name.replace(/2$/, ''), userId: await userId(email) };
     }
   };
@@ -727,7 +720,7 @@ async function run() {
   // page, its filter and its CSV never show or match a patient's name or email.
   {
     await sqlClient`update clinics set managers_see_patient_identity = false`;
-    const [patientRow] = await sqlClient<{ name: string; email: string }[]>`select name, email from users where email = ${people.patient}`;
+    const [patientRow] = await sqlClient<{ name: string; email: string }[]>`select name, email from users where email = ${DEMO_ACCOUNTS.patient}`;
     const secrets = [patientRow!.name, patientRow!.email];
     for (const query of ['', ...secrets.map((secret) => `?person=${encodeURIComponent(secret)}`)]) {
       // The page echoes the search into its search box, so only the unfiltered page is searched for names.
@@ -891,7 +884,7 @@ async function checkSignInDefences() {
   process.env.AUTH_SECRET = SECRET;
   const { sealSecret } = await import('../lib/auth/secret-box');
   const { generateTotpSecret, totpCode } = await import('../lib/auth/totp');
-  const used = ['patient@demo.test', 'patient2@demo.test', 'amina.okafor@demo.test', 'george.whitfield@demo.test', 'priya.shah@demo.test', 'tom.brennan@demo.test'];
+  const used = [DEMO_ACCOUNTS.patient, DEMO_ACCOUNTS.patient2, 'amina.okafor@demo.test', 'george.whitfield@demo.test', 'priya.shah@demo.test', 'tom.brennan@demo.test'];
   const spare = await sqlClient<{ id: string; email: string }[]>`
     select u.id, u.email from users u
     where u.role = 'patient' and u.active and u.password_hash is not null and u.email <> all(${used})
@@ -946,8 +939,8 @@ async function checkSignInDefences() {
   }
 
   // 4. Staff-issued links.
-  const manager = await attemptSignIn('manager@demo.test', DEMO_PASSWORD);
-  const clinicianEmail = 'clinician@demo.test';
+  const manager = await attemptSignIn(DEMO_ACCOUNTS.manager, DEMO_PASSWORD);
+  const clinicianEmail = DEMO_ACCOUNTS.clinician;
   const [clinicianRow] = await sqlClient<{ id: string; session_version: number }[]>`select id, session_version from users where email = ${clinicianEmail}`;
   const linkIn = (text: string) => /\/reset\/[A-Za-z0-9_-]{20,}/.exec(text)?.[0] ?? null;
   {
@@ -956,7 +949,7 @@ async function checkSignInDefences() {
       finding('unauthorized', 'a staff member’s reset link was shown to a manager without a second-factor re-check');
     }
     const secret = generateTotpSecret();
-    await sqlClient`update users set mfa_secret = ${sealSecret(secret)}, mfa_enabled_at = now() where email = 'manager@demo.test'`;
+    await sqlClient`update users set mfa_secret = ${sealSecret(secret)}, mfa_enabled_at = now() where email = ${DEMO_ACCOUNTS.manager}`;
     const wrong = String((Number(totpCode(secret)) + 500_000) % 1_000_000).padStart(6, '0');
     if (linkIn(await accountAction('issueResetLinkAction', '/manager/account', manager.signedIn!, { email: clinicianEmail, code: wrong }))) {
       finding('unauthorized', 'a staff member’s reset link was shown after a wrong authenticator code');
@@ -971,14 +964,14 @@ async function checkSignInDefences() {
       if (area.status === 200) finding('unauthorized', 'a staff member whose second factor was cleared reached their area without enrolling again');
     }
     defenceReport.push(`staff link without mail: shown only after the manager's code (${shown ? 'then second factor cleared' : 'not issued'})`);
-    await sqlClient`update users set mfa_secret = null, mfa_enabled_at = null where email = 'manager@demo.test'`;
+    await sqlClient`update users set mfa_secret = null, mfa_enabled_at = null where email = ${DEMO_ACCOUNTS.manager}`;
     await sqlClient`update users set mfa_reset_at = null where id = ${clinicianRow!.id}`;
   }
   {
     const clinician = await attemptSignIn(clinicianEmail, DEMO_PASSWORD);
     const [elsewhere] = await sqlClient<{ email: string }[]>`
       select u.email from users u join episodes e on e.patient_id = u.id join users c on c.id = e.clinician_id
-      where c.email = 'clinician2@demo.test' and e.status = 'active' and u.active limit 1`;
+      where c.email = ${DEMO_ACCOUNTS.clinician2} and e.status = 'active' and u.active limit 1`;
     const [discharged] = await sqlClient<{ email: string }[]>`
       select u.email from users u join episodes e on e.patient_id = u.id join users c on c.id = e.clinician_id
       where c.email = ${clinicianEmail} and e.status = 'discharged' and u.active

@@ -1,19 +1,9 @@
-import { APPOINTMENT_KIND_LABELS, ATTENDANCE_LABELS, type AppointmentKind, type Attendance } from '@/lib/appointments/rules';
+import { APPOINTMENT_KIND_LABELS, ATTENDANCE_LABELS } from '@/lib/appointments/rules';
+import type { Visit } from '@/lib/appointments/visit';
 import { formatVisitTime } from '@/lib/time';
 
-export type VisitDetailsProps = {
-  kind: AppointmentKind;
-  startsAt: Date;
-  endsAt: Date;
-  location: string | null;
-  videoUrl: string | null;
-  status: 'booked' | 'cancelled';
-  attendance: Attendance | null;
-  clinicianName: string;
-};
-
 /** One visit's when, how and where, in the viewer's zone. */
-export function VisitDetails({ visit, timeZone, headingLevel = 'h3' }: { visit: VisitDetailsProps; timeZone: string; headingLevel?: 'h2' | 'h3' }) {
+export function VisitDetails({ visit, timeZone, headingLevel = 'h3' }: { visit: Visit; timeZone: string; headingLevel?: 'h2' | 'h3' }) {
   const Heading = headingLevel;
   return (
     <div className="space-y-1">

@@ -1,8 +1,20 @@
 import Link from 'next/link';
+import { TableFrame } from '@/components/ui/data-table';
 import { MIN_REPORTABLE } from '@/lib/outcomes/definitions';
 import type { GroupFigures } from '@/lib/outcomes/figures';
 import { formatPercent } from '@/lib/outcomes/figures';
 import { changeText, ciText, medianText, shareDetail, shareText, TOO_FEW_TEXT } from './format';
+
+const FIGURE_COLUMNS = [
+  'Episodes (active / discharged)',
+  'Pain change to discharge',
+  'Pain MCID at discharge',
+  'ODI change to discharge',
+  'ODI MCID at discharge',
+  'Median weeks in care',
+  'Adherent',
+  'Episodes',
+].map((label) => ({ label }));
 
 export type GroupRow = { key: string; label: string; href?: string; drillHref: string; figures: GroupFigures };
 
@@ -19,67 +31,51 @@ function Cell({ label, main, detail }: { label: string; main: string; detail?: s
 export function GroupTable({ caption, groupHeading, rows }: { caption: string; groupHeading: string; rows: GroupRow[] }) {
   if (rows.length === 0) return <p className="text-slate-700">No episodes in this range.</p>;
   return (
-    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="stack-table min-w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-slate-800">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">{groupHeading}</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Episodes (active / discharged)</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Pain change to discharge</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Pain MCID at discharge</th>
-            <th scope="col" className="px-3 py-2 font-semibold">ODI change to discharge</th>
-            <th scope="col" className="px-3 py-2 font-semibold">ODI MCID at discharge</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Median weeks in care</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Adherent</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Episodes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const { figures } = row;
-            const counts = figures.counts;
-            return (
-              <tr key={row.key} className="border-t border-slate-200">
-                <th scope="row" className="px-3 py-2 align-top font-medium">
-                  {row.href ? (
-                    <Link href={row.href} className="inline-flex min-h-6 font-semibold text-brand-800 underline underline-offset-2">
-                      {row.label}
-                    </Link>
-                  ) : (
-                    row.label
-                  )}
-                </th>
-                {counts.reportable ? (
-                  <>
-                    <Cell label="Episodes (active / discharged)" main={String(counts.started)} detail={`${counts.active} active / ${counts.discharged} discharged`} />
-                    <Cell label="Pain change to discharge" main={changeText(figures.nprsDischarge)} detail={ciText(figures.nprsDischarge)} />
-                    <Cell label="Pain MCID at discharge" main={shareText(figures.nprsMcid)} detail={shareDetail(figures.nprsMcid)} />
-                    <Cell label="ODI change to discharge" main={changeText(figures.odiDischarge)} detail={ciText(figures.odiDischarge)} />
-                    <Cell label="ODI MCID at discharge" main={shareText(figures.odiMcid)} detail={shareDetail(figures.odiMcid)} />
-                    <Cell label="Median weeks in care" main={medianText(figures.weeksInCare)} />
-                    <Cell
-                      label="Adherent"
-                      main={figures.adherence.reportable ? formatPercent(figures.adherence.adherentShare) : TOO_FEW_TEXT}
-                      detail={figures.adherence.reportable ? `of ${figures.adherence.n} with a plan` : null}
-                    />
-                    <td className="px-3 py-2 align-top">
-                      <Link href={row.drillHref} className="inline-flex min-h-6 font-semibold text-brand-800 underline underline-offset-2">
-                        List<span className="sr-only"> the episodes of {row.label}</span>
-                      </Link>
-                    </td>
-                  </>
+    <TableFrame caption={caption} columns={[{ label: groupHeading }, ...FIGURE_COLUMNS]}>
+      <tbody>
+        {rows.map((row) => {
+          const { figures } = row;
+          const counts = figures.counts;
+          return (
+            <tr key={row.key} className="border-t border-slate-200">
+              <th scope="row" className="px-3 py-2 align-top font-medium">
+                {row.href ? (
+                  <Link href={row.href} className="inline-flex min-h-6 font-semibold text-brand-800 underline underline-offset-2">
+                    {row.label}
+                  </Link>
                 ) : (
-                  // A small group shows no number at all, not even how many episodes it has.
-                  <td colSpan={8} className="px-3 py-2 align-top text-slate-700 italic">
-                    {TOO_FEW_TEXT} (fewer than {MIN_REPORTABLE} episodes)
-                  </td>
+                  row.label
                 )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              </th>
+              {counts.reportable ? (
+                <>
+                  <Cell label="Episodes (active / discharged)" main={String(counts.started)} detail={`${counts.active} active / ${counts.discharged} discharged`} />
+                  <Cell label="Pain change to discharge" main={changeText(figures.nprsDischarge)} detail={ciText(figures.nprsDischarge)} />
+                  <Cell label="Pain MCID at discharge" main={shareText(figures.nprsMcid)} detail={shareDetail(figures.nprsMcid)} />
+                  <Cell label="ODI change to discharge" main={changeText(figures.odiDischarge)} detail={ciText(figures.odiDischarge)} />
+                  <Cell label="ODI MCID at discharge" main={shareText(figures.odiMcid)} detail={shareDetail(figures.odiMcid)} />
+                  <Cell label="Median weeks in care" main={medianText(figures.weeksInCare)} />
+                  <Cell
+                    label="Adherent"
+                    main={figures.adherence.reportable ? formatPercent(figures.adherence.adherentShare) : TOO_FEW_TEXT}
+                    detail={figures.adherence.reportable ? `of ${figures.adherence.n} with a plan` : null}
+                  />
+                  <td className="px-3 py-2 align-top">
+                    <Link href={row.drillHref} className="inline-flex min-h-6 font-semibold text-brand-800 underline underline-offset-2">
+                      List<span className="sr-only"> the episodes of {row.label}</span>
+                    </Link>
+                  </td>
+                </>
+              ) : (
+                // A small group shows no number at all, not even how many episodes it has.
+                <td colSpan={8} className="px-3 py-2 align-top text-slate-700 italic">
+                  {TOO_FEW_TEXT} (fewer than {MIN_REPORTABLE} episodes)
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableFrame>
   );
 }

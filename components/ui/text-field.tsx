@@ -9,7 +9,7 @@ const CONTROL = {
   compact: 'mt-1 block min-h-10 w-full rounded-md border border-slate-400 bg-white px-2 py-1 aria-invalid:border-red-700',
 } as const;
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'size' | 'defaultValue'> & {
+export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'size' | 'defaultValue'> & {
   label: string;
   name: string;
   hint?: string;

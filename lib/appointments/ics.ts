@@ -7,19 +7,11 @@
  */
 import { createEvents, type EventAttributes } from 'ics';
 import { formatVisitTime } from '../time';
-import { APPOINTMENT_KIND_LABELS, type AppointmentKind } from './rules';
+import { APPOINTMENT_KIND_LABELS } from './rules';
+import type { Visit } from './visit';
 
-export type CalendarVisit = {
-  id: string;
-  kind: AppointmentKind;
-  startsAt: Date;
-  endsAt: Date;
-  location: string | null;
-  videoUrl: string | null;
-  status: 'booked' | 'cancelled';
-  clinicianName: string;
-  clinicName: string;
-};
+/** What a calendar file shows of a visit: the visit without what became of it, and the clinic's name. */
+export type CalendarVisit = Omit<Visit, 'attendance'> & { clinicName: string };
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 

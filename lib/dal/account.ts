@@ -9,11 +9,12 @@ import { generateRecoveryCodes, hashRecoveryCode, useRecoveryCode, useTotpCode }
 import { clearKey, RECHECK_THRESHOLD, reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
 import { openSecret, sealSecret } from '@/lib/auth/secret-box';
 import { generateTotpSecret, otpauthUri } from '@/lib/auth/totp';
-import { mfaRequiredFor, requireClinicManager, requireRole, requireViewer, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, mfaRequiredFor, requireClinicManager, requireRole, requireViewer, type Viewer } from '@/lib/auth/viewer';
 import { canManageClinic } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { responsibleClinicianIn } from './internal/clinician-access';
+import { updateOwnClinic } from './internal/own-clinic';
 import { emailResetLink, isSelfServiceResetAvailable } from './password-reset-request';
 import { issueToken, voidOutstandingTokens } from './internal/tokens';
 
@@ -25,10 +26,6 @@ export type MfaStatus = {
   pending: { secret: string; uri: string } | null;
   recoveryCodesLeft: number;
 };
-
-function auditBase(viewer: Viewer) {
-  return { actorId: viewer.userId, actorRole: viewer.role, clinicId: viewer.clinicId, clientAddress: viewer.clientAddress };
-}
 
 /** Any signed-in user: their own MFA state. No session: AppError('unauthenticated'). */
 export async function getMfaStatus(): Promise<MfaStatus> {
@@ -76,10 +73,7 @@ export async function getClinicSecurity(): Promise<ClinicSecurity> {
  */
 export async function updateClinicSecurity(settings: ClinicSecurity): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx.update(clinics).set(settings).where(eq(clinics.id, viewer.clinicId));
-    await recordAudit(tx, { ...auditBase(viewer), action: 'clinic.settings-update', outcome: 'success', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { ...settings } });
-  });
+  await updateOwnClinic(viewer, 'clinic.settings-update', settings, { ...settings });
 }
 
 /** Any signed-in user without MFA: creates a new authenticator key to confirm. Already enrolled: conflict. */
@@ -107,12 +101,12 @@ export async function confirmMfaEnrolment(code: string): Promise<string[] | null
       .for('update');
     if (!row?.mfaSecret || row.mfaEnabledAt) return null;
     if (!(await useTotpCode(tx, viewer.userId, row.mfaSecret, code))) {
-      await recordAudit(tx, { ...auditBase(viewer), action: 'mfa.enrol', outcome: 'failure', resourceType: 'user', resourceId: viewer.userId });
+      await recordAudit(tx, { ...auditActor(viewer), action: 'mfa.enrol', outcome: 'failure', resourceType: 'user', resourceId: viewer.userId });
       return null;
     }
     await tx.update(users).set({ mfaEnabledAt: new Date(), mfaResetAt: null, updatedAt: new Date() }).where(eq(users.id, viewer.userId));
     const codes = await replaceRecoveryCodes(tx, viewer.userId);
-    await recordAudit(tx, { ...auditBase(viewer), action: 'mfa.enrol', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
+    await recordAudit(tx, { ...auditActor(viewer), action: 'mfa.enrol', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
     return codes;
   });
 }
@@ -134,7 +128,7 @@ export async function regenerateRecoveryCodes(password: string): Promise<string[
     const [row] = await tx.select({ enabledAt: users.mfaEnabledAt }).from(users).where(eq(users.id, viewer.userId));
     if (!row?.enabledAt) return 'not-enrolled' as const;
     const codes = await replaceRecoveryCodes(tx, viewer.userId);
-    await recordAudit(tx, { ...auditBase(viewer), action: 'mfa.recovery-codes-replaced', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
+    await recordAudit(tx, { ...auditActor(viewer), action: 'mfa.recovery-codes-replaced', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
     return codes;
   });
 }
@@ -152,7 +146,7 @@ export async function disableMfa(password: string): Promise<'ok' | 'wrong-passwo
   await getDb().transaction(async (tx) => {
     await tx.update(users).set({ mfaSecret: null, mfaEnabledAt: null, updatedAt: new Date() }).where(eq(users.id, viewer.userId));
     await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, viewer.userId));
-    await recordAudit(tx, { ...auditBase(viewer), action: 'mfa.disable', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
+    await recordAudit(tx, { ...auditActor(viewer), action: 'mfa.disable', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
   });
   return 'ok';
 }
@@ -166,7 +160,7 @@ export async function disableMfa(password: string): Promise<'ok' | 'wrong-passwo
 async function checkOwnPassword(viewer: Viewer, password: string, action: string): Promise<'ok' | 'wrong-password' | 'throttled'> {
   const db = getDb();
   const key = recheckKey(viewer.userId);
-  const base = { ...auditBase(viewer), action, resourceType: 'user', resourceId: viewer.userId };
+  const base = { ...auditActor(viewer), action, resourceType: 'user', resourceId: viewer.userId };
   if (!(await reserveAttempt(db, [key]))) {
     await recordAudit(db, { ...base, outcome: 'denied', detail: { reason: 'throttled' } });
     return 'throttled';
@@ -208,7 +202,7 @@ export async function changeOwnPassword(current: string, next: string): Promise<
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, viewer.userId));
     await voidOutstandingTokens(tx, viewer.userId);
-    await recordAudit(tx, { ...auditBase(viewer), action: 'account.password-change', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
+    await recordAudit(tx, { ...auditActor(viewer), action: 'account.password-change', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
   });
   return { ok: true };
 }
@@ -273,7 +267,7 @@ export async function issuePasswordResetLink(
   }
   const audit = (executor: Db | Tx, outcome: 'success' | 'denied' | 'failure', detail?: Record<string, string | boolean>) =>
     recordAudit(executor, {
-      ...auditBase(viewer),
+      ...auditActor(viewer),
       action: 'account.reset-link-issue',
       outcome,
       patientId: target?.role === 'patient' ? target.id : null,
@@ -328,7 +322,7 @@ export async function issuePasswordResetLink(
       .where(eq(users.id, target.id));
     await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, target.id));
     await audit(tx, 'success', { delivery: 'handed-over', secondFactorCleared: true });
-    await recordAudit(tx, { ...auditBase(viewer), action: 'mfa.reset-by-staff', outcome: 'success', resourceType: 'user', resourceId: target.id });
+    await recordAudit(tx, { ...auditActor(viewer), action: 'mfa.reset-by-staff', outcome: 'success', resourceType: 'user', resourceId: target.id });
     return { status: 'link', path: link.path, expiresAt: link.expiresAt, name: target.name, secondFactorCleared: true } as const;
   });
 }
@@ -341,7 +335,7 @@ async function recheckOwnSecondFactor(viewer: Viewer, confirmation: { code?: str
   const db = getDb();
   const key = recheckKey(viewer.userId);
   if (!(await reserveAttempt(db, [key]))) {
-    await recordAudit(db, { ...auditBase(viewer), action: 'mfa.recheck', outcome: 'denied', resourceType: 'user', resourceId: viewer.userId, detail: { reason: 'throttled' } });
+    await recordAudit(db, { ...auditActor(viewer), action: 'mfa.recheck', outcome: 'denied', resourceType: 'user', resourceId: viewer.userId, detail: { reason: 'throttled' } });
     return 'throttled';
   }
   const ok = await db.transaction(async (tx) => {
@@ -350,11 +344,11 @@ async function recheckOwnSecondFactor(viewer: Viewer, confirmation: { code?: str
     return confirmation.code ? useTotpCode(tx, viewer.userId, row.mfaSecret, confirmation.code) : useRecoveryCode(tx, viewer.userId, confirmation.recoveryCode ?? '');
   });
   if (!ok) {
-    await recordAudit(db, { ...auditBase(viewer), action: 'mfa.recheck', outcome: 'failure', resourceType: 'user', resourceId: viewer.userId });
+    await recordAudit(db, { ...auditActor(viewer), action: 'mfa.recheck', outcome: 'failure', resourceType: 'user', resourceId: viewer.userId });
     return 'wrong-code';
   }
   await clearKey(db, key);
-  await recordAudit(db, { ...auditBase(viewer), action: 'mfa.recheck', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
+  await recordAudit(db, { ...auditActor(viewer), action: 'mfa.recheck', outcome: 'success', resourceType: 'user', resourceId: viewer.userId });
   return 'ok';
 }
 

@@ -4,12 +4,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { alerts, episodes, users } from '@/db/schema';
-import { auditActor, recordDenied, requireRole } from '@/lib/auth/viewer';
+import { recordDenied, requireRole } from '@/lib/auth/viewer';
 import type { AlertReason } from '@/lib/clinical/alerts';
-import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
 import { escalatedAlertForLead } from './escalations';
 import { responsibleClinicianIn } from './internal/clinician-access';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type AlertItem = {
   id: string;
@@ -80,10 +80,8 @@ export async function listAlerts(options: { closedLimit?: number } = {}): Promis
     .where(and(scope, or(isNotNull(alerts.acknowledgedAt), isNotNull(alerts.resolvedAt))))
     .orderBy(desc(sql`coalesce(${alerts.acknowledgedAt}, ${alerts.resolvedAt})`))
     .limit(closedLimit);
-  await recordAudit(getDb(), {
+  await recordViewerAction(getDb(), viewer, {
     action: 'clinician.alerts.read',
-    outcome: 'success',
-    ...auditActor(viewer),
     resourceType: 'alert-inbox',
     detail: { open: open.length, closed: closed.length },
   });
@@ -141,10 +139,8 @@ export async function acknowledgeAlert(alertId: string, comment: string | null, 
       .where(and(eq(alerts.id, alertId), isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt)))
       .returning({ id: alerts.id });
     if (updated.length === 0) return 'already-closed';
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'clinician.alert.acknowledge',
-      outcome: 'success',
-      ...auditActor(viewer),
       patientId: target.patientId,
       resourceType: 'alert',
       resourceId: alertId,

@@ -1,15 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { appointments, users } from '@/db/schema';
-import {
-  availableIntervals,
-  canPatientCancel,
-  cancellationDeadline,
-  isWithin,
-  type AppointmentKind,
-  type Attendance,
-} from '@/lib/appointments/rules';
+import { appointments } from '@/db/schema';
+import { availableIntervals, canPatientCancel, cancellationDeadline, isWithin } from '@/lib/appointments/rules';
+import type { Visit } from '@/lib/appointments/visit';
 import { requireRole } from '@/lib/auth/viewer';
 import { formatVisitTime, zonedTimeToUtc } from '@/lib/time';
 import type { VisitBookingInput } from '@/lib/validation/appointments';
@@ -20,42 +14,17 @@ import { insertAppointment, type BookingOutcome } from './internal/appointment-i
 import { loadAvailability, loadClinicBooking, type ClinicBooking } from './internal/booking-facts';
 import { sendPatientMessage } from './messages';
 import { getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { selectVisits } from './internal/visit-columns';
+import { recordViewerAction } from './internal/viewer-action';
 
-export type AppointmentView = {
-  id: string;
-  kind: AppointmentKind;
-  startsAt: Date;
-  endsAt: Date;
-  location: string | null;
-  videoUrl: string | null;
-  status: 'booked' | 'cancelled';
-  attendance: Attendance | null;
-  clinicianName: string;
-};
-
-const appointmentColumns = {
-  id: appointments.id,
-  kind: appointments.kind,
-  startsAt: appointments.startsAt,
-  endsAt: appointments.endsAt,
-  location: appointments.location,
-  videoUrl: appointments.videoUrl,
-  status: appointments.status,
-  attendance: appointments.attendance,
-  clinicianName: users.name,
-};
-
-export type EpisodeVisits = { heading: EpisodeHeading; clinic: ClinicBooking; appointments: AppointmentView[] };
+export type EpisodeVisits = { heading: EpisodeHeading; clinic: ClinicBooking; appointments: Visit[] };
 
 /** Clinician: the visits of an episode in their caseload (or one they cover), newest first, with one audit row. Others: null. */
 export async function getEpisodeVisits(episodeId: string): Promise<EpisodeVisits | null> {
   const access = await getOwnEpisode(episodeId, 'clinician.appointments.read');
   if (!access) return null;
   const [rows, clinic, heading] = await Promise.all([
-    getDb()
-      .select(appointmentColumns)
-      .from(appointments)
-      .innerJoin(users, eq(users.id, appointments.clinicianId))
+    selectVisits(getDb())
       .where(and(eq(appointments.episodeId, access.episode.id), eq(appointments.clinicId, access.viewer.clinicId)))
       .orderBy(desc(appointments.startsAt)),
     loadClinicBooking(access.viewer.clinicId),
@@ -104,7 +73,7 @@ export async function bookVisit(episodeId: string, input: VisitBookingInput, now
   });
 }
 
-export type PatientAppointment = AppointmentView & { canCancel: boolean; cancelBy: Date };
+export type PatientAppointment = Visit & { canCancel: boolean; cancelBy: Date };
 export type PatientAppointments = {
   upcoming: PatientAppointment[];
   past: PatientAppointment[];
@@ -116,10 +85,7 @@ export type PatientAppointments = {
 export async function listMyAppointments(now = new Date()): Promise<PatientAppointments> {
   const { viewer } = await getPatientContext();
   const [rows, clinic] = await Promise.all([
-    getDb()
-      .select(appointmentColumns)
-      .from(appointments)
-      .innerJoin(users, eq(users.id, appointments.clinicianId))
+    selectVisits(getDb())
       .where(and(eq(appointments.patientId, viewer.userId), eq(appointments.clinicId, viewer.clinicId)))
       .orderBy(asc(appointments.startsAt)),
     loadClinicBooking(viewer.clinicId),
@@ -140,12 +106,9 @@ export async function listMyAppointments(now = new Date()): Promise<PatientAppoi
 }
 
 /** Patient: their next booked visit that has not ended, or null. Others: AppError('forbidden'). */
-export async function getMyNextAppointment(now = new Date()): Promise<AppointmentView | null> {
+export async function getMyNextAppointment(now = new Date()): Promise<Visit | null> {
   const { viewer } = await getPatientContext();
-  const [row] = await getDb()
-    .select(appointmentColumns)
-    .from(appointments)
-    .innerJoin(users, eq(users.id, appointments.clinicianId))
+  const [row] = await selectVisits(getDb())
     .where(and(eq(appointments.patientId, viewer.userId), eq(appointments.clinicId, viewer.clinicId), eq(appointments.status, 'booked'), gt(appointments.endsAt, now)))
     .orderBy(asc(appointments.startsAt))
     .limit(1);
@@ -170,17 +133,7 @@ export async function cancelMyAppointment(appointmentId: string, now = new Date(
     if (!row || row.status !== 'booked') return 'not-found';
     if (!canPatientCancel(row.startsAt, clinic.rules.cancellationWindowHours, now)) return 'too-late';
     await tx.update(appointments).set({ status: 'cancelled', cancelledAt: now, cancelledBy: viewer.userId }).where(eq(appointments.id, row.id));
-    await recordAudit(tx, {
-      action: 'patient.appointment.cancel',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      patientId: viewer.userId,
-      resourceType: 'appointment',
-      resourceId: row.id,
-      clientAddress: viewer.clientAddress,
-    });
+    await recordViewerAction(tx, viewer, { action: 'patient.appointment.cancel', patientId: viewer.userId, resourceType: 'appointment', resourceId: row.id });
     return 'cancelled';
   });
 }

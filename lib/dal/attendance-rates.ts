@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { attendanceRates } from '@/lib/appointments/rules';
 import { requireClinicManager } from '@/lib/auth/viewer';
-import { recordAudit } from '@/lib/audit/record';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type ClinicianAttendance = {
   clinicianId: string;
@@ -43,15 +43,7 @@ export async function listAttendanceRates(from: Date, to: Date, now = new Date()
       group by u.id, u.name
       order by lower(u.name)`,
   );
-  await recordAudit(db, {
-    action: 'manager.attendance.read',
-    outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
-    resourceType: 'attendance',
-    clientAddress: viewer.clientAddress,
-  });
+  await recordViewerAction(db, viewer, { action: 'manager.attendance.read', resourceType: 'attendance' });
   return rows
     .map((row) => ({
       clinicianId: row.clinician_id,

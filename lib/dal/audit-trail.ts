@@ -3,7 +3,7 @@ import { aliasedTable, and, desc, eq, gte, lt, ne, or, sql, type SQL } from 'dri
 import { getDb } from '@/db/client';
 import { auditEvents, clinics, users } from '@/db/schema';
 import { requireClinicManager, requireRole } from '@/lib/auth/viewer';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type AuditFilter = {
   /** Inclusive start and exclusive end, UTC. */
@@ -38,6 +38,9 @@ export type AuditRow = {
 
 const actor = aliasedTable(users, 'actor');
 const patient = aliasedTable(users, 'patient');
+
+/** What happened and when: the part of an audit row every reader of the trail shows. */
+const eventColumns = { id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, outcome: auditEvents.outcome };
 
 /** The pseudonym of a patient's most recent episode: what managers see instead of a name by default. */
 const pseudonymOf = (userId: SQL | typeof auditEvents.patientId) =>
@@ -79,10 +82,7 @@ async function query(clinicId: string, filter: AuditFilter, limit: number, befor
   if (beforeId) where.push(lt(auditEvents.id, beforeId));
   return getDb()
     .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      outcome: auditEvents.outcome,
+      ...eventColumns,
       actorName: withNames ? actor.name : sql<string | null>`case when ${actor.role} = 'patient' then null else ${actor.name} end`,
       actorPseudonym: withNames ? sql<null>`null` : sql<string | null>`case when ${actor.role} = 'patient' then ${pseudonymOf(sql`${auditEvents.actorId}`)} end`,
       actorRole: auditEvents.actorRole,
@@ -108,7 +108,7 @@ export async function listAuditEvents(filter: AuditFilter, options: { limit?: nu
   const viewer = await requireClinicManager();
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const rows = await query(viewer.clinicId, filter, limit, options.beforeId);
-  await auditManagerAction(getDb(), viewer, { action: 'audit.view', detail: { rows: rows.length } });
+  await recordViewerAction(getDb(), viewer, { action: 'audit.view', detail: { rows: rows.length } });
   return rows;
 }
 
@@ -118,7 +118,7 @@ export const AUDIT_EXPORT_LIMIT = 50_000;
 export async function exportAuditEvents(filter: AuditFilter): Promise<AuditRow[]> {
   const viewer = await requireClinicManager();
   const rows = await query(viewer.clinicId, filter, AUDIT_EXPORT_LIMIT);
-  await auditManagerAction(getDb(), viewer, { action: 'audit.export', detail: { rows: rows.length } });
+  await recordViewerAction(getDb(), viewer, { action: 'audit.export', detail: { rows: rows.length } });
   return rows;
 }
 
@@ -131,14 +131,7 @@ export type RecordAccess = { id: number; at: Date; action: string; outcome: stri
 export async function listMyRecordAccess(limit = 100): Promise<RecordAccess[]> {
   const viewer = await requireRole('patient');
   return getDb()
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      outcome: auditEvents.outcome,
-      actorName: actor.name,
-      actorRole: auditEvents.actorRole,
-    })
+    .select({ ...eventColumns, actorName: actor.name, actorRole: auditEvents.actorRole })
     .from(auditEvents)
     .leftJoin(actor, eq(actor.id, auditEvents.actorId))
     .where(

@@ -3,7 +3,7 @@ import { and, asc, eq, gte } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { availabilityExceptions, clinicianAvailability } from '@/db/schema';
 import { freeSlots, minutesOfDay, type Interval } from '@/lib/appointments/rules';
-import { requireRole, type Viewer } from '@/lib/auth/viewer';
+import { auditActor, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { addDays, localDay, MS_PER_DAY } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/record';
 import { insertAppointment } from './internal/appointment-insert';
@@ -22,12 +22,9 @@ function auditOf(viewer: Viewer, action: string, resourceId: string) {
   return {
     action,
     outcome: 'success' as const,
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
+    ...auditActor(viewer),
     resourceType: 'availability',
     resourceId,
-    clientAddress: viewer.clientAddress,
   };
 }
 
@@ -206,11 +203,8 @@ export async function bookFollowUp(input: { submissionId: string; slot: string; 
     submissionId: input.submissionId,
     audit: {
       action: 'patient.appointment.book',
-      actorId: facts.viewer.userId,
-      actorRole: facts.viewer.role,
-      clinicId: facts.viewer.clinicId,
+      ...auditActor(facts.viewer),
       patientId: facts.viewer.userId,
-      clientAddress: facts.viewer.clientAddress,
     },
   });
   if (outcome.status === 'booked') return outcome;

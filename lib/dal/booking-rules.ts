@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { clinics } from '@/db/schema';
 import type { BookingRules } from '@/lib/appointments/rules';
 import { requireClinicManager } from '@/lib/auth/viewer';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 
 const columns = { horizonDays: clinics.bookingHorizonDays, slotMinutes: clinics.slotMinutes, cancellationWindowHours: clinics.cancellationWindowHours };
 
@@ -24,6 +24,6 @@ export async function updateBookingRules(input: BookingRules): Promise<void> {
       .update(clinics)
       .set({ bookingHorizonDays: input.horizonDays, slotMinutes: input.slotMinutes, cancellationWindowHours: input.cancellationWindowHours })
       .where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, { action: 'manager.clinic.booking-rules-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { from: before, to: input } });
+    await recordViewerAction(tx, viewer, { action: 'manager.clinic.booking-rules-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { from: before, to: input } });
   });
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { appointments, calendarFeedTokens, clinics, users } from '@/db/schema';
 import { visitsCalendar, type CalendarVisit } from '@/lib/appointments/ics';
@@ -11,32 +10,17 @@ import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
 import { recordOwnRead } from './internal/patient-episode';
 import { hashToken } from './internal/tokens';
+import { selectVisits } from './internal/visit-columns';
+import { recordViewerAction } from './internal/viewer-action';
 
 /** How far back a subscribed calendar still lists visits. */
 const FEED_HISTORY_DAYS = 90;
-
-const clinician = alias(users, 'clinician');
-
-const visitColumns = {
-  id: appointments.id,
-  kind: appointments.kind,
-  startsAt: appointments.startsAt,
-  endsAt: appointments.endsAt,
-  location: appointments.location,
-  videoUrl: appointments.videoUrl,
-  status: appointments.status,
-  clinicianName: clinician.name,
-  clinicName: clinics.name,
-};
 
 /** Patient: one of their own booked visits as a calendar file, in their zone. Someone else's, cancelled or unknown: null. Others: AppError('forbidden'). */
 export async function getMyVisitCalendar(appointmentId: string): Promise<{ filename: string; body: string } | null> {
   const viewer = await requireRole('patient');
   if (!isUuid(appointmentId)) return null;
-  const [visit] = await getDb()
-    .select(visitColumns)
-    .from(appointments)
-    .innerJoin(clinician, eq(clinician.id, appointments.clinicianId))
+  const [visit] = await selectVisits(getDb(), { clinicName: clinics.name })
     .innerJoin(clinics, eq(clinics.id, appointments.clinicId))
     .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, viewer.userId), eq(appointments.clinicId, viewer.clinicId), eq(appointments.status, 'booked')));
   if (!visit) return null;
@@ -64,16 +48,11 @@ export async function createMyCalendarFeed(now = new Date()): Promise<{ secret: 
   await getDb().transaction(async (tx) => {
     await tx.update(calendarFeedTokens).set({ revokedAt: now }).where(and(eq(calendarFeedTokens.userId, viewer.userId), isNull(calendarFeedTokens.revokedAt)));
     const [row] = await tx.insert(calendarFeedTokens).values({ userId: viewer.userId, tokenHash: hashToken(secret) }).returning({ id: calendarFeedTokens.id });
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'patient.calendar-feed.create',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       patientId: viewer.userId,
       resourceType: 'calendar-feed',
       resourceId: row!.id,
-      clientAddress: viewer.clientAddress,
     });
   });
   return { secret };
@@ -89,16 +68,11 @@ export async function revokeMyCalendarFeed(now = new Date()): Promise<boolean> {
       .where(and(eq(calendarFeedTokens.userId, viewer.userId), isNull(calendarFeedTokens.revokedAt)))
       .returning({ id: calendarFeedTokens.id });
     if (revoked.length === 0) return false;
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'patient.calendar-feed.revoke',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       patientId: viewer.userId,
       resourceType: 'calendar-feed',
       resourceId: revoked[0]!.id,
-      clientAddress: viewer.clientAddress,
     });
     return true;
   });
@@ -125,10 +99,7 @@ export async function calendarFeedFor(secret: string, clientAddress: string | nu
     await recordAudit(db, { action: 'calendar-feed.read', outcome: 'denied', clientAddress, detail: { reason: 'unknown-or-revoked' } });
     return null;
   }
-  const visits: CalendarVisit[] = await db
-    .select(visitColumns)
-    .from(appointments)
-    .innerJoin(clinician, eq(clinician.id, appointments.clinicianId))
+  const visits: CalendarVisit[] = await selectVisits(db, { clinicName: clinics.name })
     .innerJoin(clinics, eq(clinics.id, appointments.clinicId))
     .where(and(eq(appointments.patientId, owner.userId), eq(appointments.clinicId, owner.clinicId), gte(appointments.endsAt, new Date(now.getTime() - FEED_HISTORY_DAYS * MS_PER_DAY))))
     .orderBy(asc(appointments.startsAt));

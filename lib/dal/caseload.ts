@@ -2,12 +2,12 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
-import { auditActor, requireRole } from '@/lib/auth/viewer';
+import { requireRole } from '@/lib/auth/viewer';
 import { ALERT_REASONS, type AlertReason } from '@/lib/clinical/alerts';
 import { CASELOAD_FLAG_KEYS, CASELOAD_SORT_KEYS } from '@/lib/validation/caseload';
-import { recordAudit } from '@/lib/audit/record';
 import { responsibleClinicianIn } from './internal/clinician-access';
 import { episodeMetricsCte, type EpisodeMetricsRow } from './internal/episode-metrics';
+import { recordViewerAction } from './internal/viewer-action';
 
 export const CASELOAD_PAGE_SIZE = 50;
 
@@ -111,13 +111,7 @@ export async function listCaseload(query: CaseloadQuery, now = new Date()): Prom
     order by ${order}
     limit ${CASELOAD_PAGE_SIZE} offset ${(page - 1) * CASELOAD_PAGE_SIZE}`,
   );
-  await recordAudit(db, {
-    action: 'clinician.caseload.read',
-    outcome: 'success',
-    ...auditActor(viewer),
-    resourceType: 'caseload',
-    detail: { page, rows: rows.length },
-  });
+  await recordViewerAction(db, viewer, { action: 'clinician.caseload.read', resourceType: 'caseload', detail: { page, rows: rows.length } });
   const total = rows[0]?.total ?? 0;
   return {
     rows: rows.map(toCaseloadRow),

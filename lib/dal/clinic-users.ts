@@ -5,7 +5,8 @@ import { clinics, episodes, users } from '@/db/schema';
 import { requireClinicManager } from '@/lib/auth/viewer';
 import type { InviteStaffInput } from '@/lib/validation/users';
 import { reportEmailInUse } from './internal/email-in-use';
-import { auditManagerAction } from './internal/manager-audit';
+import { updateOwnClinic } from './internal/own-clinic';
+import { recordViewerAction } from './internal/viewer-action';
 import { issueToken } from './internal/tokens';
 
 export type StaffMember = {
@@ -70,7 +71,7 @@ export async function inviteStaff(input: InviteStaffInput): Promise<InviteOutcom
       .returning({ id: users.id });
     if (!user) return { ok: false, reason: 'email-taken' } as const;
     const link = await issueToken(tx, { userId: user.id, kind: 'invite', createdBy: viewer.userId });
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.user.invite',
       resourceType: 'user',
       resourceId: user.id,
@@ -104,7 +105,7 @@ export async function renewInvitation(userId: string): Promise<InvitationLink | 
       .limit(1);
     if (!user) return null;
     const link = await issueToken(tx, { userId: user.id, kind: 'invite', createdBy: viewer.userId });
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.user.invite-renewed',
       resourceType: 'user',
       resourceId: user.id,
@@ -161,7 +162,7 @@ export async function setUserActive(userId: string, active: boolean): Promise<Se
       )
       .returning({ id: users.id });
     if (!user) return 'not-found';
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: active ? 'manager.user.reactivate' : 'manager.user.deactivate',
       patientId: target.role === 'patient' ? target.id : null,
       resourceType: 'user',
@@ -184,13 +185,5 @@ export async function getIdentityPolicy(): Promise<boolean> {
 /** Manager: changes their own clinic's identity policy, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function setIdentityPolicy(managersSeePatientIdentity: boolean): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx.update(clinics).set({ managersSeePatientIdentity }).where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, {
-      action: 'manager.clinic.identity-policy',
-      resourceType: 'clinic',
-      resourceId: viewer.clinicId,
-      detail: { managersSeePatientIdentity },
-    });
-  });
+  await updateOwnClinic(viewer, 'manager.clinic.identity-policy', { managersSeePatientIdentity }, { managersSeePatientIdentity });
 }

@@ -4,7 +4,8 @@ import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
 import { appointments } from '@/db/schema';
 import type { AppointmentKind, Attendance } from '@/lib/appointments/rules';
-import { requireRole } from '@/lib/auth/viewer';
+import type { Visit } from '@/lib/appointments/visit';
+import { auditActor, requireRole } from '@/lib/auth/viewer';
 import { adherenceFraction } from '@/lib/clinical/adherence';
 import { addDays, MS_PER_DAY, startOfDayIn } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/record';
@@ -12,19 +13,11 @@ import { caseloadFlagsSql, type CaseloadFlag } from './caseload';
 import { responsibleClinicianIn } from './internal/clinician-access';
 import { isUuid } from '@/lib/validation/ids';
 import { episodeMetricsCte } from './internal/episode-metrics';
+import { recordViewerAction } from './internal/viewer-action';
 
-export type DayVisit = {
-  id: string;
+export type DayVisit = Visit & {
   episodeId: string;
   patientName: string;
-  clinicianName: string;
-  kind: AppointmentKind;
-  startsAt: Date;
-  endsAt: Date;
-  location: string | null;
-  videoUrl: string | null;
-  status: 'booked' | 'cancelled';
-  attendance: Attendance | null;
   flags: CaseloadFlag[];
   /** Since when the figures below run: the last visit the patient came to, else the start of care. */
   since: Date;
@@ -105,17 +98,7 @@ export async function getClinicianDay(day: string, now = new Date()): Promise<Da
     ) prev on true
     order by dv.starts_at, p.name`,
   );
-  await recordAudit(db, {
-    action: 'clinician.day.read',
-    outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
-    resourceType: 'day',
-    resourceId: day,
-    detail: { visits: rows.length },
-    clientAddress: viewer.clientAddress,
-  });
+  await recordViewerAction(db, viewer, { action: 'clinician.day.read', resourceType: 'day', resourceId: day, detail: { visits: rows.length } });
   return rows.map((row) => {
     const since = new Date(row.since);
     const startsAt = new Date(row.starts_at);
@@ -164,17 +147,12 @@ export async function recordAttendance(appointmentId: string, attendance: Attend
     if (!row || row.status !== 'booked') return 'not-found' as const;
     if (row.startsAt > now) return 'not-started' as const;
     await tx.update(appointments).set({ attendance, attendanceRecordedAt: now, attendanceRecordedBy: viewer.userId }).where(eq(appointments.id, row.id));
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'clinician.appointment.attendance',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       patientId: row.patientId,
       resourceType: 'appointment',
       resourceId: row.id,
       detail: { attendance },
-      clientAddress: viewer.clientAddress,
     });
     return 'recorded' as const;
   });
@@ -182,12 +160,9 @@ export async function recordAttendance(appointmentId: string, attendance: Attend
     await recordAudit(db, {
       action: 'clinician.appointment.attendance',
       outcome: 'denied',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
+      ...auditActor(viewer),
       resourceType: 'appointment',
       resourceId: appointmentId,
-      clientAddress: viewer.clientAddress,
     });
   }
   return outcome;

@@ -8,6 +8,7 @@ import { canSetAway } from '@/lib/auth/policy';
 import { auditActor, recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
+import { recordViewerAction } from './internal/viewer-action';
 
 /**
  * Cover while a clinician is away (docs/CLINICAL.md, "Escalation and cover"): the cover sees and acts on the away
@@ -184,10 +185,8 @@ export async function markBack(clinicianId: string, now = new Date()): Promise<A
       .for('update');
     if (!previous?.awaySince) return 'not-away';
     await tx.update(users).set({ coverClinicianId: null, awaySince: null, updatedAt: now }).where(eq(users.id, clinicianId));
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'clinician.away.end',
-      outcome: 'success',
-      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: clinicianId,
       detail: { coverClinicianId: previous.coverId, awaySince: previous.awaySince.toISOString() },
@@ -250,10 +249,8 @@ export async function listClinicianCover(): Promise<{ rows: ClinicianCoverRow[];
     .from(clinics)
     .innerJoin(users, eq(users.id, clinics.safetyLeadId))
     .where(eq(clinics.id, viewer.clinicId));
-  await recordAudit(db, {
+  await recordViewerAction(db, viewer, {
     action: 'manager.cover.read',
-    outcome: 'success',
-    ...auditActor(viewer),
     resourceType: 'clinic',
     resourceId: viewer.clinicId,
     detail: { clinicians: rows.length },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { requireClinicManager } from '@/lib/auth/viewer';
+import { auditActor, requireClinicManager } from '@/lib/auth/viewer';
 import { manifest, MANIFEST_FILE, ndjsonFileName, zipStream, type ZipEntry } from '@/lib/fhir/ndjson';
 import { recordAudit } from '@/lib/audit/record';
 import { BULK_RESOURCE_TYPES, ndjsonOf, outputs } from './internal/data-export-bulk';
@@ -18,7 +18,7 @@ export async function openClinicFhirExport(): Promise<ClinicZipExport> {
   const viewer = await requireClinicManager();
   const db = getDb();
   const now = new Date();
-  const audit = { actorId: viewer.userId, actorRole: viewer.role, clinicId: viewer.clinicId, clientAddress: viewer.clientAddress, action: 'clinic.fhir-export' } as const;
+  const audit = { ...auditActor(viewer), action: 'clinic.fhir-export' } as const;
   await recordAudit(db, { ...audit, outcome: 'success', detail: { via: 'manager-area' } });
   const counts = new Map<string, number>();
   async function* entries(): AsyncGenerator<ZipEntry> {

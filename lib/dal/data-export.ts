@@ -3,11 +3,12 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Bundle } from '@medplum/fhirtypes';
 import { getDb } from '@/db/client';
 import { delayedUntil, reserveAttempt, type ThrottleKey } from '@/lib/auth/throttle';
-import { auditActor, recordDenied, requireRole } from '@/lib/auth/viewer';
+import { recordDenied, requireRole } from '@/lib/auth/viewer';
 import { appointmentsCsv, exerciseLogCsv, messagesCsv, painCsv, questionnaireCsv, summaryHtml } from '@/lib/fhir/patient-files';
 import { recordAudit } from '@/lib/audit/record';
 import { auditBase, getOwnEpisode } from './internal/clinician-access';
 import { readAppointments, readExerciseLogs, readMessages, readPatientBundle } from './internal/data-export-source';
+import { recordViewerAction } from './internal/viewer-action';
 
 /**
  * A patient may download their data a few times in an hour, then waits: each download is an attempt on
@@ -70,13 +71,7 @@ export async function exportMyData(): Promise<MyDataDownload> {
     'messages.csv': strToU8(messagesCsv(messages, viewer.timeZone)),
     'appointments.csv': strToU8(appointmentsCsv(visits, viewer.timeZone)),
   });
-  await recordAudit(db, {
-    action: 'patient.data-export',
-    outcome: 'success',
-    ...auditActor(viewer),
-    patientId: viewer.userId,
-    detail: { resources: bundle.entry?.length ?? 0 },
-  });
+  await recordViewerAction(db, viewer, { action: 'patient.data-export', patientId: viewer.userId, detail: { resources: bundle.entry?.length ?? 0 } });
   return { ok: true, zip, filename: `uplift-my-data-${day}.zip` };
 }
 

@@ -4,13 +4,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { alertEscalations, alerts, clinics, episodes, users } from '@/db/schema';
 import { isActingSafetyLead, type SafetyLeadFacts } from '@/lib/auth/policy';
-import { auditActor, recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
+import { recordDenied, requireClinicManager, requireRole, type Viewer } from '@/lib/auth/viewer';
 import type { EscalationWindows } from '@/lib/clinical/escalation';
 import type { AlertItem } from './alerts';
-import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
 import { type ClinicianEpisodeAccess } from './internal/clinician-access';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 
 /**
  * The safety lead's side of escalation (docs/CLINICAL.md, "Escalation and cover"): the clinic's settings, the
@@ -94,7 +93,7 @@ export async function updateSafetySettings(input: SafetySettingsInput): Promise<
         escalateReviewMinutes: input.windows['24h'],
       })
       .where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.clinic.safety-settings',
       resourceType: 'clinic',
       resourceId: viewer.clinicId,
@@ -146,13 +145,7 @@ export async function listEscalatedAlerts(): Promise<EscalatedAlert[]> {
       ),
     )
     .orderBy(sql`case ${alerts.urgency} when 'emergency' then 1 when 'same-day' then 2 when '24h' then 3 else 4 end`, alerts.raisedAt);
-  await recordAudit(db, {
-    action: 'clinician.escalations.read',
-    outcome: 'success',
-    ...auditActor(viewer),
-    resourceType: 'alert-inbox',
-    detail: { escalated: rows.length },
-  });
+  await recordViewerAction(db, viewer, { action: 'clinician.escalations.read', resourceType: 'alert-inbox', detail: { escalated: rows.length } });
   return rows.map((row) => ({
     ...row,
     acknowledgedAt: null,

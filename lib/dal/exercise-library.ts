@@ -3,23 +3,23 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { exercises } from '@/db/schema';
-import { auditActor, requireRole } from '@/lib/auth/viewer';
+import { requireRole } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import type { Dosage } from '@/lib/clinical/dosage';
-import { recordAudit } from '@/lib/audit/record';
+import { recordViewerAction } from './internal/viewer-action';
 
-export type LibraryExercise = {
-  id: string;
-  slug: string;
+/** What a clinician writes for an exercise of their own. */
+export type NewExercise = {
   name: string;
   category: string;
   summary: string;
   instructions: string[];
   safetyNote: string;
   defaultDosage: Dosage;
-  illustration: string | null;
-  custom: boolean;
 };
+
+/** An exercise in the clinic's library: the starter set and the clinicians' own (`custom`). */
+export type LibraryExercise = NewExercise & { id: string; slug: string; illustration: string | null; custom: boolean };
 
 /** Clinician: their clinic's exercise library, optionally searched and filtered. Others: AppError('forbidden'). */
 export async function listExerciseLibrary(filter: { search?: string; category?: string } = {}): Promise<LibraryExercise[]> {
@@ -46,15 +46,6 @@ export async function listExerciseLibrary(filter: { search?: string; category?: 
     .orderBy(asc(exercises.category), asc(exercises.name));
   return rows.map(({ createdBy, ...row }) => ({ ...row, custom: createdBy !== null }));
 }
-
-export type NewExercise = {
-  name: string;
-  category: string;
-  summary: string;
-  instructions: string[];
-  safetyNote: string;
-  defaultDosage: Dosage;
-};
 
 const slugify = (name: string) =>
   name
@@ -97,13 +88,7 @@ export async function createLibraryExercise(input: NewExercise & { submissionId:
       if (!first) throw new AppError('conflict', 'This form was already used. Reload the page and try again.');
       return { id: first.id };
     }
-    await recordAudit(tx, {
-      action: 'clinician.exercise.create',
-      outcome: 'success',
-      ...auditActor(viewer),
-      resourceType: 'exercise',
-      resourceId: row.id,
-    });
+    await recordViewerAction(tx, viewer, { action: 'clinician.exercise.create', resourceType: 'exercise', resourceId: row.id });
     return { id: row.id };
   });
 }

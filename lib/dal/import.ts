@@ -9,7 +9,7 @@ import { reportEmailInUse } from './internal/email-in-use';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
 import { COLUMN_ORDER, parsePatientCsv, type ImportRow, type RowError, type RowReference } from './import-csv';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 import { newPseudonym } from './onboarding';
 import { issueToken } from './internal/tokens';
 
@@ -125,7 +125,7 @@ export async function importPatients(bytes: Uint8Array, options: { dryRun: boole
     const checked = await checkAgainstClinic(db, viewer, parsed.rows, parsed.references, parsed.sha256);
     const report = reportOf(parsed.rows.length + parsed.references.length, parsed.errors, checked);
     if (report.errors.length > 0) return refuse({ ...report, status: 'refused' }, 'row-errors');
-    await auditManagerAction(db, viewer, { action, resourceType: 'clinic', resourceId: viewer.clinicId, detail: { rows: report.rows, toCreate: report.toCreate, skipped: report.skipped.length } });
+    await recordViewerAction(db, viewer, { action, resourceType: 'clinic', resourceId: viewer.clinicId, detail: { rows: report.rows, toCreate: report.toCreate, skipped: report.skipped.length } });
     return { ...report, status: 'checked' };
   }
 
@@ -198,10 +198,10 @@ export async function writeImport(
     await tx.insert(invitationQueue).values(patients.map((row) => ({ clinicId: viewer.clinicId, userId: row.id, importId: record!.id, queuedAt: now })));
     for (const row of part) {
       const patientId = idByEmail.get(row.email)!;
-      await auditManagerAction(tx, viewer, { action: 'manager.patient.import', patientId, resourceType: 'episode', resourceId: episodeByPatient.get(patientId)!, detail: { importId: record!.id, pastPainScores: row.pastPain.length } });
+      await recordViewerAction(tx, viewer, { action: 'manager.patient.import', patientId, resourceType: 'episode', resourceId: episodeByPatient.get(patientId)!, detail: { importId: record!.id, pastPainScores: row.pastPain.length } });
     }
   }
-  await auditManagerAction(tx, viewer, {
+  await recordViewerAction(tx, viewer, {
     action: 'manager.patients.import',
     resourceType: 'patient-import',
     resourceId: record!.id,
@@ -221,7 +221,7 @@ export async function listQueuedInvitations(): Promise<QueuedInvitation[]> {
     .where(and(eq(invitationQueue.clinicId, viewer.clinicId), eq(users.active, true), isNull(users.passwordHash)))
     .orderBy(sql`${invitationQueue.issuedAt} is not null`, asc(invitationQueue.queuedAt), asc(users.name))
     .limit(500);
-  await auditManagerAction(getDb(), viewer, { action: 'manager.patient.invitations-list', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { rows: rows.length } });
+  await recordViewerAction(getDb(), viewer, { action: 'manager.patient.invitations-list', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { rows: rows.length } });
   return rows;
 }
 
@@ -245,7 +245,7 @@ export async function issueQueuedInvitation(queueId: string, now = new Date()): 
     if (!row) return null;
     const link = await issueToken(tx, { userId: row.userId, kind: 'invite', createdBy: viewer.userId, now });
     await tx.update(invitationQueue).set({ issuedAt: now, issuedBy: viewer.userId }).where(eq(invitationQueue.id, queueId));
-    await auditManagerAction(tx, viewer, { action: 'manager.patient.invite-issue', patientId: row.userId, resourceType: 'user', resourceId: row.userId });
+    await recordViewerAction(tx, viewer, { action: 'manager.patient.invite-issue', patientId: row.userId, resourceType: 'user', resourceId: row.userId });
     return { path: link.path, expiresAt: link.expiresAt, name: row.name, email: row.email };
   });
 }

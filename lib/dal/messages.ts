@@ -12,10 +12,12 @@ import { notify } from '@/lib/notifications/notify';
 import { MESSAGE_NOTIFICATION_KIND, newMessageTitle, newPatientMessageTitle } from '@/lib/notifications/titles';
 import { messageBody } from '@/lib/validation/messages';
 import { recordAudit } from '@/lib/audit/record';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
+import { updateOwnClinic } from './internal/own-clinic';
 import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './internal/clinician-access';
 import { isUuid } from '@/lib/validation/ids';
 import { getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { episodeFactsColumns, type EpisodeFactsWithId } from './internal/episodes';
 
 /**
  * Secure messages between a patient and their care team (docs/CLINICAL.md, "Messages"). The care team of
@@ -78,8 +80,7 @@ export const MESSAGE_REFUSALS = {
   clinicianReadOnly: 'This episode is discharged and the clinic keeps its messages read-only. Nothing was sent.',
 } as const;
 
-type ThreadFacts = EpisodeFacts & {
-  id: string;
+type ThreadFacts = EpisodeFactsWithId & {
   readOnlyAfterDischarge: boolean;
   replyWorkingDays: number;
   clinicName: string;
@@ -89,12 +90,7 @@ type ThreadFacts = EpisodeFacts & {
 async function loadThreadFacts(executor: Db | Tx, episodeId: string): Promise<ThreadFacts | null> {
   const [row] = await executor
     .select({
-      id: episodes.id,
-      clinicId: episodes.clinicId,
-      patientId: episodes.patientId,
-      clinicianId: episodes.clinicianId,
-      status: episodes.status,
-      coverClinicianId: users.coverClinicianId,
+      ...episodeFactsColumns,
       readOnlyAfterDischarge: clinics.messagesReadOnlyAfterDischarge,
       replyWorkingDays: clinics.messageReplyWorkingDays,
       clinicName: clinics.name,
@@ -238,16 +234,11 @@ async function appendMessage(
       .set({ lastMessageAt: sql`greatest(${messageThreads.lastMessageAt}, ${row.createdAt.toISOString()}::timestamptz)` })
       .where(eq(messageThreads.id, thread!.id));
     // Ids and length only: the text of a message never goes into the audit trail.
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action,
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
       patientId: facts.patientId,
       resourceType: 'message',
       resourceId: row.id,
-      clientAddress: viewer.clientAddress,
       detail: { episodeId: facts.id, kind: input.kind ?? 'message', characters: [...input.body].length },
     });
     // To the patient; or to the clinician, whom notify() replaces with their cover while they are away.
@@ -390,16 +381,7 @@ export async function listInbox(): Promise<InboxThread[]> {
                     and (r.last_read_at is null or m.created_at > r.last_read_at)) > 0 desc, t.last_message_at desc
         limit ${INBOX_LIMIT}`,
   );
-  await recordAudit(getDb(), {
-    action: 'clinician.messages.inbox-read',
-    outcome: 'success',
-    actorId: viewer.userId,
-    actorRole: viewer.role,
-    clinicId: viewer.clinicId,
-    resourceType: 'message-inbox',
-    clientAddress: viewer.clientAddress,
-    detail: { threads: rows.length },
-  });
+  await recordViewerAction(getDb(), viewer, { action: 'clinician.messages.inbox-read', resourceType: 'message-inbox', detail: { threads: rows.length } });
   return rows.map((row) => ({
     episodeId: row.episode_id,
     patientName: row.patient_name,
@@ -445,17 +427,11 @@ export async function getMessageSettings(): Promise<MessageSettings> {
 /** Manager: sets their own clinic's message reply time and discharge rule, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function updateMessageSettings(input: { messageReplyWorkingDays: number; readOnlyAfterDischarge: boolean }): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx
-      .update(clinics)
-      .set({ messageReplyWorkingDays: input.messageReplyWorkingDays, messagesReadOnlyAfterDischarge: input.readOnlyAfterDischarge })
-      .where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, {
-      action: 'manager.clinic.messages-update',
-      resourceType: 'clinic',
-      resourceId: viewer.clinicId,
-      detail: { messageReplyWorkingDays: input.messageReplyWorkingDays, readOnlyAfterDischarge: input.readOnlyAfterDischarge },
-    });
-  });
+  await updateOwnClinic(
+    viewer,
+    'manager.clinic.messages-update',
+    { messageReplyWorkingDays: input.messageReplyWorkingDays, messagesReadOnlyAfterDischarge: input.readOnlyAfterDischarge },
+    { messageReplyWorkingDays: input.messageReplyWorkingDays, readOnlyAfterDischarge: input.readOnlyAfterDischarge },
+  );
 }
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { requireRole } from '@/lib/auth/viewer';
-import { recordAudit } from '@/lib/audit/record';
+import { recordViewerAction } from './internal/viewer-action';
 
 /** Clinician: whether they asked for the morning summary (lib/notifications/staff.ts). Others: AppError('forbidden'). */
 export async function getMyMorningDigest(): Promise<boolean> {
@@ -17,13 +17,8 @@ export async function setMyMorningDigest(on: boolean, now = new Date()): Promise
   const viewer = await requireRole('clinician');
   await getDb().transaction(async (tx) => {
     await tx.update(users).set({ morningDigest: on, updatedAt: now }).where(eq(users.id, viewer.userId));
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'account.morning-digest-update',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
       resourceType: 'user',
       resourceId: viewer.userId,
       detail: { morningDigest: on },

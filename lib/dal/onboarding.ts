@@ -4,12 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, episodes, questionnaireSchedules, users } from '@/db/schema';
-import { auditActor, requireRole } from '@/lib/auth/viewer';
+import { requireRole } from '@/lib/auth/viewer';
 import { addDays, localDay, personTimeZone, startOfDayIn } from '@/lib/time';
 import { recordAudit } from '@/lib/audit/record';
 import { auditBase, getOwnEpisode } from './internal/clinician-access';
 import { reportEmailInUse } from './internal/email-in-use';
 import { issueToken } from './internal/tokens';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type OnboardingInput = {
   name: string;
@@ -95,10 +96,8 @@ export async function onboardPatient(input: OnboardingInput, now = new Date()): 
           })),
       );
       const invitation = await issueToken(tx, { userId: patient!.id, kind: 'invite', createdBy: viewer.userId, now });
-      await recordAudit(tx, {
+      await recordViewerAction(tx, viewer, {
         action: 'clinician.patient.onboard',
-        outcome: 'success',
-        ...auditActor(viewer),
         patientId: patient!.id,
         resourceType: 'episode',
         resourceId: episode!.id,

@@ -9,7 +9,7 @@ import { RISK_LABELS, SEVERITY_BANDS } from '@/lib/outcomes/definitions';
 import { EMPTY_AGGREGATES, groupFigures, type GroupFigures } from '@/lib/outcomes/figures';
 import { addDays, localDay, zonedTimeToUtc } from '@/lib/time';
 import type { DrillDown, OutcomeFilter } from '@/lib/validation/outcomes';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 import {
   aggregateOutcomes,
   listEpisodeOutcomes,
@@ -192,7 +192,7 @@ export async function listOutcomeEpisodes(
     { dimension: drill.dimension, key: drill.key, figure: drill.figure },
     { limit: DRILL_PAGE_SIZE, after: drill.after },
   );
-  await auditManagerAction(getDb(), viewer, {
+  await recordViewerAction(getDb(), viewer, {
     action: 'manager.outcomes.episodes.read',
     resourceType: 'outcomes',
     detail: { episodes: rows.length, figure: drill.figure ?? null, dimension: drill.dimension ?? null, identities: context.managersSeePatientIdentity },
@@ -214,7 +214,7 @@ export async function openOutcomeExport(filter: OutcomeFilter): Promise<{
   const viewer = await requireClinicManager();
   const context = await loadContext(viewer);
   const scope = toScope(viewer, context, filter);
-  await auditManagerAction(getDb(), viewer, {
+  await recordViewerAction(getDb(), viewer, {
     action: 'manager.outcomes.export',
     resourceType: 'outcomes',
     detail: { from: filter.from, to: filter.to, clinicianId: filter.clinicianId, identities: context.managersSeePatientIdentity },

@@ -2,10 +2,11 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { pushSubscriptions } from '@/db/schema';
-import { requireViewer } from '@/lib/auth/viewer';
+import { auditActor, requireViewer } from '@/lib/auth/viewer';
 import { vapidDetails } from '@/lib/push/vapid';
 import type { PushSubscriptionInput } from '@/lib/validation/push';
 import { recordAudit } from '@/lib/audit/record';
+import { recordViewerAction } from './internal/viewer-action';
 
 /** Any signed-in user: the server's public VAPID key, which the browser subscribes with. No session: AppError('unauthenticated'). */
 export async function getPushPublicKey(): Promise<string> {
@@ -38,16 +39,7 @@ export async function subscribeMyDevice(subscription: PushSubscriptionInput): Pr
         target: pushSubscriptions.endpoint,
         set: { userId: viewer.userId, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth, failures: 0, retiredAt: null },
       });
-    await recordAudit(tx, {
-      action: 'account.push-subscribe',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
-      resourceType: 'user',
-      resourceId: viewer.userId,
-    });
+    await recordViewerAction(tx, viewer, { action: 'account.push-subscribe', resourceType: 'user', resourceId: viewer.userId });
   });
 }
 
@@ -63,10 +55,7 @@ export async function unsubscribeMyDevice(endpoint: string): Promise<boolean> {
     await recordAudit(tx, {
       action: 'account.push-unsubscribe',
       outcome: retired.length > 0 ? 'success' : 'failure',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
+      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
     });

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { clinics, episodes, users } from '@/db/schema';
 import { requireClinicManager } from '@/lib/auth/viewer';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type CaseloadEpisode = {
   id: string;
@@ -60,7 +60,7 @@ export async function listActiveEpisodes(clinicianId: string | null, page = 1): 
     .offset((current - 1) * CASELOADS_PAGE_SIZE);
   const identity = clinic?.identity ?? false;
   // Who is in whose care (and, by policy, by name) is health information: the view is attributable.
-  await auditManagerAction(db, viewer, {
+  await recordViewerAction(db, viewer, {
     action: 'manager.caseloads.read',
     resourceType: 'caseloads',
     detail: { page: current, episodes: rows.length, clinicianId, identities: identity },
@@ -98,7 +98,7 @@ export async function reassignEpisode(episodeId: string, toClinicianId: string):
     if (!target) return 'invalid-clinician';
     if (episode.clinicianId === target.id) return 'unchanged';
     await tx.update(episodes).set({ clinicianId: target.id }).where(eq(episodes.id, episode.id));
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.episode.reassign',
       patientId: episode.patientId,
       resourceType: 'episode',
@@ -143,7 +143,7 @@ export async function reassignCaseload(fromClinicianId: string, toClinicianId: s
       .where(and(eq(episodes.clinicianId, from.id), eq(episodes.clinicId, viewer.clinicId), eq(episodes.status, 'active')))
       .returning({ id: episodes.id, patientId: episodes.patientId });
     for (const episode of moved) {
-      await auditManagerAction(tx, viewer, {
+      await recordViewerAction(tx, viewer, {
         action: 'manager.episode.reassign',
         patientId: episode.patientId,
         resourceType: 'episode',

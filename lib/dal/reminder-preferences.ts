@@ -7,7 +7,8 @@ import { requireClinicManager, requireRole } from '@/lib/auth/viewer';
 import { DEFAULT_REMINDER_PREFERENCES, REMINDER_KINDS, type ReminderKind, type ReminderPreferences } from '@/lib/reminders/preferences';
 import { readUnsubscribeToken } from '@/lib/reminders/unsubscribe-token';
 import { recordAudit } from '@/lib/audit/record';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
+import { updateOwnClinic } from './internal/own-clinic';
 
 type PreferencesRow = typeof reminderPreferences.$inferSelect;
 
@@ -69,13 +70,8 @@ export async function saveMyReminderPreferences(preferences: ReminderPreferences
       .insert(reminderPreferences)
       .values({ userId: viewer.userId, ...values })
       .onConflictDoUpdate({ target: reminderPreferences.userId, set: { ...values, updatedAt: new Date() } });
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'patient.reminder-preferences.update',
-      outcome: 'success',
-      actorId: viewer.userId,
-      actorRole: viewer.role,
-      clinicId: viewer.clinicId,
-      clientAddress: viewer.clientAddress,
       resourceType: 'user',
       resourceId: viewer.userId,
       detail: { times: preferences.exerciseMinutes.length, quietHours: preferences.quiet !== null },
@@ -126,10 +122,7 @@ export async function getNudgeDays(): Promise<number> {
 /** Manager: sets their clinic's nudge days (checked by nudgeDaysSchema), audited. Others: AppError('forbidden'). */
 export async function setNudgeDays(days: number): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx.update(clinics).set({ reminderNudgeDays: days }).where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, { action: 'manager.clinic.nudge-days-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { nudgeDays: days } });
-  });
+  await updateOwnClinic(viewer, 'manager.clinic.nudge-days-update', { reminderNudgeDays: days }, { nudgeDays: days });
 }
 
 /**

@@ -6,7 +6,8 @@ import { auditActor, requireClinicManager } from '@/lib/auth/viewer';
 import { retentionEnd } from '@/lib/retention';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
+import { updateOwnClinic } from './internal/own-clinic';
 
 /** Manager: their clinic's retention period in years. Others: AppError('forbidden'). */
 export async function getRetentionYears(): Promise<number> {
@@ -21,10 +22,7 @@ export async function getRetentionYears(): Promise<number> {
  */
 export async function setRetentionYears(years: number): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx.update(clinics).set({ retentionYears: years }).where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, { action: 'manager.clinic.retention-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { retentionYears: years } });
-  });
+  await updateOwnClinic(viewer, 'manager.clinic.retention-update', { retentionYears: years }, { retentionYears: years });
 }
 
 export type PatientAccount = {
@@ -68,7 +66,7 @@ export async function getPatientAccount(userId: string): Promise<PatientAccount 
     .leftJoin(accountClosures, eq(accountClosures.userId, users.id))
     .where(and(eq(users.id, userId), eq(users.clinicId, viewer.clinicId), eq(users.role, 'patient')));
   if (!row) {
-    await recordAudit(db, { action: 'manager.patient.account-read', outcome: 'denied', actorId: viewer.userId, actorRole: viewer.role, clinicId: viewer.clinicId, resourceType: 'user', resourceId: userId, clientAddress: viewer.clientAddress });
+    await recordAudit(db, { action: 'manager.patient.account-read', outcome: 'denied', ...auditActor(viewer), resourceType: 'user', resourceId: userId });
     return null;
   }
   const clinician = sql<string>`(select name from users c where c.id = ${episodes.clinicianId})`;
@@ -77,7 +75,7 @@ export async function getPatientAccount(userId: string): Promise<PatientAccount 
     .from(episodes)
     .where(and(eq(episodes.patientId, row.id), eq(episodes.clinicId, viewer.clinicId)))
     .orderBy(desc(episodes.startedAt));
-  await auditManagerAction(db, viewer, { action: 'manager.patient.account-read', patientId: row.id, resourceType: 'user', resourceId: row.id });
+  await recordViewerAction(db, viewer, { action: 'manager.patient.account-read', patientId: row.id, resourceType: 'user', resourceId: row.id });
   return {
     id: row.id,
     name: row.name,
@@ -120,7 +118,7 @@ export async function closePatientAccount(userId: string, now = new Date()): Pro
     await tx.update(tokens).set({ usedAt: now }).where(and(eq(tokens.userId, userId), isNull(tokens.usedAt)));
     await tx.delete(invitationQueue).where(eq(invitationQueue.userId, userId));
     await tx.insert(accountClosures).values({ userId, clinicId: viewer.clinicId, closedAt: now, closedBy: viewer.userId, retainUntil });
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.patient.account-close',
       patientId: userId,
       resourceType: 'user',
@@ -154,6 +152,6 @@ export async function listClosedAccounts(): Promise<ClosedAccount[]> {
     .where(eq(accountClosures.clinicId, viewer.clinicId))
     .orderBy(asc(accountClosures.retainUntil))
     .limit(200);
-  await auditManagerAction(getDb(), viewer, { action: 'manager.patient.closed-list', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { rows: rows.length } });
+  await recordViewerAction(getDb(), viewer, { action: 'manager.patient.closed-list', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { rows: rows.length } });
   return rows;
 }

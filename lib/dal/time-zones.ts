@@ -2,11 +2,10 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { clinics, users } from '@/db/schema';
-import { auditActor, requireClinicManager, requireViewer } from '@/lib/auth/viewer';
+import { requireClinicManager, requireViewer } from '@/lib/auth/viewer';
 import type { ClinicCountry } from '@/lib/content/emergency-services';
 import { personTimeZone } from '@/lib/time';
-import { recordAudit } from '@/lib/audit/record';
-import { auditManagerAction } from './internal/manager-audit';
+import { recordViewerAction } from './internal/viewer-action';
 
 export type ClinicLocation = { timeZone: string; country: ClinicCountry };
 
@@ -28,7 +27,7 @@ export async function updateClinicLocation(input: ClinicLocation): Promise<void>
   await getDb().transaction(async (tx) => {
     const [before] = await tx.select({ timeZone: clinics.timeZone, country: clinics.country }).from(clinics).where(eq(clinics.id, viewer.clinicId)).for('update');
     await tx.update(clinics).set({ timeZone: input.timeZone, country: input.country }).where(eq(clinics.id, viewer.clinicId));
-    await auditManagerAction(tx, viewer, {
+    await recordViewerAction(tx, viewer, {
       action: 'manager.clinic.location-update',
       resourceType: 'clinic',
       resourceId: viewer.clinicId,
@@ -64,10 +63,8 @@ export async function setMyTimeZone(timeZone: string | null): Promise<void> {
   const viewer = await requireViewer();
   await getDb().transaction(async (tx) => {
     await tx.update(users).set({ timeZone, updatedAt: new Date() }).where(eq(users.id, viewer.userId));
-    await recordAudit(tx, {
+    await recordViewerAction(tx, viewer, {
       action: 'account.time-zone-update',
-      outcome: 'success',
-      ...auditActor(viewer),
       resourceType: 'user',
       resourceId: viewer.userId,
       detail: { timeZone: timeZone ?? 'clinic' },

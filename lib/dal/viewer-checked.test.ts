@@ -48,7 +48,6 @@ const BUILDING_BLOCKS: Record<string, string> = {
   'escalations.ts escalatedAlertForLead': 'alerts.ts passes the clinician it checked',
   'import.ts writeImport': 'importPatients passes the manager it checked and its transaction',
   'questionnaires.ts questionnaireStatusFor': "today.ts passes the patient's episode from getPatientContext",
-  'appointment-reminders.ts sendAppointmentReminders': 'the appointment-reminders job (lib/jobs/kinds.ts), with no viewer',
 };
 
 const dir = path.join(__dirname);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/ui/data-table';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { formatPercent } from '@/lib/clinical/adherence';
 import { listAttendanceRates } from '@/lib/dal/attendance-rates';
@@ -23,37 +24,21 @@ export default async function AttendancePage() {
         due (attended, cancelled late or did not attend). Late-cancellation rate likewise. Visits cancelled in time, and visits whose
         attendance nobody has recorded yet, are not counted in the rates.
       </p>
-      <div className="overflow-x-auto">
-      <table className="stack-table w-full border-collapse bg-white text-left text-sm">
-        <caption className="sr-only">Attendance by clinician, last {PERIOD_DAYS} days</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="p-2">Clinician</th>
-            <th scope="col" className="p-2 text-right">Visits due</th>
-            <th scope="col" className="p-2 text-right">Attended</th>
-            <th scope="col" className="p-2 text-right">Did not attend</th>
-            <th scope="col" className="p-2 text-right">Did-not-attend rate</th>
-            <th scope="col" className="p-2 text-right">Cancelled late</th>
-            <th scope="col" className="p-2 text-right">Late-cancellation rate</th>
-            <th scope="col" className="p-2 text-right">Not recorded yet</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.clinicianId} className="border-b border-slate-100">
-              <th scope="row" className="p-2 font-medium">{row.clinicianName}</th>
-              <td data-label="Visits due" className="p-2 text-right">{row.due}</td>
-              <td data-label="Attended" className="p-2 text-right">{row.attended}</td>
-              <td data-label="Did not attend" className="p-2 text-right">{row.didNotAttend}</td>
-              <td data-label="Did-not-attend rate" className="p-2 text-right">{rate(row.didNotAttendRate)}</td>
-              <td data-label="Cancelled late" className="p-2 text-right">{row.lateCancel}</td>
-              <td data-label="Late-cancellation rate" className="p-2 text-right">{rate(row.lateCancelRate)}</td>
-              <td data-label="Not recorded yet" className="p-2 text-right">{row.notRecorded}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
+      <DataTable
+        caption={`Attendance by clinician, last ${PERIOD_DAYS} days`}
+        columns={[
+          { label: 'Clinician', rowHeader: true, cell: (row) => row.clinicianName },
+          { label: 'Visits due', numeric: true, cell: (row) => row.due },
+          { label: 'Attended', numeric: true, cell: (row) => row.attended },
+          { label: 'Did not attend', numeric: true, cell: (row) => row.didNotAttend },
+          { label: 'Did-not-attend rate', numeric: true, cell: (row) => rate(row.didNotAttendRate) },
+          { label: 'Cancelled late', numeric: true, cell: (row) => row.lateCancel },
+          { label: 'Late-cancellation rate', numeric: true, cell: (row) => rate(row.lateCancelRate) },
+          { label: 'Not recorded yet', numeric: true, cell: (row) => row.notRecorded },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.clinicianId}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { guardArea } from '@/lib/auth/guard';
 import { describeAuditAction, OUTCOME_LABEL } from '@/lib/audit/labels';
 import { listAuditEvents } from '@/lib/dal/audit-trail';
@@ -83,41 +84,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <p className="text-slate-800">No events match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
-          <table className="stack-table w-full text-left text-sm">
-            <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">What</th>
-                <th scope="col" className="px-3 py-2">Patient</th>
-                <th scope="col" className="px-3 py-2">Outcome</th>
-                <th scope="col" className="px-3 py-2">From address</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td data-label="When" className="px-3 py-2 whitespace-nowrap">{formatDateTime(row.at, viewer.timeZone)}</td>
-                  <td data-label="Who" className="px-3 py-2">
-                    {row.actorName ?? row.actorPseudonym ?? '—'}
-                    {row.actorRole ? <span className="text-slate-700"> ({row.actorRole})</span> : null}
-                  </td>
-                  <td data-label="What" className="px-3 py-2">
-                    {describeAuditAction(row.action)}
-                    <span className="block font-mono text-xs text-slate-700">{row.action}</span>
-                  </td>
-                  <td data-label="Patient" className="px-3 py-2">{row.patientName ?? row.patientPseudonym ?? '—'}</td>
-                  <td data-label="Outcome" className="px-3 py-2">
-                    <span className={row.outcome === 'success' ? '' : 'font-semibold text-red-800'}>{OUTCOME_LABEL[row.outcome]}</span>
-                  </td>
-                  <td data-label="From address" className="px-3 py-2 font-mono text-xs">{row.clientAddress ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Audit events, newest first"
+          columns={[
+            { label: 'When', className: 'whitespace-nowrap', cell: (row) => formatDateTime(row.at, viewer.timeZone) },
+            {
+              label: 'Who',
+              cell: (row) => (
+                <>
+                  {row.actorName ?? row.actorPseudonym ?? '—'}
+                  {row.actorRole ? <span className="text-slate-700"> ({row.actorRole})</span> : null}
+                </>
+              ),
+            },
+            {
+              label: 'What',
+              cell: (row) => (
+                <>
+                  {describeAuditAction(row.action)}
+                  <span className="block font-mono text-xs text-slate-700">{row.action}</span>
+                </>
+              ),
+            },
+            { label: 'Patient', cell: (row) => row.patientName ?? row.patientPseudonym ?? '—' },
+            {
+              label: 'Outcome',
+              cell: (row) => <span className={row.outcome === 'success' ? '' : 'font-semibold text-red-800'}>{OUTCOME_LABEL[row.outcome]}</span>,
+            },
+            { label: 'From address', className: 'font-mono text-xs', cell: (row) => row.clientAddress ?? '—' },
+          ]}
+          rows={rows}
+          rowKey={(row) => String(row.id)}
+        />
       )}
       {rows.length === PAGE_SIZE ? (
         <Link href={`/manager/audit?${nextParams.toString()}`} className="inline-flex min-h-12 items-center font-semibold text-brand-800 underline">

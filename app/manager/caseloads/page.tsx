@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { DataTable } from '@/components/ui/data-table';
 import { PageLinks } from '@/components/ui/page-links';
 import { guardArea } from '@/lib/auth/guard';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -113,41 +114,40 @@ export default async function CaseloadsPage({ searchParams }: { searchParams: Pr
         .
       </p>
       {episodes.length > 0 ? (
-        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="stack-table min-w-full text-left text-sm">
-            <caption className="sr-only">Active episodes{selected ? ` of ${selected.name}` : ''}</caption>
-            <thead className="bg-slate-100 text-slate-800">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Episode</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Clinician</th>
-                <th scope="col" className="px-3 py-2 font-semibold">In care since</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Reassign</th>
-              </tr>
-            </thead>
-            <tbody>
-              {episodes.map((episode) => (
-                <tr key={episode.id} className="border-t border-slate-200">
-                  <th scope="row" className="px-3 py-2 font-mono font-semibold">
-                    {episode.pseudonym}
-                    {episode.patientName ? <span className="block font-sans font-normal">{episode.patientName}</span> : null}
-                  </th>
-                  <td data-label="Clinician" className="px-3 py-2">{episode.clinicianName}</td>
-                  <td data-label="In care since" className="px-3 py-2">{formatDate(episode.startedAt, viewer.timeZone)}</td>
-                  <td className="px-3 py-2">
-                    <ReassignForm
-                      episodeId={episode.id}
-                      pseudonym={episode.pseudonym}
-                      currentClinicianId={episode.clinicianId}
-                      clinicians={clinicianOptions}
-                      back={clinicianId ?? ''}
-                      page={list.page}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Active episodes${selected ? ` of ${selected.name}` : ''}`}
+          columns={[
+            {
+              label: 'Episode',
+              rowHeader: true,
+              className: 'font-mono font-semibold',
+              cell: (episode) => (
+                <>
+                  {episode.pseudonym}
+                  {episode.patientName ? <span className="block font-sans font-normal">{episode.patientName}</span> : null}
+                </>
+              ),
+            },
+            { label: 'Clinician', cell: (episode) => episode.clinicianName },
+            { label: 'In care since', cell: (episode) => formatDate(episode.startedAt, viewer.timeZone) },
+            {
+              label: 'Reassign',
+              controls: true,
+              cell: (episode) => (
+                <ReassignForm
+                  episodeId={episode.id}
+                  pseudonym={episode.pseudonym}
+                  currentClinicianId={episode.clinicianId}
+                  clinicians={clinicianOptions}
+                  back={clinicianId ?? ''}
+                  page={list.page}
+                />
+              ),
+            },
+          ]}
+          rows={episodes}
+          rowKey={(episode) => episode.id}
+        />
       ) : null}
       <PageLinks label="Pages of active episodes" page={list.page} pageCount={list.pageCount} hrefFor={pageHref} />
     </div>

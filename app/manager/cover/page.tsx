@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { DataTable } from '@/components/ui/data-table';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { guardArea } from '@/lib/auth/guard';
 import { describeWaiting } from '@/lib/clinical/escalation';
-import { AWAY_MESSAGES, listClinicianCover, listCoverCandidates, type AwayOutcome } from '@/lib/dal/cover';
+import { AWAY_MESSAGES, listClinicianCover, listCoverCandidates, type AwayOutcome, type ClinicianCoverRow, type CoverCandidate } from '@/lib/dal/cover';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { markAwayAction, markBackAction } from './actions';
 
@@ -58,100 +59,99 @@ export default async function CoverPage({ searchParams }: { searchParams: Promis
         )}
       </section>
 
-      <div id="cover-table" className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="stack-table min-w-full text-left text-sm">
-          <caption className="sr-only">Clinicians, their cover and the alerts waiting for them</caption>
-          <thead className="bg-slate-100 text-slate-800">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">Clinician</th>
-              <th scope="col" className="px-3 py-2 font-semibold">At work or away</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Active episodes</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Alerts not acknowledged</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Oldest has waited</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Escalated</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Cover</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const rowProblem = problem && search.clinician === row.id ? problem : null;
-              const errorId = `cover-error-${row.id}`;
-              const options = candidates.filter((candidate) => candidate.id !== row.id);
-              return (
-                <tr key={row.id} className="border-t border-slate-200 align-top">
-                  <th scope="row" className="px-3 py-3 font-medium">
-                    {row.name}
-                    {row.isSafetyLead ? <span className="block font-normal text-slate-700">Safety lead</span> : null}
-                  </th>
-                  <td data-label="At work or away" className="px-3 py-3">
-                    {row.awaySince ? `Away since ${formatDate(row.awaySince, viewer.timeZone)}; ${row.coverName} covers` : 'At work'}
-                  </td>
-                  <td data-label="Active episodes" className="px-3 py-3">{row.activeEpisodes}</td>
-                  <td data-label="Alerts not acknowledged" className="px-3 py-3">{row.unacknowledged}</td>
-                  <td data-label="Oldest has waited" className="px-3 py-3">
-                    {row.oldestUnacknowledgedAt ? (
-                      <>
-                        {describeWaiting(row.oldestUnacknowledgedAt, now)}
-                        <span className="block text-slate-700">since {formatDateTime(row.oldestUnacknowledgedAt, viewer.timeZone)}</span>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td data-label="Escalated" className="px-3 py-3">{row.escalated}</td>
-                  <td className="px-3 py-3">
-                    {row.awaySince ? (
-                      <form action={markBackAction}>
-                        <input type="hidden" name="clinicianId" value={row.id} />
-                        <SubmitButton variant="secondary" pendingText="Saving…" className="min-h-11 px-3 py-2 text-sm">
-                          Mark back<span className="sr-only"> {row.name}</span>
-                        </SubmitButton>
-                        {rowProblem ? (
-                          <p role="alert" className="mt-1 font-medium text-red-800">
-                            {rowProblem}
-                          </p>
-                        ) : null}
-                      </form>
-                    ) : options.length === 0 ? (
-                      'No colleague at work to cover'
-                    ) : (
-                      <form action={markAwayAction} className="flex flex-wrap items-end gap-2">
-                        <input type="hidden" name="clinicianId" value={row.id} />
-                        <div>
-                          <label htmlFor={`cover-${row.id}`} className="block font-medium">
-                            Cover for {row.name}
-                          </label>
-                          <select
-                            id={`cover-${row.id}`}
-                            name="coverId"
-                            aria-invalid={rowProblem ? true : undefined}
-                            aria-describedby={rowProblem ? errorId : undefined}
-                            className="mt-1 min-h-11 rounded-lg border border-slate-400 bg-white px-2"
-                          >
-                            {options.map((candidate) => (
-                              <option key={candidate.id} value={candidate.id}>
-                                {candidate.name}
-                              </option>
-                            ))}
-                          </select>
-                        </div>
-                        <SubmitButton variant="secondary" pendingText="Saving…" className="min-h-11 px-3 py-2 text-sm">
-                          Mark away<span className="sr-only"> {row.name}</span>
-                        </SubmitButton>
-                        {rowProblem ? (
-                          <p id={errorId} role="alert" className="w-full font-medium text-red-800">
-                            {rowProblem}
-                          </p>
-                        ) : null}
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="cover-table"
+        caption="Clinicians, their cover and the alerts waiting for them"
+        columns={[
+          {
+            label: 'Clinician',
+            rowHeader: true,
+            cell: (row) => (
+              <>
+                {row.name}
+                {row.isSafetyLead ? <span className="block font-normal text-slate-700">Safety lead</span> : null}
+              </>
+            ),
+          },
+          { label: 'At work or away', cell: (row) => (row.awaySince ? `Away since ${formatDate(row.awaySince, viewer.timeZone)}; ${row.coverName} covers` : 'At work') },
+          { label: 'Active episodes', cell: (row) => row.activeEpisodes },
+          { label: 'Alerts not acknowledged', cell: (row) => row.unacknowledged },
+          {
+            label: 'Oldest has waited',
+            cell: (row) =>
+              row.oldestUnacknowledgedAt ? (
+                <>
+                  {describeWaiting(row.oldestUnacknowledgedAt, now)}
+                  <span className="block text-slate-700">since {formatDateTime(row.oldestUnacknowledgedAt, viewer.timeZone)}</span>
+                </>
+              ) : (
+                '—'
+              ),
+          },
+          { label: 'Escalated', cell: (row) => row.escalated },
+          {
+            label: 'Cover',
+            controls: true,
+            cell: (row) => (
+              <CoverForms row={row} candidates={candidates.filter((candidate) => candidate.id !== row.id)} problem={problem && search.clinician === row.id ? problem : null} />
+            ),
+          },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.id}
+      />
     </div>
+  );
+}
+
+/** Mark a clinician back, or away with a colleague to cover; a refusal shows beside that row's form. */
+function CoverForms({ row, candidates, problem }: { row: ClinicianCoverRow; candidates: CoverCandidate[]; problem: string | null }) {
+  const errorId = `cover-error-${row.id}`;
+  if (row.awaySince) {
+    return (
+      <form action={markBackAction}>
+        <input type="hidden" name="clinicianId" value={row.id} />
+        <SubmitButton variant="secondary" pendingText="Saving…" className="min-h-11 px-3 py-2 text-sm">
+          Mark back<span className="sr-only"> {row.name}</span>
+        </SubmitButton>
+        {problem ? (
+          <p role="alert" className="mt-1 font-medium text-red-800">
+            {problem}
+          </p>
+        ) : null}
+      </form>
+    );
+  }
+  if (candidates.length === 0) return 'No colleague at work to cover';
+  return (
+    <form action={markAwayAction} className="flex flex-wrap items-end gap-2">
+      <input type="hidden" name="clinicianId" value={row.id} />
+      <div>
+        <label htmlFor={`cover-${row.id}`} className="block font-medium">
+          Cover for {row.name}
+        </label>
+        <select
+          id={`cover-${row.id}`}
+          name="coverId"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? errorId : undefined}
+          className="mt-1 min-h-11 rounded-lg border border-slate-400 bg-white px-2"
+        >
+          {candidates.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <SubmitButton variant="secondary" pendingText="Saving…" className="min-h-11 px-3 py-2 text-sm">
+        Mark away<span className="sr-only"> {row.name}</span>
+      </SubmitButton>
+      {problem ? (
+        <p id={errorId} role="alert" className="w-full font-medium text-red-800">
+          {problem}
+        </p>
+      ) : null}
+    </form>
   );
 }

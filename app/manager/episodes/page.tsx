@@ -3,7 +3,8 @@ import { guardArea } from '@/lib/auth/guard';
 import Link from 'next/link';
 import { exportHref, FIGURE_TITLES, filterParams, outcomesHref } from '@/components/manager/format';
 import { OutcomeFilters } from '@/components/manager/outcome-filters';
-import { getOutcomeContext, listOutcomeEpisodes, monthLabel } from '@/lib/dal/outcomes';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { getOutcomeContext, listOutcomeEpisodes, monthLabel, type EpisodeListing } from '@/lib/dal/outcomes';
 import { RISK_LABELS, SEVERITY_BANDS } from '@/lib/outcomes/definitions';
 import { roundHalfUp1 } from '@/lib/clinical/rounding';
 import { formatDate } from '@/lib/time';
@@ -15,6 +16,49 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const score = (value: number | null, decimals = false) => (value === null ? '—' : decimals ? roundHalfUp1(value).toFixed(1) : String(value));
 const flag = (met: boolean, later: number | null, baseline: number | null = 0) => (later === null || baseline === null ? '—' : met ? 'Yes' : 'No');
+const discharged = (row: EpisodeListing) => row.status === 'discharged';
+
+/** Scores to discharge for a discharged episode, to the latest score for an active one. */
+function episodeColumns(showNames: boolean): Column<EpisodeListing>[] {
+  return [
+    {
+      label: 'Episode',
+      rowHeader: true,
+      className: 'font-mono font-semibold whitespace-nowrap',
+      cell: (row) => (
+        <>
+          {row.pseudonym}
+          {showNames && row.patientName ? <span className="block font-sans font-normal">{row.patientName}</span> : null}
+        </>
+      ),
+    },
+    { label: 'Clinician', cell: (row) => row.clinicianName },
+    { label: 'Intake', className: 'whitespace-nowrap', cell: (row) => monthLabel(row.intakeMonth) },
+    { label: 'Status', cell: (row) => (discharged(row) ? 'Discharged' : 'Active') },
+    { label: 'STarT Back', cell: (row) => (row.risk ? RISK_LABELS[row.risk] : 'Not screened') },
+    {
+      label: 'Pain baseline → latest / discharge',
+      className: 'whitespace-nowrap',
+      cell: (row) => `${score(row.nprsBaseline)} → ${score(row.nprsLatest)} / ${discharged(row) ? score(row.nprsDischarge) : '—'}`,
+    },
+    {
+      label: 'Pain MCID',
+      cell: (row) => (discharged(row) ? flag(row.nprsMcidDischarge, row.nprsDischarge) : flag(row.nprsMcidLatest, row.nprsLatest)),
+    },
+    {
+      label: 'ODI baseline → latest / discharge',
+      className: 'whitespace-nowrap',
+      cell: (row) => `${score(row.odiBaseline, true)} → ${score(row.odiLatest, true)} / ${discharged(row) ? score(row.odiDischarge, true) : '—'}`,
+    },
+    {
+      label: 'ODI MCID',
+      cell: (row) =>
+        discharged(row) ? flag(row.odiMcidDischarge, row.odiDischarge, row.odiBaseline) : flag(row.odiMcidLatest, row.odiLatest, row.odiBaseline),
+    },
+    { label: 'Weeks', cell: (row) => (row.weeksInCare === null ? '—' : roundHalfUp1(row.weeksInCare).toFixed(1)) },
+    { label: 'Adherence', cell: (row) => (row.adherence === null ? 'No plan' : `${Math.round(Math.min(row.adherence, 1) * 100)} %`) },
+  ];
+}
 
 export default async function OutcomeEpisodesPage({ searchParams }: { searchParams: SearchParams }) {
   // The layout renders in parallel: check here too so other roles get the 403 page, not an error.
@@ -69,57 +113,7 @@ export default async function OutcomeEpisodesPage({ searchParams }: { searchPara
       {rows.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-800">No episodes match.</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="stack-table min-w-full text-left text-sm">
-            <caption className="sr-only">{title}: episodes and their scores</caption>
-            <thead className="bg-slate-100 text-slate-800">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Episode</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Clinician</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Intake</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                <th scope="col" className="px-3 py-2 font-semibold">STarT Back</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Pain baseline → latest / discharge</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Pain MCID</th>
-                <th scope="col" className="px-3 py-2 font-semibold">ODI baseline → latest / discharge</th>
-                <th scope="col" className="px-3 py-2 font-semibold">ODI MCID</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Weeks</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Adherence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const discharged = row.status === 'discharged';
-                return (
-                  <tr key={row.id} className="border-t border-slate-200">
-                    <th scope="row" className="px-3 py-2 font-mono font-semibold whitespace-nowrap">
-                      {row.pseudonym}
-                      {showNames && row.patientName ? <span className="block font-sans font-normal">{row.patientName}</span> : null}
-                    </th>
-                    <td data-label="Clinician" className="px-3 py-2">{row.clinicianName}</td>
-                    <td data-label="Intake" className="px-3 py-2 whitespace-nowrap">{monthLabel(row.intakeMonth)}</td>
-                    <td data-label="Status" className="px-3 py-2">{discharged ? 'Discharged' : 'Active'}</td>
-                    <td data-label="STarT Back" className="px-3 py-2">{row.risk ? RISK_LABELS[row.risk] : 'Not screened'}</td>
-                    <td data-label="Pain baseline → latest / discharge" className="px-3 py-2 whitespace-nowrap">
-                      {score(row.nprsBaseline)} → {score(row.nprsLatest)} / {discharged ? score(row.nprsDischarge) : '—'}
-                    </td>
-                    <td data-label="Pain MCID" className="px-3 py-2">
-                      {discharged ? flag(row.nprsMcidDischarge, row.nprsDischarge) : flag(row.nprsMcidLatest, row.nprsLatest)}
-                    </td>
-                    <td data-label="ODI baseline → latest / discharge" className="px-3 py-2 whitespace-nowrap">
-                      {score(row.odiBaseline, true)} → {score(row.odiLatest, true)} / {discharged ? score(row.odiDischarge, true) : '—'}
-                    </td>
-                    <td data-label="ODI MCID" className="px-3 py-2">
-                      {discharged ? flag(row.odiMcidDischarge, row.odiDischarge, row.odiBaseline) : flag(row.odiMcidLatest, row.odiLatest, row.odiBaseline)}
-                    </td>
-                    <td data-label="Weeks" className="px-3 py-2">{row.weeksInCare === null ? '—' : roundHalfUp1(row.weeksInCare).toFixed(1)}</td>
-                    <td data-label="Adherence" className="px-3 py-2">{row.adherence === null ? 'No plan' : `${Math.round(Math.min(row.adherence, 1) * 100)} %`}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`${title}: episodes and their scores`} columns={episodeColumns(showNames)} rows={rows} rowKey={(row) => row.id} />
       )}
       <div className="flex flex-wrap items-center gap-4">
         <p className="text-slate-800">

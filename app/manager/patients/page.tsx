@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { DataTable } from '@/components/ui/data-table';
 import { FormAlert } from '@/components/ui/form-alert';
+import { Panel } from '@/components/ui/panel';
 import { guardArea } from '@/lib/auth/guard';
 import { getPatientAccount, getRetentionYears, listClosedAccounts } from '@/lib/dal/retention';
 import { retentionEnd } from '@/lib/retention';
@@ -34,18 +36,12 @@ export default async function PatientAccountsPage({ searchParams }: { searchPara
           records are kept even after a request to erase, because the law requires it; the patient can still ask for a copy.
         </p>
       </div>
-      <section aria-labelledby="find-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="find-heading" className="text-lg font-semibold">
-          Find a patient
-        </h2>
+      <Panel id="find-heading" title="Find a patient">
         <FindPatientForm />
-      </section>
+      </Panel>
       {params.patient && !account ? <FormAlert>That patient is not in your clinic.</FormAlert> : null}
       {account ? (
-        <section aria-labelledby="account-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="account-heading" className="text-lg font-semibold">
-            {account.name}
-          </h2>
+        <Panel id="account-heading" title={account.name}>
           {params.result === 'closed' ? <FormAlert tone="success">The account is closed. The closure is recorded in the audit trail.</FormAlert> : null}
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <dt className="font-medium">Email</dt>
@@ -76,38 +72,24 @@ export default async function PatientAccountsPage({ searchParams }: { searchPara
           ) : (
             <CloseAccountForm userId={account.id} name={account.name} keptUntil={formatDate(retentionEnd(new Date(), years, account.dateOfBirth), zone)} />
           )}
-        </section>
+        </Panel>
       ) : null}
-      <section aria-labelledby="closed-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="closed-heading" className="text-lg font-semibold">
-          Closed accounts
-        </h2>
+      <Panel id="closed-heading" title="Closed accounts">
         {closed.length === 0 ? (
           <p className="text-slate-700">No closed accounts with a record still kept.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="stack-table min-w-full text-sm">
-              <caption className="sr-only">Closed accounts and when their records are deleted</caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-left">Patient</th>
-                  <th scope="col" className="px-3 py-2 text-left">Closed</th>
-                  <th scope="col" className="px-3 py-2 text-left">Record deleted on</th>
-                </tr>
-              </thead>
-              <tbody>
-                {closed.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-200">
-                    <td data-label="Patient" className="px-3 py-2">{row.name}</td>
-                    <td data-label="Closed" className="px-3 py-2">{formatDate(row.closedAt, zone)}</td>
-                    <td data-label="Record deleted on" className="px-3 py-2">{formatDate(row.retainUntil, zone)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Closed accounts and when their records are deleted"
+            columns={[
+              { label: 'Patient', cell: (row) => row.name },
+              { label: 'Closed', cell: (row) => formatDate(row.closedAt, zone) },
+              { label: 'Record deleted on', cell: (row) => formatDate(row.retainUntil, zone) },
+            ]}
+            rows={closed}
+            rowKey={(row) => row.id}
+          />
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

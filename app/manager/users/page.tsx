@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { guardArea } from '@/lib/auth/guard';
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { listClinicStaff } from '@/lib/dal/clinic-users';
+import { listClinicStaff, type StaffMember } from '@/lib/dal/clinic-users';
 import { formatDateTime } from '@/lib/time';
 import { deactivateUserAction, reactivateUserAction } from './actions';
 import { InviteForm } from './_components/invite-form';
@@ -44,83 +45,80 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="staff-heading" className="space-y-3">
         <h2 id="staff-heading" className="text-xl font-semibold">Clinic staff</h2>
-        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="stack-table min-w-full text-left text-sm">
-            <caption className="sr-only">Clinicians and managers of your clinic</caption>
-            <thead className="bg-slate-100 text-slate-800">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Role</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Last sign-in</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Active episodes</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((member) => (
-                <tr key={member.id} className="border-t border-slate-200 align-top">
-                  <th scope="row" className="px-3 py-3 font-medium">
-                    {member.name}
-                    {member.isYou ? ' (you)' : ''}
-                    <span className="block font-normal text-slate-700">{member.email}</span>
-                  </th>
-                  <td data-label="Role" className="px-3 py-3">{member.role === 'clinician' ? 'Clinician' : 'Manager'}</td>
-                  <td data-label="Status" className="px-3 py-3">
-                    {!member.active ? 'Deactivated' : member.invitationPending ? 'Invited, not signed up yet' : 'Active'}
-                  </td>
-                  <td data-label="Last sign-in" className="px-3 py-3">{member.lastSignInAt ? formatDateTime(member.lastSignInAt, viewer.timeZone) : 'Never'}</td>
-                  <td data-label="Active episodes" className="px-3 py-3">
-                    {member.role === 'clinician' ? (
-                      <Link href={`/manager/caseloads?clinician=${member.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2">
-                        {member.activeEpisodes}
-                        <span className="sr-only"> active episodes of {member.name}: reassign</span>
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="space-y-2 px-3 py-3">
-                    {member.active && member.invitationPending ? <RenewInvitation userId={member.id} name={member.name} /> : null}
-                    {member.isYou ? null : member.active ? (
-                      <details>
-                        <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-red-800">
-                          Deactivate…<span className="sr-only"> {member.name}</span>
-                        </summary>
-                        <form action={deactivateUserAction} className="mt-2 space-y-2 rounded-lg border border-red-200 bg-red-50 p-3">
-                          <input type="hidden" name="userId" value={member.id} />
-                          <p>
-                            {member.name} will be signed out at once and cannot sign in.
-                            {member.activeEpisodes > 0 ? (
-                              <>
-                                {' '}First move their {member.activeEpisodes} active episodes to a colleague in{' '}
-                                <Link href={`/manager/caseloads?clinician=${member.id}`} className="font-semibold text-brand-800 underline underline-offset-2">
-                                  Caseloads
-                                </Link>
-                                , so no patient or alert is left without a clinician.
-                              </>
-                            ) : null}
-                          </p>
-                          <SubmitButton variant="danger" pendingText="Deactivating…">
-                            Deactivate {member.name}
-                          </SubmitButton>
-                        </form>
-                      </details>
-                    ) : (
-                      <form action={reactivateUserAction}>
-                        <input type="hidden" name="userId" value={member.id} />
-                        <SubmitButton variant="secondary" pendingText="Reactivating…">
-                          Reactivate<span className="sr-only"> {member.name}</span>
-                        </SubmitButton>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Clinicians and managers of your clinic"
+          columns={[
+            {
+              label: 'Name',
+              rowHeader: true,
+              cell: (member) => (
+                <>
+                  {member.name}
+                  {member.isYou ? ' (you)' : ''}
+                  <span className="block font-normal text-slate-700">{member.email}</span>
+                </>
+              ),
+            },
+            { label: 'Role', cell: (member) => (member.role === 'clinician' ? 'Clinician' : 'Manager') },
+            { label: 'Status', cell: (member) => (!member.active ? 'Deactivated' : member.invitationPending ? 'Invited, not signed up yet' : 'Active') },
+            { label: 'Last sign-in', cell: (member) => (member.lastSignInAt ? formatDateTime(member.lastSignInAt, viewer.timeZone) : 'Never') },
+            { label: 'Active episodes', cell: (member) => (member.role === 'clinician' ? <CaseloadLink member={member} /> : '—') },
+            { label: 'Actions', controls: true, className: 'space-y-2', cell: (member) => <MemberActions member={member} /> },
+          ]}
+          rows={staff}
+          rowKey={(member) => member.id}
+        />
       </section>
     </div>
+  );
+}
+
+function CaseloadLink({ member }: { member: StaffMember }) {
+  return (
+    <Link href={`/manager/caseloads?clinician=${member.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2">
+      {member.activeEpisodes}
+      <span className="sr-only"> active episodes of {member.name}: reassign</span>
+    </Link>
+  );
+}
+
+/** Renew a pending invitation; deactivate (after a confirming step) or reactivate anyone but yourself. */
+function MemberActions({ member }: { member: StaffMember }) {
+  return (
+    <>
+      {member.active && member.invitationPending ? <RenewInvitation userId={member.id} name={member.name} /> : null}
+      {member.isYou ? null : member.active ? (
+        <details>
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-red-800">
+            Deactivate…<span className="sr-only"> {member.name}</span>
+          </summary>
+          <form action={deactivateUserAction} className="mt-2 space-y-2 rounded-lg border border-red-200 bg-red-50 p-3">
+            <input type="hidden" name="userId" value={member.id} />
+            <p>
+              {member.name} will be signed out at once and cannot sign in.
+              {member.activeEpisodes > 0 ? (
+                <>
+                  {' '}First move their {member.activeEpisodes} active episodes to a colleague in{' '}
+                  <Link href={`/manager/caseloads?clinician=${member.id}`} className="font-semibold text-brand-800 underline underline-offset-2">
+                    Caseloads
+                  </Link>
+                  , so no patient or alert is left without a clinician.
+                </>
+              ) : null}
+            </p>
+            <SubmitButton variant="danger" pendingText="Deactivating…">
+              Deactivate {member.name}
+            </SubmitButton>
+          </form>
+        </details>
+      ) : (
+        <form action={reactivateUserAction}>
+          <input type="hidden" name="userId" value={member.id} />
+          <SubmitButton variant="secondary" pendingText="Reactivating…">
+            Reactivate<span className="sr-only"> {member.name}</span>
+          </SubmitButton>
+        </form>
+      )}
+    </>
   );
 }

@@ -4,8 +4,8 @@ import { cache } from 'react';
 import { getDb, type Db, type Tx } from '@/db/client';
 import { episodes, users } from '@/db/schema';
 import { canLogForEpisode, canReadEpisode } from '@/lib/auth/policy';
-import { auditActor, requireRole, type Viewer } from '@/lib/auth/viewer';
-import { recordAudit } from '@/lib/audit/record';
+import { requireRole, type Viewer } from '@/lib/auth/viewer';
+import { recordViewerAction } from './viewer-action';
 
 export type PatientEpisode = {
   id: string;
@@ -72,13 +72,5 @@ export async function recordOwnAction(
   resource: { type: string; id: string },
   detail?: Record<string, unknown>,
 ): Promise<void> {
-  await recordAudit(executor, {
-    action,
-    outcome: 'success',
-    ...auditActor(viewer),
-    patientId: viewer.userId,
-    resourceType: resource.type,
-    resourceId: resource.id,
-    detail,
-  });
+  await recordViewerAction(executor, viewer, { action, patientId: viewer.userId, resourceType: resource.type, resourceId: resource.id, detail });
 }

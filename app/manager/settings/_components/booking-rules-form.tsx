@@ -2,48 +2,36 @@
 
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
+import { NumberField } from '@/components/ui/number-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextField } from '@/components/ui/text-field';
 import { BOOKING_RULE_LIMITS, type BookingRules } from '@/lib/appointments/rules';
-import { NOT_SENT, valueOf } from '@/lib/forms';
+import { NOT_SENT } from '@/lib/forms';
 import { updateBookingRulesAction } from '../booking-actions';
+
+const FIELDS: { name: keyof BookingRules; label: string }[] = [
+  { name: 'horizonDays', label: 'Book up to (days ahead)' },
+  { name: 'slotMinutes', label: 'Follow-up length (minutes)' },
+  { name: 'cancellationWindowHours', label: 'Cancel online until (hours before)' },
+];
 
 export function BookingRulesForm({ rules }: { rules: BookingRules }) {
   const [state, action] = useActionState(updateBookingRulesAction, NOT_SENT);
-  const errors = state.ok ? undefined : state.fieldErrors;
-  const limits = BOOKING_RULE_LIMITS;
   return (
     <form action={action} className="space-y-4" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       {state.ok ? <FormAlert tone="success">Booking rules saved.</FormAlert> : null}
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField
-          size="compact"
-          label="Book up to (days ahead)"
-          name="horizonDays"
-          inputMode="numeric"
-          hint={`${limits.horizonDays.min} to ${limits.horizonDays.max}`}
-          defaultValue={valueOf(state, 'horizonDays') ?? String(rules.horizonDays)}
-          errors={errors?.horizonDays}
-        />
-        <TextField
-          size="compact"
-          label="Follow-up length (minutes)"
-          name="slotMinutes"
-          inputMode="numeric"
-          hint={`${limits.slotMinutes.min} to ${limits.slotMinutes.max}`}
-          defaultValue={valueOf(state, 'slotMinutes') ?? String(rules.slotMinutes)}
-          errors={errors?.slotMinutes}
-        />
-        <TextField
-          size="compact"
-          label="Cancel online until (hours before)"
-          name="cancellationWindowHours"
-          inputMode="numeric"
-          hint={`${limits.cancellationWindowHours.min} to ${limits.cancellationWindowHours.max}`}
-          defaultValue={valueOf(state, 'cancellationWindowHours') ?? String(rules.cancellationWindowHours)}
-          errors={errors?.cancellationWindowHours}
-        />
+        {FIELDS.map(({ name, label }) => (
+          <NumberField
+            key={name}
+            size="compact"
+            label={label}
+            name={name}
+            hint={`${BOOKING_RULE_LIMITS[name].min} to ${BOOKING_RULE_LIMITS[name].max}`}
+            value={rules[name]}
+            result={state}
+          />
+        ))}
       </div>
       <SubmitButton pendingText="Saving…">Save booking rules</SubmitButton>
     </form>

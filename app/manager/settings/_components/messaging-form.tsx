@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
+import { NumberField } from '@/components/ui/number-field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextField } from '@/components/ui/text-field';
 import { MESSAGE_REPLY_DAYS_LIMITS } from '@/lib/messages/limits';
 import { NOT_SENT, valueOf } from '@/lib/forms';
 import { updateMessageSettingsAction } from '../messaging-actions';
@@ -17,15 +17,13 @@ export function MessagingForm({ replyWorkingDays, readOnlyAfterDischarge }: { re
     <form action={action} className="space-y-4" noValidate key={JSON.stringify(state.values ?? {})}>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       {state.ok ? <FormAlert tone="success">Message settings saved.</FormAlert> : null}
-      <TextField
+      <NumberField
         label="Working days to answer a patient’s message"
         name="messageReplyWorkingDays"
-        inputMode="numeric"
-        autoComplete="off"
         className="max-w-xs"
         hint={`From ${MESSAGE_REPLY_DAYS_LIMITS.min} to ${MESSAGE_REPLY_DAYS_LIMITS.max}. Patients read “Your care team answers messages within this many working days” as they write.`}
-        defaultValue={(state.ok ? undefined : valueOf(state, 'messageReplyWorkingDays')) ?? String(replyWorkingDays)}
-        errors={errors?.messageReplyWorkingDays}
+        value={replyWorkingDays}
+        result={state.ok ? undefined : state}
       />
       <fieldset>
         <legend className="text-sm font-medium">After a patient is discharged</legend>

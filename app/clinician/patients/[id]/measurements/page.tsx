@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { MeasurementForm } from '@/components/clinician/measurement-form';
 import { MeasurementRowActions } from '@/components/clinician/measurement-row-actions';
 import { RecordNav } from '@/components/clinician/record-nav';
+import { TableFrame, type ColumnHead } from '@/components/ui/data-table';
 import { guardArea } from '@/lib/auth/guard';
 import { formatMeasurement, isMeasureCode, judgeSchober, ROM_MEASURES, ROM_METHOD_LABELS, type RomMethod } from '@/lib/clinical/rom';
 import { listMeasurementHistory, type MeasurementHistoryRow } from '@/lib/dal/measurements';
@@ -11,6 +12,16 @@ import { formatDateTime, localDay } from '@/lib/time';
 import { correctMeasurementAction, deleteMeasurementAction, recordMeasurementsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Measurements' };
+
+const COLUMNS: ColumnHead[] = [
+  { label: 'Measured' },
+  { label: 'Measure' },
+  { label: 'Value', numeric: true },
+  { label: 'Method' },
+  { label: 'Recorded by' },
+  { label: 'Status' },
+  { label: 'Actions', hideLabel: true },
+];
 
 function localInputValue(now: Date, timeZone: string): string {
   const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
@@ -34,30 +45,16 @@ export default async function MeasurementsPage({ params }: { params: Promise<{ i
       <section aria-labelledby="measurement-history" className="space-y-2">
         <h2 id="measurement-history" className="text-xl font-semibold">History</h2>
         <p className="text-sm text-slate-700">Corrections and deletions keep the original row, shown struck through.</p>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="stack-table min-w-full text-left text-sm">
-            <caption className="sr-only">All measurements, newest first</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">Measured</th>
-                <th scope="col" className="px-3 py-2">Measure</th>
-                <th scope="col" className="px-3 py-2 text-right">Value</th>
-                <th scope="col" className="px-3 py-2">Method</th>
-                <th scope="col" className="px-3 py-2">Recorded by</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <HistoryRow key={row.id} row={row} episodeId={heading.episodeId} timeZone={viewer.timeZone} editable={active} />
-              ))}
-              {rows.length === 0 ? (
-                <tr><td colSpan={7} className="px-3 py-4 text-center text-slate-700">No measurements yet.</td></tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <TableFrame caption="All measurements, newest first" columns={COLUMNS}>
+          <tbody>
+            {rows.map((row) => (
+              <HistoryRow key={row.id} row={row} episodeId={heading.episodeId} timeZone={viewer.timeZone} editable={active} />
+            ))}
+            {rows.length === 0 ? (
+              <tr><td colSpan={COLUMNS.length} className="px-3 py-4 text-center text-slate-700">No measurements yet.</td></tr>
+            ) : null}
+          </tbody>
+        </TableFrame>
       </section>
     </div>
   );

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { VisitDetails } from '@/components/appointments/visit-details';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { guardArea } from '@/lib/auth/guard';
-import { getEpisodeVisits, type AppointmentView } from '@/lib/dal/appointments';
+import type { Visit } from '@/lib/appointments/visit';
+import { getEpisodeVisits } from '@/lib/dal/appointments';
 import { localDay } from '@/lib/time';
 import { bookVisitAction } from './actions';
 import { VisitForm } from './visit-form';
@@ -58,7 +59,7 @@ export default async function VisitsPage({ params }: { params: Promise<{ id: str
   );
 }
 
-function VisitList({ visits, timeZone }: { visits: AppointmentView[]; timeZone: string }) {
+function VisitList({ visits, timeZone }: { visits: Visit[]; timeZone: string }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
       {visits.map((visit) => (
