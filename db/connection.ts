@@ -81,7 +81,7 @@ export function preparedByDefault(sql: postgres.Sql): postgres.Sql {
  * `statementTimeoutMs` is 15 s unless given: a page's statement that runs longer is a fault. Maintenance
  * scripts (the bench's clean-up and VACUUM of a two-million-row table) pass 0 for none.
  */
-export function openPostgres(url: string, options: { max?: number; statementTimeoutMs?: number } = {}): DatabaseHandle {
+export function openPostgres(url: string, options: { max?: number; statementTimeoutMs?: number; applicationName?: string } = {}): DatabaseHandle {
   const client = postgres(url, {
     max: options.max ?? 10,
     // Fail in seconds, not minutes, when the database is unreachable (SECURITY.md: faults).
@@ -89,7 +89,7 @@ export function openPostgres(url: string, options: { max?: number; statementTime
     idle_timeout: 30,
     // JIT off: the pages run many short index-probe queries; on a large estimate (the clinic outcomes over
     // 10 000 episodes) PostgreSQL spent ~1.2 s compiling a plan that then ran in ~0.2 s.
-    connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'uplift', jit: 'off' },
+    connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: options.applicationName ?? 'uplift', jit: 'off' },
     onnotice: () => {},
   });
   const db = drizzlePostgres(preparedByDefault(client), { schema });

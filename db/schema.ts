@@ -26,6 +26,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { ALERT_REASON_CODES } from '../lib/clinical/alerts';
 import type { Dosage } from '../lib/clinical/dosage';
 import { ESCALATION_WINDOW_DEFAULTS, ESCALATION_WINDOW_LIMITS } from '../lib/clinical/escalation';
 import { INSTRUMENTS } from '../lib/clinical/instruments';
@@ -68,15 +69,7 @@ export const instrumentEnum = pgEnum('instrument', INSTRUMENTS);
 export const responseStatusEnum = pgEnum('response_status', ['in-progress', 'completed']);
 export const startbackRiskEnum = pgEnum('startback_risk', ['low', 'medium', 'high']);
 export const goalStatusEnum = pgEnum('goal_status', ['active', 'achieved', 'not-achieved', 'cancelled']);
-export const alertReasonEnum = pgEnum('alert_reason', [
-  'red-flag',
-  'worsening',
-  'severe-pain',
-  'inactive',
-  'low-adherence',
-  'questionnaire-worsening',
-  'questionnaire-overdue',
-]);
+export const alertReasonEnum = pgEnum('alert_reason', ALERT_REASON_CODES);
 export const alertUrgencyEnum = pgEnum('alert_urgency', ['emergency', 'same-day', '24h', 'routine']);
 export const tokenKindEnum = pgEnum('token_kind', ['invite', 'reset']);
 export const messageKindEnum = pgEnum('message_kind', ['message', 'visit-request']);

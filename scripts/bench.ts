@@ -11,8 +11,10 @@
  *        --profile DIR (the server runs with --cpu-prof into DIR; `npm run bench:profile -- DIR` summarises)
  *        --workers N[,M] (PostgreSQL: N server processes sharing the port, as `npm start` with UPLIFT_WORKERS=N; 1;
  *                  `1,2` measures PostgreSQL once with each)
- *        --jobs idle[,busy] (PostgreSQL: `busy` measures again while the server's job runner works without a
- *                  break through time-based alert evaluations of the whole clinic; scripts/bench/job-load.ts)
+ *        --jobs idle[,busy] (PostgreSQL: `idle,busy` measures each page in --rounds pairs, one with the job
+ *                  runner idle and one while it works through every scheduled kind over the whole clinic,
+ *                  alternating which goes first, so drift on a shared machine falls on both; scripts/bench/job-load.ts)
+ *        --rounds N (3): pairs per page and level with --jobs idle,busy
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -33,8 +35,10 @@ import { firstLoadJs } from './bench/first-load';
 import { timeFhirExport } from './bench/fhir-export';
 import { BENCH_SUBMISSION_PREFIX, benchSubmissionId, measure, type LoadRequest } from './bench/measure';
 import { startJobLoad, type JobLoad } from './bench/job-load';
+import type { JobPair } from './bench/report';
+import { medianByP95 } from './bench/report';
 import { startCluster, type Cluster } from './bench/postgres';
-import { jobLoadSection, markdown, printTable, statementsMarkdown, writeDocument, type DatabaseRun, type JobMode, type Machine, type RouteResult } from './bench/report';
+import { jobLoadSection, markdown, printTable, statementsMarkdown, writeDocument, type DatabaseRun, type Machine, type RouteResult } from './bench/report';
 import { BENCH_ROUTES, type BenchContext, type BenchRole } from './bench/routes';
 import { cpuMs, residentMb, sampleMemory, startServer } from './bench/server';
 import { analyzeGenerated, benchAccounts, generateClinic, generatedClinicName } from './generate/clinic';
@@ -61,6 +65,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     workers: { type: 'string', default: '1' },
     jobs: { type: 'string', default: 'idle' },
+    rounds: { type: 'string', default: '3' },
     profile: { type: 'string' },
   },
 });
@@ -77,8 +82,10 @@ const port = Number(values.port);
 const kinds = values.db!.split(',') as ('postgres' | 'pglite')[];
 const workerCounts = values.workers!.split(',').map(Number);
 if (workerCounts.some((count) => !Number.isInteger(count) || count < 1)) fail('--workers takes whole numbers of at least 1, e.g. 2 or 1,2.');
-const jobModes = values.jobs!.split(',') as JobMode[];
-if (jobModes.some((mode) => mode !== 'idle' && mode !== 'busy')) fail('--jobs takes idle, busy or idle,busy.');
+if (values.jobs !== 'idle' && values.jobs !== 'idle,busy') fail('--jobs takes idle or idle,busy.');
+const pairedJobs = values.jobs === 'idle,busy';
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) fail('--rounds must be a whole number of at least 1.');
 if (!Number.isInteger(patients) || patients < 10) fail('--patients must be a whole number of at least 10.');
 if (kinds.some((kind) => kind !== 'postgres' && kind !== 'pglite')) fail('--db takes postgres, pglite or both.');
 const benchDir = path.join(process.cwd(), '.data', 'bench');
@@ -159,10 +166,10 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
 
 type BrowserChecks = { lighthouse: LighthouseScore[]; views: BrowserView[] };
 
-async function runOne(kind: 'postgres' | 'pglite', workers: number, jobs: JobMode, first: boolean, browserChecks: BrowserChecks | null): Promise<DatabaseRun> {
+async function runOne(kind: 'postgres' | 'pglite', workers: number, first: boolean, browserChecks: BrowserChecks | null): Promise<DatabaseRun> {
   const clusters: Cluster[] = [];
   try {
-    return await measureDatabase(kind, workers, jobs, first, browserChecks, clusters);
+    return await measureDatabase(kind, workers, first, browserChecks, clusters);
   } finally {
     // Stopped whatever happened, so a failed run leaves no PostgreSQL behind.
     for (const cluster of clusters) cluster.stop();
@@ -170,7 +177,9 @@ async function runOne(kind: 'postgres' | 'pglite', workers: number, jobs: JobMod
 }
 
 /** `first`: the first run of this bench, which also measures first-load JavaScript and, on PostgreSQL, the statements and plans. */
-async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, jobs: JobMode, first: boolean, browserChecks: BrowserChecks | null, clusters: Cluster[]): Promise<DatabaseRun> {
+async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, first: boolean, browserChecks: BrowserChecks | null, clusters: Cluster[]): Promise<DatabaseRun> {
+  // The job load is sent from this process, which PGlite's one-process rule does not allow: PostgreSQL only.
+  const paired = pairedJobs && kind === 'postgres';
   let cluster: Cluster | null = null;
   let env: Record<string, string>;
   let handle: DatabaseHandle;
@@ -196,8 +205,8 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, job
 
   const run: DatabaseRun = {
     kind,
-    label: kind === 'postgres' ? (jobs === 'busy' ? 'PostgreSQL, job runner busy' : 'PostgreSQL') : 'PGlite (embedded)',
-    jobs,
+    label: kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)',
+    jobs: paired ? { rounds, completed: 0, sent: 0, kinds: 0 } : undefined,
     generation: { seconds: null, rows: null, sizeMb: null },
     routes: [],
     memory: { idleMb: null, peakMb: null, endMb: null, perRoute: {} },
@@ -235,10 +244,10 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, job
     nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`);
   }
   run.workers = workers;
-  const server = await startServer(port, env, nodeArgs, workers);
+  // On PostgreSQL the jobs run in a process of their own, as `npm start` runs them there.
+  const server = await startServer(port, env, nodeArgs, workers, kind === 'postgres');
   let jobLoad: JobLoad | null = null;
   try {
-    if (jobs === 'busy') jobLoad = await startJobLoad(handle);
     run.memory.idleMb = residentMb(server.pid);
     // Filled by each route's signInAgain below, just before they are used.
     const cookies: Partial<Record<BenchRole, string>> = {};
@@ -308,7 +317,7 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, job
       requests.set(route.key, request);
       process.stderr.write(`  ${route.name}: warming up… `);
       await measure(server.origin, request, 2, Math.min(2, seconds));
-      for (const connections of connectionLevels) {
+      const measureOnce = async (connections: number) => {
         await signInAgain();
         if (route.as) request.headers.cookie = cookies[route.as]!;
         const databasePid = cluster?.pid() ?? null;
@@ -318,8 +327,32 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, job
         const perRequest = (start: number | null, end: number | null) =>
           start === null || end === null || measurement.requests === 0 ? null : (end - start) / measurement.requests;
         measurement.cpuMs = { server: perRequest(before.server, after.server), database: perRequest(before.database, after.database) };
-        result.runs.push(measurement);
-        process.stderr.write(`${connections} → ${measurement.perSecond.toFixed(0)} req/s p95 ${measurement.p95.toFixed(1)} ms; `);
+        return measurement;
+      };
+      for (const connections of connectionLevels) {
+        if (!paired) {
+          const measurement = await measureOnce(connections);
+          result.runs.push(measurement);
+          process.stderr.write(`${connections} → ${measurement.perSecond.toFixed(0)} req/s p95 ${measurement.p95.toFixed(1)} ms; `);
+          continue;
+        }
+        const pair: JobPair = { connections, idle: [], busy: [] };
+        for (let round = 0; round < rounds; round++) {
+          for (const busy of round % 2 === 0 ? [false, true] : [true, false]) {
+            if (busy) jobLoad = await startJobLoad(handle);
+            const measurement = await measureOnce(connections);
+            if (jobLoad) {
+              const done = await jobLoad.stop();
+              jobLoad = null;
+              Object.assign(run.jobs!, { completed: run.jobs!.completed + done.completed, sent: run.jobs!.sent + done.sent, kinds: done.kinds });
+            }
+            (busy ? pair.busy : pair.idle).push(measurement);
+            process.stderr.write(`${connections}${busy ? ' busy' : ' idle'} → p95 ${measurement.p95.toFixed(1)} ms; `);
+          }
+        }
+        result.pairs = [...(result.pairs ?? []), pair];
+        // The main table shows the idle round with the median p95.
+        result.runs.push(medianByP95(pair.idle));
       }
       process.stderr.write('\n');
       run.memory.perRoute[route.key] = residentMb(server.pid) ?? 0;
@@ -328,11 +361,7 @@ async function measureDatabase(kind: 'postgres' | 'pglite', workers: number, job
     run.memory.peakMb = samples.length ? Math.max(...samples) : null;
     run.memory.endMb = residentMb(server.pid);
     run.load.end = os.loadavg()[0]!;
-    if (jobLoad) {
-      run.jobLoad = await jobLoad.stop();
-      jobLoad = null;
-      log(`job runner: ${run.jobLoad.completed} alert evaluations completed during the run (${run.jobLoad.sent} queued)`);
-    }
+    if (run.jobs) log(`job runner: ${run.jobs.completed} jobs of ${run.jobs.kinds} scheduled kinds completed in the busy rounds (${run.jobs.sent} queued)`);
 
     if (statsAvailable) {
       run.topStatements = await topStatements(handle);
@@ -423,13 +452,12 @@ async function main() {
   const browserChecks: BrowserChecks | null = values.lighthouse ? { lighthouse: [], views: [] } : null;
   let postgresVersion: string | null = null;
   // PGlite allows one process per data folder: one server process there, whatever --workers says.
-  // The job load is sent from this process, which PGlite's one-process rule does not allow: PostgreSQL only.
-  const plan = kinds.flatMap((kind): { kind: 'postgres' | 'pglite'; workers: number; jobs: JobMode }[] =>
-    kind === 'postgres' ? workerCounts.flatMap((workers) => jobModes.map((jobs) => ({ kind, workers, jobs }))) : [{ kind, workers: 1, jobs: 'idle' }],
+  const plan = kinds.flatMap((kind): { kind: 'postgres' | 'pglite'; workers: number }[] =>
+    kind === 'postgres' ? workerCounts.map((workers) => ({ kind, workers })) : [{ kind, workers: 1 }],
   );
-  for (const [index, { kind, workers, jobs }] of plan.entries()) {
-    log(`— ${kind}${kind === 'postgres' && workerCounts.length > 1 ? `, ${workers} server process${workers === 1 ? '' : 'es'}` : ''}${jobs === 'busy' ? ', job runner busy' : ''} —`);
-    const run = await runOne(kind, workers, jobs, index === 0, index === 0 ? browserChecks : null);
+  for (const [index, { kind, workers }] of plan.entries()) {
+    log(`— ${kind}${kind === 'postgres' && workerCounts.length > 1 ? `, ${workers} server process${workers === 1 ? '' : 'es'}` : ''}${pairedJobs && kind === 'postgres' ? ', job runner idle and busy in turn' : ''} —`);
+    const run = await runOne(kind, workers, index === 0, index === 0 ? browserChecks : null);
     if (kind === 'postgres') postgresVersion = spawnSync('postgres', ['--version']).stdout?.toString().trim().replace('postgres (PostgreSQL) ', 'PostgreSQL ') || 'PostgreSQL';
     runs.push(run);
     printTable(run);

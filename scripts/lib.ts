@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,4 +60,9 @@ export function serverNodeOptions(env: Record<string, string | undefined> = proc
     given.includes('--max-semi-space-size') ? null : `--max-semi-space-size=${Math.min(64, Math.floor(heapMb / 8))}`,
   ];
   return [given, ...flags].filter(Boolean).join(' ');
+}
+
+/** The job runner as a process of its own (scripts/run-jobs.ts), as `npm start` runs it on PostgreSQL. */
+export function spawnJobProcess(env: NodeJS.ProcessEnv, stdio: StdioOptions = 'inherit'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', path.join(process.cwd(), 'scripts', 'run-jobs.ts')], { stdio, env });
 }

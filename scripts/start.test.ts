@@ -44,4 +44,27 @@ describe('npm start', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('UPLIFT_WORKERS above 1 needs DATABASE_URL');
   });
+
+  it('refuses a job runner process of its own on the embedded database, and an unknown UPLIFT_JOBS', () => {
+    const run = (jobs: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { encoding: 'utf8', env: { ...process.env, UPLIFT_JOBS: jobs, DATABASE_URL: '' }, timeout: 30_000 });
+    const separate = run('process');
+    expect(separate.status).toBe(1);
+    expect(separate.stderr).toContain('UPLIFT_JOBS=process needs DATABASE_URL');
+    const unknown = run('sometimes');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('UPLIFT_JOBS takes process, server or off');
+  });
+});
+
+describe('npm run jobs', () => {
+  it('refuses to run without PostgreSQL, with a clear message', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/run-jobs.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: '' },
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('npm run jobs needs DATABASE_URL');
+  });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { PageLinks } from '@/components/ui/page-links';
+import { PageHeading } from '@/components/ui/page-heading';
 import { CaseloadRows, type CaseloadRowView } from '@/components/clinician/caseload-rows';
 import { FigureDefinitions } from '@/components/clinician/figure-definitions';
 import { FlagLegend } from '@/components/clinician/flag-badge';
@@ -59,18 +60,19 @@ export default async function CaseloadPage({ searchParams }: { searchParams: Pro
   const filtered = search.flag !== null || search.q !== '';
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">Caseload</h1>
-          <p className="text-slate-700">
+      <PageHeading
+        title="Caseload"
+        summary={
+          <>
             {caseload.total} {filtered ? 'matching' : 'active'} {caseload.total === 1 ? 'patient' : 'patients'}
             {search.sort === 'attention' ? ', those needing attention first.' : '.'}
-          </p>
-        </div>
+          </>
+        }
+      >
         <AppLink href="/clinician/patients/new" className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           Add patient
         </AppLink>
-      </div>
+      </PageHeading>
 
       {away.coveringFor.length > 0 ? (
         <p className="rounded-lg border-l-4 border-brand-700 bg-brand-50 p-3">

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { VisitDetails } from '@/components/appointments/visit-details';
+import { Card } from '@/components/patient/card';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
 import { AppLink } from '@/components/ui/app-link';
 import { guardArea, loadPage } from '@/lib/auth/guard';
@@ -51,25 +52,19 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
       ) : null}
 
       {nextVisit ? (
-        <section aria-labelledby="next-visit-heading" className="space-y-2 rounded-2xl border border-slate-200 bg-white p-5 text-lg">
-          <h2 id="next-visit-heading" className="text-xl font-semibold">
-            Your next visit
-          </h2>
+        <Card headingId="next-visit-heading" title="Your next visit" className="space-y-2 text-lg">
           <VisitDetails visit={nextVisit} timeZone={timeZone} />
           <AppLink href="/patient/appointments" className="inline-block text-brand-800 underline">
             All your appointments
           </AppLink>
-        </section>
+        </Card>
       ) : null}
 
       <Suspense fallback={null}>
         <SavedNotice saved={query.saved} status={query.status} />
       </Suspense>
 
-      <section aria-labelledby="pain-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 id="pain-heading" className="text-xl font-semibold">
-          Latest pain score
-        </h2>
+      <Card headingId="pain-heading" title="Latest pain score">
         {status.latestPain ? (
           <p className="mt-2 text-lg">
             <strong className="text-3xl">{status.latestPain.score}</strong> out of 10, logged {formatDateTime(status.latestPain.recordedAt, timeZone)}
@@ -101,7 +96,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
             </p>
           </nav>
         ) : null}
-      </section>
+      </Card>
 
       <Suspense fallback={<TodayExercisesSkeleton />}>
         <TodayExercises />
@@ -124,10 +119,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
         </AppLink>
       </nav>
 
-      <section aria-labelledby="care-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 id="care-heading" className="text-xl font-semibold">
-          Your care
-        </h2>
+      <Card headingId="care-heading" title="Your care">
         <p className="mt-2 text-lg">
           {shell.clinicianName ? (
             <>
@@ -145,7 +137,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
             </AppLink>
           </p>
         ) : null}
-      </section>
+      </Card>
     </div>
   );
 }

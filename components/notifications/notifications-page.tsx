@@ -1,5 +1,6 @@
 import { AppLink } from '@/components/ui/app-link';
 import { FormAlert } from '@/components/ui/form-alert';
+import { PageHeading } from '@/components/ui/page-heading';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { guardArea } from '@/lib/auth/guard';
 import type { Role } from '@/lib/auth/roles';
@@ -21,13 +22,10 @@ export async function NotificationsPage({ area, search }: { area: Role; search: 
   const problem = typeof search.problem === 'string' && search.problem in PROBLEMS ? PROBLEMS[search.problem as keyof typeof PROBLEMS] : null;
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">Notifications</h1>
-          <p className="text-slate-700">
-            {items.length === 0 ? 'You have no notifications.' : unread === 0 ? 'All read.' : `${unread} unread.`} Old notifications are removed after {NOTIFICATION_RETENTION_DAYS} days.
-          </p>
-        </div>
+      <PageHeading
+        title="Notifications"
+        summary={`${items.length === 0 ? 'You have no notifications.' : unread === 0 ? 'All read.' : `${unread} unread.`} Old notifications are removed after ${NOTIFICATION_RETENTION_DAYS} days.`}
+      >
         {unread > 0 ? (
           <form action={markAllNotificationsReadAction}>
             <input type="hidden" name="area" value={area} />
@@ -37,7 +35,7 @@ export async function NotificationsPage({ area, search }: { area: Role; search: 
             </SubmitButton>
           </form>
         ) : null}
-      </div>
+      </PageHeading>
       {problem ? <FormAlert>{problem}</FormAlert> : null}
       {items.length > 0 ? (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">

@@ -27,16 +27,7 @@ export function RedFlagMessage({ urgency, positives, services }: { urgency: RedF
             Call {services.emergencyNumber}
           </a>
         </div>
-        {answered.length > 0 ? (
-          <div className="mt-4">
-            <h3 className="text-lg font-semibold">You said yes to:</h3>
-            <ul className="mt-1 list-disc pl-6 text-lg">
-              {answered.map((text) => (
-                <li key={text}>{text}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <AnsweredYes answered={answered} />
       </section>
     );
   }
@@ -59,16 +50,22 @@ export function RedFlagMessage({ urgency, positives, services }: { urgency: RedF
           </a>
         </p>
       ) : null}
-      {answered.length > 0 ? (
-        <div className="mt-4">
-          <h3 className="text-lg font-semibold">You said yes to:</h3>
-          <ul className="mt-1 list-disc pl-6 text-lg">
-            {answered.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <AnsweredYes answered={answered} />
     </section>
+  );
+}
+
+/** The questions the patient said yes to, so they can tell whoever they call. */
+function AnsweredYes({ answered }: { answered: string[] }) {
+  if (answered.length === 0) return null;
+  return (
+    <div className="mt-4">
+      <h3 className="text-lg font-semibold">You said yes to:</h3>
+      <ul className="mt-1 list-disc pl-6 text-lg">
+        {answered.map((text) => (
+          <li key={text}>{text}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

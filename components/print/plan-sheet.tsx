@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ExerciseDrawing } from '@/components/patient/exercise-drawing';
 import { urgentAdviceAction } from '@/lib/content/emergency-services';
 import type { PrintablePlan } from '@/lib/dal/plan-print';
 import { formatDate } from '@/lib/time';
@@ -26,14 +26,7 @@ export function PlanSheet({ plan, timeZone }: { plan: PrintablePlan; timeZone: s
           <li key={index} className="print-avoid-break rounded-lg border border-slate-300 p-3 print:rounded-none print:border-x-0 print:border-t-0 print:px-0 print:pb-2">
             <div className="grid gap-3 sm:grid-cols-[9rem_1fr] print:grid-cols-[34mm_1fr] print:gap-3">
               {exercise.illustration ? (
-                <Image
-                  src={exercise.illustration}
-                  alt={`Simple drawing of a person doing the ${exercise.name.toLowerCase()} exercise. ${exercise.summary}`}
-                  width={480}
-                  height={320}
-                  unoptimized
-                  className="w-36 rounded border border-slate-200 print:w-[34mm]"
-                />
+                <ExerciseDrawing src={exercise.illustration} name={exercise.name} summary={exercise.summary} className="w-36 rounded border border-slate-200 print:w-[34mm]" />
               ) : (
                 <span aria-hidden="true" />
               )}

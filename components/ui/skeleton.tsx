@@ -12,6 +12,17 @@ export function PanelSkeleton({ label, className = '', children }: { label: stri
   );
 }
 
+/** A skeleton of a few lines, one grey block for each entry of `blocks` (that block's size, as for `SkeletonBlock`). */
+export function SkeletonLines({ label, className, blocks }: { label: string; className?: string; blocks: readonly string[] }) {
+  return (
+    <PanelSkeleton label={label} className={className}>
+      {blocks.map((block, index) => (
+        <SkeletonBlock key={index} className={block} />
+      ))}
+    </PanelSkeleton>
+  );
+}
+
 /** One grey block of a skeleton; its size comes from `className` (height, width, grid span). */
 export function SkeletonBlock({ className }: { className: string }) {
   return <div aria-hidden="true" className={`animate-pulse rounded-xl bg-slate-200 ${className}`} />;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { isAppError } from '@/lib/errors';
+import { isUuid } from '@/lib/validation/ids';
 import type { Role } from './roles';
 import { getViewer, requireRole, type Viewer } from './viewer';
 
@@ -33,4 +34,16 @@ export async function loadPage<T>(load: () => Promise<T>): Promise<T> {
     if (isAppError(error, 'not_found')) notFound();
     throw error;
   }
+}
+
+/**
+ * For pages about one record named by the id in their address: the record, else the 404 page. An id
+ * that is not a UUID names nothing and is not looked up; a record the viewer may not see comes back
+ * from the data access layer as null and is "not found" too (docs/ARCHITECTURE.md).
+ */
+export async function loadRecord<T>(id: string, load: (id: string) => Promise<T | null>): Promise<T> {
+  if (!isUuid(id)) notFound();
+  const record = await loadPage(() => load(id));
+  if (!record) notFound();
+  return record;
 }

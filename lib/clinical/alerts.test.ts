@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ALERT_REASON_ORDER,
   ALERT_REASONS,
-  type AlertReason,
+  ALERT_REASON_CODES,
   type DailyPain,
   dailyMaxPain,
   isInactive,
@@ -286,15 +286,7 @@ describe('questionnaireWorsening', () => {
 });
 
 describe('ALERT_REASONS', () => {
-  const reasons: AlertReason[] = [
-    'red-flag',
-    'worsening',
-    'severe-pain',
-    'inactive',
-    'low-adherence',
-    'questionnaire-worsening',
-    'questionnaire-overdue',
-  ];
+  const reasons = ALERT_REASON_CODES;
 
   it('describes every reason, keyed by itself', () => {
     expect(Object.keys(ALERT_REASONS).sort()).toEqual([...reasons].sort());

@@ -146,14 +146,17 @@ export function questionnaireWorsening(instrument: QuestionnaireInstrument, prev
   return worseBy >= threshold - TOLERANCE;
 }
 
-export type AlertReason =
-  | 'red-flag'
-  | 'worsening'
-  | 'severe-pain'
-  | 'inactive'
-  | 'low-adherence'
-  | 'questionnaire-worsening'
-  | 'questionnaire-overdue';
+/** Every reason an alert is raised for, as stored (the alert_reason enum of db/schema.ts). */
+export const ALERT_REASON_CODES = [
+  'red-flag',
+  'worsening',
+  'severe-pain',
+  'inactive',
+  'low-adherence',
+  'questionnaire-worsening',
+  'questionnaire-overdue',
+] as const;
+export type AlertReason = (typeof ALERT_REASON_CODES)[number];
 
 export type AlertReasonInfo = { reason: AlertReason; label: string; definition: string; priority: number };
 

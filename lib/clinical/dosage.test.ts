@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Dosage, formatDosage, sessionsPerWeek } from './dosage';
+import { dosageWith, formatDosage, sessionsPerWeek } from './dosage';
 
-const dosage = (overrides: Partial<Dosage>): Dosage => ({
-  sets: null,
-  reps: null,
-  holdSeconds: null,
-  durationMinutes: null,
-  timesPerDay: 1,
-  daysPerWeek: 7,
-  perSide: false,
-  ...overrides,
-});
 
 describe('formatDosage: the agreed wording', () => {
   it.each([
@@ -23,7 +13,7 @@ describe('formatDosage: the agreed wording', () => {
     [{ reps: 10, timesPerDay: 3 }, '10 times, 3 times a day'],
     [{ durationMinutes: 20, daysPerWeek: 5 }, '20 minutes, 5 days a week'],
   ] as const)('%j → "%s"', (overrides, text) => {
-    expect(formatDosage(dosage(overrides))).toBe(text);
+    expect(formatDosage(dosageWith(overrides))).toBe(text);
   });
 });
 
@@ -55,11 +45,11 @@ describe('formatDosage: combinations and edge cases', () => {
     [{ perSide: true }, 'each side'],
     [{}, 'once a day'],
   ] as const)('%j → "%s"', (overrides, text) => {
-    expect(formatDosage(dosage(overrides))).toBe(text);
+    expect(formatDosage(dosageWith(overrides))).toBe(text);
   });
 
   it('says nothing extra for every day', () => {
-    expect(formatDosage(dosage({ reps: 10, daysPerWeek: 7 }))).toBe('10 times');
+    expect(formatDosage(dosageWith({ reps: 10, daysPerWeek: 7 }))).toBe('10 times');
   });
 
   it.each([
@@ -72,7 +62,7 @@ describe('formatDosage: combinations and edge cases', () => {
     [{ daysPerWeek: 0 }],
     [{ holdSeconds: Number.NaN }],
   ])('rejects %j', (overrides) => {
-    expect(() => formatDosage(dosage(overrides))).toThrow(RangeError);
+    expect(() => formatDosage(dosageWith(overrides))).toThrow(RangeError);
   });
 });
 
@@ -83,10 +73,10 @@ describe('sessionsPerWeek', () => {
     [3, 5, 15],
     [1, 3, 3],
   ])('%i a day × %i days → %i', (timesPerDay, daysPerWeek, sessions) => {
-    expect(sessionsPerWeek(dosage({ reps: 10, timesPerDay, daysPerWeek }))).toBe(sessions);
+    expect(sessionsPerWeek(dosageWith({ reps: 10, timesPerDay, daysPerWeek }))).toBe(sessions);
   });
 
   it('rejects an invalid dosage', () => {
-    expect(() => sessionsPerWeek(dosage({ timesPerDay: 0 }))).toThrow(RangeError);
+    expect(() => sessionsPerWeek(dosageWith({ timesPerDay: 0 }))).toThrow(RangeError);
   });
 });

@@ -12,6 +12,11 @@ export type Dosage = {
   perSide: boolean;
 };
 
+/** Once a day, every day, on both sides together: a dosage that states only `overrides` beyond that. */
+export function dosageWith(overrides: Partial<Dosage>): Dosage {
+  return { sets: null, reps: null, holdSeconds: null, durationMinutes: null, timesPerDay: 1, daysPerWeek: 7, perSide: false, ...overrides };
+}
+
 const isPositiveInteger = (value: number | null): boolean => value === null || (Number.isInteger(value) && value > 0);
 const isPositive = (value: number | null): boolean => value === null || (Number.isFinite(value) && value > 0);
 

@@ -43,6 +43,52 @@ export const SCHOBER_NORMAL_EXCURSION_CM = 5;
 
 const AGE_NOTE = 'Range falls with age; a reference, not a target.';
 
+/** Bending backward and bending sideways share their range, warning limit and typical value. */
+const BACKWARD_OR_SIDEWAYS = {
+  unit: 'deg',
+  min: 0,
+  max: 60,
+  warnAbove: 45,
+  normal: 25,
+  normalText: `Typically about 25°. ${AGE_NOTE}`,
+  lowerIsBetter: false,
+} as const;
+
+/** A movement made to either side: its words without the side, and the limits both sides share. */
+type SidedMovement = Omit<RomMeasure, 'code' | 'side'>;
+
+const BENDING_SIDEWAYS: SidedMovement = {
+  label: 'Bending sideways',
+  clinicalLabel: 'Lumbar lateral flexion',
+  shortLabel: 'lateral flexion',
+  ...BACKWARD_OR_SIDEWAYS,
+};
+
+const TURNING: SidedMovement = {
+  label: 'Turning',
+  clinicalLabel: 'Lumbar rotation',
+  shortLabel: 'rotation',
+  unit: 'deg',
+  min: 0,
+  max: 60,
+  warnAbove: 30,
+  normal: null,
+  normalText: 'The lumbar spine rotates only a little; most turning comes from the hips and upper back.',
+  lowerIsBetter: false,
+};
+
+/** One side of a movement: "Bending sideways to the left", "Lumbar lateral flexion (left)", "Left lateral flexion". */
+function toSide(code: MeasureCode, side: 'left' | 'right', movement: SidedMovement): RomMeasure {
+  return {
+    ...movement,
+    code,
+    label: `${movement.label} to the ${side}`,
+    clinicalLabel: `${movement.clinicalLabel} (${side})`,
+    shortLabel: `${side === 'left' ? 'Left' : 'Right'} ${movement.shortLabel}`,
+    side,
+  };
+}
+
 export const ROM_MEASURES: Readonly<Record<MeasureCode, RomMeasure>> = {
   'lumbar-flexion': {
     code: 'lumbar-flexion',
@@ -63,71 +109,13 @@ export const ROM_MEASURES: Readonly<Record<MeasureCode, RomMeasure>> = {
     label: 'Bending backward',
     clinicalLabel: 'Lumbar extension',
     shortLabel: 'Extension',
-    unit: 'deg',
     side: null,
-    min: 0,
-    max: 60,
-    warnAbove: 45,
-    normal: 25,
-    normalText: `Typically about 25°. ${AGE_NOTE}`,
-    lowerIsBetter: false,
+    ...BACKWARD_OR_SIDEWAYS,
   },
-  'lumbar-lateral-flexion-left': {
-    code: 'lumbar-lateral-flexion-left',
-    label: 'Bending sideways to the left',
-    clinicalLabel: 'Lumbar lateral flexion (left)',
-    shortLabel: 'Left lateral flexion',
-    unit: 'deg',
-    side: 'left',
-    min: 0,
-    max: 60,
-    warnAbove: 45,
-    normal: 25,
-    normalText: `Typically about 25°. ${AGE_NOTE}`,
-    lowerIsBetter: false,
-  },
-  'lumbar-lateral-flexion-right': {
-    code: 'lumbar-lateral-flexion-right',
-    label: 'Bending sideways to the right',
-    clinicalLabel: 'Lumbar lateral flexion (right)',
-    shortLabel: 'Right lateral flexion',
-    unit: 'deg',
-    side: 'right',
-    min: 0,
-    max: 60,
-    warnAbove: 45,
-    normal: 25,
-    normalText: `Typically about 25°. ${AGE_NOTE}`,
-    lowerIsBetter: false,
-  },
-  'lumbar-rotation-left': {
-    code: 'lumbar-rotation-left',
-    label: 'Turning to the left',
-    clinicalLabel: 'Lumbar rotation (left)',
-    shortLabel: 'Left rotation',
-    unit: 'deg',
-    side: 'left',
-    min: 0,
-    max: 60,
-    warnAbove: 30,
-    normal: null,
-    normalText: 'The lumbar spine rotates only a little; most turning comes from the hips and upper back.',
-    lowerIsBetter: false,
-  },
-  'lumbar-rotation-right': {
-    code: 'lumbar-rotation-right',
-    label: 'Turning to the right',
-    clinicalLabel: 'Lumbar rotation (right)',
-    shortLabel: 'Right rotation',
-    unit: 'deg',
-    side: 'right',
-    min: 0,
-    max: 60,
-    warnAbove: 30,
-    normal: null,
-    normalText: 'The lumbar spine rotates only a little; most turning comes from the hips and upper back.',
-    lowerIsBetter: false,
-  },
+  'lumbar-lateral-flexion-left': toSide('lumbar-lateral-flexion-left', 'left', BENDING_SIDEWAYS),
+  'lumbar-lateral-flexion-right': toSide('lumbar-lateral-flexion-right', 'right', BENDING_SIDEWAYS),
+  'lumbar-rotation-left': toSide('lumbar-rotation-left', 'left', TURNING),
+  'lumbar-rotation-right': toSide('lumbar-rotation-right', 'right', TURNING),
   'modified-schober': {
     code: 'modified-schober',
     label: 'How much your lower back stretches when bending forward',

@@ -1,4 +1,4 @@
-import type { Dosage } from '@/lib/clinical/dosage';
+import { dosageWith, type Dosage } from '@/lib/clinical/dosage';
 
 /**
  * The starter exercise library (docs/CLINICAL.md, "Exercise advice"). Patient-facing text is written for
@@ -52,19 +52,6 @@ function safety(specific: string): string {
 const USUAL_PAIN =
   'Some discomfort up to 5 out of 10 is fine if it settles by the next morning.';
 
-function dosage(partial: Partial<Dosage>): Dosage {
-  return {
-    sets: null,
-    reps: null,
-    holdSeconds: null,
-    durationMinutes: null,
-    timesPerDay: 1,
-    daysPerWeek: 7,
-    perSide: false,
-    ...partial,
-  };
-}
-
 function illustrationFor(slug: string): string {
   return `/exercises/${slug}.svg`;
 }
@@ -96,7 +83,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Each week, add a few minutes. Aim to build up to 30 minutes on most days.',
     ],
     safetyNote: safety('Take a short rest if your pain builds up. You do not need to push through sharp pain.'),
-    defaultDosage: dosage({ durationMinutes: 20, daysPerWeek: 5 }),
+    defaultDosage: dosageWith({ durationMinutes: 20, daysPerWeek: 5 }),
   }),
   exercise({
     slug: 'stationary-cycling',
@@ -111,7 +98,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Add a few minutes each week, up to 30 minutes.',
     ],
     safetyNote: safety('If sitting on the bike hurts your back, try a different seat height or a bike with a back rest.'),
-    defaultDosage: dosage({ durationMinutes: 20, daysPerWeek: 4 }),
+    defaultDosage: dosageWith({ durationMinutes: 20, daysPerWeek: 4 }),
   }),
 
   // Mobility
@@ -128,7 +115,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Keep the movement small and comfortable.',
     ],
     safetyNote: safety('Keep the movement small if your back feels stiff or sore.'),
-    defaultDosage: dosage({ sets: 1, reps: 10 }),
+    defaultDosage: dosageWith({ sets: 1, reps: 10 }),
   }),
   exercise({
     slug: 'single-knee-to-chest',
@@ -143,7 +130,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Lower the leg back down. Then do the other side.',
     ],
     safetyNote: safety('Pull gently. You should feel a stretch, not a sharp pain.'),
-    defaultDosage: dosage({ sets: 3, holdSeconds: 20, perSide: true }),
+    defaultDosage: dosageWith({ sets: 3, holdSeconds: 20, perSide: true }),
   }),
   exercise({
     slug: 'lower-trunk-rotation',
@@ -158,7 +145,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Then roll them to the other side. That is one each side.',
     ],
     safetyNote: safety('Only go as far as feels comfortable. Move slowly.'),
-    defaultDosage: dosage({ sets: 1, reps: 10, perSide: true }),
+    defaultDosage: dosageWith({ sets: 1, reps: 10, perSide: true }),
   }),
   exercise({
     slug: 'cat-camel',
@@ -173,7 +160,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'One round up and one dip down is one cycle.',
     ],
     safetyNote: safety('Use a cushion under your knees if they are sore. Keep the movement within what feels easy.'),
-    defaultDosage: dosage({ sets: 1, reps: 10 }),
+    defaultDosage: dosageWith({ sets: 1, reps: 10 }),
   }),
   exercise({
     slug: 'childs-pose',
@@ -188,7 +175,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Come back up onto your hands and knees slowly.',
     ],
     safetyNote: safety('If your knees or hips will not bend that far, only go part of the way, or put a pillow behind your knees.'),
-    defaultDosage: dosage({ sets: 3, holdSeconds: 20 }),
+    defaultDosage: dosageWith({ sets: 3, holdSeconds: 20 }),
   }),
   exercise({
     slug: 'hamstring-stretch-with-strap',
@@ -203,7 +190,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Hold it there and breathe. Then lower it and do the other leg.',
     ],
     safetyNote: safety('You should feel a stretch in the back of your thigh. If you feel tingling or pain going down into your calf or foot, lower the leg a little.'),
-    defaultDosage: dosage({ sets: 3, holdSeconds: 30, perSide: true }),
+    defaultDosage: dosageWith({ sets: 3, holdSeconds: 30, perSide: true }),
   }),
   exercise({
     slug: 'half-kneeling-hip-flexor-stretch',
@@ -218,7 +205,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Hold it and breathe. Then swap sides.',
     ],
     safetyNote: safety('Use a soft cushion under your knee. Do not arch your back to get a bigger stretch.'),
-    defaultDosage: dosage({ sets: 3, holdSeconds: 30, perSide: true }),
+    defaultDosage: dosageWith({ sets: 3, holdSeconds: 30, perSide: true }),
   }),
 
   // Extension preference
@@ -237,7 +224,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
     safetyNote: safety('Only do this if your physio has found that bending backwards helps you.'),
     acceptablePain:
       'Some back discomfort up to 5 out of 10 is fine. It is a good sign if leg pain moves up towards your back. It is not okay if pain spreads further down your leg.',
-    defaultDosage: dosage({ durationMinutes: 2, timesPerDay: 3 }),
+    defaultDosage: dosageWith({ durationMinutes: 2, timesPerDay: 3 }),
   }),
   exercise({
     slug: 'prone-press-up',
@@ -254,7 +241,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
     safetyNote: safety('Only do this if your physio has found that bending backwards helps you.'),
     acceptablePain:
       'Some back discomfort up to 5 out of 10 is fine. It is a good sign if leg pain moves up towards your back. It is not okay if pain spreads further down your leg.',
-    defaultDosage: dosage({ sets: 1, reps: 10, timesPerDay: 3 }),
+    defaultDosage: dosageWith({ sets: 1, reps: 10, timesPerDay: 3 }),
   }),
   exercise({
     slug: 'standing-back-extension',
@@ -271,7 +258,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
     safetyNote: safety('Only do this if your physio has found that bending backwards helps you. Stand near a wall or chair if your balance is not good.'),
     acceptablePain:
       'Some back discomfort up to 5 out of 10 is fine. It is a good sign if leg pain moves up towards your back. It is not okay if pain spreads further down your leg.',
-    defaultDosage: dosage({ sets: 1, reps: 10, timesPerDay: 3 }),
+    defaultDosage: dosageWith({ sets: 1, reps: 10, timesPerDay: 3 }),
   }),
 
   // Flexion preference
@@ -288,7 +275,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'To finish, lower one foot to the floor, then the other.',
     ],
     safetyNote: safety('Only do this if your physio has found that bending forwards helps you. Lower your legs one at a time to protect your back from a sudden strain.'),
-    defaultDosage: dosage({ sets: 1, reps: 10 }),
+    defaultDosage: dosageWith({ sets: 1, reps: 10 }),
   }),
 
   // Motor control
@@ -305,7 +292,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Relax fully. Rest for a few seconds, then do it again.',
     ],
     safetyNote: safety('Do not hold your breath. This should be a gentle effort, about a third of your full strength.'),
-    defaultDosage: dosage({ sets: 10, holdSeconds: 10 }),
+    defaultDosage: dosageWith({ sets: 10, holdSeconds: 10 }),
   }),
   exercise({
     slug: 'bird-dog',
@@ -321,7 +308,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'If this is too hard, just slide one leg back and keep your hands down.',
     ],
     safetyNote: safety('Use a cushion under your knees if they are sore. Keep your back still rather than lifting high.'),
-    defaultDosage: dosage({ sets: 6, holdSeconds: 5, perSide: true, daysPerWeek: 3 }),
+    defaultDosage: dosageWith({ sets: 6, holdSeconds: 5, perSide: true, daysPerWeek: 3 }),
   }),
   exercise({
     slug: 'dead-bug',
@@ -337,7 +324,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'If this is too hard, keep your feet on the floor and just move your arms.',
     ],
     safetyNote: safety('Only lower your leg as far as you can without your back arching.'),
-    defaultDosage: dosage({ sets: 2, reps: 8, perSide: true, daysPerWeek: 3 }),
+    defaultDosage: dosageWith({ sets: 2, reps: 8, perSide: true, daysPerWeek: 3 }),
   }),
   exercise({
     slug: 'hip-hinge-with-dowel',
@@ -352,7 +339,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Squeeze your bottom to stand back up tall.',
     ],
     safetyNote: safety('Move slowly. This is about learning the movement, not how far you can bend.'),
-    defaultDosage: dosage({ sets: 2, reps: 10, daysPerWeek: 3 }),
+    defaultDosage: dosageWith({ sets: 2, reps: 10, daysPerWeek: 3 }),
   }),
 
   // Strengthening
@@ -369,7 +356,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Hold for a moment. Then lower slowly back down.',
     ],
     safetyNote: safety('Lift with your bottom muscles, not by arching your back. Only lift as high as feels okay.'),
-    defaultDosage: dosage({ sets: 2, reps: 10, daysPerWeek: 3 }),
+    defaultDosage: dosageWith({ sets: 2, reps: 10, daysPerWeek: 3 }),
   }),
   exercise({
     slug: 'side-plank-from-knees',
@@ -384,7 +371,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Lower your hips slowly. Rest, then turn over and do the other side.',
     ],
     safetyNote: safety('If your shoulder hurts, stop. Start with short holds and build up.'),
-    defaultDosage: dosage({ sets: 3, holdSeconds: 20, perSide: true, daysPerWeek: 3 }),
+    defaultDosage: dosageWith({ sets: 3, holdSeconds: 20, perSide: true, daysPerWeek: 3 }),
   }),
   exercise({
     slug: 'curl-up',
@@ -400,7 +387,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Swap which knee is bent halfway through.',
     ],
     safetyNote: safety('This is a small lift, not a sit-up. Do not pull on your neck.'),
-    defaultDosage: dosage({ sets: 5, holdSeconds: 8, daysPerWeek: 3 }),
+    defaultDosage: dosageWith({ sets: 5, holdSeconds: 8, daysPerWeek: 3 }),
   }),
   exercise({
     slug: 'sit-to-stand',
@@ -416,7 +403,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Use your hands to help at first if you need to.',
     ],
     safetyNote: safety('Use a chair that will not slide. Keep a table or wall nearby if your balance is not good.'),
-    defaultDosage: dosage({ sets: 2, reps: 10, daysPerWeek: 3 }),
+    defaultDosage: dosageWith({ sets: 2, reps: 10, daysPerWeek: 3 }),
   }),
   exercise({
     slug: 'goblet-squat',
@@ -431,7 +418,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
       'Push through your whole foot to stand back up.',
     ],
     safetyNote: safety('Start with a light weight or none. Only add weight when the movement feels easy.'),
-    defaultDosage: dosage({ sets: 2, reps: 8, daysPerWeek: 3 }),
+    defaultDosage: dosageWith({ sets: 2, reps: 8, daysPerWeek: 3 }),
   }),
 
   // Neurodynamic
@@ -450,7 +437,7 @@ export const STARTER_EXERCISES: ReadonlyArray<StarterExercise> = [
     safetyNote: safety('This should feel gentle. Do not hold the stretch, and do not push into strong pain or tingling.'),
     acceptablePain:
       'A mild pull or light tingle is fine if it fades within a minute of stopping. It should not build up each time you do it.',
-    defaultDosage: dosage({ sets: 1, reps: 10 }),
+    defaultDosage: dosageWith({ sets: 1, reps: 10 }),
   }),
 ];
 

@@ -14,6 +14,7 @@ import { canManageClinic } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { responsibleClinicianIn } from './internal/clinician-access';
+import { updateOwnClinic } from './internal/own-clinic';
 import { emailResetLink, isSelfServiceResetAvailable } from './password-reset-request';
 import { issueToken, voidOutstandingTokens } from './internal/tokens';
 
@@ -72,10 +73,7 @@ export async function getClinicSecurity(): Promise<ClinicSecurity> {
  */
 export async function updateClinicSecurity(settings: ClinicSecurity): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx.update(clinics).set(settings).where(eq(clinics.id, viewer.clinicId));
-    await recordAudit(tx, { ...auditActor(viewer), action: 'clinic.settings-update', outcome: 'success', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { ...settings } });
-  });
+  await updateOwnClinic(viewer, 'clinic.settings-update', settings, { ...settings });
 }
 
 /** Any signed-in user without MFA: creates a new authenticator key to confirm. Already enrolled: conflict. */

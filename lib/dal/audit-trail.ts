@@ -39,6 +39,9 @@ export type AuditRow = {
 const actor = aliasedTable(users, 'actor');
 const patient = aliasedTable(users, 'patient');
 
+/** What happened and when: the part of an audit row every reader of the trail shows. */
+const eventColumns = { id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, outcome: auditEvents.outcome };
+
 /** The pseudonym of a patient's most recent episode: what managers see instead of a name by default. */
 const pseudonymOf = (userId: SQL | typeof auditEvents.patientId) =>
   sql<string | null>`(select e.pseudonym from episodes e where e.patient_id = ${userId} order by e.started_at desc limit 1)`;
@@ -79,10 +82,7 @@ async function query(clinicId: string, filter: AuditFilter, limit: number, befor
   if (beforeId) where.push(lt(auditEvents.id, beforeId));
   return getDb()
     .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      outcome: auditEvents.outcome,
+      ...eventColumns,
       actorName: withNames ? actor.name : sql<string | null>`case when ${actor.role} = 'patient' then null else ${actor.name} end`,
       actorPseudonym: withNames ? sql<null>`null` : sql<string | null>`case when ${actor.role} = 'patient' then ${pseudonymOf(sql`${auditEvents.actorId}`)} end`,
       actorRole: auditEvents.actorRole,
@@ -131,14 +131,7 @@ export type RecordAccess = { id: number; at: Date; action: string; outcome: stri
 export async function listMyRecordAccess(limit = 100): Promise<RecordAccess[]> {
   const viewer = await requireRole('patient');
   return getDb()
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      outcome: auditEvents.outcome,
-      actorName: actor.name,
-      actorRole: auditEvents.actorRole,
-    })
+    .select({ ...eventColumns, actorName: actor.name, actorRole: auditEvents.actorRole })
     .from(auditEvents)
     .leftJoin(actor, eq(actor.id, auditEvents.actorId))
     .where(

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { clinics } from '@/db/schema';
 import { requireClinicManager, requireViewer } from '@/lib/auth/viewer';
 import type { ClinicContactInput } from '@/lib/validation/clinic-settings';
-import { recordViewerAction } from './internal/viewer-action';
+import { updateOwnClinic } from './internal/own-clinic';
 
 export type ClinicContact = { name: string; phone: string | null; email: string | null; address: string | null };
 
@@ -21,17 +21,11 @@ export async function getClinicContact(): Promise<ClinicContact> {
 /** Manager: sets their own clinic's contact details, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function updateClinicContact(input: ClinicContactInput): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx
-      .update(clinics)
-      .set({ contactPhone: input.contactPhone, contactEmail: input.contactEmail, contactAddress: input.contactAddress })
-      .where(eq(clinics.id, viewer.clinicId));
+  await updateOwnClinic(
+    viewer,
+    'manager.clinic.contact-update',
+    { contactPhone: input.contactPhone, contactEmail: input.contactEmail, contactAddress: input.contactAddress },
     // Which fields are filled in, not what they say: the trail records the change, the table holds the value.
-    await recordViewerAction(tx, viewer, {
-      action: 'manager.clinic.contact-update',
-      resourceType: 'clinic',
-      resourceId: viewer.clinicId,
-      detail: { phone: input.contactPhone !== null, email: input.contactEmail !== null, address: input.contactAddress !== null },
-    });
-  });
+    { phone: input.contactPhone !== null, email: input.contactEmail !== null, address: input.contactAddress !== null },
+  );
 }

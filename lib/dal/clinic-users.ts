@@ -5,6 +5,7 @@ import { clinics, episodes, users } from '@/db/schema';
 import { requireClinicManager } from '@/lib/auth/viewer';
 import type { InviteStaffInput } from '@/lib/validation/users';
 import { reportEmailInUse } from './internal/email-in-use';
+import { updateOwnClinic } from './internal/own-clinic';
 import { recordViewerAction } from './internal/viewer-action';
 import { issueToken } from './internal/tokens';
 
@@ -184,13 +185,5 @@ export async function getIdentityPolicy(): Promise<boolean> {
 /** Manager: changes their own clinic's identity policy, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function setIdentityPolicy(managersSeePatientIdentity: boolean): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx.update(clinics).set({ managersSeePatientIdentity }).where(eq(clinics.id, viewer.clinicId));
-    await recordViewerAction(tx, viewer, {
-      action: 'manager.clinic.identity-policy',
-      resourceType: 'clinic',
-      resourceId: viewer.clinicId,
-      detail: { managersSeePatientIdentity },
-    });
-  });
+  await updateOwnClinic(viewer, 'manager.clinic.identity-policy', { managersSeePatientIdentity }, { managersSeePatientIdentity });
 }

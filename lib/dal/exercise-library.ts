@@ -8,18 +8,18 @@ import { AppError } from '@/lib/errors';
 import type { Dosage } from '@/lib/clinical/dosage';
 import { recordViewerAction } from './internal/viewer-action';
 
-export type LibraryExercise = {
-  id: string;
-  slug: string;
+/** What a clinician writes for an exercise of their own. */
+export type NewExercise = {
   name: string;
   category: string;
   summary: string;
   instructions: string[];
   safetyNote: string;
   defaultDosage: Dosage;
-  illustration: string | null;
-  custom: boolean;
 };
+
+/** An exercise in the clinic's library: the starter set and the clinicians' own (`custom`). */
+export type LibraryExercise = NewExercise & { id: string; slug: string; illustration: string | null; custom: boolean };
 
 /** Clinician: their clinic's exercise library, optionally searched and filtered. Others: AppError('forbidden'). */
 export async function listExerciseLibrary(filter: { search?: string; category?: string } = {}): Promise<LibraryExercise[]> {
@@ -46,15 +46,6 @@ export async function listExerciseLibrary(filter: { search?: string; category?: 
     .orderBy(asc(exercises.category), asc(exercises.name));
   return rows.map(({ createdBy, ...row }) => ({ ...row, custom: createdBy !== null }));
 }
-
-export type NewExercise = {
-  name: string;
-  category: string;
-  summary: string;
-  instructions: string[];
-  safetyNote: string;
-  defaultDosage: Dosage;
-};
 
 const slugify = (name: string) =>
   name

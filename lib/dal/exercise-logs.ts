@@ -6,7 +6,9 @@ import type { Dosage } from '@/lib/clinical/dosage';
 import { recordDenied } from '@/lib/auth/viewer';
 import { localDay } from '@/lib/time';
 import type { ExerciseLogInput } from '@/lib/validation/exercise-log';
+import type { ExerciseLogEntry } from '@/lib/validation/exercise-log-options';
 import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead } from './internal/patient-episode';
+import { exerciseLogEntryColumns } from './internal/diary-columns';
 import { dosageColumns } from './internal/plan-columns';
 
 export type PlanItemSummary = {
@@ -24,18 +26,8 @@ export type PlanItemDetail = PlanItemSummary & {
   instructions: string[];
   safetyNote: string;
   acceptablePain: string;
-  todayLogs: TodayLog[];
+  todayLogs: ExerciseLogEntry[];
   canLog: boolean;
-};
-
-export type TodayLog = {
-  id: string;
-  status: 'done' | 'partial' | 'skipped';
-  setsDone: number | null;
-  difficulty: number | null;
-  painDuring: number | null;
-  skipReason: string | null;
-  loggedAt: Date;
 };
 
 const itemColumns = {
@@ -102,15 +94,7 @@ export async function getPlanItemDetail(planItemId: string): Promise<PlanItemDet
     return null;
   }
   const todayLogs = await getDb()
-    .select({
-      id: exerciseLogs.id,
-      status: exerciseLogs.status,
-      setsDone: exerciseLogs.setsDone,
-      difficulty: exerciseLogs.difficulty,
-      painDuring: exerciseLogs.painDuring,
-      skipReason: exerciseLogs.skipReason,
-      loggedAt: exerciseLogs.loggedAt,
-    })
+    .select(exerciseLogEntryColumns)
     .from(exerciseLogs)
     .where(
       and(

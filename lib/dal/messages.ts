@@ -13,9 +13,11 @@ import { MESSAGE_NOTIFICATION_KIND, newMessageTitle, newPatientMessageTitle } fr
 import { messageBody } from '@/lib/validation/messages';
 import { recordAudit } from '@/lib/audit/record';
 import { recordViewerAction } from './internal/viewer-action';
+import { updateOwnClinic } from './internal/own-clinic';
 import { auditBase, getOwnEpisode, loadEpisodeHeading, responsibleClinicianIn, type EpisodeHeading } from './internal/clinician-access';
 import { isUuid } from '@/lib/validation/ids';
 import { getPatientContext, recordOwnRead } from './internal/patient-episode';
+import { episodeFactsColumns, type EpisodeFactsWithId } from './internal/episodes';
 
 /**
  * Secure messages between a patient and their care team (docs/CLINICAL.md, "Messages"). The care team of
@@ -78,8 +80,7 @@ export const MESSAGE_REFUSALS = {
   clinicianReadOnly: 'This episode is discharged and the clinic keeps its messages read-only. Nothing was sent.',
 } as const;
 
-type ThreadFacts = EpisodeFacts & {
-  id: string;
+type ThreadFacts = EpisodeFactsWithId & {
   readOnlyAfterDischarge: boolean;
   replyWorkingDays: number;
   clinicName: string;
@@ -89,12 +90,7 @@ type ThreadFacts = EpisodeFacts & {
 async function loadThreadFacts(executor: Db | Tx, episodeId: string): Promise<ThreadFacts | null> {
   const [row] = await executor
     .select({
-      id: episodes.id,
-      clinicId: episodes.clinicId,
-      patientId: episodes.patientId,
-      clinicianId: episodes.clinicianId,
-      status: episodes.status,
-      coverClinicianId: users.coverClinicianId,
+      ...episodeFactsColumns,
       readOnlyAfterDischarge: clinics.messagesReadOnlyAfterDischarge,
       replyWorkingDays: clinics.messageReplyWorkingDays,
       clinicName: clinics.name,
@@ -431,17 +427,11 @@ export async function getMessageSettings(): Promise<MessageSettings> {
 /** Manager: sets their own clinic's message reply time and discharge rule, recorded in the audit trail. Others: AppError('forbidden'). */
 export async function updateMessageSettings(input: { messageReplyWorkingDays: number; readOnlyAfterDischarge: boolean }): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx
-      .update(clinics)
-      .set({ messageReplyWorkingDays: input.messageReplyWorkingDays, messagesReadOnlyAfterDischarge: input.readOnlyAfterDischarge })
-      .where(eq(clinics.id, viewer.clinicId));
-    await recordViewerAction(tx, viewer, {
-      action: 'manager.clinic.messages-update',
-      resourceType: 'clinic',
-      resourceId: viewer.clinicId,
-      detail: { messageReplyWorkingDays: input.messageReplyWorkingDays, readOnlyAfterDischarge: input.readOnlyAfterDischarge },
-    });
-  });
+  await updateOwnClinic(
+    viewer,
+    'manager.clinic.messages-update',
+    { messageReplyWorkingDays: input.messageReplyWorkingDays, messagesReadOnlyAfterDischarge: input.readOnlyAfterDischarge },
+    { messageReplyWorkingDays: input.messageReplyWorkingDays, readOnlyAfterDischarge: input.readOnlyAfterDischarge },
+  );
 }
 

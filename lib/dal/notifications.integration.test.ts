@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createCareTeam, createUser, signInAs } from '@/db/factories';
-import { alerts, auditEvents, notificationDeliveries, notifications, users } from '@/db/schema';
+import { alerts, auditEvents, notificationDeliveries, notifications, pushSubscriptions, users } from '@/db/schema';
 import { setupTestDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notify';
@@ -15,9 +15,14 @@ const db = setupTestDatabase();
 
 const key = () => `test:${crypto.randomUUID()}`;
 
+/** A live push device for `userId`: notify() queues push only for someone who has one. */
+const withDevice = (userId: string) =>
+  db().insert(pushSubscriptions).values({ userId, endpoint: `https://push.example/${crypto.randomUUID()}`, p256dh: 'key', auth: 'auth' });
+
 describe('notify()', () => {
   it('records the notification and one queued delivery per channel chosen, once per dedupe key', async () => {
     const team = await createCareTeam(db());
+    await withDevice(team.patient.id);
     const dedupeKey = key();
     const input = { userId: team.patient.id, kind: 'reminder', title: 'You have a new reminder', href: '/patient', dedupeKey, channels: ['email', 'push'] as const };
     const first = await notify(db(), { ...input, channels: [...input.channels] });
@@ -44,8 +49,23 @@ describe('notify()', () => {
     expect(await db().select().from(notifications).where(eq(notifications.dedupeKey, base.dedupeKey))).toHaveLength(0);
   });
 
+  it('queues push only for someone with a live device', async () => {
+    const team = await createCareTeam(db());
+    const channelsFor = async () => {
+      const result = await notify(db(), { userId: team.patient.id, kind: 'reminder', title: 'A reminder', href: '/patient', dedupeKey: key(), channels: ['email', 'push'] });
+      const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, result.status === 'created' ? result.notificationId! : ''));
+      return rows.map((row) => row.channel).sort();
+    };
+    expect(await channelsFor()).toEqual(['email']);
+    await withDevice(team.patient.id);
+    expect(await channelsFor()).toEqual(['email', 'push']);
+    await db().update(pushSubscriptions).set({ retiredAt: new Date() }).where(eq(pushSubscriptions.userId, team.patient.id));
+    expect(await channelsFor()).toEqual(['email']);
+  });
+
   it('keeps the caller’s unsubscribe headers on the email delivery only', async () => {
     const team = await createCareTeam(db());
+    await withDevice(team.patient.id);
     const headers = { 'List-Unsubscribe': '<https://uplift.example/unsubscribe/abc>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
     const result = await notify(db(), { userId: team.patient.id, kind: 'reminder', title: 'A reminder', href: '/patient', dedupeKey: key(), channels: ['email', 'push'], emailHeaders: headers });
     const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.notificationId, result.status === 'created' ? result.notificationId! : ''));
@@ -67,6 +87,7 @@ describe('notify()', () => {
 describe('urgent alerts', () => {
   it('notify the clinician in the transaction that raises them; routine and 24-hour alerts do not', async () => {
     const team = await createCareTeam(db());
+    await withDevice(team.clinician.id);
     await raiseAlert(db(), { episodeId: team.episode.id, reason: 'inactive', urgency: 'routine', message: 'Nothing logged.' });
     await raiseRedFlagAlert(db(), { episodeId: team.episode.id, urgency: '24h', positives: [], answers: {}, now: new Date() });
     expect(await db().select().from(notifications).where(eq(notifications.userId, team.clinician.id))).toHaveLength(0);
@@ -121,6 +142,7 @@ describe('a person’s own notifications', () => {
 describe('the manager’s delivery counts', () => {
   it('count their own clinic’s deliveries by channel and outcome, and nobody else sees them', async () => {
     const team = await createCareTeam(db());
+    await withDevice(team.patient.id);
     const elsewhere = await createCareTeam(db());
     const made = [];
     for (let n = 0; n < 3; n++) made.push(await notify(db(), { userId: team.patient.id, kind: 'reminder', title: 'A reminder', href: '/patient', dedupeKey: key(), channels: ['email', 'push'] }));

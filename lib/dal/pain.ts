@@ -10,6 +10,7 @@ import { PAIN_EDIT_WINDOW_HOURS, type PainEntryInput, type PainEntryUpdate, type
 import { evaluatePainAlerts } from './internal/alert-engine';
 import { getLoggableContext, getPatientContext, recordOwnAction, recordOwnRead } from './internal/patient-episode';
 import { storeRedFlagScreen } from './internal/red-flag-alerts';
+import { painEntryColumns } from './internal/diary-columns';
 
 export type PainEntrySummary = {
   id: string;
@@ -31,13 +32,7 @@ const editWindow = sql`now() - make_interval(hours => ${PAIN_EDIT_WINDOW_HOURS})
 const versionOf = sql<number>`floor(extract(epoch from coalesce(${painEntries.updatedAt}, ${painEntries.recordedAt})) * 1000)::float8`;
 
 const summaryColumns = {
-  id: painEntries.id,
-  score: painEntries.score,
-  worst24h: painEntries.worst24h,
-  locations: painEntries.locations,
-  belowKnee: painEntries.belowKnee,
-  note: painEntries.note,
-  recordedAt: painEntries.recordedAt,
+  ...painEntryColumns,
   updatedAt: painEntries.updatedAt,
   version: versionOf,
   canChange: sql<boolean>`(${painEntries.recordedAt} > ${editWindow} and ${episodes.status} = 'active')`,

@@ -8,6 +8,7 @@ import { DEFAULT_REMINDER_PREFERENCES, REMINDER_KINDS, type ReminderKind, type R
 import { readUnsubscribeToken } from '@/lib/reminders/unsubscribe-token';
 import { recordAudit } from '@/lib/audit/record';
 import { recordViewerAction } from './internal/viewer-action';
+import { updateOwnClinic } from './internal/own-clinic';
 
 type PreferencesRow = typeof reminderPreferences.$inferSelect;
 
@@ -121,10 +122,7 @@ export async function getNudgeDays(): Promise<number> {
 /** Manager: sets their clinic's nudge days (checked by nudgeDaysSchema), audited. Others: AppError('forbidden'). */
 export async function setNudgeDays(days: number): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx.update(clinics).set({ reminderNudgeDays: days }).where(eq(clinics.id, viewer.clinicId));
-    await recordViewerAction(tx, viewer, { action: 'manager.clinic.nudge-days-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { nudgeDays: days } });
-  });
+  await updateOwnClinic(viewer, 'manager.clinic.nudge-days-update', { reminderNudgeDays: days }, { nudgeDays: days });
 }
 
 /**

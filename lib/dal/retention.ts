@@ -7,6 +7,7 @@ import { retentionEnd } from '@/lib/retention';
 import { recordAudit } from '@/lib/audit/record';
 import { isUuid } from '@/lib/validation/ids';
 import { recordViewerAction } from './internal/viewer-action';
+import { updateOwnClinic } from './internal/own-clinic';
 
 /** Manager: their clinic's retention period in years. Others: AppError('forbidden'). */
 export async function getRetentionYears(): Promise<number> {
@@ -21,10 +22,7 @@ export async function getRetentionYears(): Promise<number> {
  */
 export async function setRetentionYears(years: number): Promise<void> {
   const viewer = await requireClinicManager();
-  await getDb().transaction(async (tx) => {
-    await tx.update(clinics).set({ retentionYears: years }).where(eq(clinics.id, viewer.clinicId));
-    await recordViewerAction(tx, viewer, { action: 'manager.clinic.retention-update', resourceType: 'clinic', resourceId: viewer.clinicId, detail: { retentionYears: years } });
-  });
+  await updateOwnClinic(viewer, 'manager.clinic.retention-update', { retentionYears: years }, { retentionYears: years });
 }
 
 export type PatientAccount = {

@@ -93,29 +93,29 @@ export function organizationResource(clinic: ClinicSource): Organization {
   };
 }
 
-export function patientResource(person: PersonSource): Patient {
+/** What a Patient and a Practitioner say alike about a person; staff email addresses are marked as work ones. */
+function personFields(person: PersonSource, emailUse?: 'work') {
   return {
-    resourceType: 'Patient',
     id: person.id,
     identifier: [{ system: IDENTIFIER_SYSTEMS.person, value: person.id }],
     active: person.active,
     // One field for the whole name: Uplift does not split names, and guessing family and given names is wrong for many.
-    name: [{ use: 'usual', text: person.name }],
-    telecom: [{ system: 'email', value: person.email }],
+    name: [{ use: 'usual' as const, text: person.name }],
+    telecom: [{ system: 'email' as const, value: person.email, ...(emailUse ? { use: emailUse } : {}) }],
+  };
+}
+
+export function patientResource(person: PersonSource): Patient {
+  return {
+    resourceType: 'Patient',
+    ...personFields(person),
     ...(person.dateOfBirth ? { birthDate: person.dateOfBirth } : {}),
     managingOrganization: ref('Organization', person.clinicId),
   };
 }
 
 export function practitionerResource(person: PersonSource): Practitioner {
-  return {
-    resourceType: 'Practitioner',
-    id: person.id,
-    identifier: [{ system: IDENTIFIER_SYSTEMS.person, value: person.id }],
-    active: person.active,
-    name: [{ use: 'usual', text: person.name }],
-    telecom: [{ system: 'email', value: person.email, use: 'work' }],
-  };
+  return { resourceType: 'Practitioner', ...personFields(person, 'work') };
 }
 
 export function practitionerRoleResource(person: PersonSource): PractitionerRole {

@@ -5,6 +5,7 @@
  */
 import type { Dosage } from '@/lib/clinical/dosage';
 import type { Instrument } from '@/lib/clinical/instruments';
+import type { ExerciseLogEntry } from '@/lib/validation/exercise-log-options';
 
 export type ClinicSource = { id: string; name: string; contactPhone: string | null; contactEmail: string | null; contactAddress: string | null };
 
@@ -109,18 +110,7 @@ export type RedFlagSource = {
   acknowledgedAt: Date | null;
 };
 
-export type ExerciseLogSource = {
-  id: string;
-  episodeId: string;
-  exerciseName: string;
-  status: 'done' | 'partial' | 'skipped';
-  setsDone: number | null;
-  difficulty: number | null;
-  painDuring: number | null;
-  skipReason: string | null;
-  loggedAt: Date;
-  localDay: string;
-};
+export type ExerciseLogSource = ExerciseLogEntry & { episodeId: string; exerciseName: string; localDay: string };
 
 /** Everything about a set of episodes that the episode-level resources need. */
 export type EpisodeBatch = {

@@ -9,7 +9,7 @@ import { evaluateTimeBasedAlerts } from '@/lib/dal/internal/alert-engine';
 import { sendAppointmentReminders } from '@/lib/dal/internal/appointment-reminders';
 import { escalateUnacknowledgedAlerts } from '@/lib/dal/internal/escalation-engine';
 import { purgeExpiredRecords } from '@/lib/dal/internal/retention-purge';
-import { deliverQueued } from '@/lib/notifications/deliver';
+import { deliverQueued, deliveryWorkWaiting } from '@/lib/notifications/deliver';
 import { pruneNotifications } from '@/lib/notifications/prune';
 import { sendDueReminders } from '@/lib/reminders/send-due';
 import { notifyPendingEscalations, sendMorningDigests } from '@/lib/notifications/staff';
@@ -23,6 +23,11 @@ export type JobKind = {
   /** A job still running after this long is taken to have died with its worker and is retried. */
   expireInSeconds: number;
   run: (handle: DatabaseHandle, data: Record<string, unknown>) => Promise<string>;
+  /**
+   * A cheap check the runner makes every `everySeconds` in each process: when it finds work waiting,
+   * the job is queued at once (at most one per interval across all processes) rather than at its next tick.
+   */
+  prompt?: { everySeconds: number; waiting: (handle: DatabaseHandle) => Promise<boolean> };
 };
 
 /**
@@ -69,9 +74,11 @@ export const JOB_KINDS: readonly JobKind[] = [
   scheduled({
     // Escalations not yet told to the safety lead become notifications (the alert_escalations outbox),
     // then queued email and push deliveries are sent, retried or retired (docs/ARCHITECTURE.md,
-    // "Notifications"). Every minute: an urgent alert's email goes out within about a minute.
+    // "Notifications"). Every minute, and within seconds when work is waiting: an urgent alert's email
+    // and push go out a few seconds after it is raised.
     name: 'notification-delivery',
     cron: '* * * * *',
+    prompt: { everySeconds: 5, waiting: (handle) => deliveryWorkWaiting(handle.db) },
     retryDelaySeconds: 30,
     expireInSeconds: 15 * 60,
     run: async (handle) => {

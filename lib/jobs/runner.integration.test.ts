@@ -96,6 +96,32 @@ describe('the job runner', () => {
     expect(finished).toBe(1);
   });
 
+  it('starts a job early when its prompt finds work waiting, once across two runners, and not otherwise', async () => {
+    let waiting = false;
+    let runs = 0;
+    const kind: JobKind = {
+      name: 'test-prompt',
+      cron: '0 0 1 1 *',
+      retryLimit: 0,
+      retryDelaySeconds: 1,
+      expireInSeconds: 60,
+      prompt: { everySeconds: 1, waiting: async () => waiting },
+      run: async () => {
+        runs += 1;
+        waiting = false;
+        return 'ok';
+      },
+    };
+    await start(handle, [kind]);
+    await start(second, [kind]);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(runs).toBe(0);
+    waiting = true;
+    await waitFor(() => runs > 0, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(runs).toBe(1);
+  });
+
   it('runs the time-based alert rules as a job', async () => {
     const team = await createCareTeam(handle.db);
     await insertPainEntryRow(handle.db, team.episode.id, 4, new Date(Date.now() - 10 * MS_PER_DAY));

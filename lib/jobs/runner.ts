@@ -36,5 +36,31 @@ export async function startJobRunner(
       log().info({ event: 'jobs.done', kind: kind.name, job: job.id, ms: Date.now() - started, outcome }, 'job done');
     });
   }
-  return { queue, stop: () => queue.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  const timers = kinds.flatMap((kind) => (kind.prompt ? [promptWhenWaiting(queue, handle, kind, kind.prompt)] : []));
+  return {
+    queue,
+    stop: async () => {
+      for (const timer of timers) clearInterval(timer);
+      await queue.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
+
+function promptWhenWaiting(queue: PgBoss, handle: DatabaseHandle, kind: JobKind, prompt: NonNullable<JobKind['prompt']>): NodeJS.Timeout {
+  let checking = false;
+  const timer = setInterval(() => {
+    if (checking) return;
+    checking = true;
+    prompt
+      .waiting(handle)
+      // Throttled: however many processes find the same work, one job is queued per interval.
+      .then((waiting) => (waiting ? queue.sendThrottled(kind.name, {}, {}, prompt.everySeconds, 'prompt') : null))
+      .catch((error: Error) => log().error({ event: 'jobs.prompt_failed', kind: kind.name, error }, 'job prompt check failed'))
+      .finally(() => {
+        checking = false;
+      });
+  }, prompt.everySeconds * 1000);
+  // The check never keeps a process alive on its own.
+  timer.unref();
+  return timer;
 }

@@ -1,19 +1,32 @@
 /**
- * The job runner of a server process, started once from instrumentation.ts. UPLIFT_JOBS=off leaves
- * it out (the end-to-end tests, whose data must not change under them on a timer).
+ * The job runner of a server process, started once from instrumentation.ts, unless UPLIFT_JOBS says
+ * the jobs run elsewhere (README, "Background jobs") or nowhere (the end-to-end tests, whose data must
+ * not change under them on a timer).
  */
 import { getDatabaseHandle } from '@/db/client';
+import { openPostgres, type DatabaseHandle } from '@/db/connection';
 import { log } from '@/lib/log';
 import { startJobRunner, type JobRunner } from './runner';
 
 const globalForJobs = globalThis as unknown as { upliftJobs?: Promise<JobRunner | null> };
 
 export function startServerJobs(): Promise<JobRunner | null> {
-  if (process.env.UPLIFT_JOBS === 'off') return Promise.resolve(null);
-  globalForJobs.upliftJobs ??= startJobRunner(getDatabaseHandle()).catch((error: Error) => {
+  // `process`: `npm start` runs them in a process of its own (scripts/run-jobs.ts); `off`: elsewhere or nowhere.
+  if (process.env.UPLIFT_JOBS === 'off' || process.env.UPLIFT_JOBS === 'process') return Promise.resolve(null);
+  globalForJobs.upliftJobs ??= startJobRunner(jobDatabase()).catch((error: Error) => {
     // The pages still work without the runner; the time-based checks wait until it starts.
     log().error({ event: 'jobs.start_failed', error }, 'job runner did not start');
     return null;
   });
   return globalForJobs.upliftJobs;
+}
+
+/**
+ * On PostgreSQL the runner has a small pool of its own, so a job's transaction never holds one of the
+ * connections the pages are waiting for; `application_name` tells the two apart in pg_stat_activity.
+ * The embedded database is one connection in this process, shared by both.
+ */
+function jobDatabase(): DatabaseHandle {
+  const url = process.env.DATABASE_URL;
+  return url ? openPostgres(url, { max: 3, applicationName: 'uplift-jobs' }) : getDatabaseHandle();
 }

@@ -49,6 +49,34 @@ type Details = { id: string; kind: string; title: string; href: string; user_id:
 /** Per process: the newest unsent delivery already reported per unconfigured channel, so each is logged once. */
 const reported = new Map<NotificationChannel, string>();
 
+/**
+ * Whether the delivery job has anything to do now: a queued delivery due on a channel that can send,
+ * or an escalation the safety lead has not yet been told of. One index probe each, so the runner can
+ * ask every few seconds and start the job at once instead of waiting for its minute (lib/jobs/kinds.ts).
+ */
+export async function deliveryWorkWaiting(db: Db, options: { now?: Date; channels?: DeliveryChannels } = {}): Promise<boolean> {
+  const now = (options.now ?? new Date()).toISOString();
+  const channels = options.channels ?? deliveryChannels(db);
+  const ready = NOTIFICATION_CHANNELS.filter((channel) => channels[channel].configured());
+  const deliveries = ready.length
+    ? sql`exists (select 1 from notification_deliveries where status = 'queued' and next_attempt_at <= ${now}::timestamptz
+                  and channel in (${sql.join(
+                    ready.map((channel) => sql`${channel}::notification_channel`),
+                    sql`, `,
+                  )}))`
+    : sql`false`;
+  // As notifyPendingEscalations decides: an escalation waits for a lead, or is closed without one.
+  const [row] = await executeRows<{ waiting: boolean }>(
+    db,
+    sql`select ${deliveries} or exists (
+          select 1 from alert_escalations x join alerts a on a.id = x.alert_id join clinics c on c.id = x.clinic_id
+          where x.notified_at is null
+            and (coalesce(x.escalated_to, c.safety_lead_id) is not null or a.acknowledged_at is not null or a.resolved_at is not null)
+        ) as waiting`,
+  );
+  return row?.waiting === true;
+}
+
 export async function deliverQueued(
   db: Db,
   options: { now?: Date; channels?: DeliveryChannels; logger?: Logger; batch?: number } = {},

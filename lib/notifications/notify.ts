@@ -91,6 +91,10 @@ export async function notify(executor: Db | Tx, input: NotifyInput): Promise<Not
             channels.map((channel) => sql`(${channel})`),
             sql`, `,
           )}) as wanted(channel)
+          -- Push only to someone with a live device: without one there is nowhere to send it, and a
+          -- delivery failed for "no device" would count as a failure on the manager's page.
+          where wanted.channel <> 'push'
+             or exists (select 1 from push_subscriptions ps where ps.user_id = ${recipientId} and ps.retired_at is null)
           returning id)`
     : sql``;
   const [row] = await executeRows<{ id: string | null }>(

@@ -112,12 +112,15 @@ describe('Web Push delivery', () => {
     await expect(sendPushToUser(handle.db, patient.id, { title: 'Reminder', href: '//evil.example/' })).rejects.toThrow(/inside the portal/);
   });
 
-  it('is the push channel of notification delivery: a queued push reaches the device; one for someone with no device fails for good, not retried', async () => {
+  it('is the push channel of notification delivery: a queued push reaches the device; one whose devices are all gone by then fails for good, not retried', async () => {
     const team = await createCareTeam(handle.db);
     const { subscription } = await subscribed(team.clinician.id, 'clinician-laptop');
     const channels = { email: emailChannel({ smtp: null, siteUrl: null }), push: pushChannel(handle.db) };
     const sent = await notify(handle.db, { userId: team.clinician.id, kind: 'alert-urgent', title: `You have an urgent alert to review at ${team.clinic.name}`, href: '/clinician/alerts', dedupeKey: `test:${team.clinician.id}`, channels: ['push'] });
+    // Queued while the patient had a device, which they then removed before it was sent.
+    await subscribed(team.patient.id, 'patient-phone-removed');
     const nobody = await notify(handle.db, { userId: team.patient.id, kind: 'reminder-nudge', title: 'You have a new reminder', href: '/patient', dedupeKey: `test:${team.patient.id}`, channels: ['push'] });
+    await handle.db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, team.patient.id));
     const before = service.received.length;
     await deliverQueued(handle.db, { channels });
     const push = service.received.slice(before).find((received) => received.path === '/push/clinician-laptop')!;

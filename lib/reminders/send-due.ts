@@ -62,15 +62,34 @@ export type ReminderRunSummary = { patients: number; sent: number; duplicates: n
 export async function sendDueReminders(db: Db, now = new Date(), siteUrl: string | null = process.env.AUTH_URL ?? null): Promise<ReminderRunSummary> {
   const rows = await loadPatients(db, now);
   const summary: ReminderRunSummary = { patients: rows.length, sent: 0, duplicates: 0 };
-  for (const row of rows) {
-    for (const reminder of remindersDue(now, factsOf(row, now))) {
-      const created = await record(db, row, reminder, now, siteUrl);
-      if (created === null) continue;
-      if (created) summary.sent += 1;
-      else summary.duplicates += 1;
+  const due: { row: PatientRow; reminder: DueReminder }[] = [];
+  for (const [index, row] of rows.entries()) {
+    for (const reminder of remindersDue(now, factsOf(row, now))) due.push({ row, reminder });
+    // Working out a whole clinic's day takes the thread for a while; a break every 50 patients lets the
+    // requests that arrived meanwhile through when the runner shares a process with the pages.
+    if (index % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+  }
+  // A reminder stays due for the rest of its window (a questionnaire until it is answered, the nudge
+  // until something is logged), so most runs find most of them already recorded. One lookup by the
+  // unique key skips those; notify()'s own dedupe still decides when two runs race.
+  const recorded = await alreadyRecorded(db, due.map(({ reminder }) => reminder.dedupeKey));
+  for (const { row, reminder } of due) {
+    if (recorded.has(reminder.dedupeKey)) {
+      summary.duplicates += 1;
+      continue;
     }
+    const created = await record(db, row, reminder, now, siteUrl);
+    if (created === null) continue;
+    if (created) summary.sent += 1;
+    else summary.duplicates += 1;
   }
   return summary;
+}
+
+async function alreadyRecorded(db: Db, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await executeRows<{ dedupe_key: string }>(db, sql`select dedupe_key from notifications where dedupe_key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`);
+  return new Set(rows.map((row) => row.dedupe_key));
 }
 
 /** One reminder through notify(); true when recorded now, false when it already was, null when there was nothing to send on. */

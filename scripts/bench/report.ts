@@ -14,16 +14,17 @@ export type RouteResult = {
   message?: string;
   runs: Measurement[];
   plans?: PlannedStatement[];
+  /** With --jobs idle,busy: each level's rounds with the job runner idle and busy. */
+  pairs?: JobPair[];
 };
 
-export type JobMode = 'idle' | 'busy';
+export type JobPair = { connections: number; idle: Measurement[]; busy: Measurement[] };
 
 export type DatabaseRun = {
   kind: 'postgres' | 'pglite';
   label: string;
-  /** `busy`: the server's job runner worked through alert evaluations for the whole run (scripts/bench/job-load.ts). */
-  jobs?: JobMode;
-  jobLoad?: { sent: number; completed: number };
+  /** With --jobs idle,busy: the rounds per level, and the jobs the runner did in the busy ones (scripts/bench/job-load.ts). */
+  jobs?: { rounds: number; sent: number; completed: number; kinds: number };
   generation: { seconds: number | null; rows: number | null; sizeMb: number | null };
   routes: RouteResult[];
   memory: { idleMb: number | null; peakMb: number | null; endMb: number | null; perRoute: Record<string, number> };
@@ -217,28 +218,42 @@ export function writeDocument(file: string, generated: string): void {
  * ratio of the same with it idle, beside the bare page's ratio, which is the noise of the machine
  * between the two runs (the bare page does no database work and no job can slow its query).
  */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** The measurement whose p95 is the median of the rounds (the lower middle one of an even number). */
+export function medianByP95(measurements: Measurement[]): Measurement {
+  const sorted = [...measurements].sort((a, b) => a.p95 - b.p95);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/**
+ * Idle against busy, page by page: the median of each page's rounds, and each round's own busy ÷ idle
+ * ratio. The bare page does no work the runner touches, so its ratios are the noise of the machine.
+ */
 export function jobLoadSection(runs: DatabaseRun[]): string {
   const lines: string[] = [];
-  for (const busy of runs.filter((run) => run.jobs === 'busy')) {
-    const idle = runs.find((run) => run.kind === busy.kind && run.jobs !== 'busy' && run.workers === busy.workers);
-    if (!idle) continue;
+  for (const run of runs.filter((candidate) => candidate.jobs)) {
+    const jobs = run.jobs!;
     lines.push(
       '',
-      `### The job runner at work (${busy.workers ?? 1} server process${(busy.workers ?? 1) === 1 ? '' : 'es'})`,
+      `### The job runner at work (${run.workers ?? 1} server process${(run.workers ?? 1) === 1 ? '' : 'es'})`,
       '',
-      `While measuring the second time, the server's runner completed ${busy.jobLoad?.completed ?? 0} time-based alert evaluations of the whole clinic, one after another. Ratios are busy ÷ idle; the bare page's ratio is the noise between the two runs.`,
+      `Each page was measured in ${jobs.rounds} pairs of rounds, one with the runner idle and one while it worked through every scheduled kind over the whole clinic (all ${jobs.kinds} queued together every 3 seconds: ${jobs.completed} jobs done in the busy rounds), alternating which went first. Ratios are busy ÷ idle; the bare page's are the machine's noise.`,
       '',
-      '| page | connections | p95 idle (ms) | p95 busy (ms) | p95 ratio | CPU/request ratio |',
-      '|---|---:|---:|---:|---:|---:|',
+      '| page | users | p95 idle (ms) | p95 busy (ms) | ratio of medians | ratio per pair | CPU/request idle → busy (ms) |',
+      '|---|---:|---:|---:|---:|---|---:|',
     );
-    for (const result of busy.routes) {
-      const before = idle.routes.find((other) => other.route.key === result.route.key);
-      if (!before) continue;
-      for (const measurement of result.runs) {
-        const base = before.runs.find((other) => other.connections === measurement.connections);
-        if (!base) continue;
-        const cpuRatio = measurement.cpuMs?.server && base.cpuMs?.server ? (measurement.cpuMs.server / base.cpuMs.server).toFixed(2) : '–';
-        lines.push(`| ${result.route.name} | ${measurement.connections} | ${ms(base.p95)} | ${ms(measurement.p95)} | ${(measurement.p95 / base.p95).toFixed(2)} | ${cpuRatio} |`);
+    for (const result of run.routes) {
+      for (const pair of result.pairs ?? []) {
+        const idle = median(pair.idle.map((measurement) => measurement.p95));
+        const busy = median(pair.busy.map((measurement) => measurement.p95));
+        const perPair = pair.idle.map((measurement, index) => (pair.busy[index] ? (pair.busy[index]!.p95 / measurement.p95).toFixed(2) : '–')).join(', ');
+        const cpuOf = (measurements: Measurement[]) => median(measurements.map((measurement) => measurement.cpuMs?.server ?? Number.NaN));
+        lines.push(`| ${result.route.name} | ${pair.connections} | ${ms(idle)} | ${ms(busy)} | ${(busy / idle).toFixed(2)} | ${perPair} | ${cpu(cpuOf(pair.idle))} → ${cpu(cpuOf(pair.busy))} |`);
       }
     }
   }

@@ -3,33 +3,36 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serverNodeOptions } from '../lib';
+import { serverNodeOptions, spawnJobProcess } from '../lib';
 
-export type Server = { origin: string; pid: number; stop: () => Promise<void>; output: () => string };
+export type Server = { origin: string; pid: number; jobsPid: number | null; stop: () => Promise<void>; output: () => string };
 
 /**
  * `nodeArgs` go to node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept). With `workers` > 1
  * the server runs as scripts/next-cluster.mjs does for `npm start` with UPLIFT_WORKERS (PostgreSQL only).
+ * `jobProcess`: the job runner in a process of its own, as `npm start` runs it on PostgreSQL; otherwise
+ * the server runs it.
  */
-export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = [], workers = 1): Promise<Server> {
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = [], workers = 1, jobProcess = false): Promise<Server> {
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
   const startArgs = ['start', '-p', String(port), '-H', '127.0.0.1'];
   // Node running next's own script, not npx: its pid is the server, so stopping it leaves no orphan (TOOLCHAIN.md 11).
   const argv = workers > 1 ? [...nodeArgs, path.join(process.cwd(), 'scripts', 'next-cluster.mjs'), String(workers), ...startArgs] : [...nodeArgs, nextBin, ...startArgs];
+  const common: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    AUTH_TRUST_HOST: 'true',
+    UPLIFT_JOBS: jobProcess ? 'process' : 'server',
+    ...env,
+  };
   const child: ChildProcess = spawn(process.execPath, argv, {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      AUTH_TRUST_HOST: 'true',
-      UPLIFT_BENCH_ROUTES: '1',
-      // The heap cap npm start gives the server (UPLIFT_HEAP_MB), so the bench measures what runs in production.
-      NODE_OPTIONS: serverNodeOptions(),
-      ...env,
-    },
+    // The heap cap npm start gives the server (UPLIFT_HEAP_MB), so the bench measures what runs in production.
+    env: { ...common, UPLIFT_BENCH_ROUTES: '1', NODE_OPTIONS: serverNodeOptions() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const jobs = jobProcess ? spawnJobProcess(common, ['ignore', 'ignore', 'pipe']) : null;
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -55,18 +58,25 @@ export async function startServer(port: number, env: Record<string, string>, nod
   return {
     origin,
     pid: child.pid!,
+    jobsPid: jobs?.pid ?? null,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      jobs?.kill('SIGTERM');
+      await stopChild(child);
+    },
   };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 function childrenOf(pid: number): number[] {

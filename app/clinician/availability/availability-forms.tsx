@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/ui/form-alert';
+import { RecordButtonForm } from '@/components/ui/record-button-form';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -60,14 +61,5 @@ export function ExceptionForm({ action, clinicTimeZone, today }: { action: Actio
 }
 
 export function RemoveForm({ action, id, label }: { action: Action; id: string; label: string }) {
-  const [state, formAction] = useActionState(action, NOT_SENT);
-  return (
-    <form action={formAction} className="inline-flex items-center gap-2">
-      <input type="hidden" name="id" value={id} />
-      <SubmitButton variant="secondary" className="min-h-9 px-3 py-1 text-sm" pendingText="Removing…">
-        Remove<span className="sr-only"> {label}</span>
-      </SubmitButton>
-      {!state.ok && state.formError ? <p role="alert" className="text-sm text-red-800">{state.formError}</p> : null}
-    </form>
-  );
+  return <RecordButtonForm action={action} idField="id" id={id} verb="Remove" record={label} pendingText="Removing…" size="compact" />;
 }

@@ -1,6 +1,7 @@
+import { Card } from '@/components/patient/card';
 import { ExerciseList } from '@/components/patient/exercise-list';
 import { AppLink } from '@/components/ui/app-link';
-import { PanelSkeleton, SkeletonBlock } from '@/components/ui/skeleton';
+import { SkeletonLines } from '@/components/ui/skeleton';
 import { ADHERENCE_DEFINITION, formatPercent } from '@/lib/clinical/adherence';
 import { getTodayPlan } from '@/lib/dal/today';
 import { holdPanelForTest } from '@/lib/testing/slow-panel';
@@ -54,24 +55,17 @@ export async function TodayExercises() {
 export function TodayExercisesSkeleton() {
   return (
     <ExercisesFrame count={null}>
-      <PanelSkeleton label="today’s exercises" className="space-y-3">
-        {[0, 1, 2].map((index) => (
-          <SkeletonBlock key={index} className="h-28 rounded-2xl" />
-        ))}
-      </PanelSkeleton>
+      <SkeletonLines label="today’s exercises" className="space-y-3" blocks={['h-28 rounded-2xl', 'h-28 rounded-2xl', 'h-28 rounded-2xl']} />
     </ExercisesFrame>
   );
 }
 
 function WeekFrame({ children }: { children: React.ReactNode }) {
   return (
-    <section aria-labelledby="week-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-      <h2 id="week-heading" className="text-xl font-semibold">
-        This week
-      </h2>
+    <Card headingId="week-heading" title="This week">
       {children}
       <p className="mt-3 text-base text-slate-700">{ADHERENCE_DEFINITION}</p>
-    </section>
+    </Card>
   );
 }
 
@@ -98,10 +92,7 @@ export async function TodayWeek() {
 export function TodayWeekSkeleton() {
   return (
     <WeekFrame>
-      <PanelSkeleton label="this week’s progress" className="mt-2 space-y-3">
-        <SkeletonBlock className="h-9 w-3/4 rounded-md" />
-        <SkeletonBlock className="h-3 rounded-full" />
-      </PanelSkeleton>
+      <SkeletonLines label="this week’s progress" className="mt-2 space-y-3" blocks={['h-9 w-3/4 rounded-md', 'h-3 rounded-full']} />
     </WeekFrame>
   );
 }

@@ -1,5 +1,6 @@
+import { Card } from '@/components/patient/card';
 import { AppLink } from '@/components/ui/app-link';
-import { PanelSkeleton, SkeletonBlock } from '@/components/ui/skeleton';
+import { SkeletonLines } from '@/components/ui/skeleton';
 import { INSTRUMENT_INFO, INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { getNextQuestionnaire } from '@/lib/dal/today';
 import { holdPanelForTest } from '@/lib/testing/slow-panel';
@@ -7,12 +8,9 @@ import { formatDate } from '@/lib/time';
 
 function QuestionnaireFrame({ children }: { children: React.ReactNode }) {
   return (
-    <section aria-labelledby="questionnaire-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-      <h2 id="questionnaire-heading" className="text-xl font-semibold">
-        Questionnaires
-      </h2>
+    <Card headingId="questionnaire-heading" title="Questionnaires">
       {children}
-    </section>
+    </Card>
   );
 }
 
@@ -55,10 +53,7 @@ export async function TodayQuestionnaire({ today, timeZone }: { today: string; t
 export function TodayQuestionnaireSkeleton() {
   return (
     <QuestionnaireFrame>
-      <PanelSkeleton label="what questionnaire is due" className="mt-2 space-y-3">
-        <SkeletonBlock className="h-7 w-3/4 rounded-md" />
-        <SkeletonBlock className="h-12 w-40 rounded-lg" />
-      </PanelSkeleton>
+      <SkeletonLines label="what questionnaire is due" className="mt-2 space-y-3" blocks={['h-7 w-3/4 rounded-md', 'h-12 w-40 rounded-lg']} />
     </QuestionnaireFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { VisitDetails } from '@/components/appointments/visit-details';
+import { Card } from '@/components/patient/card';
 import { AppLink } from '@/components/ui/app-link';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { listMyAppointments, type PatientAppointment } from '@/lib/dal/appointments';
@@ -29,52 +30,64 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         Book a follow-up
       </AppLink>
 
-      <section aria-labelledby="coming-heading" className="space-y-3">
-        <h2 id="coming-heading" className="text-xl font-semibold">
-          Coming visits
-        </h2>
-        {data.upcoming.length === 0 ? (
-          <p className="text-lg">You have no visits booked.</p>
-        ) : (
-          <ul className="space-y-3">
-            {data.upcoming.map((visit) => (
-              <li key={visit.id} className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5 text-lg">
-                <VisitDetails visit={visit} timeZone={timeZone} />
-                {visit.status === 'booked' ? <UpcomingActions visit={visit} timeZone={timeZone} windowHours={data.cancellationWindowHours} /> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <VisitGroup headingId="coming-heading" title="Coming visits" emptyText="You have no visits booked." visits={data.upcoming} timeZone={timeZone} look="cards">
+        {(visit) => (visit.status === 'booked' ? <UpcomingActions visit={visit} timeZone={timeZone} windowHours={data.cancellationWindowHours} /> : null)}
+      </VisitGroup>
 
-      <section aria-labelledby="feed-heading" className="space-y-3 rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 id="feed-heading" className="text-xl font-semibold">
-          See your visits in your own calendar
-        </h2>
+      <Card headingId="feed-heading" title="See your visits in your own calendar" className="space-y-3">
         <p className="text-lg text-slate-700">
           A private address your calendar app (phone, Google, Outlook) can subscribe to. It lists your visits and keeps them up to date. It shows
           only the time, the clinic and who you see. You can turn it off at any time.
         </p>
         <CalendarFeed create={createCalendarFeedAction} revoke={revokeCalendarFeedAction} activeSince={feed ? formatDateTime(feed.since, timeZone) : null} />
-      </section>
+      </Card>
 
-      <section aria-labelledby="past-heading" className="space-y-3">
-        <h2 id="past-heading" className="text-xl font-semibold">
-          Past visits
-        </h2>
-        {data.past.length === 0 ? (
-          <p className="text-lg">No past visits yet.</p>
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
-            {data.past.map((visit) => (
-              <li key={visit.id} className="p-5 text-lg">
-                <VisitDetails visit={visit} timeZone={timeZone} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <VisitGroup headingId="past-heading" title="Past visits" emptyText="No past visits yet." visits={data.past} timeZone={timeZone} look="rows" />
     </div>
+  );
+}
+
+const VISIT_LIST = {
+  cards: { list: 'space-y-3', item: 'space-y-3 rounded-2xl border border-slate-200 bg-white p-5 text-lg' },
+  rows: { list: 'divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white', item: 'p-5 text-lg' },
+} as const;
+
+/** A titled list of visits, each with its details and what can be done with it (`children`), or the words for none. */
+function VisitGroup({
+  headingId,
+  title,
+  emptyText,
+  visits,
+  timeZone,
+  look,
+  children,
+}: {
+  headingId: string;
+  title: string;
+  emptyText: string;
+  visits: PatientAppointment[];
+  timeZone: string;
+  look: keyof typeof VISIT_LIST;
+  children?: (visit: PatientAppointment) => React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h2 id={headingId} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {visits.length === 0 ? (
+        <p className="text-lg">{emptyText}</p>
+      ) : (
+        <ul className={VISIT_LIST[look].list}>
+          {visits.map((visit) => (
+            <li key={visit.id} className={VISIT_LIST[look].item}>
+              <VisitDetails visit={visit} timeZone={timeZone} />
+              {children?.(visit)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { MessageList } from '@/components/messages/message-list';
-import { RefreshAfterRead } from '@/components/messages/refresh-after-read';
+import { MessageThread } from '@/components/messages/thread';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { dialable, emergencyServicesFor, urgentAdviceAction } from '@/lib/content/emergency-services';
 import { getPatientThread } from '@/lib/dal/messages';
@@ -33,44 +32,27 @@ export default async function PatientMessagesPage() {
           {careTeam.cover ? ` is away, and ${careTeam.cover.name} is reading and answering their messages` : ''}.
         </p>
       </div>
-      {thread.newlyRead > 0 ? <RefreshAfterRead /> : null}
-      <MessageList
-        messages={thread.messages}
-        timeZone={viewer.timeZone}
-        size="large"
-        emptyText="No messages yet. Write below if you have a question about your exercises or your recovery."
-      />
-      {thread.readOnly ? (
-        <p className="rounded-2xl border border-slate-300 bg-slate-100 p-5 text-lg">
-          Your care with the clinic has ended, so you can read these messages but not send new ones. If you are worried about your back,
-          contact your GP.
+      <MessageThread thread={thread} timeZone={viewer.timeZone} side="patient" writeTitle="Write to your care team">
+        <p className="text-lg">
+          <strong>When to expect an answer:</strong> your care team answers messages {settings.replyTime}.
         </p>
-      ) : (
-        <section aria-labelledby="write-heading" className="space-y-4 rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="write-heading" className="text-2xl font-bold">
-            Write to your care team
-          </h2>
-          <p className="text-lg">
-            <strong>When to expect an answer:</strong> your care team answers messages {settings.replyTime}.
+        <div className="rounded-xl border-l-4 border-red-700 bg-red-50 p-4 text-lg text-red-950">
+          <p>
+            <strong>Messages are not for emergencies.</strong> If you need help urgently, call{' '}
+            <a href={dialable(services.emergencyNumber)} className="font-bold underline">
+              {services.emergencyNumber}
+            </a>{' '}
+            or go to {services.emergencyDepartment}. If the clinic is closed and you need advice today, {urgentAdviceAction(services)}.
           </p>
-          <div className="rounded-xl border-l-4 border-red-700 bg-red-50 p-4 text-lg text-red-950">
-            <p>
-              <strong>Messages are not for emergencies.</strong> If you need help urgently, call{' '}
-              <a href={dialable(services.emergencyNumber)} className="font-bold underline">
-                {services.emergencyNumber}
-              </a>{' '}
-              or go to {services.emergencyDepartment}. If the clinic is closed and you need advice today, {urgentAdviceAction(services)}.
-            </p>
-          </div>
-          <PatientMessageForm
-            action={sendPatientMessageAction.bind(null, thread.episodeId)}
-            submissionId={randomUUID()}
-            replyTime={settings.replyTime}
-            emergencyNumber={services.emergencyNumber}
-            emergencyHref={dialable(services.emergencyNumber)}
-          />
-        </section>
-      )}
+        </div>
+        <PatientMessageForm
+          action={sendPatientMessageAction.bind(null, thread.episodeId)}
+          submissionId={randomUUID()}
+          replyTime={settings.replyTime}
+          emergencyNumber={services.emergencyNumber}
+          emergencyHref={dialable(services.emergencyNumber)}
+        />
+      </MessageThread>
     </div>
   );
 }

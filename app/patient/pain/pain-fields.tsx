@@ -1,3 +1,4 @@
+import { RedFlagQuestion, YES_NO, YesNoQuestion } from '@/components/patient/yes-no-question';
 import { CheckboxGroup, ChoiceField, ScaleField } from '@/components/ui/choice-fields';
 import { valueOf, type FormResult } from '@/lib/forms';
 import { TextAreaField } from '@/components/ui/text-area';
@@ -18,10 +19,6 @@ export type PainDefaults = {
 };
 
 const LOCATION_OPTIONS = PAIN_LOCATIONS.map((value) => ({ value, label: PAIN_LOCATION_LABELS[value] }));
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
 
 /** The fields shared by logging and editing a pain entry; a refused submit shows what was sent. */
 export function PainFields({ state, defaults }: { state: FormResult<unknown>; defaults: PainDefaults }) {
@@ -80,19 +77,6 @@ export function PainFields({ state, defaults }: { state: FormResult<unknown>; de
  * appear before the page has hydrated too, and the server requires them whenever the answer is yes.
  */
 export function SafetyQuestions({ state }: { state: FormResult<unknown> }) {
-  const errors = state.fieldErrors ?? {};
-  const question = (entry: (typeof PAIN_LOG_RED_FLAG_QUESTIONS)[number]) => (
-    <ChoiceField
-      key={entry.key}
-      name={`redFlags-${entry.key}`}
-      legend={entry.question}
-      legendClassName="text-lg font-medium text-slate-900"
-      options={YES_NO}
-      inline
-      errors={errors[`redFlags.${entry.key}`]}
-      defaultValue={valueOf(state, `redFlags-${entry.key}`)}
-    />
-  );
   return (
     <section aria-labelledby="safety-heading" className="group space-y-6 rounded-2xl border-2 border-amber-600 bg-amber-50 p-4">
       <div>
@@ -104,20 +88,21 @@ export function SafetyQuestions({ state }: { state: FormResult<unknown> }) {
           your back pain began or is getting worse.
         </p>
       </div>
-      {PAIN_LOG_RED_FLAG_QUESTIONS.map(question)}
-      <ChoiceField
+      {PAIN_LOG_RED_FLAG_QUESTIONS.map((entry) => (
+        <RedFlagQuestion key={entry.key} entry={entry} state={state} />
+      ))}
+      <YesNoQuestion
         name="newSymptom"
-        legend="Is anything about your symptoms new or different since you last told us?"
+        question="Is anything about your symptoms new or different since you last told us?"
         hint="For example pain in a new place, a new kind of pain, or feeling unwell."
-        legendClassName="text-lg font-medium text-slate-900"
-        options={YES_NO}
-        inline
-        errors={errors.newSymptom}
+        errors={state.fieldErrors?.newSymptom}
         defaultValue={valueOf(state, 'newSymptom')}
       />
       <div className="hidden space-y-6 group-has-[input[name=newSymptom][value=yes]:checked]:block">
         <p className="text-base font-medium text-slate-900">You said something is new. Please answer these too:</p>
-        {NEW_SYMPTOM_RED_FLAG_QUESTIONS.map(question)}
+        {NEW_SYMPTOM_RED_FLAG_QUESTIONS.map((entry) => (
+          <RedFlagQuestion key={entry.key} entry={entry} state={state} />
+        ))}
       </div>
     </section>
   );

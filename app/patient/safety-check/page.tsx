@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { AppLink } from '@/components/ui/app-link';
+import { BackLink } from '@/components/patient/back-link';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { getSafetyCheckStatus } from '@/lib/dal/safety-checks';
 import { formatDateTime } from '@/lib/time';
@@ -12,11 +12,7 @@ export default async function SafetyCheckPage() {
   const [status, viewer] = await Promise.all([loadPage(() => getSafetyCheckStatus()), guardArea('patient')]);
   return (
     <div className="space-y-6">
-      <p>
-        <AppLink href="/patient" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
-          ← Today
-        </AppLink>
-      </p>
+      <BackLink href="/patient">Today</BackLink>
       <h1 className="text-3xl font-bold">Safety questions</h1>
       <SafetyCheckIntro />
       {status?.lastAnsweredAt ? (

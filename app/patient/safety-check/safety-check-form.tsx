@@ -1,44 +1,21 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ChoiceField } from '@/components/ui/choice-fields';
-import { FormAlert } from '@/components/ui/form-alert';
-import { NOT_SENT, valueOf } from '@/lib/forms';
-import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { PatientForm } from '@/components/patient/patient-form';
+import { RedFlagQuestion } from '@/components/patient/yes-no-question';
+import { NOT_SENT } from '@/lib/forms';
 import { PERIODIC_RED_FLAG_QUESTIONS, SAFETY_CHECK_INTERVAL_DAYS } from '@/lib/clinical/red-flags';
 import { answerSafetyCheckAction } from './actions';
-
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
 
 /** The cancer, infection and fracture questions (docs/CLINICAL.md, Red flags), each a required yes or no. */
 export function SafetyCheckForm({ submissionId }: { submissionId: string }) {
   const [state, action] = useActionState(answerSafetyCheckAction, NOT_SENT);
-  const formRef = useFocusFirstError(state);
-  const errors = state.fieldErrors ?? {};
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-6">
-      <input type="hidden" name="submissionId" value={submissionId} />
-      {PERIODIC_RED_FLAG_QUESTIONS.map((question) => (
-        <ChoiceField
-          key={question.key}
-          name={`redFlags-${question.key}`}
-          legend={question.question}
-          legendClassName="text-lg font-medium text-slate-900"
-          options={YES_NO}
-          inline
-          errors={errors[`redFlags.${question.key}`]}
-          defaultValue={valueOf(state, `redFlags-${question.key}`)}
-        />
+    <PatientForm state={state} action={action} hidden={{ submissionId }} alertAt="end" submitLabel="Save my answers" className="space-y-6">
+      {PERIODIC_RED_FLAG_QUESTIONS.map((entry) => (
+        <RedFlagQuestion key={entry.key} entry={entry} state={state} />
       ))}
-      <FormAlert size="large">{state.formError ?? errors.submissionId?.[0] ?? errors.form?.[0]}</FormAlert>
-      <SubmitButton pendingText="Saving…" className="w-full text-lg">
-        Save my answers
-      </SubmitButton>
-    </form>
+    </PatientForm>
   );
 }
 

@@ -194,7 +194,7 @@ export async function evaluateTimeBasedAlerts(
         message: `Nothing logged for ${INACTIVE_DAYS} days or more.`,
         detail: { lastActivityAt: lastActivity?.toISOString() ?? null },
         raisedAt: now,
-      });
+      }, row.open_reasons);
     }
     if (isLowAdherence(row.prescribed_14, row.logged_14)) {
       holding.add('low-adherence');
@@ -206,7 +206,7 @@ export async function evaluateTimeBasedAlerts(
         message: `${row.logged_14} of about ${prescribed} prescribed exercise sessions logged over the last ${LOW_ADHERENCE_RULE.windowDays} days.`,
         detail: { logged: row.logged_14, prescribed, windowDays: LOW_ADHERENCE_RULE.windowDays },
         raisedAt: now,
-      });
+      }, row.open_reasons);
     }
     if (row.overdue_instruments?.length) {
       holding.add('questionnaire-overdue');
@@ -217,7 +217,7 @@ export async function evaluateTimeBasedAlerts(
         message: `Questionnaire not answered ${OVERDUE_AFTER_DAYS} days after its due date: ${row.overdue_instruments.join(', ')}.`,
         detail: { instruments: row.overdue_instruments },
         raisedAt: now,
-      });
+      }, row.open_reasons);
     }
     const cleared = TIME_BASED.filter((reason) => !holding.has(reason) && row.open_reasons?.includes(reason));
     if (cleared.length > 0) {
@@ -239,6 +239,9 @@ export async function evaluateTimeBasedAlerts(
   return summary;
 }
 
-async function raise(executor: Db | Tx, summary: EvaluationSummary, input: RaiseAlertInput): Promise<void> {
+async function raise(executor: Db | Tx, summary: EvaluationSummary, input: RaiseAlertInput, open: readonly string[] | null): Promise<void> {
+  // An alert already open for this reason would make the insert a no-op (alerts_open_unique); skipping it
+  // keeps a whole-clinic run to one statement for the episodes whose state has not changed.
+  if (open?.includes(input.reason)) return;
   if (await raiseAlert(executor, input)) summary.raised[input.reason] = (summary.raised[input.reason] ?? 0) + 1;
 }

@@ -34,6 +34,7 @@ import type {
   RedFlagSource,
   ResponseSource,
 } from '@/lib/fhir/source';
+import { exerciseLogEntryColumns, painEntryColumns } from './diary-columns';
 import { dosageColumns } from './plan-columns';
 
 /*
@@ -157,16 +158,7 @@ async function readGoals(db: Db, episodeIds: string[]): Promise<GoalSource[]> {
 
 async function readPain(db: Db, episodeIds: string[]): Promise<PainSource[]> {
   return db
-    .select({
-      id: painEntries.id,
-      episodeId: painEntries.episodeId,
-      score: painEntries.score,
-      worst24h: painEntries.worst24h,
-      locations: painEntries.locations,
-      belowKnee: painEntries.belowKnee,
-      note: painEntries.note,
-      recordedAt: painEntries.recordedAt,
-    })
+    .select({ ...painEntryColumns, episodeId: painEntries.episodeId })
     .from(painEntries)
     .where(inArray(painEntries.episodeId, episodeIds))
     .orderBy(painEntries.episodeId, painEntries.recordedAt);
@@ -253,18 +245,7 @@ export async function readEpisodeBatch(db: Db, episodes: EpisodeSource[], parts:
 export async function readExerciseLogs(db: Db, episodeIds: string[]): Promise<ExerciseLogSource[]> {
   if (episodeIds.length === 0) return [];
   return db
-    .select({
-      id: exerciseLogs.id,
-      episodeId: exerciseLogs.episodeId,
-      exerciseName: exercises.name,
-      status: exerciseLogs.status,
-      setsDone: exerciseLogs.setsDone,
-      difficulty: exerciseLogs.difficulty,
-      painDuring: exerciseLogs.painDuring,
-      skipReason: exerciseLogs.skipReason,
-      loggedAt: exerciseLogs.loggedAt,
-      localDay: exerciseLogs.localDay,
-    })
+    .select({ ...exerciseLogEntryColumns, episodeId: exerciseLogs.episodeId, exerciseName: exercises.name, localDay: exerciseLogs.localDay })
     .from(exerciseLogs)
     .innerJoin(planItems, eq(planItems.id, exerciseLogs.planItemId))
     .innerJoin(exercises, eq(exercises.id, planItems.exerciseId))

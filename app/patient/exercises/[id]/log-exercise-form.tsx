@@ -1,11 +1,10 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { PatientForm } from '@/components/patient/patient-form';
 import { ChoiceField, ScaleField } from '@/components/ui/choice-fields';
-import { FormAlert } from '@/components/ui/form-alert';
+import { RecordButtonForm } from '@/components/ui/record-button-form';
 import { NOT_SENT, valueOf } from '@/lib/forms';
-import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { SKIP_REASON_LABELS, SKIP_REASONS } from '@/lib/validation/exercise-log-options';
 import { logExerciseAction, undoExerciseLogAction } from '../actions';
 
@@ -28,19 +27,22 @@ export function LogExerciseForm({
   setWord: 'sets' | 'rounds';
 }) {
   const [state, action] = useActionState(logExerciseAction, NOT_SENT);
-  const formRef = useFocusFirstError(state);
   const [status, setStatus] = useState<string | undefined>(valueOf(state, 'status'));
   const errors = state.fieldErrors ?? {};
   const shown = status ?? valueOf(state, 'status');
   const setOptions = sets && sets > 1 ? Array.from({ length: sets + 1 }, (_, n) => ({ value: String(n), label: String(n) })) : null;
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-6" onChange={(event) => {
-      const target = event.target as unknown as HTMLInputElement;
-      if (target.name === 'status') setStatus(target.value);
-    }}>
-      <input type="hidden" name="submissionId" value={submissionId} />
-      <input type="hidden" name="planItemId" value={planItemId} />
-      <FormAlert size="large">{state.formError ?? errors.submissionId?.[0]}</FormAlert>
+    <PatientForm
+      state={state}
+      action={action}
+      hidden={{ submissionId, planItemId }}
+      submitLabel="Save"
+      className="space-y-6"
+      onChange={(event) => {
+        const target = event.target as unknown as HTMLInputElement;
+        if (target.name === 'status') setStatus(target.value);
+      }}
+    >
       <ChoiceField name="status" legend="How did it go?" options={STATUS_OPTIONS} errors={errors.status} defaultValue={valueOf(state, 'status')} />
       {shown !== 'skipped' ? (
         <>
@@ -81,22 +83,10 @@ export function LogExerciseForm({
           defaultValue={valueOf(state, 'skipReason')}
         />
       ) : null}
-      <SubmitButton pendingText="Saving…" className="w-full text-lg">
-        Save
-      </SubmitButton>
-    </form>
+    </PatientForm>
   );
 }
 
 export function UndoLogForm({ logId, label }: { logId: string; label: string }) {
-  const [state, action] = useActionState(undoExerciseLogAction, NOT_SENT);
-  return (
-    <form action={action} className="inline">
-      <input type="hidden" name="logId" value={logId} />
-      <SubmitButton variant="secondary" pendingText="Undoing…" className="min-h-11 py-2">
-        Undo<span className="sr-only"> {label}</span>
-      </SubmitButton>
-      <FormAlert size="large">{state.formError}</FormAlert>
-    </form>
-  );
+  return <RecordButtonForm action={undoExerciseLogAction} idField="logId" id={logId} verb="Undo" record={label} pendingText="Undoing…" size="large" />;
 }

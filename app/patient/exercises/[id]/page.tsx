@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import Image from 'next/image';
-import { AppLink } from '@/components/ui/app-link';
-import { notFound } from 'next/navigation';
+import { BackLink } from '@/components/patient/back-link';
+import { Card } from '@/components/patient/card';
+import { ExerciseDrawing } from '@/components/patient/exercise-drawing';
 import { sentenceCase } from '@/components/patient/text';
-import { guardArea } from '@/lib/auth/guard';
+import { guardArea, loadRecord } from '@/lib/auth/guard';
 import { formatDosage } from '@/lib/clinical/dosage';
 import { CATEGORY_LABELS, type ExerciseCategory } from '@/lib/content/exercises';
 import { getPlanItemDetail } from '@/lib/dal/exercise-logs';
 import { formatDateTime } from '@/lib/time';
 import { SKIP_REASON_LABELS } from '@/lib/validation/exercise-log';
-import { isUuid } from '@/lib/validation/ids';
 import { LogExerciseForm, UndoLogForm } from './log-exercise-form';
 
 export const metadata: Metadata = { title: 'Exercise' };
@@ -19,19 +18,13 @@ const STATUS_WORDS = { done: 'Done', partial: 'Partly done', skipped: 'Skipped' 
 
 export default async function ExercisePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const item = await getPlanItemDetail(id);
-  if (!item) notFound();
+  const item = await loadRecord(id, getPlanItemDetail);
   const viewer = await guardArea('patient');
   const timeZone = viewer.timeZone;
   const done = item.todayLogs.filter((log) => log.status !== 'skipped').length;
   return (
     <article className="space-y-6">
-      <p>
-        <AppLink href="/patient" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
-          ← Today
-        </AppLink>
-      </p>
+      <BackLink href="/patient">Today</BackLink>
       <header>
         <p className="text-base text-slate-700">{CATEGORY_LABELS[item.category as ExerciseCategory] ?? item.category}</p>
         <h1 className="text-3xl font-bold">{item.name}</h1>
@@ -41,19 +34,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
         </p>
       </header>
       {item.illustration ? (
-        <Image
-          src={item.illustration}
-          alt={`Simple drawing of a person doing the ${item.name.toLowerCase()} exercise. ${item.summary}`}
-          width={480}
-          height={320}
-          className="w-full max-w-md rounded-2xl border border-slate-200 bg-white"
-          unoptimized
-        />
+        <ExerciseDrawing src={item.illustration} name={item.name} summary={item.summary} className="w-full max-w-md rounded-2xl border border-slate-200 bg-white" />
       ) : null}
-      <section aria-labelledby="how-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 id="how-heading" className="text-xl font-semibold">
-          How to do it
-        </h2>
+      <Card headingId="how-heading" title="How to do it">
         <ol className="mt-3 list-decimal space-y-2 pl-6 text-lg">
           {item.instructions.map((step) => (
             <li key={step}>{step}</li>
@@ -64,13 +47,10 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
             <strong>Note from your physio:</strong> {item.instructionsNote}
           </p>
         ) : null}
-      </section>
-      <section aria-labelledby="pain-ok-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 id="pain-ok-heading" className="text-xl font-semibold">
-          How much pain is OK?
-        </h2>
+      </Card>
+      <Card headingId="pain-ok-heading" title="How much pain is OK?">
         <p className="mt-2 text-lg">{item.acceptablePain}</p>
-      </section>
+      </Card>
       <section aria-labelledby="safety-heading" className="rounded-2xl border-2 border-amber-600 bg-amber-50 p-5">
         <h2 id="safety-heading" className="text-xl font-semibold">
           Stay safe
@@ -78,10 +58,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
         <p className="mt-2 text-lg">{item.safetyNote}</p>
       </section>
       {item.todayLogs.length > 0 ? (
-        <section aria-labelledby="today-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="today-heading" className="text-xl font-semibold">
-            Logged today
-          </h2>
+        <Card headingId="today-heading" title="Logged today">
           <ul className="mt-3 space-y-3">
             {item.todayLogs.map((log) => {
               const when = formatDateTime(log.loggedAt, timeZone);
@@ -97,7 +74,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
               );
             })}
           </ul>
-        </section>
+        </Card>
       ) : null}
       {item.canLog ? (
         <section aria-labelledby="log-heading" className="rounded-2xl border border-slate-200 bg-white p-5">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AppLink } from '@/components/ui/app-link';
+import { BackLink } from '@/components/patient/back-link';
 import { PlanSheet } from '@/components/print/plan-sheet';
 import { PrintButton } from '@/components/print/print-button';
 import { guardArea } from '@/lib/auth/guard';
@@ -13,9 +13,7 @@ export default async function PrintMyPlanPage() {
   return (
     <div className="space-y-4">
       <div className="print-hidden flex flex-wrap items-center justify-between gap-3">
-        <AppLink href="/patient/exercises" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
-          ← My exercises
-        </AppLink>
+        <BackLink href="/patient/exercises">My exercises</BackLink>
         {plan ? <PrintButton label="Print my plan" /> : null}
       </div>
       {plan ? (

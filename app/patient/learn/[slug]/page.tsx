@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { BackLink } from '@/components/patient/back-link';
+import { Card } from '@/components/patient/card';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { guardArea } from '@/lib/auth/guard';
@@ -21,11 +23,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
   const next = ARTICLES[(index + 1) % ARTICLES.length]!;
   return (
     <article className="space-y-6">
-      <p>
-        <AppLink href="/patient/learn" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
-          ← All guides
-        </AppLink>
-      </p>
+      <BackLink href="/patient/learn">All guides</BackLink>
       <header>
         <h1 className="text-3xl font-bold">{article.title}</h1>
         <p className="mt-2 text-xl text-slate-800">{article.summary}</p>
@@ -50,10 +48,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
           </section>
         ))}
       </div>
-      <section aria-labelledby="sources-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 id="sources-heading" className="text-xl font-semibold">
-          Sources
-        </h2>
+      <Card headingId="sources-heading" title="Sources">
         <ul className="mt-2 list-disc space-y-2 pl-6 text-base">
           {article.sources.map((source) => (
             <li key={source.label}>
@@ -70,7 +65,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
         <p className="mt-3 text-base text-slate-700">
           This guide is general information, not advice for your own situation. Ask your physiotherapist about anything that worries you.
         </p>
-      </section>
+      </Card>
       <p>
         <AppLink href={`/patient/learn/${next.slug}`} className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-800 underline">
           Next guide: {next.title} →

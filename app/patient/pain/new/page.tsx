@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { AppLink } from '@/components/ui/app-link';
+import { BackLink } from '@/components/patient/back-link';
 import { LogPainForm } from '../log-pain-form';
 
 export const metadata: Metadata = { title: 'Log pain' };
@@ -11,11 +11,7 @@ export default async function LogPainPage({ searchParams }: { searchParams: Prom
   const preset = score !== undefined && /^(10|[0-9])$/.test(score) ? Number(score) : null;
   return (
     <div className="space-y-6">
-      <p>
-        <AppLink href="/patient/pain" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
-          ← Pain diary
-        </AppLink>
-      </p>
+      <BackLink href="/patient/pain">Pain diary</BackLink>
       <h1 className="text-3xl font-bold">Log your pain</h1>
       <p className="text-lg text-slate-800">It takes about a minute. Your physio sees what you log.</p>
       {/* A new id for every render of the form: a double submit of this form saves one entry. */}

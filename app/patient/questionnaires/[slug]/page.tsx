@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { BackLink } from '@/components/patient/back-link';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { ODI_LICENCE_NOTICE, ODI_SECTIONS } from '@/lib/clinical/instruments/odi-text';
@@ -143,11 +144,7 @@ export default async function QuestionnaireStepPage({
 
   return (
     <div className="space-y-6">
-      <p>
-        <AppLink href="/patient/questionnaires" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
-          ← Questionnaires
-        </AppLink>
-      </p>
+      <BackLink href="/patient/questionnaires">Questionnaires</BackLink>
       <h1 className="text-3xl font-bold">{INSTRUMENT_NAMES[instrument]}</h1>
       {step === 0 ? <p className="text-lg">{INTRO[typedSlug]}</p> : null}
       {session.canAnswer ? (

@@ -2,13 +2,12 @@
 
 import { useActionState } from 'react';
 import { CheckboxGroup, ChoiceField, ScaleField } from '@/components/ui/choice-fields';
-import { FormAlert } from '@/components/ui/form-alert';
-import { NOT_SENT, valueOf } from '@/lib/forms';
-import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { PatientForm } from '@/components/patient/patient-form';
+import { NOT_SENT, valueOf, type FormValues } from '@/lib/forms';
 import { TextField } from '@/components/ui/text-field';
 import { saveQuestionnaireStepAction } from '../actions';
 
+/** One question of a screen. Each kind carries the props of its field (`ChoiceField`, `ScaleField`, `TextField`, `CheckboxGroup`). */
 export type ScreenQuestion =
   | { kind: 'choice'; name: string; legend: string; hint?: string; options: { value: string; label: string }[]; defaultValue: string | null; inline?: boolean }
   | { kind: 'scale'; name: string; legend: string; lowLabel: string; highLabel: string; defaultValue: number | null }
@@ -30,73 +29,38 @@ export function StepForm({
   submitLabel: string;
 }) {
   const [state, action] = useActionState(saveQuestionnaireStepAction.bind(null, slug), NOT_SENT);
-  const formRef = useFocusFirstError(state);
   const errors = state.fieldErrors ?? {};
-  const sent = (name: string) => (state.values ? valueOf(state, name) : undefined);
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-8">
-      <input type="hidden" name="submissionId" value={submissionId} />
-      <input type="hidden" name="step" value={step} />
-      <FormAlert size="large">{state.formError}</FormAlert>
-      {questions.map((question) => {
-        if (question.kind === 'choice') {
-          return (
-            <ChoiceField
-              key={question.name}
-              name={question.name}
-              legend={question.legend}
-              hint={question.hint}
-              options={question.options}
-              inline={question.inline}
-              errors={errors[question.name]}
-              defaultValue={sent(question.name) ?? question.defaultValue}
-            />
-          );
-        }
-        if (question.kind === 'checks') {
-          const sentValues = state.values ? [state.values[question.name] ?? []].flat() : null;
-          return (
-            <CheckboxGroup
-              key={question.name}
-              name={question.name}
-              legend={question.legend}
-              hint={question.hint}
-              options={question.options}
-              columns={1}
-              errors={errors[question.name]}
-              defaultValues={sentValues ?? question.defaultValues}
-            />
-          );
-        }
-        if (question.kind === 'scale') {
-          return (
-            <ScaleField
-              key={question.name}
-              name={question.name}
-              legend={question.legend}
-              lowLabel={question.lowLabel}
-              highLabel={question.highLabel}
-              errors={errors[question.name]}
-              defaultValue={sent(question.name) ?? question.defaultValue}
-            />
-          );
-        }
-        return (
-          <TextField
-            key={question.name}
-            name={question.name}
-            label={question.optional ? `${question.label} (optional)` : question.label}
-            hint={question.hint}
-            maxLength={question.maxLength}
-            errors={errors[question.name]}
-            defaultValue={sent(question.name) ?? question.defaultValue}
-            className="text-lg"
-          />
-        );
-      })}
-      <SubmitButton pendingText="Saving…" className="w-full text-lg">
-        {submitLabel}
-      </SubmitButton>
-    </form>
+    <PatientForm state={state} action={action} hidden={{ submissionId, step }} submitLabel={submitLabel}>
+      {questions.map((question) => (
+        <QuestionField key={question.name} question={question} values={state.values} errors={errors[question.name]} />
+      ))}
+    </PatientForm>
   );
+}
+
+/** One question as its field. After a refused submit it shows what was sent, not what was saved before. */
+function QuestionField({ question, values, errors }: { question: ScreenQuestion; values?: FormValues; errors?: string[] }) {
+  const sent = valueOf({ values }, question.name);
+  switch (question.kind) {
+    case 'choice':
+      return <ChoiceField {...question} errors={errors} defaultValue={sent ?? question.defaultValue} />;
+    case 'scale':
+      return <ScaleField {...question} errors={errors} defaultValue={sent ?? question.defaultValue} />;
+    case 'checks':
+      // Boxes left unticked are not sent at all: once anything was sent, what was ticked is exactly what came back.
+      return <CheckboxGroup {...question} columns={1} errors={errors} defaultValues={values ? [values[question.name] ?? []].flat() : question.defaultValues} />;
+    case 'text':
+      return (
+        <TextField
+          name={question.name}
+          label={question.optional ? `${question.label} (optional)` : question.label}
+          hint={question.hint}
+          maxLength={question.maxLength}
+          errors={errors}
+          defaultValue={sent ?? question.defaultValue}
+          className="text-lg"
+        />
+      );
+  }
 }

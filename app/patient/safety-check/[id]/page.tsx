@@ -1,19 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
 import { AppLink } from '@/components/ui/app-link';
-import { guardArea, loadPage } from '@/lib/auth/guard';
+import { guardArea, loadRecord } from '@/lib/auth/guard';
 import { emergencyServicesFor } from '@/lib/content/emergency-services';
 import { getSafetyCheckOutcome } from '@/lib/dal/safety-checks';
-import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Safety answers saved' };
 
 export default async function SafetyCheckSavedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const [outcome, viewer] = await Promise.all([loadPage(() => getSafetyCheckOutcome(id)), guardArea('patient')]);
-  if (!outcome) notFound();
+  const [outcome, viewer] = await Promise.all([loadRecord(id, getSafetyCheckOutcome), guardArea('patient')]);
   const { redFlag } = outcome;
   return (
     <div className="space-y-6">

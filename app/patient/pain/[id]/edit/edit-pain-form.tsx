@@ -1,28 +1,20 @@
 'use client';
 
 import { useActionState } from 'react';
+import { PatientForm } from '@/components/patient/patient-form';
 import { FormAlert } from '@/components/ui/form-alert';
 import { NOT_SENT } from '@/lib/forms';
-import { useFocusFirstError } from '@/components/ui/use-focus-first-error';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { deletePainAction, updatePainAction } from '../../actions';
 import { PainFields, SafetyQuestions, type PainDefaults } from '../../pain-fields';
 
 export function EditPainForm({ id, version, defaults }: { id: string; version: number; defaults: PainDefaults }) {
   const [state, action] = useActionState(updatePainAction, NOT_SENT);
-  const formRef = useFocusFirstError(state);
-  const errors = state.fieldErrors ?? {};
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-8">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-      <FormAlert size="large">{state.formError ?? errors.version?.[0] ?? errors.id?.[0]}</FormAlert>
+    <PatientForm state={state} action={action} hidden={{ id, version }} submitLabel="Save changes">
       <PainFields state={state} defaults={defaults} />
       <SafetyQuestions state={state} />
-      <SubmitButton pendingText="Saving…" className="w-full text-lg">
-        Save changes
-      </SubmitButton>
-    </form>
+    </PatientForm>
   );
 }
 

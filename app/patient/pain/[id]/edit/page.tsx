@@ -1,28 +1,20 @@
 import type { Metadata } from 'next';
-import { AppLink } from '@/components/ui/app-link';
-import { notFound } from 'next/navigation';
-import { guardArea } from '@/lib/auth/guard';
+import { BackLink } from '@/components/patient/back-link';
+import { guardArea, loadRecord } from '@/lib/auth/guard';
 import { getPainEntry } from '@/lib/dal/pain';
 import { formatDateTime } from '@/lib/time';
-import { isUuid } from '@/lib/validation/ids';
 import { DeletePainForm, EditPainForm } from './edit-pain-form';
 
 export const metadata: Metadata = { title: 'Change a pain entry' };
 
 export default async function EditPainPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const entry = await getPainEntry(id);
-  if (!entry) notFound();
+  const entry = await loadRecord(id, getPainEntry);
   const viewer = await guardArea('patient');
   const when = formatDateTime(entry.recordedAt, viewer.timeZone);
   return (
     <div className="space-y-6">
-      <p>
-        <AppLink href="/patient/pain" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
-          ← Pain diary
-        </AppLink>
-      </p>
+      <BackLink href="/patient/pain">Pain diary</BackLink>
       <h1 className="text-3xl font-bold">Change your entry</h1>
       <p className="text-lg">Logged {when}.</p>
       {entry.canChange ? (

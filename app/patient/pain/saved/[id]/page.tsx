@@ -1,21 +1,17 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
-import { notFound } from 'next/navigation';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
 import { emergencyServicesFor } from '@/lib/content/emergency-services';
-import { guardArea } from '@/lib/auth/guard';
+import { guardArea, loadRecord } from '@/lib/auth/guard';
 import { NPRS_BAND_LABELS, nprsBand } from '@/lib/clinical/nprs';
 import { getPainEntryOutcome } from '@/lib/dal/pain';
 import { formatDateTime } from '@/lib/time';
-import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Pain score saved' };
 
 export default async function PainSavedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const outcome = await getPainEntryOutcome(id);
-  if (!outcome) notFound();
+  const outcome = await loadRecord(id, getPainEntryOutcome);
   const viewer = await guardArea('patient');
   const { entry, redFlag } = outcome;
   return (

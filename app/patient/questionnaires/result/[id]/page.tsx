@@ -1,22 +1,20 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
-import { notFound } from 'next/navigation';
+import { BackLink } from '@/components/patient/back-link';
+import { Card } from '@/components/patient/card';
 import { describeResult } from '@/components/patient/questionnaire-result-text';
-import { guardArea } from '@/lib/auth/guard';
+import { guardArea, loadRecord } from '@/lib/auth/guard';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
 import { describeRmdqChange, RMDQ_MCID_TEXT } from '@/lib/clinical/rmdq';
 import { roundHalfUp1 } from '@/lib/clinical/rounding';
 import { getQuestionnaireResult } from '@/lib/dal/questionnaires';
 import { formatDateTime } from '@/lib/time';
-import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Questionnaire result' };
 
 export default async function QuestionnaireResultPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const result = await getQuestionnaireResult(id);
-  if (!result) notFound();
+  const result = await loadRecord(id, getQuestionnaireResult);
   const viewer = await guardArea('patient');
   const words = describeResult(result.instrument, result.score, result.band, result.subscore);
   const activities = result.instrument === 'PSFS' ? ((result.answers.activities ?? []) as { name: string; rating: number }[]) : [];
@@ -28,11 +26,7 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
     result.instrument === 'RMDQ' && result.baselineScore !== null && result.score !== null ? describeRmdqChange(result.baselineScore, result.score) : null;
   return (
     <div className="space-y-6">
-      <p>
-        <AppLink href="/patient/questionnaires" className="inline-flex min-h-11 items-center text-lg text-brand-800 underline">
-          ← Questionnaires
-        </AppLink>
-      </p>
+      <BackLink href="/patient/questionnaires">Questionnaires</BackLink>
       <h1 className="text-3xl font-bold">Your {INSTRUMENT_NAMES[result.instrument]} result</h1>
       <section role="status" aria-labelledby="result-heading" className="rounded-2xl border-2 border-brand-700 bg-white p-5">
         <h2 id="result-heading" className="text-2xl font-bold">
@@ -54,10 +48,7 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
         <p className="mt-3 text-base text-slate-700">Completed {formatDateTime(result.completedAt, viewer.timeZone)}. Your physio can see this.</p>
       </section>
       {activities.length > 0 ? (
-        <section aria-labelledby="activities-heading" className="rounded-2xl border border-slate-200 bg-white p-5">
-          <h2 id="activities-heading" className="text-xl font-semibold">
-            Your activities
-          </h2>
+        <Card headingId="activities-heading" title="Your activities">
           <ul className="mt-2 space-y-1 text-lg">
             {activities.map((activity) => (
               <li key={activity.name}>
@@ -65,7 +56,7 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row">
         <AppLink href="/patient" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white">
