@@ -14,12 +14,19 @@ import { signInAction } from './actions';
  */
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signInAction, NOT_SENT);
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [credentials, setCredentials] = useState({ email: '', password: '' });
   const [useRecovery, setUseRecovery] = useState(false);
   const fieldErrors = state.ok ? undefined : state.fieldErrors;
   // A code refused as typed comes back without a step: the form it came from says which it was.
   const onCodeStep = (state.data?.step ?? valueOf(state, 'step')) === 'code';
+  // Email and password are kept in memory as typed, for the code step to send again.
+  const kept = (name: keyof typeof credentials) => ({
+    name,
+    required: true,
+    value: credentials[name],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => setCredentials((current) => ({ ...current, [name]: event.target.value })),
+    errors: fieldErrors?.[name],
+  });
   return (
     <form action={action} className="space-y-5" noValidate>
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
@@ -27,8 +34,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       {onCodeStep ? (
         <>
           <input type="hidden" name="step" value="code" />
-          <input type="hidden" name="email" value={email} autoComplete="username" />
-          <input type="hidden" name="password" value={password} />
+          <input type="hidden" name="email" value={credentials.email} autoComplete="username" />
+          <input type="hidden" name="password" value={credentials.password} />
           <p className="text-slate-800">
             Your account is protected with two-step sign-in.{' '}
             {useRecovery ? 'Enter one of the recovery codes you saved.' : 'Open your authenticator app and enter the 6-digit code for Uplift.'}
@@ -61,26 +68,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         </>
       ) : (
         <>
-          <TextField
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            errors={fieldErrors?.email}
-          />
-          <TextField
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            errors={fieldErrors?.password}
-          />
+          <TextField label="Email" type="email" autoComplete="username" {...kept('email')} />
+          <TextField label="Password" type="password" autoComplete="current-password" {...kept('password')} />
           <SubmitButton pendingText="Signing in…" className="w-full">
             Sign in
           </SubmitButton>
