@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { DischargeForm } from '@/components/clinician/discharge-form';
 import { AppLink } from '@/components/ui/app-link';
 import { FigureDefinitions } from '@/components/clinician/figure-definitions';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { guardArea } from '@/lib/auth/guard';
 import { BASELINE_PAIN, DISCHARGE_PAIN, LATEST_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
@@ -14,6 +12,7 @@ import { formatMeasurement, judgeSchober, ROM_MEASURES } from '@/lib/clinical/ro
 import { getOutcomeSummary, type OutcomePair } from '@/lib/dal/discharge';
 import { formatDate } from '@/lib/time';
 import { dischargeAction } from './actions';
+import { loadRecordPage } from '../record-page';
 
 export const metadata: Metadata = { title: 'Outcome and discharge' };
 
@@ -48,10 +47,7 @@ function OutcomeRow({ label, pair, unit, rule, latestLabel }: { label: string; p
 }
 
 export default async function DischargePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const viewer = await guardArea('clinician');
-  const outcome = await getOutcomeSummary(id);
-  if (!outcome) notFound();
+  const { viewer, data: outcome } = await loadRecordPage(params, getOutcomeSummary);
   const { heading } = outcome;
   const psfsWords = outcome.psfs ? describePsfsChange(outcome.psfs) : null;
   const lines = [

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { MeasurementForm } from '@/components/clinician/measurement-form';
 import { MeasurementRowActions } from '@/components/clinician/measurement-row-actions';
 import { RecordNav } from '@/components/clinician/record-nav';
 import { TableFrame, type ColumnHead } from '@/components/ui/data-table';
-import { guardArea } from '@/lib/auth/guard';
 import { formatMeasurement, isMeasureCode, judgeSchober, ROM_MEASURES, ROM_METHOD_LABELS, type RomMethod } from '@/lib/clinical/rom';
 import { listMeasurementHistory, type MeasurementHistoryRow } from '@/lib/dal/measurements';
 import { formatDateTime, localDay } from '@/lib/time';
 import { correctMeasurementAction, deleteMeasurementAction, recordMeasurementsAction } from './actions';
+import { loadRecordPage } from '../record-page';
 
 export const metadata: Metadata = { title: 'Measurements' };
 
@@ -29,10 +28,7 @@ function localInputValue(now: Date, timeZone: string): string {
 }
 
 export default async function MeasurementsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const viewer = await guardArea('clinician');
-  const history = await listMeasurementHistory(id);
-  if (!history) notFound();
+  const { viewer, data: history } = await loadRecordPage(params, listMeasurementHistory);
   const { heading, rows } = history;
   const active = heading.status === 'active';
   return (

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { ItemList } from '@/components/ui/item-list';
-import { notFound } from 'next/navigation';
 import { GoalForm, GoalStatusForm } from '@/components/clinician/goal-forms';
 import { NoteForm } from '@/components/clinician/note-form';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { guardArea } from '@/lib/auth/guard';
 import { MEASURE_CODES, ROM_MEASURES, isMeasureCode } from '@/lib/clinical/rom';
 import { getGoalsAndNotes, type NoteView } from '@/lib/dal/notes';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { createGoalAction, createNoteAction, updateGoalStatusAction } from './actions';
+import { loadRecordPage } from '../record-page';
 
 export const metadata: Metadata = { title: 'Goals and notes' };
 
@@ -22,10 +21,7 @@ const measureLabel = (code: string) => MEASURE_OPTIONS.find((option) => option.v
 const STATUS_LABELS = { active: 'Active', achieved: 'Achieved', 'not-achieved': 'Not achieved', cancelled: 'Cancelled' } as const;
 
 export default async function NotesPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const viewer = await guardArea('clinician');
-  const data = await getGoalsAndNotes(id);
-  if (!data) notFound();
+  const { viewer, data } = await loadRecordPage(params, getGoalsAndNotes);
   const { heading, goals, notes } = data;
   const episodeId = heading.episodeId;
   const active = heading.status === 'active';

@@ -1,21 +1,17 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { guardArea } from '@/lib/auth/guard';
 import { INSTRUMENT_INFO } from '@/lib/clinical/instruments';
 import { REQUEST_WINDOW_DAYS } from '@/lib/clinical/questionnaire-schedule';
 import { getQuestionnaireSchedule } from '@/lib/dal/questionnaire-schedules';
 import { formatDate } from '@/lib/time';
 import { updateScheduleAction } from './actions';
 import { ScheduleForm } from './schedule-form';
+import { loadRecordPage } from '../record-page';
 
 export const metadata: Metadata = { title: 'Questionnaire schedule' };
 
 export default async function QuestionnaireSchedulePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  await guardArea('clinician');
-  const data = await getQuestionnaireSchedule(id);
-  if (!data) notFound();
+  const { data } = await loadRecordPage(params, getQuestionnaireSchedule);
   const { heading, schedule } = data;
   return (
     <div className="space-y-6">

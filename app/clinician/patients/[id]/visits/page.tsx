@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { VisitDetails } from '@/components/appointments/visit-details';
 import { RecordNav } from '@/components/clinician/record-nav';
-import { guardArea } from '@/lib/auth/guard';
 import type { Visit } from '@/lib/appointments/visit';
 import { getEpisodeVisits } from '@/lib/dal/appointments';
 import { localDay } from '@/lib/time';
 import { bookVisitAction } from './actions';
 import { VisitForm } from './visit-form';
+import { loadRecordPage } from '../record-page';
 
 export const metadata: Metadata = { title: 'Visits' };
 
 export default async function VisitsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const viewer = await guardArea('clinician');
-  const data = await getEpisodeVisits(id);
-  if (!data) notFound();
+  const { viewer, data } = await loadRecordPage(params, getEpisodeVisits);
   const { heading, clinic, appointments } = data;
   const now = new Date();
   const upcoming = appointments.filter((visit) => visit.endsAt > now).reverse();

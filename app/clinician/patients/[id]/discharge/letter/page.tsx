@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ClinicContactBlock } from '@/components/print/clinic-contact-block';
 import { PrintButton } from '@/components/print/print-button';
 import { AppLink } from '@/components/ui/app-link';
-import { guardArea } from '@/lib/auth/guard';
 import { BASELINE_PAIN, DISCHARGE_PAIN } from '@/lib/clinical/figures';
 import { NPRS_MCID } from '@/lib/clinical/nprs';
 import { ODI_MCID } from '@/lib/clinical/odi';
@@ -11,6 +9,7 @@ import { formatMeasurement, ROM_MEASURES } from '@/lib/clinical/rom';
 import type { OutcomePair } from '@/lib/dal/discharge';
 import { getDischargeLetter } from '@/lib/dal/discharge-letter';
 import { daysBetween, formatDate, localDay } from '@/lib/time';
+import { loadRecordPage } from '../../record-page';
 
 export const metadata: Metadata = { title: 'Discharge letter' };
 
@@ -42,10 +41,7 @@ function Row({ label, pair, unit }: { label: string; pair: OutcomePair; unit: st
 }
 
 export default async function DischargeLetterPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const viewer = await guardArea('clinician');
-  const letter = await getDischargeLetter(id);
-  if (!letter) notFound();
+  const { id, viewer, data: letter } = await loadRecordPage(params, getDischargeLetter);
   const zone = viewer.timeZone;
   const { outcome, patient } = letter;
   // Calendar days, so a clock change in between does not shorten or lengthen the stay.

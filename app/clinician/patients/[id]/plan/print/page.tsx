@@ -1,18 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { AppLink } from '@/components/ui/app-link';
 import { PlanSheet } from '@/components/print/plan-sheet';
 import { PrintButton } from '@/components/print/print-button';
-import { guardArea } from '@/lib/auth/guard';
 import { getPrintablePlanForClinician } from '@/lib/dal/plan-print';
+import { loadRecordPage } from '../../record-page';
 
 export const metadata: Metadata = { title: 'Print exercise plan' };
 
 export default async function PrintPlanPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const viewer = await guardArea('clinician');
-  const plan = await getPrintablePlanForClinician(id);
-  if (!plan) notFound();
+  const { id, viewer, data: plan } = await loadRecordPage(params, getPrintablePlanForClinician);
   return (
     <div className="max-w-3xl space-y-4">
       <div className="print-hidden flex flex-wrap items-center justify-between gap-3">
