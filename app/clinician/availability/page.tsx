@@ -6,6 +6,7 @@ import { getMyAvailability } from '@/lib/dal/availability';
 import { formatDate, localDay } from '@/lib/time';
 import { addExceptionAction, addWeeklyWindowAction, removeExceptionAction, removeWeeklyWindowAction } from './actions';
 import { ExceptionForm, RemoveForm, WeeklyWindowForm } from './availability-forms';
+import { CHANGE_KINDS } from './change-kinds';
 import { WEEKDAYS } from '@/lib/appointments/rules';
 
 export const metadata: Metadata = { title: 'Availability' };
@@ -44,7 +45,7 @@ export default async function AvailabilityPage() {
           action={removeExceptionAction}
           items={exceptions.map((exception) => {
             const when = exception.startTime ? `${exception.startTime}–${exception.endTime}` : 'all day';
-            return { id: exception.id, label: `${exception.kind === 'extra' ? 'Extra hours' : 'Time off'} on ${formatDate(exception.day, viewer.timeZone)}, ${when}` };
+            return { id: exception.id, label: `${CHANGE_KINDS[exception.kind]} on ${formatDate(exception.day, viewer.timeZone)}, ${when}` };
           })}
         />
         <h3 className="font-semibold">Add a change</h3>
