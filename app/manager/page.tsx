@@ -9,17 +9,19 @@ import { formatDate } from '@/lib/time';
 import { parseOutcomeFilter } from '@/lib/validation/outcomes';
 import { ClinicCounts, ClinicCountsSkeleton } from './_components/clinic-counts';
 import { ClinicianBreakdown, CohortBreakdown, RiskBreakdown, SeverityBreakdown, TableSkeleton } from './_components/outcome-breakdowns';
-import { AdherenceFigures, CareFigures, ChartSkeleton, EpisodeFigures, FigureRowSkeleton, OdiFigures, PainFigures } from './_components/outcome-figures';
+import { AdherenceFigures, CareFigures, ChangeFigures, ChartSkeleton, EpisodeFigures, FigureRowSkeleton } from './_components/outcome-figures';
 
 export const metadata: Metadata = { title: 'Clinic outcomes' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+/** One outcome panel under its heading, streamed behind its own boundary: `fallback` is a skeleton of its size. */
+function Section({ id, title, note, fallback, children }: { id: string; title: string; note?: string; fallback: React.ReactNode; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="space-y-3">
       <h2 id={id} className="text-xl font-semibold">{title}</h2>
-      {children}
+      {note ? <p className="text-sm text-slate-700">{note}</p> : null}
+      <Suspense fallback={fallback}>{children}</Suspense>
     </section>
   );
 }
@@ -59,59 +61,40 @@ export default async function OutcomesPage({ searchParams }: { searchParams: Sea
         </div>
       </section>
 
-      <Section id="episodes-heading" title="Episodes">
-        <Suspense fallback={<FigureRowSkeleton label="the episode counts" />}>
-          <EpisodeFigures filter={filter} />
-        </Suspense>
+      <Section id="episodes-heading" title="Episodes" fallback={<FigureRowSkeleton label="the episode counts" />}>
+        <EpisodeFigures filter={filter} />
       </Section>
 
-      <Section id="pain-heading" title="Pain (NPRS 0–10)">
-        <p className="text-sm text-slate-700">Change = later score minus baseline; negative means less pain.</p>
-        <Suspense fallback={<FigureRowSkeleton label="the pain figures" />}>
-          <PainFigures filter={filter} />
-        </Suspense>
+      <Section id="pain-heading" title="Pain (NPRS 0–10)" note="Change = later score minus baseline; negative means less pain." fallback={<FigureRowSkeleton label="the pain figures" />}>
+        <ChangeFigures filter={filter} measure="nprs" />
       </Section>
 
-      <Section id="odi-heading" title="Disability (Oswestry Disability Index, 0–100)">
-        <Suspense fallback={<FigureRowSkeleton label="the disability figures" />}>
-          <OdiFigures filter={filter} />
-        </Suspense>
+      <Section id="odi-heading" title="Disability (Oswestry Disability Index, 0–100)" fallback={<FigureRowSkeleton label="the disability figures" />}>
+        <ChangeFigures filter={filter} measure="odi" />
       </Section>
 
-      <Section id="care-heading" title="Time in care and questionnaires">
-        <Suspense fallback={<FigureRowSkeleton label="the time in care and questionnaire figures" />}>
-          <CareFigures filter={filter} />
-        </Suspense>
+      <Section id="care-heading" title="Time in care and questionnaires" fallback={<FigureRowSkeleton label="the time in care and questionnaire figures" />}>
+        <CareFigures filter={filter} />
       </Section>
 
-      <Section id="adherence-heading" title="Exercise adherence">
-        <Suspense fallback={<ChartSkeleton label="the adherence chart" />}>
-          <AdherenceFigures filter={filter} />
-        </Suspense>
+      <Section id="adherence-heading" title="Exercise adherence" fallback={<ChartSkeleton label="the adherence chart" />}>
+        <AdherenceFigures filter={filter} />
       </Section>
 
-      <Section id="clinician-heading" title="By clinician">
-        <Suspense fallback={<ChartSkeleton label="the figures by clinician" table />}>
-          <ClinicianBreakdown filter={filter} />
-        </Suspense>
+      <Section id="clinician-heading" title="By clinician" fallback={<ChartSkeleton label="the figures by clinician" table />}>
+        <ClinicianBreakdown filter={filter} />
       </Section>
 
-      <Section id="cohort-heading" title="By month of intake">
-        <Suspense fallback={<ChartSkeleton label="the figures by month of intake" table />}>
-          <CohortBreakdown filter={filter} />
-        </Suspense>
+      <Section id="cohort-heading" title="By month of intake" fallback={<ChartSkeleton label="the figures by month of intake" table />}>
+        <CohortBreakdown filter={filter} />
       </Section>
 
-      <Section id="risk-heading" title="By STarT Back risk group">
-        <Suspense fallback={<TableSkeleton label="the figures by risk group" />}>
-          <RiskBreakdown filter={filter} />
-        </Suspense>
+      <Section id="risk-heading" title="By STarT Back risk group" fallback={<TableSkeleton label="the figures by risk group" />}>
+        <RiskBreakdown filter={filter} />
       </Section>
 
-      <Section id="severity-heading" title="By baseline pain">
-        <Suspense fallback={<TableSkeleton label="the figures by baseline pain" />}>
-          <SeverityBreakdown filter={filter} />
-        </Suspense>
+      <Section id="severity-heading" title="By baseline pain" fallback={<TableSkeleton label="the figures by baseline pain" />}>
+        <SeverityBreakdown filter={filter} />
       </Section>
 
       <OutcomeDefinitions />

@@ -1,7 +1,8 @@
 'use client';
 
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ClinicianChartFrame } from './clinician-chart-frame';
+import { Line, ReferenceArea, ReferenceLine } from 'recharts';
+import { StaffChartFrame } from './staff-chart-frame';
+import { StaffLineChart } from './staff-line-chart';
 
 export type OdiChartPoint = { label: string; score: number; band: string };
 
@@ -16,26 +17,23 @@ const BANDS = [
 
 export function ClinicianOdiChart({ points, mcidLevel, summary }: { points: OdiChartPoint[]; mcidLevel: number | null; summary: string }) {
   return (
-    <ClinicianChartFrame
+    <StaffChartFrame
       title="Oswestry Disability Index (%)"
       summary={summary}
       table={{ columns: ['Date', 'Score %', 'Band'], rows: points.map((point) => [point.label, point.score, point.band]) }}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} accessibilityLayer margin={{ top: 5, right: 10, bottom: 5, left: -15 }}>
-          {BANDS.map((band) => (
-            <ReferenceArea key={band.label} y1={band.from} y2={band.to} fill={band.fill} fillOpacity={1} ifOverflow="hidden" />
-          ))}
-          <CartesianGrid stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#334155' }} />
-          <YAxis domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tick={{ fontSize: 12, fill: '#334155' }} />
-          <Tooltip />
-          {mcidLevel !== null ? (
-            <ReferenceLine y={mcidLevel} stroke="#115e59" strokeDasharray="6 4" label={{ value: `MCID ${mcidLevel}`, position: 'insideTopRight', fontSize: 12, fill: '#115e59' }} />
-          ) : null}
-          <Line type="linear" dataKey="score" name="ODI %" stroke="#1e293b" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </ClinicianChartFrame>
+      <StaffLineChart
+        points={points}
+        yAxis={{ domain: [0, 100], ticks: [0, 20, 40, 60, 80, 100] }}
+        behind={BANDS.map((band) => (
+          <ReferenceArea key={band.label} y1={band.from} y2={band.to} fill={band.fill} fillOpacity={1} ifOverflow="hidden" />
+        ))}
+      >
+        {mcidLevel !== null ? (
+          <ReferenceLine y={mcidLevel} stroke="#115e59" strokeDasharray="6 4" label={{ value: `MCID ${mcidLevel}`, position: 'insideTopRight', fontSize: 12, fill: '#115e59' }} />
+        ) : null}
+        <Line type="linear" dataKey="score" name="ODI %" stroke="#1e293b" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
+      </StaffLineChart>
+    </StaffChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { ClinicianChartFrame } from './clinician-chart-frame';
+import { StaffChartFrame } from './staff-chart-frame';
 import { ScoreLinesChart, type ScoreLinesPoint } from './score-lines-chart';
 
 /** A questionnaire score (or several lines, one per PSFS activity) on the clinician's record, with its summary and table. */
@@ -20,7 +20,7 @@ export function ClinicianScoreChart({
   reference?: { y: number; label: string } | null;
 }) {
   return (
-    <ClinicianChartFrame
+    <StaffChartFrame
       title={title}
       summary={summary}
       table={{
@@ -29,6 +29,6 @@ export function ClinicianScoreChart({
       }}
     >
       <ScoreLinesChart points={points} series={series} domain={domain} reference={reference} height="100%" />
-    </ClinicianChartFrame>
+    </StaffChartFrame>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { FormResult } from '@/lib/forms/result';
 
 const TEXT = { regular: 'text-base', large: 'text-lg' } as const;
 
@@ -13,5 +14,19 @@ export function FormAlert({ children, tone = 'error', size = 'regular' }: { chil
     <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border-l-4 p-4 ${TEXT[size]} ${styles}`}>
       {children}
     </div>
+  );
+}
+
+/**
+ * A form's last answer as its message: the form error of a refusal, or `saved` once the form went
+ * through. Nothing before the form is sent, or when a refusal's messages are all beside the fields.
+ */
+export function FormOutcome({ result, saved, size }: { result: Pick<FormResult<unknown>, 'ok' | 'formError'>; saved: ReactNode; size?: keyof typeof TEXT }) {
+  return result.ok ? (
+    <FormAlert tone="success" size={size}>
+      {saved}
+    </FormAlert>
+  ) : (
+    <FormAlert size={size}>{result.formError}</FormAlert>
   );
 }

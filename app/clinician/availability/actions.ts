@@ -31,24 +31,18 @@ export const addExceptionAction = formAction({
   revalidate: PATH,
 });
 
-/** Clinician: removes one of their own weekly periods. */
-export const removeWeeklyWindowAction = formAction({
-  access: 'clinician',
-  schema: idSchema,
-  invalid: 'These hours could not be found.',
-  run: async ({ id }) => {
-    if ((await removeWeeklyWindow(id)) === 'not-found') return refused('These hours could not be found.');
-  },
-  revalidate: PATH,
-});
+/** Clinician: removes one of their own periods (`remove`); one that is not theirs, or gone, is `notFound`. */
+const removing = (remove: (id: string) => Promise<'removed' | 'not-found'>, notFound: string) =>
+  ({
+    access: 'clinician',
+    schema: idSchema,
+    invalid: notFound,
+    run: async ({ id }: { id: string }) => {
+      if ((await remove(id)) === 'not-found') return refused(notFound);
+    },
+    revalidate: PATH,
+  }) as const;
 
-/** Clinician: removes one of their own changes to a day. */
-export const removeExceptionAction = formAction({
-  access: 'clinician',
-  schema: idSchema,
-  invalid: 'This change could not be found.',
-  run: async ({ id }) => {
-    if ((await removeAvailabilityException(id)) === 'not-found') return refused('This change could not be found.');
-  },
-  revalidate: PATH,
-});
+export const removeWeeklyWindowAction = formAction(removing(removeWeeklyWindow, 'These hours could not be found.'));
+
+export const removeExceptionAction = formAction(removing(removeAvailabilityException, 'This change could not be found.'));

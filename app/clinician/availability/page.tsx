@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
+import type { ComponentProps } from 'react';
+import { ItemList } from '@/components/ui/item-list';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { getMyAvailability } from '@/lib/dal/availability';
 import { formatDate, localDay } from '@/lib/time';
 import { addExceptionAction, addWeeklyWindowAction, removeExceptionAction, removeWeeklyWindowAction } from './actions';
 import { ExceptionForm, RemoveForm, WeeklyWindowForm } from './availability-forms';
+import { CHANGE_KINDS } from './change-kinds';
 import { WEEKDAYS } from '@/lib/appointments/rules';
 
 export const metadata: Metadata = { title: 'Availability' };
@@ -24,21 +27,11 @@ export default async function AvailabilityPage() {
         <h2 id="weekly-heading" className="text-xl font-semibold">
           Weekly hours
         </h2>
-        {weekly.length === 0 ? (
-          <p>No hours published yet: patients cannot book with you online.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {weekly.map((window) => {
-              const label = `${WEEKDAYS[window.weekday - 1]} ${window.startTime}–${window.endTime}`;
-              return (
-                <li key={window.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
-                  <span>{label}</span>
-                  <RemoveForm action={removeWeeklyWindowAction} id={window.id} label={label} />
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <RemovableList
+          empty="No hours published yet: patients cannot book with you online."
+          action={removeWeeklyWindowAction}
+          items={weekly.map((window) => ({ id: window.id, label: `${WEEKDAYS[window.weekday - 1]} ${window.startTime}–${window.endTime}` }))}
+        />
         <h3 className="font-semibold">Add weekly hours</h3>
         <WeeklyWindowForm action={addWeeklyWindowAction} clinicTimeZone={clinic.timeZone} />
       </section>
@@ -47,25 +40,22 @@ export default async function AvailabilityPage() {
         <h2 id="exceptions-heading" className="text-xl font-semibold">
           Time off and extra hours
         </h2>
-        {exceptions.length === 0 ? (
-          <p>No changes from today on.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {exceptions.map((exception) => {
-              const when = exception.startTime ? `${exception.startTime}–${exception.endTime}` : 'all day';
-              const label = `${exception.kind === 'extra' ? 'Extra hours' : 'Time off'} on ${formatDate(exception.day, viewer.timeZone)}, ${when}`;
-              return (
-                <li key={exception.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
-                  <span>{label}</span>
-                  <RemoveForm action={removeExceptionAction} id={exception.id} label={label} />
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <RemovableList
+          empty="No changes from today on."
+          action={removeExceptionAction}
+          items={exceptions.map((exception) => {
+            const when = exception.startTime ? `${exception.startTime}–${exception.endTime}` : 'all day';
+            return { id: exception.id, label: `${CHANGE_KINDS[exception.kind]} on ${formatDate(exception.day, viewer.timeZone)}, ${when}` };
+          })}
+        />
         <h3 className="font-semibold">Add a change</h3>
         <ExceptionForm action={addExceptionAction} clinicTimeZone={clinic.timeZone} today={today} />
       </section>
     </div>
   );
+}
+
+/** Published hours or changes, each with its Remove button (named by the item for screen readers). */
+function RemovableList({ items, empty, action }: { items: { id: string; label: string }[]; empty: string; action: ComponentProps<typeof RemoveForm>['action'] }) {
+  return <ItemList empty={empty} items={items.map(({ id, label }) => ({ key: id, title: label, action: <RemoveForm action={action} id={id} label={label} /> }))} />;
 }

@@ -49,26 +49,19 @@ export async function EpisodeFigures({ filter }: { filter: OutcomeFilter }) {
   );
 }
 
-export async function PainFigures({ filter }: { filter: OutcomeFilter }) {
-  const { overall } = await outcomesFor(filter);
-  const href = figureLink(filter);
-  return (
-    <dl className="grid gap-4 sm:grid-cols-3">
-      <FigureCard title="Mean change to discharge" value={changeText(overall.nprsDischarge)} detail={ciText(overall.nprsDischarge)} href={href('nprs-discharge')} />
-      <FigureCard title="Mean change to latest (active episodes)" value={changeText(overall.nprsLatest)} detail={ciText(overall.nprsLatest)} href={href('nprs-latest')} />
-      <FigureCard title="Reached the pain MCID at discharge" value={shareText(overall.nprsMcid)} detail={shareDetail(overall.nprsMcid)} href={href('nprs-mcid')} />
-    </dl>
-  );
-}
+/** The name each measure's MCID goes by on the figure cards. */
+const MCID_NAMES = { nprs: 'pain', odi: 'ODI' } as const;
 
-export async function OdiFigures({ filter }: { filter: OutcomeFilter }) {
+/** Mean change to discharge and to the latest score, and the share reaching the MCID, for pain (NPRS) or disability (ODI). */
+export async function ChangeFigures({ filter, measure }: { filter: OutcomeFilter; measure: keyof typeof MCID_NAMES }) {
   const { overall } = await outcomesFor(filter);
   const href = figureLink(filter);
+  const [discharge, latest, mcid] = [overall[`${measure}Discharge`], overall[`${measure}Latest`], overall[`${measure}Mcid`]];
   return (
     <dl className="grid gap-4 sm:grid-cols-3">
-      <FigureCard title="Mean change to discharge" value={changeText(overall.odiDischarge)} detail={ciText(overall.odiDischarge)} href={href('odi-discharge')} />
-      <FigureCard title="Mean change to latest (active episodes)" value={changeText(overall.odiLatest)} detail={ciText(overall.odiLatest)} href={href('odi-latest')} />
-      <FigureCard title="Reached the ODI MCID at discharge" value={shareText(overall.odiMcid)} detail={shareDetail(overall.odiMcid)} href={href('odi-mcid')} />
+      <FigureCard title="Mean change to discharge" value={changeText(discharge)} detail={ciText(discharge)} href={href(`${measure}-discharge`)} />
+      <FigureCard title="Mean change to latest (active episodes)" value={changeText(latest)} detail={ciText(latest)} href={href(`${measure}-latest`)} />
+      <FigureCard title={`Reached the ${MCID_NAMES[measure]} MCID at discharge`} value={shareText(mcid)} detail={shareDetail(mcid)} href={href(`${measure}-mcid`)} />
     </dl>
   );
 }

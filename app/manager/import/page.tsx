@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { ItemList } from '@/components/ui/item-list';
+import { Panel } from '@/components/ui/panel';
 import { guardArea } from '@/lib/auth/guard';
 import { listQueuedInvitations } from '@/lib/dal/import';
 import { MAX_IMPORT_ROWS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '@/lib/dal/import-csv';
@@ -33,10 +35,7 @@ export default async function ImportPage() {
           patient’s invitation waits below until you send it.
         </p>
       </div>
-      <section aria-labelledby="format-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="format-heading" className="text-lg font-semibold">
-          What the file needs
-        </h2>
+      <Panel id="format-heading" title="What the file needs">
         <p>
           A header row naming these columns, in any order, then one row per patient (at most {MAX_IMPORT_ROWS.toLocaleString('en-GB')}). Cells must not start
           with =, +, - or @, which spreadsheets run as formulas. <a href="/patient-import-template.csv" download className="text-brand-800 underline">Download a template</a>.
@@ -52,38 +51,29 @@ export default async function ImportPage() {
         <p className="sr-only">
           Required columns: {REQUIRED_COLUMNS.join(', ')}. Optional: {OPTIONAL_COLUMNS.join(', ')}.
         </p>
-      </section>
-      <section aria-labelledby="upload-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="upload-heading" className="text-lg font-semibold">
-          Check and import
-        </h2>
+      </Panel>
+      <Panel id="upload-heading" title="Check and import">
         <ImportForm />
-      </section>
-      <section aria-labelledby="queue-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="queue-heading" className="text-lg font-semibold">
-          Invitations waiting to be sent ({waiting})
-        </h2>
+      </Panel>
+      <Panel id="queue-heading" title={`Invitations waiting to be sent (${waiting})`}>
         <p className="text-slate-700">
           Create each patient’s one-time link when you are ready and send it to them yourself, for example from the clinic’s email. A link works
           once, for 7 days; making a new one stops the old one.
         </p>
-        {queue.length === 0 ? <p className="text-slate-700">No invitations are waiting.</p> : null}
-        <ul className="divide-y divide-slate-100">
-          {queue.map((row) => (
-            <li key={row.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
-              <div>
-                <p className="font-medium">{row.name}</p>
-                <p className="text-sm text-slate-700">
-                  {row.email} · {row.issuedAt ? `link created ${formatDateTime(row.issuedAt, viewer.timeZone)}, not used yet` : `waiting since ${formatDateTime(row.queuedAt, viewer.timeZone)}`}
-                </p>
-              </div>
+        <ItemList
+          empty="No invitations are waiting."
+          items={queue.map((row) => ({
+            key: row.id,
+            title: row.name,
+            detail: `${row.email} · ${row.issuedAt ? `link created ${formatDateTime(row.issuedAt, viewer.timeZone)}, not used yet` : `waiting since ${formatDateTime(row.queuedAt, viewer.timeZone)}`}`,
+            action: (
               <div className="w-full sm:w-auto sm:min-w-80">
                 <QueuedInvitation queueId={row.id} name={row.name} handedOut={row.issuedAt !== null} />
               </div>
-            </li>
-          ))}
-        </ul>
-      </section>
+            ),
+          }))}
+        />
+      </Panel>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { NOT_SENT } from '@/lib/forms';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormOutcome } from '@/components/ui/form-alert';
 import { NumberField } from '@/components/ui/number-field';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -28,8 +28,7 @@ export function SafetyForm({ safetyLeadId, windows, clinicians }: Props) {
   // The key makes a refused form show what was typed rather than the saved values.
   return (
     <form action={action} key={JSON.stringify(state.values ?? null)} className="space-y-4" noValidate>
-      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">Saved. The change is recorded in the audit trail.</FormAlert> : null}
+      <FormOutcome result={state} saved="Saved. The change is recorded in the audit trail." />
       <SelectField
         label="Safety lead"
         name="safetyLeadId"

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { NOT_SENT } from '@/lib/forms';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormOutcome } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { updateClinicSecurityAction } from './actions';
 
@@ -13,8 +13,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const [state, action] = useActionState(updateClinicSecurityAction, NOT_SENT);
   return (
     <form action={action} className="space-y-5">
-      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">Settings saved.</FormAlert> : null}
+      <FormOutcome result={state} saved="Settings saved." />
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Require two-step sign-in for</legend>
         <label className="flex min-h-11 items-start gap-3">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormOutcome } from '@/components/ui/form-alert';
 import { NumberField } from '@/components/ui/number-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { BOOKING_RULE_LIMITS, type BookingRules } from '@/lib/appointments/rules';
@@ -18,8 +18,7 @@ export function BookingRulesForm({ rules }: { rules: BookingRules }) {
   const [state, action] = useActionState(updateBookingRulesAction, NOT_SENT);
   return (
     <form action={action} className="space-y-4" noValidate>
-      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">Booking rules saved.</FormAlert> : null}
+      <FormOutcome result={state} saved="Booking rules saved." />
       <div className="grid gap-3 sm:grid-cols-3">
         {FIELDS.map(({ name, label }) => (
           <NumberField

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { NOT_SENT, valueOf } from '@/lib/forms';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormOutcome } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -19,8 +19,7 @@ export function ClinicLocationForm({ location, listId }: { location: { timeZone:
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
     <form action={action} className="space-y-4" noValidate>
-      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">Time zone and country saved.</FormAlert> : null}
+      <FormOutcome result={state} saved="Time zone and country saved." />
       <TextField
         label="Clinic time zone"
         name="timeZone"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormOutcome } from '@/components/ui/form-alert';
 import { NumberField } from '@/components/ui/number-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { MESSAGE_REPLY_DAYS_LIMITS } from '@/lib/messages/limits';
@@ -15,8 +15,7 @@ export function MessagingForm({ replyWorkingDays, readOnlyAfterDischarge }: { re
   const readOnly = sentReadOnly ? sentReadOnly === 'on' : readOnlyAfterDischarge;
   return (
     <form action={action} className="space-y-4" noValidate key={JSON.stringify(state.values ?? {})}>
-      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">Message settings saved.</FormAlert> : null}
+      <FormOutcome result={state} saved="Message settings saved." />
       <NumberField
         label="Working days to answer a patient’s message"
         name="messageReplyWorkingDays"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormOutcome } from '@/components/ui/form-alert';
 import { NumberField } from '@/components/ui/number-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { NOT_SENT, type FormResult } from '@/lib/forms';
@@ -31,8 +31,7 @@ export function NumberSettingForm({
   const [state, formAction] = useActionState(action, NOT_SENT);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">{saved}</FormAlert> : null}
+      <FormOutcome result={state} saved={saved} />
       <NumberField label={label} name={name} className="max-w-xs" hint={hint} value={value} result={state} />
       <SubmitButton pendingText="Saving…">{submit}</SubmitButton>
     </form>

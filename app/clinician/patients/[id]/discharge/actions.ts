@@ -6,13 +6,11 @@ import { dischargeEpisode } from '@/lib/dal/discharge';
 import { reissueInvitation } from '@/lib/dal/onboarding';
 import { formAction } from '@/lib/forms/action';
 import { refused } from '@/lib/forms/result';
-import { uuidSchema } from '@/lib/validation/fields';
 import { dischargeSchema } from '@/lib/validation/onboarding';
-
-const episode = { access: 'clinician', id: uuidSchema, notFound: 'This patient record could not be found.' } as const;
+import { onEpisode } from '../episode-action';
 
 export const dischargeAction = formAction({
-  ...episode,
+  ...onEpisode,
   schema: dischargeSchema,
   run: async ({ summary }, { id }) => {
     if ((await dischargeEpisode(id, summary)) === 'not-found') return refused('This episode could not be discharged: it was not found or is already discharged.');
@@ -22,7 +20,7 @@ export const dischargeAction = formAction({
 
 /** A new one-time link for a patient who has not set a password yet; the link is shown once, never stored. */
 export const reissueInvitationAction = formAction({
-  ...episode,
+  ...onEpisode,
   schema: z.object({}).strict(),
   run: async (_input, { id }) => {
     const link = await reissueInvitation(id);

@@ -5,15 +5,13 @@ import { correctMeasurement, createMeasurements, deleteMeasurement } from '@/lib
 import { formAction } from '@/lib/forms/action';
 import { fieldRefused, refused } from '@/lib/forms/result';
 import { zonedTimeToUtc } from '@/lib/time';
-import { uuidSchema } from '@/lib/validation/fields';
 import { checkMeasurementSet, measurementEditSchema, measurementIdSchema, measurementSetSchema } from '@/lib/validation/measurements';
+import { onRecord, RECORD_NOT_FOUND } from '../episode-action';
 
-const NOT_FOUND = 'This patient record could not be found.';
 const GONE = 'This measurement was already corrected or deleted. Reload the page.';
-const record = { access: 'clinician', id: uuidSchema, notFound: NOT_FOUND, revalidate: (_input: unknown, { id }: { id: string }) => `/clinician/patients/${id}` } as const;
 
 export const recordMeasurementsAction = formAction({
-  ...record,
+  ...onRecord,
   schema: measurementSetSchema,
   invalid: 'Check the values marked below.',
   run: async (set, { id, viewer }) => {
@@ -31,14 +29,14 @@ export const recordMeasurementsAction = formAction({
     const measuredAt = zonedTimeToUtc(day, hour, minute, viewer!.timeZone);
     if (measuredAt.getTime() > Date.now() + 5 * 60_000) return fieldRefused('measuredAt', 'The date and time cannot be in the future.');
     const outcome = await createMeasurements(id, { submissionId: set.submissionId, measuredAt, values: checked.values });
-    if (outcome === 'not-found') return refused(NOT_FOUND);
+    if (outcome === 'not-found') return refused(RECORD_NOT_FOUND);
     if (outcome === 'discharged') return refused('This episode is discharged; measurements can no longer be added.');
     return { ok: true, data: { saved: checked.values.length } as MeasurementData };
   },
 });
 
 export const correctMeasurementAction = formAction({
-  ...record,
+  ...onRecord,
   schema: measurementEditSchema,
   invalid: 'Enter the corrected value as a number.',
   run: async ({ measurementId, value, method, confirmWarnings }, { id }) => {
@@ -52,9 +50,9 @@ export const correctMeasurementAction = formAction({
 });
 
 export const deleteMeasurementAction = formAction({
-  ...record,
+  ...onRecord,
   schema: measurementIdSchema,
-  invalid: NOT_FOUND,
+  invalid: RECORD_NOT_FOUND,
   run: async ({ measurementId }, { id }) => {
     if ((await deleteMeasurement(id, measurementId)) === 'not-found') return refused(GONE);
   },

@@ -4,32 +4,28 @@ import { createGoal, updateGoalStatus } from '@/lib/dal/goals';
 import { createNote } from '@/lib/dal/notes';
 import { formAction } from '@/lib/forms/action';
 import { refused } from '@/lib/forms/result';
-import { uuidSchema } from '@/lib/validation/fields';
 import { goalCreateSchema, goalStatusSchema } from '@/lib/validation/goals';
 import { noteSchema } from '@/lib/validation/notes';
-
-const NOT_FOUND = 'This patient record could not be found.';
-/** The episode's record, bound in the page (`.bind(null, episodeId)`); saved changes show there at once. */
-const record = { access: 'clinician', id: uuidSchema, notFound: NOT_FOUND, revalidate: (_input: unknown, { id }: { id: string }) => `/clinician/patients/${id}` } as const;
+import { onRecord, RECORD_NOT_FOUND } from '../episode-action';
 
 export const createNoteAction = formAction({
-  ...record,
+  ...onRecord,
   schema: noteSchema,
   run: async (note, { id }) => {
-    if ((await createNote(id, note)) === 'not-found') return refused(note.amendsId ? 'The note to amend could not be found.' : NOT_FOUND);
+    if ((await createNote(id, note)) === 'not-found') return refused(note.amendsId ? 'The note to amend could not be found.' : RECORD_NOT_FOUND);
   },
 });
 
 export const createGoalAction = formAction({
-  ...record,
+  ...onRecord,
   schema: goalCreateSchema,
   run: async (goal, { id }) => {
-    if ((await createGoal(id, goal)) === 'not-found') return refused(NOT_FOUND);
+    if ((await createGoal(id, goal)) === 'not-found') return refused(RECORD_NOT_FOUND);
   },
 });
 
 export const updateGoalStatusAction = formAction({
-  ...record,
+  ...onRecord,
   schema: goalStatusSchema,
   invalid: (error) => error.issues[0]?.message ?? 'Choose a status.',
   run: async ({ goalId, status }, { id }) => {

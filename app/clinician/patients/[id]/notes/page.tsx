@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
+import { ItemList } from '@/components/ui/item-list';
 import { notFound } from 'next/navigation';
 import { GoalForm, GoalStatusForm } from '@/components/clinician/goal-forms';
 import { NoteForm } from '@/components/clinician/note-form';
@@ -35,21 +36,15 @@ export default async function NotesPage({ params }: { params: Promise<{ id: stri
 
       <section aria-labelledby="goals-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="goals-heading" className="text-xl font-semibold">Goals</h2>
-        {goals.length === 0 ? <p className="text-slate-700">No goals yet.</p> : null}
-        <ul className="divide-y divide-slate-100">
-          {goals.map((goal) => (
-            <li key={goal.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
-              <div>
-                <p className="font-medium">{goal.description}</p>
-                <p className="text-sm text-slate-700">
-                  {goal.measureCode ? `${measureLabel(goal.measureCode)}: target ${goal.targetValue}` : 'Free-text goal'}
-                  {goal.targetDate ? ` by ${formatDate(goal.targetDate, viewer.timeZone)}` : ''} · {STATUS_LABELS[goal.status]}
-                </p>
-              </div>
-              {active ? <GoalStatusForm action={updateGoalStatusAction.bind(null, episodeId)} goalId={goal.id} status={goal.status} description={goal.description} /> : null}
-            </li>
-          ))}
-        </ul>
+        <ItemList
+          empty="No goals yet."
+          items={goals.map((goal) => ({
+            key: goal.id,
+            title: goal.description,
+            detail: `${goal.measureCode ? `${measureLabel(goal.measureCode)}: target ${goal.targetValue}` : 'Free-text goal'}${goal.targetDate ? ` by ${formatDate(goal.targetDate, viewer.timeZone)}` : ''} · ${STATUS_LABELS[goal.status]}`,
+            action: active ? <GoalStatusForm action={updateGoalStatusAction.bind(null, episodeId)} goalId={goal.id} status={goal.status} description={goal.description} /> : null,
+          }))}
+        />
         {active ? <GoalForm action={createGoalAction.bind(null, episodeId)} measures={MEASURE_OPTIONS} submissionId={randomUUID()} /> : null}
       </section>
 

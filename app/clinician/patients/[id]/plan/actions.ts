@@ -4,21 +4,17 @@ import type { PlanSaved } from '@/components/clinician/plan-editor';
 import { PLAN_CONFLICT_MESSAGE, savePlanVersion } from '@/lib/dal/plans';
 import { formAction } from '@/lib/forms/action';
 import { refused } from '@/lib/forms/result';
-import { uuidSchema } from '@/lib/validation/fields';
 import { planSaveSchema } from '@/lib/validation/plans';
-
-const NOT_FOUND = 'This patient record could not be found.';
+import { onEpisode, RECORD_NOT_FOUND } from '../episode-action';
 
 const REFUSALS = {
-  'not-found': NOT_FOUND,
+  'not-found': RECORD_NOT_FOUND,
   discharged: 'This episode is discharged; the plan can no longer change.',
   'unknown-exercise': 'One of the exercises is not in your clinic’s library. Reload and try again.',
 } as const;
 
 export const savePlanAction = formAction({
-  access: 'clinician',
-  id: uuidSchema,
-  notFound: NOT_FOUND,
+  ...onEpisode,
   schema: planSaveSchema,
   // The editor lists its exercises, not fields: name the exercise the first problem is in.
   invalid: (error) => {

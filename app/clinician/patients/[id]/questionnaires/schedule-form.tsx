@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { NOT_SENT, type FormResult } from '@/lib/forms';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormAlert, FormOutcome } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -32,8 +32,7 @@ export function ScheduleForm({
   return (
     <form action={formAction} key={JSON.stringify(state.values ?? null) + String(state.ok)} className="space-y-3" noValidate>
       <input type="hidden" name="instrument" value={instrument} />
-      {state.ok ? <FormAlert tone="success">Schedule saved for {name}.</FormAlert> : null}
-      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
+      <FormOutcome result={state} saved={`Schedule saved for ${name}.`} />
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField
           label="Ask the patient"

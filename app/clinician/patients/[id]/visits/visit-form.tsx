@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormAlert } from '@/components/ui/form-alert';
+import { FormOutcome } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -36,8 +36,7 @@ export function VisitForm({
   return (
     <form action={formAction} key={formKey(state)} className="space-y-3">
       <input type="hidden" name="submissionId" value={submissionId} />
-      {state.ok ? <FormAlert tone="success">Visit booked.</FormAlert> : null}
-      {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
+      <FormOutcome result={state} saved="Visit booked." />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField label="How" name="kind" options={APPOINTMENT_KINDS.map((kind) => ({ value: kind, label: APPOINTMENT_KIND_LABELS[kind] }))} defaultValue={value('kind')} errors={errors.kind} />
         <TextField size="compact" label="Date" name="day" type="date" min={defaultDay} defaultValue={value('day') ?? defaultDay} errors={errors.day} required />

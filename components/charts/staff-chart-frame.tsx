@@ -1,16 +1,21 @@
 import { AfterHydration } from './after-hydration';
 import { NumbersDisclosure } from './numbers-disclosure';
 
-/** A chart with its text summary and its numbers as a table for people who cannot see the chart. */
-export function ClinicianChartFrame({
+/**
+ * A staff chart (clinician record, manager outcomes) with its text summary and its numbers as a table for
+ * people who cannot see the chart. `height` is the drawing's Tailwind height class.
+ */
+export function StaffChartFrame({
   title,
   summary,
   table,
+  height = 'h-56',
   children,
 }: {
   title: string;
   summary: string;
   table: { columns: string[]; rows: (string | number)[][] };
+  height?: 'h-56' | 'h-60' | 'h-64';
   children: React.ReactNode;
 }) {
   return (
@@ -19,7 +24,7 @@ export function ClinicianChartFrame({
         <h3 className="text-lg font-semibold">{title}</h3>
         <p className="text-sm text-slate-700">{summary}</p>
       </figcaption>
-      <div className="mt-3 h-56 w-full">
+      <div className={`mt-3 ${height} w-full`}>
         <AfterHydration>{children}</AfterHydration>
       </div>
       {table.rows.length > 0 ? (
