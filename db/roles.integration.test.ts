@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installJobQueues } from '@/lib/jobs/runner';
+import { getDatabaseHandle } from './client';
 import { createClinic } from './factories';
 import { applicationRole, grantApplicationRole, migrationUrl } from './roles';
 import { setupTestDatabase } from './testing';
@@ -12,6 +14,8 @@ const role = `uplift_app_${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
   await db().execute(sql`create role ${sql.identifier(role)} nologin`);
+  // As migrations do it: the owner installs the job queue, then grants the application role.
+  await installJobQueues(getDatabaseHandle());
   await grantApplicationRole(db(), role);
 });
 afterAll(async () => {
@@ -55,6 +59,14 @@ describe('two roles: the application cannot rewrite the audit trail', () => {
     expect(await asApplication((tx) => tx.execute(sql`insert into audit_events (at, action, outcome, hash) values (now(), 'forged', 'success', 'x')`))).toEqual(insufficientPrivilege);
     expect(await asApplication((tx) => tx.execute(sql`alter table audit_events disable trigger audit_events_no_update`))).toEqual(insufficientPrivilege);
     expect(await asApplication((tx) => tx.execute(sql`delete from audit_pending`))).toEqual(insufficientPrivilege);
+  });
+
+  it('lets the application role use the job queue the owner installed, without creating anything in it', async () => {
+    expect(await asApplication((tx) => tx.execute(sql`insert into pgboss.job (name, data) values ('time-based-alerts', '{}'::jsonb)`))).toEqual({ ok: true });
+    expect(await asApplication((tx) => tx.execute(sql`update pgboss.job set state = 'active' where name = 'time-based-alerts'`))).toEqual({ ok: true });
+    // The runner's own createQueue at start: the queue is there, so nothing is created.
+    expect(await asApplication((tx) => tx.execute(sql`select pgboss.create_queue('time-based-alerts', '{"policy": "standard"}'::json)`))).toEqual({ ok: true });
+    expect(await asApplication((tx) => tx.execute(sql`create table pgboss.forged (id int)`))).toEqual({ ok: false, code: '42501' });
   });
 
   it('takes the owner from MIGRATION_DATABASE_URL or DATABASE_OWNER_URL and keeps single-URL setups as one role', () => {

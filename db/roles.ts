@@ -7,8 +7,11 @@
  * UPDATE, DELETE, TRUNCATE, ALTER or disable the append-only triggers (only an owner can). With one URL
  * (the embedded default, or a single PostgreSQL role) everything runs as one role, as before.
  */
-import { openConfiguredDatabase, openPostgres, type DatabaseHandle, type Db } from './connection';
 import { sql } from 'drizzle-orm';
+import { installJobQueues } from '../lib/jobs/runner';
+import { QUEUE_SCHEMA } from '../lib/jobs/queue';
+import { openConfiguredDatabase, openPostgres, type DatabaseHandle, type Db } from './connection';
+import { executeRows } from './rows';
 
 /** The URL migrations run with: the owner's when one is configured, else DATABASE_URL. */
 export function migrationUrl(env: Record<string, string | undefined> = process.env): string | undefined {
@@ -43,6 +46,18 @@ export async function grantApplicationRole(db: Db, role: string): Promise<void> 
     sql`revoke all on sequence audit_events_id_seq from ${who}`,
   ];
   for (const statement of statements) await db.execute(statement);
+  // The job queue (pg-boss, lib/jobs/queue.ts), installed by the owner: its rows and functions, no DDL.
+  const [queue] = await executeRows<{ installed: boolean }>(db, sql`select to_regnamespace(${QUEUE_SCHEMA}) is not null as installed`);
+  if (queue?.installed) {
+    const schema = sql.identifier(QUEUE_SCHEMA);
+    for (const statement of [
+      sql`grant usage on schema ${schema} to ${who}`,
+      sql`grant select, insert, update, delete on all tables in schema ${schema} to ${who}`,
+      sql`grant usage, select on all sequences in schema ${schema} to ${who}`,
+      sql`grant execute on all functions in schema ${schema} to ${who}`,
+    ])
+      await db.execute(statement);
+  }
 }
 
 /** Migrates as the owner and, in a two-role setup, grants the application role. */
@@ -51,6 +66,7 @@ export async function migrateConfiguredDatabase(): Promise<{ kind: DatabaseHandl
   const handle = url ? openPostgres(url) : openConfiguredDatabase();
   try {
     await handle.migrate();
+    await installJobQueues(handle);
     const role = applicationRole();
     if (role) await grantApplicationRole(handle.db, role);
     return { kind: handle.kind, applicationRole: role };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { VisitDetails } from '@/components/appointments/visit-details';
-import { Card } from '@/components/patient/card';
+import { Panel } from '@/components/ui/panel';
 import { RedFlagMessage } from '@/components/patient/emergency-alert';
 import { AppLink } from '@/components/ui/app-link';
 import { guardArea, loadPage } from '@/lib/auth/guard';
@@ -52,19 +52,19 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
       ) : null}
 
       {nextVisit ? (
-        <Card headingId="next-visit-heading" title="Your next visit" className="space-y-2 text-lg">
+        <Panel id="next-visit-heading" size="large" title="Your next visit" className="space-y-2 text-lg">
           <VisitDetails visit={nextVisit} timeZone={timeZone} />
           <AppLink href="/patient/appointments" className="inline-block text-brand-800 underline">
             All your appointments
           </AppLink>
-        </Card>
+        </Panel>
       ) : null}
 
       <Suspense fallback={null}>
         <SavedNotice saved={query.saved} status={query.status} />
       </Suspense>
 
-      <Card headingId="pain-heading" title="Latest pain score">
+      <Panel id="pain-heading" size="large" title="Latest pain score">
         {status.latestPain ? (
           <p className="mt-2 text-lg">
             <strong className="text-3xl">{status.latestPain.score}</strong> out of 10, logged {formatDateTime(status.latestPain.recordedAt, timeZone)}
@@ -96,7 +96,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
             </p>
           </nav>
         ) : null}
-      </Card>
+      </Panel>
 
       <Suspense fallback={<TodayExercisesSkeleton />}>
         <TodayExercises />
@@ -119,7 +119,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
         </AppLink>
       </nav>
 
-      <Card headingId="care-heading" title="Your care">
+      <Panel id="care-heading" size="large" title="Your care">
         <p className="mt-2 text-lg">
           {shell.clinicianName ? (
             <>
@@ -137,7 +137,7 @@ export default async function PatientToday({ searchParams }: { searchParams: Pro
             </AppLink>
           </p>
         ) : null}
-      </Card>
+      </Panel>
     </div>
   );
 }

@@ -10,6 +10,25 @@ import { createQueue, type QueueOptions } from './queue';
 
 export type JobRunner = { queue: PgBoss; stop: () => Promise<void> };
 
+function queueSettings(kind: JobKind) {
+  return { name: kind.name, retryLimit: kind.retryLimit, retryDelay: kind.retryDelaySeconds, retryBackoff: true, expireInSeconds: kind.expireInSeconds };
+}
+
+/**
+ * The queue's schema and one queue per kind, installed by the database's owner when migrations run
+ * (db/roles.ts): each queue is a table of its own, so an application role that may not create tables
+ * (a two-role setup) finds everything in place and the runner's own `createQueue` changes nothing.
+ */
+export async function installJobQueues(handle: DatabaseHandle, kinds: readonly JobKind[] = JOB_KINDS): Promise<void> {
+  const queue = createQueue(handle);
+  await queue.start();
+  try {
+    for (const kind of kinds) await queue.createQueue(kind.name, queueSettings(kind));
+  } finally {
+    await queue.stop({ graceful: false, wait: true, timeout: 5_000 });
+  }
+}
+
 export async function startJobRunner(
   handle: DatabaseHandle,
   options: QueueOptions & { kinds?: readonly JobKind[]; schedules?: boolean } = {},
@@ -21,13 +40,7 @@ export async function startJobRunner(
   queue.on('error', (error) => log().error({ event: 'jobs.queue_error', error }, 'job queue error'));
   await queue.start();
   for (const kind of kinds) {
-    await queue.createQueue(kind.name, {
-      name: kind.name,
-      retryLimit: kind.retryLimit,
-      retryDelay: kind.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: kind.expireInSeconds,
-    });
+    await queue.createQueue(kind.name, queueSettings(kind));
     if (kind.cron && options.schedules !== false) await queue.schedule(kind.name, kind.cron, {}, { tz: 'UTC' });
     await queue.work<Record<string, unknown>>(kind.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5, batchSize: 1 }, async ([job]) => {
       if (!job) return;

@@ -1,4 +1,4 @@
-import { Card } from '@/components/patient/card';
+import { Panel } from '@/components/ui/panel';
 import { ExerciseList } from '@/components/patient/exercise-list';
 import { AppLink } from '@/components/ui/app-link';
 import { SkeletonLines } from '@/components/ui/skeleton';
@@ -62,10 +62,10 @@ export function TodayExercisesSkeleton() {
 
 function WeekFrame({ children }: { children: React.ReactNode }) {
   return (
-    <Card headingId="week-heading" title="This week">
+    <Panel id="week-heading" size="large" title="This week">
       {children}
       <p className="mt-3 text-base text-slate-700">{ADHERENCE_DEFINITION}</p>
-    </Card>
+    </Panel>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Card } from '@/components/patient/card';
+import { Panel } from '@/components/ui/panel';
 import { AppLink } from '@/components/ui/app-link';
 import { SkeletonLines } from '@/components/ui/skeleton';
 import { INSTRUMENT_INFO, INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
@@ -8,9 +8,9 @@ import { formatDate } from '@/lib/time';
 
 function QuestionnaireFrame({ children }: { children: React.ReactNode }) {
   return (
-    <Card headingId="questionnaire-heading" title="Questionnaires">
+    <Panel id="questionnaire-heading" size="large" title="Questionnaires">
       {children}
-    </Card>
+    </Panel>
   );
 }
 

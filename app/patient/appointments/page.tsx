@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { VisitDetails } from '@/components/appointments/visit-details';
-import { Card } from '@/components/patient/card';
+import { Panel } from '@/components/ui/panel';
 import { AppLink } from '@/components/ui/app-link';
 import { guardArea, loadPage } from '@/lib/auth/guard';
 import { listMyAppointments, type PatientAppointment } from '@/lib/dal/appointments';
@@ -34,13 +34,13 @@ export default async function AppointmentsPage({ searchParams }: { searchParams:
         {(visit) => (visit.status === 'booked' ? <UpcomingActions visit={visit} timeZone={timeZone} windowHours={data.cancellationWindowHours} /> : null)}
       </VisitGroup>
 
-      <Card headingId="feed-heading" title="See your visits in your own calendar" className="space-y-3">
+      <Panel id="feed-heading" size="large" title="See your visits in your own calendar" className="space-y-3">
         <p className="text-lg text-slate-700">
           A private address your calendar app (phone, Google, Outlook) can subscribe to. It lists your visits and keeps them up to date. It shows
           only the time, the clinic and who you see. You can turn it off at any time.
         </p>
         <CalendarFeed create={createCalendarFeedAction} revoke={revokeCalendarFeedAction} activeSince={feed ? formatDateTime(feed.since, timeZone) : null} />
-      </Card>
+      </Panel>
 
       <VisitGroup headingId="past-heading" title="Past visits" emptyText="No past visits yet." visits={data.past} timeZone={timeZone} look="rows" />
     </div>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { BackLink } from '@/components/patient/back-link';
-import { Card } from '@/components/patient/card';
+import { Panel } from '@/components/ui/panel';
 import { ExerciseDrawing } from '@/components/patient/exercise-drawing';
 import { sentenceCase } from '@/components/patient/text';
 import { guardArea, loadRecord } from '@/lib/auth/guard';
@@ -36,7 +36,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
       {item.illustration ? (
         <ExerciseDrawing src={item.illustration} name={item.name} summary={item.summary} className="w-full max-w-md rounded-2xl border border-slate-200 bg-white" />
       ) : null}
-      <Card headingId="how-heading" title="How to do it">
+      <Panel id="how-heading" size="large" title="How to do it">
         <ol className="mt-3 list-decimal space-y-2 pl-6 text-lg">
           {item.instructions.map((step) => (
             <li key={step}>{step}</li>
@@ -47,10 +47,10 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
             <strong>Note from your physio:</strong> {item.instructionsNote}
           </p>
         ) : null}
-      </Card>
-      <Card headingId="pain-ok-heading" title="How much pain is OK?">
+      </Panel>
+      <Panel id="pain-ok-heading" size="large" title="How much pain is OK?">
         <p className="mt-2 text-lg">{item.acceptablePain}</p>
-      </Card>
+      </Panel>
       <section aria-labelledby="safety-heading" className="rounded-2xl border-2 border-amber-600 bg-amber-50 p-5">
         <h2 id="safety-heading" className="text-xl font-semibold">
           Stay safe
@@ -58,7 +58,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
         <p className="mt-2 text-lg">{item.safetyNote}</p>
       </section>
       {item.todayLogs.length > 0 ? (
-        <Card headingId="today-heading" title="Logged today">
+        <Panel id="today-heading" size="large" title="Logged today">
           <ul className="mt-3 space-y-3">
             {item.todayLogs.map((log) => {
               const when = formatDateTime(log.loggedAt, timeZone);
@@ -74,7 +74,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
               );
             })}
           </ul>
-        </Card>
+        </Panel>
       ) : null}
       {item.canLog ? (
         <section aria-labelledby="log-heading" className="rounded-2xl border border-slate-200 bg-white p-5">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/components/patient/back-link';
-import { Card } from '@/components/patient/card';
+import { Panel } from '@/components/ui/panel';
 import { AppLink } from '@/components/ui/app-link';
 import { notFound } from 'next/navigation';
 import { guardArea } from '@/lib/auth/guard';
@@ -48,7 +48,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
           </section>
         ))}
       </div>
-      <Card headingId="sources-heading" title="Sources">
+      <Panel id="sources-heading" size="large" title="Sources">
         <ul className="mt-2 list-disc space-y-2 pl-6 text-base">
           {article.sources.map((source) => (
             <li key={source.label}>
@@ -65,7 +65,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ slug: 
         <p className="mt-3 text-base text-slate-700">
           This guide is general information, not advice for your own situation. Ask your physiotherapist about anything that worries you.
         </p>
-      </Card>
+      </Panel>
       <p>
         <AppLink href={`/patient/learn/${next.slug}`} className="inline-flex min-h-12 items-center text-lg font-semibold text-brand-800 underline">
           Next guide: {next.title} →

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Card } from '@/components/patient/card';
+import { Panel } from '@/components/ui/panel';
 import { useFieldIds } from '@/components/ui/field-ids';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -48,7 +48,7 @@ export function ReminderForm({ defaults, nudgeDays }: { defaults: ReminderFormDe
       {!state.ok && state.formError ? <FormAlert>{state.formError}</FormAlert> : null}
       {state.ok ? <FormAlert tone="success">Your reminder choices are saved.</FormAlert> : null}
 
-      <Card headingId="times-heading" title="Exercise reminder times" className="space-y-3">
+      <Panel id="times-heading" size="large" title="Exercise reminder times" className="space-y-3">
         <p className="text-base text-slate-700">Pick up to {MAX_EXERCISE_TIMES} times of day. Leave a box empty to remove a time.</p>
         {errors?.exerciseTimes ? <p className="text-base font-medium text-red-800">{errors.exerciseTimes.join(' ')}</p> : null}
         <div className="grid gap-4 sm:grid-cols-2">
@@ -64,9 +64,9 @@ export function ReminderForm({ defaults, nudgeDays }: { defaults: ReminderFormDe
             />
           ))}
         </div>
-      </Card>
+      </Panel>
 
-      <Card headingId="channels-heading" title="How to remind me" describedBy={channelIds.describedBy} className="space-y-3">
+      <Panel id="channels-heading" size="large" title="How to remind me" describedBy={channelIds.describedBy} className="space-y-3">
         {channelError ? (
           <p id={channelIds.errorId} className="text-base font-medium text-red-800">
             {channelError.join(' ')}
@@ -96,9 +96,9 @@ export function ReminderForm({ defaults, nudgeDays }: { defaults: ReminderFormDe
             </fieldset>
           </div>
         ))}
-      </Card>
+      </Panel>
 
-      <Card headingId="quiet-heading" title="Quiet hours" className="space-y-3">
+      <Panel id="quiet-heading" size="large" title="Quiet hours" className="space-y-3">
         <p className="text-base text-slate-700">No reminders arrive in quiet hours. A questionnaire or nudge reminder waits until they end.</p>
         <label className="flex min-h-12 items-center gap-3 text-lg">
           <input type="checkbox" name="quiet" defaultChecked={values.quiet} className="size-6 accent-brand-700" />
@@ -108,7 +108,7 @@ export function ReminderForm({ defaults, nudgeDays }: { defaults: ReminderFormDe
           <TextField label="Quiet from" name="quietStart" type="time" step={60} defaultValue={values.quietStart} errors={errors?.quietStart} />
           <TextField label="Quiet until" name="quietEnd" type="time" step={60} defaultValue={values.quietEnd} errors={errors?.quietEnd} />
         </div>
-      </Card>
+      </Panel>
 
       <SubmitButton pendingText="Saving…">Save reminder choices</SubmitButton>
     </form>

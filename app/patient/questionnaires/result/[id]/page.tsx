@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AppLink } from '@/components/ui/app-link';
 import { BackLink } from '@/components/patient/back-link';
-import { Card } from '@/components/patient/card';
+import { Panel } from '@/components/ui/panel';
 import { describeResult } from '@/components/patient/questionnaire-result-text';
 import { guardArea, loadRecord } from '@/lib/auth/guard';
 import { INSTRUMENT_NAMES } from '@/lib/clinical/instruments';
@@ -48,7 +48,7 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
         <p className="mt-3 text-base text-slate-700">Completed {formatDateTime(result.completedAt, viewer.timeZone)}. Your physio can see this.</p>
       </section>
       {activities.length > 0 ? (
-        <Card headingId="activities-heading" title="Your activities">
+        <Panel id="activities-heading" size="large" title="Your activities">
           <ul className="mt-2 space-y-1 text-lg">
             {activities.map((activity) => (
               <li key={activity.name}>
@@ -56,7 +56,7 @@ export default async function QuestionnaireResultPage({ params }: { params: Prom
               </li>
             ))}
           </ul>
-        </Card>
+        </Panel>
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row">
         <AppLink href="/patient" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-brand-700 px-5 py-3 text-lg font-semibold text-white">
