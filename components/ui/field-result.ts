@@ -15,3 +15,13 @@ export function fromResult(result: FieldResult | undefined, name: string, errors
     defaultValue: (Array.isArray(sent) ? sent[0] : sent) ?? defaultValue ?? undefined,
   };
 }
+
+/** The last answer as a form's fields read it: a refusal (what was sent, the messages), or nothing after a save, so they start afresh. */
+export function refusalOf(result: FormResult<unknown>): FieldResult | undefined {
+  return result.ok ? undefined : result;
+}
+
+/** A form's key that redraws it with what was sent after a refusal: React resets a form after its action, and a reset select falls back to its first option. */
+export function refusalKey(result: FormResult<unknown>): string {
+  return JSON.stringify(result.ok ? null : (result.values ?? null));
+}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { refusalKey, refusalOf } from '@/components/ui/field-result';
 import { FormOutcome } from '@/components/ui/form-alert';
 import { RecordButtonForm } from '@/components/ui/record-button-form';
 import { SelectField } from '@/components/ui/select-field';
@@ -10,19 +11,13 @@ import { WEEKDAYS } from '@/lib/appointments/rules';
 import { NOT_SENT, type FormResult } from '@/lib/forms';
 import { CHANGE_KINDS } from './change-kinds';
 
-/** A refused form is drawn afresh with what was sent: a reset select would otherwise fall back to its first option. */
-const formKey = (state: FormResult) => JSON.stringify(state.ok ? null : (state.values ?? null));
-
-/** What the fields show: after a refusal, what was sent and the messages; after a save, nothing (they start empty). */
-const refusal = (state: FormResult) => (state.ok ? undefined : state);
-
 type Action = (previous: FormResult, form: FormData) => Promise<FormResult>;
 
 export function WeeklyWindowForm({ action, clinicTimeZone }: { action: Action; clinicTimeZone: string }) {
   const [state, formAction] = useActionState(action, NOT_SENT);
-  const result = refusal(state);
+  const result = refusalOf(state);
   return (
-    <form action={formAction} key={formKey(state)} className="space-y-3">
+    <form action={formAction} key={refusalKey(state)} className="space-y-3">
       <FormOutcome result={state} saved="Hours added." />
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField label="Day of the week" name="weekday" options={WEEKDAYS.map((label, index) => ({ value: String(index + 1), label }))} result={result} />
@@ -36,9 +31,9 @@ export function WeeklyWindowForm({ action, clinicTimeZone }: { action: Action; c
 
 export function ExceptionForm({ action, clinicTimeZone, today }: { action: Action; clinicTimeZone: string; today: string }) {
   const [state, formAction] = useActionState(action, NOT_SENT);
-  const result = refusal(state);
+  const result = refusalOf(state);
   return (
-    <form action={formAction} key={formKey(state)} className="space-y-3">
+    <form action={formAction} key={refusalKey(state)} className="space-y-3">
       <FormOutcome result={state} saved="Change added." />
       <div className="grid gap-3 sm:grid-cols-4">
         <TextField size="compact" label="Date" name="day" type="date" min={today} result={result} required />

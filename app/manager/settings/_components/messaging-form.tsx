@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { refusalOf } from '@/components/ui/field-result';
 import { FormOutcome } from '@/components/ui/form-alert';
 import { NumberField } from '@/components/ui/number-field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -22,7 +23,7 @@ export function MessagingForm({ replyWorkingDays, readOnlyAfterDischarge }: { re
         className="max-w-xs"
         hint={`From ${MESSAGE_REPLY_DAYS_LIMITS.min} to ${MESSAGE_REPLY_DAYS_LIMITS.max}. Patients read “Your care team answers messages within this many working days” as they write.`}
         value={replyWorkingDays}
-        result={state.ok ? undefined : state}
+        result={refusalOf(state)}
       />
       <fieldset>
         <legend className="text-sm font-medium">After a patient is discharged</legend>

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { NOT_SENT, type FormResult } from '@/lib/forms';
 import { FormAlert, FormOutcome } from '@/components/ui/form-alert';
+import { NumberField } from '@/components/ui/number-field';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -44,14 +45,7 @@ export function ScheduleForm({
           defaultValue={enabled ? 'yes' : 'no'}
           result={state}
         />
-        <TextField
-          size="compact"
-          label="Weeks between (empty: once)"
-          name="intervalWeeks"
-          inputMode="numeric"
-          defaultValue={intervalWeeks === null ? '' : String(intervalWeeks)}
-          result={state}
-        />
+        <NumberField size="compact" label="Weeks between (empty: once)" name="intervalWeeks" value={intervalWeeks} result={state} />
         <TextField
           size="compact"
           label="Ask by (optional)"
