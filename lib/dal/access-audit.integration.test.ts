@@ -78,7 +78,7 @@ describe('a clinician reading alerts', () => {
     await signInAs(db(), clinician.id);
     await listAlerts();
     const rows = await rowsFor(clinician.id, 'clinician.alerts.read');
-    expect(rows.map((row) => [row.resourceType, row.patientId, row.detail])).toEqual([['alert-inbox', null, { open: 1, closed: 0 }]]);
+    expect(rows.map((row) => [row.resourceType, row.patientId, row.detail])).toEqual([['alert-inbox', null, { open: 1, openTotal: 1, closed: 0 }]]);
   });
 });
 

@@ -44,11 +44,22 @@ describe('listAlerts and countOpenAlerts', () => {
     expect((await listAlerts({ closedLimit: 0 })).closed).toEqual([]);
   });
 
+  it('shows the most urgent open alerts first when asked for fewer, with how many are open in all', async () => {
+    const { clinician } = await teamWithAlerts();
+    await signInAs(db(), clinician.id);
+    const firstTwo = await listAlerts({ openLimit: 2 });
+    expect(firstTwo.open.map((alert) => alert.reason)).toEqual(['red-flag', 'worsening']);
+    expect(firstTwo.openTotal).toBe(3);
+    const all = await listAlerts({ openLimit: 3 });
+    expect([all.open.length, all.openTotal]).toEqual([3, 3]);
+    expect((await listAlerts()).openTotal).toBe(3);
+  });
+
   it('shows another clinician nothing', async () => {
     const { clinic } = await teamWithAlerts();
     const other = await createUser(db(), clinic.id, 'clinician');
     await signInAs(db(), other.id);
-    expect(await listAlerts()).toEqual({ open: [], closed: [] });
+    expect(await listAlerts()).toEqual({ open: [], openTotal: 0, closed: [] });
     expect(await countOpenAlerts()).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { executeRows } from '@/db/rows';
@@ -62,19 +62,38 @@ function selectAlerts(viewerId: string) {
 /** How many recently closed alerts the inbox shows at first, and at most. */
 export const CLOSED_ALERTS_SHOWN = 10;
 export const CLOSED_ALERTS_MAX = 50;
+/** How many open alerts the inbox shows at first, the most urgent: a long list is read from the top. */
+export const OPEN_ALERTS_SHOWN = 50;
 
 /**
- * Clinician: alerts on their own episodes and those they cover for an away colleague — open ones (red flags first, then urgency, oldest first) and
- * the most recently closed (`closedLimit`, 10 by default, at most 50). One episode's open alerts come
- * with its record (getPatientRecord). Everyone else: AppError('forbidden').
+ * Clinician: alerts on their own episodes and those they cover for an away colleague — open ones (red
+ * flags first, then urgency, oldest first; the first `openLimit` of them when given, with how many are
+ * open in all) and the most recently closed (`closedLimit`, 10 by default, at most 50). One episode's
+ * open alerts come with its record (getPatientRecord). Everyone else: AppError('forbidden').
  */
-export async function listAlerts(options: { closedLimit?: number } = {}): Promise<{ open: AlertItem[]; closed: AlertItem[] }> {
+export async function listAlerts(
+  options: { closedLimit?: number; openLimit?: number } = {},
+): Promise<{ open: AlertItem[]; openTotal: number; closed: AlertItem[] }> {
   const viewer = await requireRole('clinician');
   const scope = and(responsibleClinicianIn(episodes.clinicianId, viewer), eq(episodes.clinicId, viewer.clinicId));
   const isOpen = and(isNull(alerts.acknowledgedAt), isNull(alerts.resolvedAt));
-  const open = await selectAlerts(viewer.userId)
+  const openLimit = options.openLimit === undefined ? null : Math.max(1, Math.floor(options.openLimit));
+  const openQuery = selectAlerts(viewer.userId)
     .where(and(scope, isOpen))
-    .orderBy(sql`(${alerts.reason} = 'red-flag') desc`, URGENCY_ORDER, alerts.raisedAt);
+    .orderBy(sql`(${alerts.reason} = 'red-flag') desc`, URGENCY_ORDER, alerts.raisedAt)
+    .$dynamic();
+  const open = await (openLimit === null ? openQuery : openQuery.limit(openLimit));
+  // Counted only when the list was cut short.
+  const openTotal =
+    openLimit !== null && open.length === openLimit
+      ? ((
+          await getDb()
+            .select({ n: count() })
+            .from(alerts)
+            .innerJoin(episodes, eq(episodes.id, alerts.episodeId))
+            .where(and(scope, isOpen))
+        )[0]?.n ?? open.length)
+      : open.length;
   const closedLimit = Math.min(CLOSED_ALERTS_MAX, Math.max(0, Math.floor(options.closedLimit ?? CLOSED_ALERTS_SHOWN)));
   const closed = closedLimit === 0 ? [] : await selectAlerts(viewer.userId)
     .where(and(scope, or(isNotNull(alerts.acknowledgedAt), isNotNull(alerts.resolvedAt))))
@@ -83,9 +102,9 @@ export async function listAlerts(options: { closedLimit?: number } = {}): Promis
   await recordViewerAction(getDb(), viewer, {
     action: 'clinician.alerts.read',
     resourceType: 'alert-inbox',
-    detail: { open: open.length, closed: closed.length },
+    detail: { open: open.length, openTotal, closed: closed.length },
   });
-  return { open, closed };
+  return { open, openTotal, closed };
 }
 
 /**

@@ -8,7 +8,7 @@ import { FlagLegend } from '@/components/clinician/flag-badge';
 import { ALERT_REASON_ORDER } from '@/lib/clinical/alerts';
 import { guardArea } from '@/lib/auth/guard';
 import { describeWindow } from '@/lib/clinical/escalation';
-import { CLOSED_ALERTS_MAX, CLOSED_ALERTS_SHOWN, listAlerts, type AlertItem } from '@/lib/dal/alerts';
+import { CLOSED_ALERTS_MAX, CLOSED_ALERTS_SHOWN, listAlerts, OPEN_ALERTS_SHOWN, type AlertItem } from '@/lib/dal/alerts';
 import { listEscalatedAlerts } from '@/lib/dal/escalations';
 import { formatDateTime } from '@/lib/time';
 import { ackProblemFrom } from '@/lib/validation/alerts';
@@ -16,17 +16,19 @@ import { FormAlert } from '@/components/ui/form-alert';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
-// `?closed=more` lists more of the recently closed alerts; anything else is the usual inbox.
-const alertsSearchSchema = z.object({ closed: z.enum(['more']).optional().catch(undefined) });
+// `?closed=more` lists more of the recently closed alerts, `?open=all` every open one; anything else is the usual inbox.
+const alertsSearchSchema = z.object({ closed: z.enum(['more']).optional().catch(undefined), open: z.enum(['all']).optional().catch(undefined) });
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const search = await searchParams;
-  const moreClosed = alertsSearchSchema.parse(search).closed === 'more';
+  const shown = alertsSearchSchema.parse(search);
+  const moreClosed = shown.closed === 'more';
+  const allOpen = shown.open === 'all';
   // A refused acknowledgement comes back in the address; its message goes on the alert's card.
   const problem = ackProblemFrom(search);
   const viewer = await guardArea('clinician');
-  const [{ open, closed }, escalated] = await Promise.all([
-    listAlerts({ closedLimit: moreClosed ? CLOSED_ALERTS_MAX : CLOSED_ALERTS_SHOWN }),
+  const [{ open, openTotal, closed }, escalated] = await Promise.all([
+    listAlerts({ closedLimit: moreClosed ? CLOSED_ALERTS_MAX : CLOSED_ALERTS_SHOWN, openLimit: allOpen ? undefined : OPEN_ALERTS_SHOWN }),
     listEscalatedAlerts(),
   ]);
   // Each kind of alert on the page is explained once, under the lists, not on every card.
@@ -55,7 +57,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <div>
         <h1 className="text-2xl font-bold">Alerts</h1>
         <p className="text-slate-700">
-          {open.length === 0 ? 'No open alerts.' : `${open.length} open, red flags first.`} Red flags are never closed automatically.
+          {openTotal === 0 ? 'No open alerts.' : `${openTotal} open, red flags first.`}
+          {open.length < openTotal ? ` Showing the ${open.length} most urgent.` : ''} Red flags are never closed automatically.
         </p>
       </div>
       {problem && !onPage ? <FormAlert>{problem.message}</FormAlert> : null}
@@ -78,6 +81,13 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="open-alerts" className="space-y-3">
         <h2 id="open-alerts" className="text-xl font-semibold">Open</h2>
         {open.map((alert) => card(alert))}
+        {open.length < openTotal ? (
+          <p>
+            <AppLink href="/clinician/alerts?open=all#open-alerts" className="text-link underline">
+              Show all {openTotal} open alerts
+            </AppLink>
+          </p>
+        ) : null}
       </section>
       {closed.length > 0 ? (
         <section aria-labelledby="closed-alerts" className="space-y-3">
