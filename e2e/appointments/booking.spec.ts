@@ -2,19 +2,11 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, signInAndWait, signOut } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { MS_PER_DAY } from '../../lib/time';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 const ZONE = 'Europe/London';
 const inLondon = (days: number, options: Intl.DateTimeFormatOptions, locale = 'en-GB') =>
   new Intl.DateTimeFormat(locale, { timeZone: ZONE, ...options }).format(new Date(Date.now() + days * MS_PER_DAY));
-
-async function shoot(page: Page, name: string) {
-  if (!process.env.APPTS_SCREENSHOTS) return;
-  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${process.env.APPTS_SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function patientPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: ZONE, locale: 'en-GB' });
@@ -50,14 +42,14 @@ test('a clinician publishes availability, two patients try the same slot at once
   await expect(weekly.getByRole('status')).toHaveText('Hours added.');
   await expect(weekly.getByRole('listitem').filter({ hasText: `${weekday} 07:00–08:00` })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await shoot(page, 'clinician-availability');
+  await screenshotIfAsked(page, 'clinician-availability', { bothSizes: true });
 
   try {
     // Two patients of Sam Patel open the booking page and choose the same slot.
     const jamie = await patientPage(browser, 'patient@demo.test');
     const derek = await patientPage(browser, 'derek.hughes@demo.test');
     await expectNoSeriousA11yViolations(jamie);
-    await shoot(jamie, 'patient-book');
+    await screenshotIfAsked(jamie, 'patient-book', { bothSizes: true });
     for (const patient of [jamie, derek]) await patient.getByRole('radio', { name: `${slotDay}, 07:00` }).check();
     await jamie.getByRole('button', { name: 'Book this time' }).click();
     await expect(jamie).toHaveURL(/\/patient\/appointments\?booked=1$/);
@@ -70,7 +62,7 @@ test('a clinician publishes availability, two patients try the same slot at once
     await expect(nextFree.getByRole('radio').first()).toHaveAccessibleName(/07:30–08:00/);
     await expect(derek.getByRole('radio', { name: `${slotDay}, 07:00` })).toHaveCount(0);
     await expectNoSeriousA11yViolations(derek);
-    await shoot(derek, 'patient-book-taken');
+    await screenshotIfAsked(derek, 'patient-book-taken', { bothSizes: true });
     await nextFree.getByRole('radio').first().check();
     await derek.getByRole('button', { name: 'Book this time' }).click();
     await expect(derek).toHaveURL(/\/patient\/appointments\?booked=1$/);
@@ -106,7 +98,7 @@ test('a clinician publishes availability, two patients try the same slot at once
     await expect(page.getByRole('article', { name: '07:30 Derek Hughes' })).toBeVisible();
     await expect(jamieCard).toContainText('Attendance can be recorded once the visit has started.');
     await expectNoSeriousA11yViolations(page);
-    await shoot(page, 'clinician-day');
+    await screenshotIfAsked(page, 'clinician-day', { bothSizes: true });
   } finally {
     // Take the hours down again, whatever happened above, so other journeys book freely.
     await page.goto('/clinician/availability');
@@ -119,5 +111,5 @@ test('a clinician publishes availability, two patients try the same slot at once
   await page.goto('/manager/attendance');
   await expect(page.getByRole('table', { name: /Attendance by clinician/ }).getByRole('rowheader', { name: 'Sam Patel' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await shoot(page, 'manager-attendance');
+  await screenshotIfAsked(page, 'manager-attendance', { bothSizes: true });
 });

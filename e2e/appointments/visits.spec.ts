@@ -1,21 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAndWait, signOut } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { openPatient } from '../clinician/pages';
 import { MS_PER_DAY } from '../../lib/time';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 /** A calendar day `days` from now in the clinic's zone (Europe/London), as a date input takes it. */
 function dayFromNow(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * MS_PER_DAY));
-}
-
-async function shoot(page: Page, name: string) {
-  if (!process.env.APPTS_SCREENSHOTS) return;
-  for (const [width, height] of [[390, 844], [1280, 800]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `${process.env.APPTS_SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test('a clinician books visits from the record; an overlap is refused; the patient sees the next visit and all of them', async ({ page }) => {
@@ -53,7 +45,7 @@ test('a clinician books visits from the record; an overlap is refused; the patie
   await form.getByRole('button', { name: 'Book visit' }).click();
   await expect(form.getByRole('status')).toHaveText('Visit booked.');
   await expect(coming.getByRole('listitem').filter({ hasText: '11:00–11:30' })).toHaveCount(1);
-  await shoot(page, 'clinician-visits');
+  await screenshotIfAsked(page, 'clinician-visits', { bothSizes: true });
   await signOut(page);
 
   await signInAndWait(page, 'patient');
@@ -66,7 +58,7 @@ test('a clinician books visits from the record; an overlap is refused; the patie
   await expect(mine.getByRole('listitem').filter({ hasText: '10:00–10:45' })).toHaveCount(1);
   await expect(mine.getByRole('link', { name: /Join the video call/ })).toHaveAttribute('href', 'https://meet.example/jamie');
   await expectNoSeriousA11yViolations(page);
-  await shoot(page, 'patient-appointments');
+  await screenshotIfAsked(page, 'patient-appointments', { bothSizes: true });
 
   // Cancel the video visit (more than 24 hours ahead): it shows as cancelled.
   const video = mine.getByRole('listitem').filter({ hasText: 'Video call' });

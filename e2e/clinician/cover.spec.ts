@@ -1,13 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 import { caseloadTable } from './pages';
-
-const SHOTS = process.env.COVER_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 test('a clinician goes away, their cover sees and opens their patients, and on return they go back', async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -22,13 +17,13 @@ test('a clinician goes away, their cover sees and opens their patients, and on r
   await alex.getByRole('button', { name: 'Mark me away' }).click();
   await expect(alex.getByRole('status').filter({ hasText: 'You are marked away' })).toBeVisible();
   await expect(alex.getByText(/Sam Patel sees your patients and alerts/)).toBeVisible();
-  await shot(alex, 'account-away-desktop');
+  await screenshotIfAsked(alex, 'account-away-desktop');
 
   // Sam sees Alex's patients in their caseload and opens Pat's record.
   await signInAndWait(page, 'clinician');
   await expect(page.getByText(/You are covering for Alex Morgan/)).toBeVisible();
   await expect(caseloadTable(page).getByRole('link', { name: 'Pat Evans', exact: true })).toBeVisible();
-  await shot(page, 'caseload-covering-desktop');
+  await screenshotIfAsked(page, 'caseload-covering-desktop');
   await caseloadTable(page).getByRole('link', { name: 'Pat Evans', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pat Evans' })).toBeVisible();
   const patRecord = page.url();
@@ -44,9 +39,9 @@ test('a clinician goes away, their cover sees and opens their patients, and on r
   await expect(alexRow).toContainText('Sam Patel covers');
   await expect(manager.getByText(/Sam Patel receives emergency, urgent and review alerts/)).toBeVisible();
   await expectNoSeriousA11yViolations(manager);
-  await shot(manager, 'manager-cover-desktop');
+  await screenshotIfAsked(manager, 'manager-cover-desktop');
   await manager.setViewportSize({ width: 390, height: 844 });
-  await shot(manager, 'manager-cover-phone');
+  await screenshotIfAsked(manager, 'manager-cover-phone');
   await manager.setViewportSize({ width: 1280, height: 800 });
 
   // A cover cannot be the clinician themself: refused next to the field, nothing changes.
@@ -76,7 +71,7 @@ test('the manager names a safety lead and escalation times; bad times are refuse
   await page.getByRole('button', { name: 'Save patient safety settings' }).click();
   await expect(page.getByText('Use at least 15 minutes.')).toBeVisible();
   await expect(page.getByLabel('Emergency (minutes)')).toHaveAttribute('aria-invalid', 'true');
-  await shot(page, 'settings-refused-desktop');
+  await screenshotIfAsked(page, 'settings-refused-desktop');
   await page.goto('/manager/settings');
   await expect(page.getByLabel('Emergency (minutes)')).toHaveValue('60');
   await page.getByLabel('Emergency (minutes)').fill('45');

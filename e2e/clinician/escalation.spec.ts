@@ -1,12 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
-
-const SHOTS = process.env.ESCALATION_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 /**
  * The demo seed (db/seed.ts) has Ivan Petrov, Alex Morgan's patient, report a weakening leg six hours before
@@ -27,7 +22,7 @@ test('the safety lead sees an alert escalated to them, opens that patient for it
   // Not Sam's own patient: the alert is not in their open list.
   await expect(page.getByRole('region', { name: 'Open' }).getByRole('article', { name: 'Red flag: Ivan Petrov' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
-  await shot(page, 'alerts-escalated-desktop');
+  await screenshotIfAsked(page, 'alerts-escalated-desktop');
 
   // The record is reached by the alert's own link, which carries the escalation.
   await alert.getByRole('link', { name: 'Ivan Petrov' }).click();
@@ -35,9 +30,9 @@ test('the safety lead sees an alert escalated to them, opens that patient for it
   await expect(page).toHaveURL(/\/clinician\/patients\/[0-9a-f-]{36}\?escalation=[0-9a-f-]{36}$/);
   await expect(page.getByText('You are viewing this record as the clinic’s safety lead')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await shot(page, 'record-escalated-desktop');
+  await screenshotIfAsked(page, 'record-escalated-desktop');
   await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, 'record-escalated-phone');
+  await screenshotIfAsked(page, 'record-escalated-phone');
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // The manager sees the waiting alert counted against Alex, with no clinical detail, and Sam's access in the audit trail.
@@ -66,6 +61,6 @@ test('the safety lead sees an alert escalated to them, opens that patient for it
   await expect(access).toContainText('Sam Patel (clinician)');
   await expect(access).toContainText('Allowed');
   await expectNoSeriousA11yViolations(manager);
-  await shot(manager, 'audit-escalation-desktop');
+  await screenshotIfAsked(manager, 'audit-escalation-desktop');
   await managerContext.close();
 });

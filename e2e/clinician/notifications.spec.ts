@@ -1,13 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 import { onboardNewPatient } from '../patient/onboard';
-
-const SHOTS = process.env.NOTIFY_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
 
 /** The unread count the navigation's Notifications link announces ("Notifications, 3 unread"), 0 when none. */
 async function unreadCount(page: Page): Promise<number> {
@@ -48,9 +43,9 @@ test('a clinician sees the notification for a new urgent alert, opens it and mar
   await expect(clinician.getByRole('main')).not.toContainText(name);
   await expect(clinician.getByRole('main')).not.toContainText(/urine|bladder|cauda/i);
   await expectNoSeriousA11yViolations(clinician);
-  await shot(clinician, 'notifications-desktop');
+  await screenshotIfAsked(clinician, 'notifications-desktop');
   await clinician.setViewportSize({ width: 390, height: 844 });
-  await shot(clinician, 'notifications-phone');
+  await screenshotIfAsked(clinician, 'notifications-phone');
   await clinician.setViewportSize({ width: 1280, height: 800 });
 
   // Marked read: the count goes down.
@@ -76,7 +71,7 @@ test('a clinician sees the notification for a new urgent alert, opens it and mar
   await expect(patient.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   await expect(patient.getByText('You have no notifications.')).toBeVisible();
   await expectNoSeriousA11yViolations(patient);
-  await shot(patient, 'patient-notifications-phone');
+  await screenshotIfAsked(patient, 'patient-notifications-phone');
 });
 
 test('a clinician switches on the morning summary, and a manager sees delivery counts without content', async ({ browser }) => {
@@ -91,7 +86,7 @@ test('a clinician switches on the morning summary, and a manager sees delivery c
   await expect(clinician.getByRole('region', { name: 'Morning summary' }).getByRole('radio', { name: 'Yes, every morning' })).toBeChecked();
   await expectNoSeriousA11yViolations(clinician);
   await section.scrollIntoViewIfNeeded();
-  await shot(clinician, 'account-morning-summary-desktop');
+  await screenshotIfAsked(clinician, 'account-morning-summary-desktop');
   await section.getByRole('radio', { name: 'No', exact: true }).check();
   await section.getByRole('button', { name: 'Save morning summary' }).click();
   await expect(clinician.getByRole('region', { name: 'Morning summary' }).getByRole('radio', { name: 'No', exact: true })).toBeChecked();
@@ -109,6 +104,6 @@ test('a clinician switches on the morning summary, and a manager sees delivery c
   await expect(emailRow.getByRole('cell').nth(1)).not.toHaveText('0');
   await expectNoSeriousA11yViolations(manager);
   await delivery.scrollIntoViewIfNeeded();
-  await shot(manager, 'manager-settings-delivery-desktop');
+  await screenshotIfAsked(manager, 'manager-settings-delivery-desktop');
   await managerContext.close();
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 test('a clinician changes a patient’s questionnaire schedule after onboarding; bad input is refused beside the field', async ({ page }) => {
   const name = `Sid Schedule ${Date.now() % 100_000}`;
@@ -29,7 +30,5 @@ test('a clinician changes a patient’s questionnaire schedule after onboarding;
   await rmdq.getByRole('button', { name: /^Save schedule/ }).click();
   await expect(rmdq.getByText('Schedule saved for Roland-Morris Disability Questionnaire (RMDQ).')).toBeVisible();
   await expect(rmdq).toContainText('Every 4 weeks.');
-  await page.screenshot({ path: '/tmp/redflags/schedule-desktop.png', fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: '/tmp/redflags/schedule-phone.png', fullPage: true });
+  await screenshotIfAsked(page, 'schedule', { bothSizes: true });
 });

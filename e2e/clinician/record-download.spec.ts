@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
-import { download, screenshotIfAsked } from '../fixtures/downloads';
+import { download } from '../fixtures/downloads';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 import { openPatient } from './pages';
 
 test.describe('the patient record, downloaded', () => {

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
-import { download, screenshotIfAsked, unzipText } from '../fixtures/downloads';
+import { download, unzipText } from '../fixtures/downloads';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 test.describe('exporting the clinic', () => {
   test('the manager downloads every record as FHIR NDJSON files with a manifest', async ({ page }) => {

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
-import { download, screenshotIfAsked, unzipText } from '../fixtures/downloads';
+import { download, unzipText } from '../fixtures/downloads';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 test.describe('download my data', () => {
   test('the patient downloads their data from the account page, and the summary, FHIR record and tables open', async ({ page, browser }, testInfo) => {

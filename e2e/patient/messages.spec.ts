@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { signInAndWait } from '../fixtures/accounts';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { onboardNewPatient } from './onboard';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
-const SHOTS = '/tmp/messages';
 
 test('a patient messages their physio, the clinician replies from an alert, and the patient reads the reply', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -31,7 +31,7 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   await expect(patient.getByRole('list', { name: 'Messages, oldest first' })).toContainText('had a fever since Sunday');
   await expect(write.getByRole('textbox', { name: 'Your message' })).toHaveValue('');
   await expectNoSeriousA11yViolations(patient);
-  await patient.screenshot({ path: `${SHOTS}/patient-messages-red-flag-offer-phone.png`, fullPage: true });
+  await screenshotIfAsked(patient, 'patient-messages-red-flag-offer-phone');
 
   await offer.getByRole('link', { name: 'Answer the safety questions' }).click();
   await expect(patient.getByRole('heading', { level: 1, name: 'Safety questions' })).toBeVisible();
@@ -48,7 +48,7 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   await expect(nav.getByRole('link', { name: /^Messages, \d+ unread$/ })).toBeVisible();
   const alert = clinician.getByRole('region', { name: 'Open' }).getByRole('article', { name: `Red flag: ${name}` });
   await expect(alert).toBeVisible();
-  await clinician.screenshot({ path: `${SHOTS}/clinician-alerts-reply-link-desktop.png`, fullPage: true });
+  await screenshotIfAsked(clinician, 'clinician-alerts-reply-link-desktop');
   await alert.getByRole('link', { name: `Reply to ${name} in their messages` }).click();
   await expect(clinician.getByRole('heading', { level: 1, name: `Messages: ${name}` })).toBeVisible();
   await expect(clinician.getByRole('list', { name: 'Messages, oldest first' })).toContainText('had a fever since Sunday');
@@ -59,14 +59,14 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   await expect(reply.getByRole('status')).toContainText('Sent.');
   await expect(clinician.getByRole('list', { name: 'Messages, oldest first' })).toContainText('I will phone you this afternoon');
   const threadPath = new URL(clinician.url()).pathname;
-  await clinician.screenshot({ path: `${SHOTS}/clinician-thread-desktop.png`, fullPage: true });
+  await screenshotIfAsked(clinician, 'clinician-thread-desktop');
 
   // The inbox lists the conversation, read now.
   await clinician.getByRole('navigation', { name: 'Clinician navigation' }).getByRole('link', { name: /^Messages/ }).click();
   await expect(clinician.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
   await expect(clinician.getByRole('list', { name: 'Conversations' }).getByRole('link', { name })).toBeVisible();
   await expectNoSeriousA11yViolations(clinician);
-  await clinician.screenshot({ path: `${SHOTS}/clinician-inbox-desktop.png`, fullPage: true });
+  await screenshotIfAsked(clinician, 'clinician-inbox-desktop');
 
   // The record's timeline shows both messages.
   await clinician.goto(threadPath.replace(/\/messages$/, ''));
@@ -79,9 +79,9 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   await patientNav.getByRole('link', { name: /^Messages/ }).click();
   await expect(patient.getByRole('list', { name: 'Messages, oldest first' })).toContainText('I will phone you this afternoon');
   await expect(patientNav.getByRole('link', { name: 'Messages', exact: true })).toBeVisible();
-  await patient.screenshot({ path: `${SHOTS}/patient-messages-reply-phone.png`, fullPage: true });
+  await screenshotIfAsked(patient, 'patient-messages-reply-phone');
   await patient.setViewportSize({ width: 1280, height: 800 });
-  await patient.screenshot({ path: `${SHOTS}/patient-messages-desktop.png`, fullPage: true });
+  await screenshotIfAsked(patient, 'patient-messages-desktop');
 
   // Another clinician of the clinic cannot open the conversation by its address.
   const otherContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -93,14 +93,14 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   await other.goto('/clinician/messages');
   await expect(other.getByRole('link', { name })).toHaveCount(0);
   await other.setViewportSize({ width: 390, height: 844 });
-  await other.screenshot({ path: `${SHOTS}/clinician2-inbox-phone.png`, fullPage: true });
+  await screenshotIfAsked(other, 'clinician2-inbox-phone');
   await otherContext.close();
 
   // The clinician's pages on a phone.
   await clinician.setViewportSize({ width: 390, height: 844 });
   await clinician.goto(threadPath);
   await expect(clinician.getByRole('heading', { level: 1, name: `Messages: ${name}` })).toBeVisible();
-  await clinician.screenshot({ path: `${SHOTS}/clinician-thread-phone.png`, fullPage: true });
+  await screenshotIfAsked(clinician, 'clinician-thread-phone');
 
   // The reply time is the clinic's setting: a manager changes it, and the patient reads the new one.
   const managerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -116,7 +116,7 @@ test('a patient messages their physio, the clinician replies from an alert, and 
   await settings.getByRole('button', { name: 'Save message settings' }).click();
   await expect(settings.getByRole('status')).toContainText('Message settings saved.');
   await expectNoSeriousA11yViolations(manager);
-  await settings.screenshot({ path: `${SHOTS}/manager-message-settings-desktop.png` });
+  await screenshotIfAsked(manager, 'manager-message-settings-desktop');
   await patient.reload();
   await expect(patient.getByRole('region', { name: 'Write to your care team' })).toContainText('within 3 working days');
   // Put the demo clinic back as the other journeys expect it.

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { openPatient } from '../clinician/pages';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { onboardNewPatient } from './onboard';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 test('a patient answers the Roland-Morris questionnaire, leaving half-way and carrying on, and both of them see the score', async ({ browser }) => {
   test.setTimeout(150_000);
@@ -15,7 +16,7 @@ test('a patient answers the Roland-Morris questionnaire, leaving half-way and ca
   await expect(patient.getByRole('heading', { level: 1, name: 'Roland-Morris Disability Questionnaire (RMDQ)' })).toBeVisible();
   await expect(patient.getByText('Step 1 of 4')).toBeVisible();
   await expectNoSeriousA11yViolations(patient);
-  await patient.screenshot({ path: '/tmp/redflags/rmdq-step-phone.png', fullPage: true });
+  await screenshotIfAsked(patient, 'rmdq-step-phone');
 
   // Screen 1: two sentences true today; screen 2: none.
   await patient.getByRole('checkbox', { name: 'I stay home most of the time because of my back.' }).check();
@@ -38,7 +39,7 @@ test('a patient answers the Roland-Morris questionnaire, leaving half-way and ca
 
   await expect(patient.getByRole('heading', { name: '4 out of 24' })).toBeVisible();
   await expectNoSeriousA11yViolations(patient);
-  await patient.screenshot({ path: '/tmp/redflags/rmdq-result-phone.png', fullPage: true });
+  await screenshotIfAsked(patient, 'rmdq-result-phone');
 
   await patient.goto('/patient/progress?range=all');
   const chart = patient.getByRole('region', { name: 'Roland-Morris Disability Questionnaire (RMDQ)' });
@@ -48,5 +49,5 @@ test('a patient answers the Roland-Morris questionnaire, leaving half-way and ca
   await openPatient(clinician, name);
   await expect(clinician.getByRole('heading', { name: 'Roland-Morris Disability Questionnaire (RMDQ) (0–24)' })).toBeVisible();
   await expect(clinician.getByText(/One response: 4 of 24/)).toBeVisible();
-  await clinician.screenshot({ path: '/tmp/redflags/rmdq-record-desktop.png', fullPage: true });
+  await screenshotIfAsked(clinician, 'rmdq-record-desktop');
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { onboardNewPatient } from './onboard';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 test('a new patient says yes to night pain at first sign-in, and the clinician sees a review alert with the answers', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -11,7 +12,7 @@ test('a new patient says yes to night pain at first sign-in, and the clinician s
   const card = patient.getByRole('region', { name: 'Before you start: 4 safety questions' });
   await expect(card).toBeVisible();
   await expectNoSeriousA11yViolations(patient);
-  await patient.screenshot({ path: '/tmp/redflags/today-safety-check-phone.png', fullPage: true });
+  await screenshotIfAsked(patient, 'today-safety-check-phone');
 
   // Every question is required: a missing answer is refused beside the question, and nothing is saved.
   await card.getByRole('group', { name: /lost weight/ }).getByRole('radio', { name: 'No', exact: true }).check();
@@ -30,7 +31,7 @@ test('a new patient says yes to night pain at first sign-in, and the clinician s
   await expect(advice).toContainText('Today, phone the clinic');
   await expect(advice).toContainText('Is your back pain there all night');
   await expectNoSeriousA11yViolations(patient);
-  await patient.screenshot({ path: '/tmp/redflags/safety-check-result-phone.png', fullPage: true });
+  await screenshotIfAsked(patient, 'safety-check-result-phone');
 
   // Answered: Today no longer asks, and the questions stay available on their own page.
   await patient.goto('/patient');
@@ -47,7 +48,7 @@ test('a new patient says yes to night pain at first sign-in, and the clinician s
   await expect(alert).toContainText('Possible cancer, infection or fracture');
   await expect(alert).toContainText('Constant night pain not eased by rest: yes');
   await expect(alert).toContainText('Unexplained weight loss: no');
-  await clinician.screenshot({ path: '/tmp/redflags/clinician-review-alert-desktop.png', fullPage: true });
+  await screenshotIfAsked(clinician, 'clinician-review-alert-desktop');
 });
 
 test('a pain log that reports something new asks the cancer, infection and fracture questions there and then', async ({ browser }) => {
@@ -58,6 +59,6 @@ test('a pain log that reports something new asks the cancer, infection and fract
   await expect(safety.getByRole('group', { name: /lost weight/ })).toHaveCount(0);
   await safety.getByRole('group', { name: /new or different/ }).getByRole('radio', { name: 'Yes', exact: true }).check();
   await expect(safety.getByRole('group', { name: /lost weight/ })).toBeVisible();
-  await patient.screenshot({ path: '/tmp/redflags/pain-new-symptom-phone.png', fullPage: true });
+  await screenshotIfAsked(patient, 'pain-new-symptom-phone');
   await expectNoSeriousA11yViolations(patient);
 });

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { totpCode } from '../../lib/auth/totp';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { DEMO_PASSWORD, signInAndWait, signOut } from '../fixtures/accounts';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 // A demo patient no other journey signs in as, so turning MFA on here cannot disturb them.
 const EMAIL = 'hannah.lewis@demo.test';
@@ -26,13 +27,7 @@ test('a patient turns on two-step sign-in, then signs in with a code, a wrong co
   const qr = page.getByRole('img', { name: 'QR code for your authenticator app' });
   await expect(qr).toBeVisible();
   expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
-  if (process.env.SCREENSHOT_DIR) {
-    const size = page.viewportSize()!;
-    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/mfa-setup-desktop.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/mfa-setup-phone.png`, fullPage: true });
-    await page.setViewportSize(size);
-  }
+  await screenshotIfAsked(page, 'mfa-setup', { bothSizes: true });
 
   await page.getByLabel('6-digit code from the app').fill('123456');
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../fixtures/axe';
 import { signInAndWait } from '../fixtures/accounts';
+import { screenshotIfAsked } from '../fixtures/screenshots';
 
 test('with no mail server, a manager without two-step sign-in cannot see a staff member’s reset link', async ({ page }) => {
   await signInAndWait(page, 'manager');
@@ -12,11 +13,5 @@ test('with no mail server, a manager without two-step sign-in cannot see a staff
   await expect(page.getByRole('alert').filter({ hasText: 'Turn on two-step sign-in for your own account first' })).toBeVisible();
   await expect(page.getByText(/\/reset\//)).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
-  if (process.env.SCREENSHOT_DIR) {
-    const size = page.viewportSize()!;
-    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/manager-reset-link-desktop.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/manager-reset-link-phone.png`, fullPage: true });
-    await page.setViewportSize(size);
-  }
+  await screenshotIfAsked(page, 'manager-reset-link', { bothSizes: true });
 });
