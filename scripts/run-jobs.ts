@@ -6,8 +6,8 @@
  * another machine with UPLIFT_JOBS=off on the web servers. Several may run at once; each job runs once.
  */
 import os from 'node:os';
-import { openPostgres } from '../db/connection';
 import { installDatabaseErrorRedaction } from '../db/errors';
+import { openJobDatabase } from '../lib/jobs/queue';
 import { startJobRunner } from '../lib/jobs/runner';
 import { redactConsole } from '../lib/log';
 import { fail, log } from './lib';
@@ -20,7 +20,7 @@ async function main() {
   installDatabaseErrorRedaction();
   redactConsole();
   os.setPriority(nice);
-  const handle = openPostgres(url, { max: 3, applicationName: 'uplift-jobs' });
+  const handle = openJobDatabase(url);
   const runner = await startJobRunner(handle);
   log(`job runner started (process ${process.pid}, nice ${nice})`);
   let stopping = false;

@@ -7,7 +7,7 @@
  * process does. Why pg-boss and how it runs on PGlite: docs/ARCHITECTURE.md, "Background jobs".
  */
 import PgBoss from 'pg-boss';
-import type { DatabaseHandle } from '@/db/connection';
+import { openPostgres, type DatabaseHandle } from '@/db/connection';
 
 export const QUEUE_SCHEMA = 'pgboss';
 
@@ -27,4 +27,12 @@ export function createQueue(handle: DatabaseHandle, options: QueueOptions = {}):
     deleteAfterDays: 7,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 120,
   });
+}
+
+/**
+ * The runner's own small pool on PostgreSQL, so a job's transaction never holds a connection a page is
+ * waiting for; `application_name` tells the two apart in pg_stat_activity.
+ */
+export function openJobDatabase(url: string): DatabaseHandle {
+  return openPostgres(url, { max: 3, applicationName: 'uplift-jobs' });
 }

@@ -4,8 +4,9 @@
  * not change under them on a timer).
  */
 import { getDatabaseHandle } from '@/db/client';
-import { openPostgres, type DatabaseHandle } from '@/db/connection';
+import type { DatabaseHandle } from '@/db/connection';
 import { log } from '@/lib/log';
+import { openJobDatabase } from './queue';
 import { startJobRunner, type JobRunner } from './runner';
 
 const globalForJobs = globalThis as unknown as { upliftJobs?: Promise<JobRunner | null> };
@@ -21,12 +22,8 @@ export function startServerJobs(): Promise<JobRunner | null> {
   return globalForJobs.upliftJobs;
 }
 
-/**
- * On PostgreSQL the runner has a small pool of its own, so a job's transaction never holds one of the
- * connections the pages are waiting for; `application_name` tells the two apart in pg_stat_activity.
- * The embedded database is one connection in this process, shared by both.
- */
+/** On PostgreSQL the runner's own pool; the embedded database is one connection in this process, shared by both. */
 function jobDatabase(): DatabaseHandle {
   const url = process.env.DATABASE_URL;
-  return url ? openPostgres(url, { max: 3, applicationName: 'uplift-jobs' }) : getDatabaseHandle();
+  return url ? openJobDatabase(url) : getDatabaseHandle();
 }

@@ -49,22 +49,28 @@ type Details = { id: string; kind: string; title: string; href: string; user_id:
 /** Per process: the newest unsent delivery already reported per unconfigured channel, so each is logged once. */
 const reported = new Map<NotificationChannel, string>();
 
+/** The channels that can send now (SMTP configured, …); the others keep their deliveries queued. */
+function readyChannels(channels: DeliveryChannels): NotificationChannel[] {
+  return NOTIFICATION_CHANNELS.filter((channel) => channels[channel].configured());
+}
+
+/** Queued deliveries due at `now` on one of `ready`. */
+function dueOn(ready: NotificationChannel[], now: Date) {
+  return sql`status = 'queued' and next_attempt_at <= ${now.toISOString()}::timestamptz
+    and channel in (${sql.join(
+      ready.map((channel) => sql`${channel}::notification_channel`),
+      sql`, `,
+    )})`;
+}
+
 /**
  * Whether the delivery job has anything to do now: a queued delivery due on a channel that can send,
  * or an escalation the safety lead has not yet been told of. One index probe each, so the runner can
  * ask every few seconds and start the job at once instead of waiting for its minute (lib/jobs/kinds.ts).
  */
 export async function deliveryWorkWaiting(db: Db, options: { now?: Date; channels?: DeliveryChannels } = {}): Promise<boolean> {
-  const now = (options.now ?? new Date()).toISOString();
-  const channels = options.channels ?? deliveryChannels(db);
-  const ready = NOTIFICATION_CHANNELS.filter((channel) => channels[channel].configured());
-  const deliveries = ready.length
-    ? sql`exists (select 1 from notification_deliveries where status = 'queued' and next_attempt_at <= ${now}::timestamptz
-                  and channel in (${sql.join(
-                    ready.map((channel) => sql`${channel}::notification_channel`),
-                    sql`, `,
-                  )}))`
-    : sql`false`;
+  const ready = readyChannels(options.channels ?? deliveryChannels(db));
+  const deliveries = ready.length ? sql`exists (select 1 from notification_deliveries where ${dueOn(ready, options.now ?? new Date())})` : sql`false`;
   // As notifyPendingEscalations decides: an escalation waits for a lead, or is closed without one.
   const [row] = await executeRows<{ waiting: boolean }>(
     db,
@@ -85,7 +91,7 @@ export async function deliverQueued(
   const channels = options.channels ?? deliveryChannels(db);
   const logger = options.logger ?? log();
   const summary: DeliverySummary = { sent: 0, retrying: 0, failed: 0, retired: 0, deferred: 0, notConfigured: 0 };
-  const ready = NOTIFICATION_CHANNELS.filter((channel) => channels[channel].configured());
+  const ready = readyChannels(channels);
 
   for (const channel of NOTIFICATION_CHANNELS.filter((name) => !ready.includes(name))) {
     const since = reported.get(channel) ?? '1970-01-01T00:00:00Z';
@@ -108,11 +114,7 @@ export async function deliverQueued(
     sql`update notification_deliveries d set next_attempt_at = ${leaseUntil.toISOString()}::timestamptz
         where d.id in (
           select id from notification_deliveries
-          where status = 'queued' and next_attempt_at <= ${now.toISOString()}::timestamptz
-            and channel in (${sql.join(
-              ready.map((channel) => sql`${channel}::notification_channel`),
-              sql`, `,
-            )})
+          where ${dueOn(ready, now)}
           -- Oldest due first; of those due together, the one retried most (waiting longest) first.
           order by next_attempt_at, attempts desc, created_at, id limit ${options.batch ?? RETRY_POLICY.batch}
           for update skip locked)
